@@ -1,0 +1,95 @@
+//===- Pass.cpp - pass options and the registry ---------------------------===//
+
+#include "lib/passes/Pass.h"
+#include "lib/passes/Passes.h"
+#include "lib/support/Format.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace crnc;
+
+void Pass::addNumberOption(llvm::StringRef name, double *storage,
+                           double defaultValue, llvm::StringRef description) {
+  *storage = defaultValue;
+  PassOption opt;
+  opt.name = name.str();
+  opt.description = description.str();
+  opt.kind = PassOption::Kind::Number;
+  opt.number = storage;
+  opt.defaultText = formatNumber(defaultValue);
+  optionTable.push_back(std::move(opt));
+}
+
+void Pass::addFlagOption(llvm::StringRef name, bool *storage, bool defaultValue,
+                         llvm::StringRef description) {
+  *storage = defaultValue;
+  PassOption opt;
+  opt.name = name.str();
+  opt.description = description.str();
+  opt.kind = PassOption::Kind::Flag;
+  opt.flag = storage;
+  opt.defaultText = defaultValue ? "true" : "false";
+  optionTable.push_back(std::move(opt));
+}
+
+void Pass::addChoiceOption(llvm::StringRef name, std::string *storage,
+                           std::vector<std::string> choices,
+                           llvm::StringRef description) {
+  *storage = choices.front();
+  PassOption opt;
+  opt.name = name.str();
+  opt.description = description.str();
+  opt.kind = PassOption::Kind::Choice;
+  opt.choice = storage;
+  opt.defaultText = choices.front();
+  opt.choices = std::move(choices);
+  optionTable.push_back(std::move(opt));
+}
+
+std::optional<std::string> Pass::setOption(llvm::StringRef key,
+                                           llvm::StringRef value) {
+  for (PassOption &opt : optionTable) {
+    if (opt.name != key)
+      continue;
+    switch (opt.kind) {
+    case PassOption::Kind::Number: {
+      std::optional<double> number = parseNumber(value);
+      if (!number)
+        return "option '" + key.str() + "' of pass '" + name().str() +
+               "' takes a number, not '" + value.str() + "'";
+      *opt.number = *number;
+      return std::nullopt;
+    }
+    case PassOption::Kind::Flag:
+      if (value != "true" && value != "false" && value != "1" && value != "0")
+        return "option '" + key.str() + "' of pass '" + name().str() +
+               "' takes true or false, not '" + value.str() + "'";
+      *opt.flag = value == "true" || value == "1";
+      return std::nullopt;
+    case PassOption::Kind::Choice:
+      for (const std::string &choice : opt.choices)
+        if (choice == value) {
+          *opt.choice = choice;
+          return std::nullopt;
+        }
+      return "option '" + key.str() + "' of pass '" + name().str() +
+             "' takes one of " + llvm::join(opt.choices, ", ") + ", not '" +
+             value.str() + "'";
+    }
+  }
+  return "pass '" + name().str() + "' has no option '" + key.str() + "'";
+}
+
+std::unique_ptr<Pass> crnc::createPassByName(llvm::StringRef name) {
+#define CRNC_PASS(passName, factory)                                           \
+  if (name == passName)                                                        \
+    return factory();
+#include "lib/passes/Passes.def"
+  return nullptr;
+}
+
+std::vector<std::string> crnc::registeredPassNames() {
+  std::vector<std::string> names;
+#define CRNC_PASS(passName, factory) names.push_back(passName);
+#include "lib/passes/Passes.def"
+  return names;
+}

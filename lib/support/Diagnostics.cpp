@@ -1,0 +1,143 @@
+//===- Diagnostics.cpp - located errors, warnings and notes ---------------===//
+
+#include "lib/support/Diagnostics.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/StringSaver.h"
+#include <mutex>
+
+using namespace crnc;
+
+Location Location::get(llvm::StringRef file, uint32_t line, uint32_t col) {
+  static std::mutex mutex;
+  static llvm::BumpPtrAllocator allocator;
+  static llvm::UniqueStringSaver saver(allocator);
+  std::lock_guard<std::mutex> lock(mutex);
+  Location loc;
+  loc.file = saver.save(file).data();
+  loc.line = line;
+  loc.col = col;
+  return loc;
+}
+
+DiagnosticEngine::DiagnosticEngine(llvm::SourceMgr &sourceMgr,
+                                   llvm::raw_ostream &os)
+    : srcMgr(sourceMgr), os(os) {}
+
+static llvm::SourceMgr::DiagKind toDiagKind(Severity severity) {
+  switch (severity) {
+  case Severity::Error:
+    return llvm::SourceMgr::DK_Error;
+  case Severity::Warning:
+    return llvm::SourceMgr::DK_Warning;
+  case Severity::Note:
+    return llvm::SourceMgr::DK_Note;
+  case Severity::Remark:
+    return llvm::SourceMgr::DK_Remark;
+  }
+  llvm_unreachable("unknown severity");
+}
+
+void DiagnosticEngine::setHandler(
+    std::function<void(const Diagnostic &)> newHandler) {
+  handler = std::move(newHandler);
+}
+
+Location DiagnosticEngine::locationOf(llvm::SMLoc loc) const {
+  if (!loc.isValid())
+    return Location::unknown();
+  unsigned buffer = srcMgr.FindBufferContainingLoc(loc);
+  if (buffer == 0)
+    return Location::unknown();
+  auto lineCol = srcMgr.getLineAndColumn(loc, buffer);
+  return Location::get(srcMgr.getMemoryBuffer(buffer)->getBufferIdentifier(),
+                       lineCol.first, lineCol.second);
+}
+
+llvm::SMLoc DiagnosticEngine::smLocOf(Location loc) const {
+  if (!loc.isKnown())
+    return llvm::SMLoc();
+  for (unsigned id = 1, e = srcMgr.getNumBuffers(); id <= e; ++id) {
+    if (srcMgr.getMemoryBuffer(id)->getBufferIdentifier() != loc.fileName())
+      continue;
+    return srcMgr.FindLocForLineAndColumn(id, loc.line, loc.col);
+  }
+  return llvm::SMLoc();
+}
+
+void DiagnosticEngine::report(Severity severity, llvm::SMLoc loc,
+                              const llvm::Twine &message,
+                              llvm::ArrayRef<llvm::SMRange> ranges) {
+  if (handler || !loc.isValid()) {
+    report(severity, locationOf(loc), message, ranges);
+    return;
+  }
+  if (severity == Severity::Error)
+    ++errors;
+  if (severity == Severity::Warning && ++warnings && suppressWarnings)
+    return;
+  srcMgr.PrintMessage(os, loc, toDiagKind(severity), message, ranges);
+}
+
+void DiagnosticEngine::report(Severity severity, Location loc,
+                              const llvm::Twine &message,
+                              llvm::ArrayRef<llvm::SMRange> ranges) {
+  if (handler) {
+    if (severity == Severity::Error)
+      ++errors;
+    if (severity == Severity::Warning)
+      ++warnings;
+    handler(Diagnostic{severity, loc, message.str()});
+    return;
+  }
+  llvm::SMLoc smLoc = smLocOf(loc);
+  if (smLoc.isValid()) {
+    report(severity, smLoc, message, ranges);
+    return;
+  }
+  if (severity == Severity::Error)
+    ++errors;
+  if (severity == Severity::Warning && ++warnings && suppressWarnings)
+    return;
+  // No buffer: print the position in the usual form without a source line.
+  std::string prefix = "crnc";
+  if (loc.isKnown())
+    prefix = (llvm::Twine(loc.fileName()) + ":" + llvm::Twine(loc.line) + ":" +
+              llvm::Twine(loc.col))
+                 .str();
+  llvm::SMDiagnostic diag(prefix, toDiagKind(severity), message.str());
+  diag.print(nullptr, os, /*ShowColors=*/true, /*ShowKindLabel=*/true);
+}
+
+void DiagnosticEngine::error(Location loc, const llvm::Twine &message,
+                             llvm::ArrayRef<llvm::SMRange> ranges) {
+  report(Severity::Error, loc, message, ranges);
+}
+void DiagnosticEngine::warning(Location loc, const llvm::Twine &message,
+                               llvm::ArrayRef<llvm::SMRange> ranges) {
+  report(Severity::Warning, loc, message, ranges);
+}
+void DiagnosticEngine::note(Location loc, const llvm::Twine &message) {
+  report(Severity::Note, loc, message);
+}
+void DiagnosticEngine::remark(Location loc, const llvm::Twine &message) {
+  report(Severity::Remark, loc, message);
+}
+
+CapturedDiagnostics::CapturedDiagnostics(DiagnosticEngine &diags) {
+  diags.setHandler([this](const Diagnostic &d) { captured.push_back(d); });
+}
+
+static bool hasDiagnostic(const std::vector<Diagnostic> &all, Severity severity,
+                          llvm::StringRef fragment) {
+  for (const Diagnostic &d : all)
+    if (d.severity == severity && llvm::StringRef(d.message).contains(fragment))
+      return true;
+  return false;
+}
+
+bool CapturedDiagnostics::hasError(llvm::StringRef fragment) const {
+  return hasDiagnostic(captured, Severity::Error, fragment);
+}
+bool CapturedDiagnostics::hasWarning(llvm::StringRef fragment) const {
+  return hasDiagnostic(captured, Severity::Warning, fragment);
+}
