@@ -1,0 +1,286 @@
+//===- CompiledNetwork.cpp - a CRN lowered to flat arrays -----------------===//
+//
+// Lowering of an ir::Module into channels grouped by order, the CSR net
+// stoichiometry and the CSC Jacobian pattern, and the mass-action kernels
+// (fluxes, right-hand side, dense and sparse analytic Jacobians) over them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/sim/CompiledNetwork.h"
+#include <algorithm>
+#include <cassert>
+#include <map>
+
+using namespace crnc;
+using namespace crnc::sim;
+
+namespace {
+/// A channel before it is placed into its order group.
+struct RawChannel {
+  ChannelInfo info;
+  double rate;
+  std::map<uint32_t, uint32_t> reactants; // species -> count, sorted
+  std::map<uint32_t, int32_t> change;     // species -> net change
+  unsigned group;
+};
+} // namespace
+
+static unsigned groupOf(const std::map<uint32_t, uint32_t> &reactants) {
+  unsigned order = 0;
+  for (auto &[s, c] : reactants)
+    order += c;
+  if (order <= 1)
+    return order;
+  if (order == 2)
+    return reactants.size() == 2 ? 2 : 3;
+  return 4;
+}
+
+static RawChannel makeChannel(const ir::Reaction &r, uint32_t index,
+                              bool reverse, double rate) {
+  RawChannel ch{{index, reverse, r.phase}, rate, {}, {}, 0};
+  const ir::TermList &in = reverse ? r.products : r.reactants;
+  const ir::TermList &out = reverse ? r.reactants : r.products;
+  for (const ir::Term &t : in) {
+    ch.reactants[t.species] += t.count;
+    ch.change[t.species] -= static_cast<int32_t>(t.count);
+  }
+  for (const ir::Term &t : out)
+    ch.change[t.species] += static_cast<int32_t>(t.count);
+  ch.group = groupOf(ch.reactants);
+  return ch;
+}
+
+CompiledNetwork::CompiledNetwork(const ir::Module &module) {
+  concUnit = module.unit;
+  numPhases = module.allPhases().size();
+  for (const ir::Species &s : module.allSpecies()) {
+    nameIndex[s.name] = static_cast<uint32_t>(names.size());
+    names.push_back(s.name);
+    constant.push_back(s.constant ? 1 : 0);
+    signedSp.push_back(s.isSigned ? 1 : 0);
+    initial.push_back(s.initial);
+  }
+
+  std::vector<RawChannel> raw;
+  const auto &reactions = module.allReactions();
+  for (uint32_t i = 0; i < reactions.size(); ++i) {
+    raw.push_back(makeChannel(reactions[i], i, false, reactions[i].rate));
+    if (reactions[i].isReversible())
+      raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
+  }
+  std::stable_sort(raw.begin(), raw.end(),
+                   [](const RawChannel &a, const RawChannel &b) {
+                     return a.group < b.group;
+                   });
+
+  size_t nc = raw.size();
+  first.assign(nc, 0);
+  second.assign(nc, 0);
+  reactPtr.push_back(0);
+  chgPtr.push_back(0);
+  for (unsigned g = 0, c = 0; g <= 5; ++g) {
+    while (c < nc && raw[c].group < g)
+      ++c;
+    groupStart[g] = c;
+  }
+  for (size_t c = 0; c < nc; ++c) {
+    RawChannel &ch = raw[c];
+    channels.push_back(ch.info);
+    rates.push_back(ch.rate);
+    for (auto &[s, n] : ch.reactants) {
+      reactSp.push_back(s);
+      reactCnt.push_back(n);
+    }
+    reactPtr.push_back(static_cast<uint32_t>(reactSp.size()));
+    if (!ch.reactants.empty())
+      first[c] = ch.reactants.begin()->first;
+    if (ch.reactants.size() >= 2)
+      second[c] = std::next(ch.reactants.begin())->first;
+    for (auto &[s, d] : ch.change) {
+      if (d == 0 || constant[s])
+        continue;
+      chgSp.push_back(s);
+      chgDelta.push_back(d);
+    }
+    chgPtr.push_back(static_cast<uint32_t>(chgSp.size()));
+  }
+  buildStoichiometry();
+  buildJacobianPattern();
+}
+
+void CompiledNetwork::buildStoichiometry() {
+  size_t n = speciesCount();
+  rowPtr.assign(n + 1, 0);
+  for (uint32_t s : chgSp)
+    ++rowPtr[s + 1];
+  for (size_t i = 0; i < n; ++i)
+    rowPtr[i + 1] += rowPtr[i];
+  colIdx.assign(chgSp.size(), 0);
+  coef.assign(chgSp.size(), 0);
+  std::vector<int32_t> fill(rowPtr.begin(), rowPtr.end() - 1);
+  for (size_t c = 0; c < channelCount(); ++c)
+    for (uint32_t e = chgPtr[c]; e < chgPtr[c + 1]; ++e) {
+      int32_t at = fill[chgSp[e]]++;
+      colIdx[at] = static_cast<int32_t>(c);
+      coef[at] = chgDelta[e];
+    }
+}
+
+/// 1. Column s holds the diagonal and every species changed by a channel that
+///    has s among its reactants. 2. Each (channel, reactant slot) records where
+///    in the value array each of its channel's changes lands.
+void CompiledNetwork::buildJacobianPattern() {
+  size_t n = speciesCount();
+  std::vector<std::vector<int64_t>> cols(n);
+  for (size_t s = 0; s < n; ++s)
+    cols[s].push_back(static_cast<int64_t>(s));
+  for (size_t c = 0; c < channelCount(); ++c)
+    for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r)
+      for (uint32_t e = chgPtr[c]; e < chgPtr[c + 1]; ++e)
+        cols[reactSp[r]].push_back(chgSp[e]);
+  jacColPtr.assign(1, 0);
+  for (auto &col : cols) {
+    std::sort(col.begin(), col.end());
+    col.erase(std::unique(col.begin(), col.end()), col.end());
+    jacRowIdx.insert(jacRowIdx.end(), col.begin(), col.end());
+    jacColPtr.push_back(static_cast<int64_t>(jacRowIdx.size()));
+  }
+  slotPtr.assign(1, 0);
+  for (size_t c = 0; c < channelCount(); ++c)
+    for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r) {
+      uint32_t s = reactSp[r];
+      auto begin = jacRowIdx.begin() + jacColPtr[s];
+      auto end = jacRowIdx.begin() + jacColPtr[s + 1];
+      for (uint32_t e = chgPtr[c]; e < chgPtr[c + 1]; ++e) {
+        auto it = std::lower_bound(begin, end, static_cast<int64_t>(chgSp[e]));
+        assert(it != end && *it == chgSp[e] && "pattern misses an entry");
+        slotPos.push_back(it - jacRowIdx.begin());
+        slotCoef.push_back(chgDelta[e]);
+      }
+      slotPtr.push_back(static_cast<uint32_t>(slotPos.size()));
+    }
+}
+
+long CompiledNetwork::lookupSpecies(llvm::StringRef name) const {
+  auto it = nameIndex.find(name);
+  return it == nameIndex.end() ? -1 : static_cast<long>(it->second);
+}
+
+std::vector<double>
+CompiledNetwork::maskedRates(const std::vector<bool> &activePhases) const {
+  std::vector<double> k(rates);
+  for (size_t c = 0; c < k.size(); ++c) {
+    ir::PhaseId p = channels[c].phase;
+    if (p != ir::NoPhase && p < activePhases.size() && !activePhases[p])
+      k[c] = 0;
+  }
+  return k;
+}
+
+static double power(double x, uint32_t m) {
+  double r = 1;
+  for (; m; --m)
+    r *= x;
+  return r;
+}
+
+void CompiledNetwork::fluxes(const double *y, const double *k,
+                             double *v) const {
+  const uint32_t *f = first.data(), *s = second.data();
+  for (size_t c = groupStart[0]; c < groupStart[1]; ++c)
+    v[c] = k[c];
+  for (size_t c = groupStart[1]; c < groupStart[2]; ++c)
+    v[c] = k[c] * y[f[c]];
+  for (size_t c = groupStart[2]; c < groupStart[3]; ++c)
+    v[c] = k[c] * y[f[c]] * y[s[c]];
+  for (size_t c = groupStart[3]; c < groupStart[4]; ++c)
+    v[c] = k[c] * y[f[c]] * y[f[c]];
+  for (size_t c = groupStart[4]; c < groupStart[5]; ++c) {
+    double x = k[c];
+    for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r)
+      x *= power(y[reactSp[r]], reactCnt[r]);
+    v[c] = x;
+  }
+}
+
+void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
+                          double *v) const {
+  fluxes(y, k, v);
+  const int32_t *rp = rowPtr.data(), *ci = colIdx.data();
+  const double *a = coef.data();
+  size_t n = speciesCount();
+  for (size_t i = 0; i < n; ++i) {
+    double sum = 0;
+    for (int32_t e = rp[i]; e < rp[i + 1]; ++e)
+      sum += a[e] * v[ci[e]];
+    dydt[i] = sum;
+  }
+}
+
+/// d v_c / d y_{reactSp[r]} for reactant slot r of channel c.
+static inline double slotDerivative(const double *y, double k,
+                                    const uint32_t *sp, const uint32_t *cnt,
+                                    uint32_t begin, uint32_t end, uint32_t r) {
+  double d = k * cnt[r] * power(y[sp[r]], cnt[r] - 1);
+  for (uint32_t o = begin; o < end; ++o)
+    if (o != r)
+      d *= power(y[sp[o]], cnt[o]);
+  return d;
+}
+
+void CompiledNetwork::denseJacobian(const double *y, const double *k,
+                                    double *J) const {
+  size_t n = speciesCount();
+  std::fill(J, J + n * n, 0.0);
+  for (size_t c = groupStart[1]; c < channelCount(); ++c) {
+    for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r) {
+      double d = slotDerivative(y, k[c], reactSp.data(), reactCnt.data(),
+                                reactPtr[c], reactPtr[c + 1], r);
+      double *col = J + size_t(reactSp[r]) * n;
+      for (uint32_t e = chgPtr[c]; e < chgPtr[c + 1]; ++e)
+        col[chgSp[e]] += chgDelta[e] * d;
+    }
+  }
+}
+
+void CompiledNetwork::sparseJacobian(const double *y, const double *k,
+                                     double *values) const {
+  std::fill(values, values + jacobianNonZeros(), 0.0);
+  const int64_t *pos = slotPos.data();
+  const double *w = slotCoef.data();
+  const uint32_t *sp = reactSp.data(), *cnt = reactCnt.data();
+  for (size_t c = groupStart[1]; c < channelCount(); ++c) {
+    for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r) {
+      double d;
+      if (reactPtr[c + 1] - reactPtr[c] == 1)
+        d = cnt[r] == 1 ? k[c] : k[c] * cnt[r] * power(y[sp[r]], cnt[r] - 1);
+      else
+        d = slotDerivative(y, k[c], sp, cnt, reactPtr[c], reactPtr[c + 1], r);
+      for (uint32_t e = slotPtr[r]; e < slotPtr[r + 1]; ++e)
+        values[pos[e]] += w[e] * d;
+    }
+  }
+}
+
+void CompiledNetwork::jacobianTimes(const double *y, const double *k,
+                                    const double *x, double *Jv,
+                                    double *dv) const {
+  const uint32_t *sp = reactSp.data(), *cnt = reactCnt.data();
+  for (size_t c = 0; c < groupStart[1]; ++c)
+    dv[c] = 0;
+  for (size_t c = groupStart[1]; c < channelCount(); ++c) {
+    double sum = 0;
+    for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r)
+      sum += slotDerivative(y, k[c], sp, cnt, reactPtr[c], reactPtr[c + 1], r) *
+             x[sp[r]];
+    dv[c] = sum;
+  }
+  const int32_t *rp = rowPtr.data(), *ci = colIdx.data();
+  for (size_t i = 0; i < speciesCount(); ++i) {
+    double sum = 0;
+    for (int32_t e = rp[i]; e < rp[i + 1]; ++e)
+      sum += coef[e] * dv[ci[e]];
+    Jv[i] = sum;
+  }
+}

@@ -1,0 +1,440 @@
+//===- Simulator.cpp - CVODE driver over a compiled network ---------------===//
+//
+// OdeSimulator wraps one CVODE instance (BDF, Newton) with the analytic
+// Jacobian of CompiledNetwork and a dense, KLU (AMD ordering) or
+// ILU(0)-preconditioned SPGMR linear solver (Hindmarsh et al., "SUNDIALS",
+// ACM TOMS 31(3), 2005). State changes restart it through CVodeReInit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/sim/Simulator.h"
+#include "lib/sim/Ilu0.h"
+#include "lib/support/Format.h"
+#include "llvm/ADT/StringSwitch.h"
+#include <cvode/cvode.h>
+#include <nvector/nvector_serial.h>
+#include <sundials/sundials_context.h>
+#include <sunlinsol/sunlinsol_dense.h>
+#include <sunlinsol/sunlinsol_klu.h>
+#include <sunlinsol/sunlinsol_spgmr.h>
+#include <sunmatrix/sunmatrix_dense.h>
+#include <sunmatrix/sunmatrix_sparse.h>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+using namespace crnc;
+using namespace crnc::sim;
+
+char SimulationError::ID = 0;
+
+void SimulationError::log(llvm::raw_ostream &os) const {
+  os << "integration failed at t=" << formatNumber(timeReached) << ": "
+     << reason;
+}
+
+std::error_code SimulationError::convertToErrorCode() const {
+  return llvm::inconvertibleErrorCode();
+}
+
+llvm::StringRef sim::linearSolverName(LinearSolverKind kind) {
+  switch (kind) {
+  case LinearSolverKind::Auto:
+    return "auto";
+  case LinearSolverKind::Dense:
+    return "dense";
+  case LinearSolverKind::Klu:
+    return "klu";
+  case LinearSolverKind::Gmres:
+    return "gmres";
+  }
+  return "auto";
+}
+
+std::optional<LinearSolverKind> sim::parseLinearSolver(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<LinearSolverKind>>(name)
+      .Case("auto", LinearSolverKind::Auto)
+      .Case("dense", LinearSolverKind::Dense)
+      .Case("klu", LinearSolverKind::Klu)
+      .Case("gmres", LinearSolverKind::Gmres)
+      .Default(std::nullopt);
+}
+
+LinearSolverKind sim::chooseLinearSolver(const CompiledNetwork &network) {
+  size_t n = network.speciesCount();
+  double density = n ? double(network.jacobianNonZeros()) / (double(n) * n) : 1;
+  if (n <= 64 || (n <= 400 && density > 0.3))
+    return LinearSolverKind::Dense;
+  return LinearSolverKind::Klu;
+}
+
+//===----------------------------------------------------------------------===//
+// SUNDIALS objects and callbacks
+//===----------------------------------------------------------------------===//
+
+struct OdeSimulator::Impl {
+  OdeSimulator *owner = nullptr;
+  SUNContext ctx = nullptr;
+  N_Vector y = nullptr;
+  N_Vector constraints = nullptr;
+  SUNMatrix A = nullptr;
+  SUNLinearSolver LS = nullptr;
+  void *cvode = nullptr;
+  std::vector<double> scratch; // channel fluxes
+  std::string lastError;
+  // SPGMR preconditioner state.
+  std::unique_ptr<Ilu0> ilu;
+  std::vector<double> jacValues;
+  long precSetups = 0;
+  SolverStats base; // counters from before the last CVodeReInit
+
+  ~Impl() {
+    if (cvode)
+      CVodeFree(&cvode);
+    if (LS)
+      SUNLinSolFree(LS);
+    if (A)
+      SUNMatDestroy(A);
+    if (constraints)
+      N_VDestroy(constraints);
+    if (y)
+      N_VDestroy(y);
+    if (ctx)
+      SUNContext_Free(&ctx);
+  }
+
+  const double *k() const { return owner->rates.data(); }
+  const CompiledNetwork &net() const { return owner->net; }
+
+  static int rhs(realtype, N_Vector y, N_Vector ydot, void *data) {
+    auto *im = static_cast<Impl *>(data);
+    im->net().rhs(N_VGetArrayPointer(y), im->k(), N_VGetArrayPointer(ydot),
+                  im->scratch.data());
+    return 0;
+  }
+
+  static int jacDense(realtype, N_Vector y, N_Vector, SUNMatrix J, void *data,
+                      N_Vector, N_Vector, N_Vector) {
+    auto *im = static_cast<Impl *>(data);
+    im->net().denseJacobian(N_VGetArrayPointer(y), im->k(), SM_DATA_D(J));
+    return 0;
+  }
+
+  static int jacSparse(realtype, N_Vector y, N_Vector, SUNMatrix J, void *data,
+                       N_Vector, N_Vector, N_Vector) {
+    auto *im = static_cast<Impl *>(data);
+    const CompiledNetwork &net = im->net();
+    auto colPtr = net.jacobianColPtr();
+    auto rowIdx = net.jacobianRowIdx();
+    std::copy(colPtr.begin(), colPtr.end(), SM_INDEXPTRS_S(J));
+    std::copy(rowIdx.begin(), rowIdx.end(), SM_INDEXVALS_S(J));
+    net.sparseJacobian(N_VGetArrayPointer(y), im->k(), SM_DATA_S(J));
+    return 0;
+  }
+
+  static int jacTimes(N_Vector v, N_Vector Jv, realtype, N_Vector y, N_Vector,
+                      void *data, N_Vector) {
+    auto *im = static_cast<Impl *>(data);
+    im->net().jacobianTimes(N_VGetArrayPointer(y), im->k(),
+                            N_VGetArrayPointer(v), N_VGetArrayPointer(Jv),
+                            im->scratch.data());
+    return 0;
+  }
+
+  static int precSetup(realtype, N_Vector y, N_Vector, booleantype jok,
+                       booleantype *jcur, realtype gamma, void *data) {
+    auto *im = static_cast<Impl *>(data);
+    if (!jok) {
+      im->net().sparseJacobian(N_VGetArrayPointer(y), im->k(),
+                               im->jacValues.data());
+      ++im->precSetups;
+    }
+    *jcur = !jok;
+    return im->ilu->factor(im->jacValues.data(), gamma) ? 0 : 1;
+  }
+
+  static int precSolve(realtype, N_Vector, N_Vector, N_Vector r, N_Vector z,
+                       realtype, realtype, int, void *data) {
+    auto *im = static_cast<Impl *>(data);
+    im->ilu->solve(N_VGetArrayPointer(r), N_VGetArrayPointer(z));
+    return 0;
+  }
+
+  static void errorHandler(int code, const char *, const char *function,
+                           char *msg, void *data) {
+    if (code >= 0)
+      return; // warnings (for example t + h == t) are not failures
+    auto *im = static_cast<Impl *>(data);
+    im->lastError = std::string(function) + ": " + msg;
+  }
+};
+
+static llvm::Error sundialsFailure(const char *what) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "SUNDIALS setup failed: %s", what);
+}
+
+OdeSimulator::OdeSimulator(const CompiledNetwork &network,
+                           const SolverOptions &options)
+    : net(network), opts(options), impl(std::make_unique<Impl>()),
+      phases(network.phaseCount(), true), rates(network.maskedRates(std::vector<bool>())) {
+  impl->owner = this;
+  impl->scratch.assign(std::max<size_t>(1, network.channelCount()), 0);
+}
+
+OdeSimulator::~OdeSimulator() = default;
+
+llvm::Expected<std::unique_ptr<OdeSimulator>>
+OdeSimulator::create(const CompiledNetwork &network,
+                     const SolverOptions &options) {
+  std::unique_ptr<OdeSimulator> sim(new OdeSimulator(network, options));
+  if (llvm::Error e = sim->initialize())
+    return e;
+  return sim;
+}
+
+/// Attaches the linear solver named by the options (Auto resolved here).
+static llvm::Error attachLinearSolver(OdeSimulator::Impl &im,
+                                      const CompiledNetwork &net,
+                                      LinearSolverKind kind) {
+  sunindextype n = static_cast<sunindextype>(net.speciesCount());
+  switch (kind) {
+  case LinearSolverKind::Auto:
+  case LinearSolverKind::Dense:
+    im.A = SUNDenseMatrix(n, n, im.ctx);
+    im.LS = im.A ? SUNLinSol_Dense(im.y, im.A, im.ctx) : nullptr;
+    if (!im.LS || CVodeSetLinearSolver(im.cvode, im.LS, im.A) != CVLS_SUCCESS ||
+        CVodeSetJacFn(im.cvode, OdeSimulator::Impl::jacDense) != CVLS_SUCCESS)
+      return sundialsFailure("dense linear solver");
+    return llvm::Error::success();
+  case LinearSolverKind::Klu:
+    im.A = SUNSparseMatrix(n, n, static_cast<sunindextype>(net.jacobianNonZeros()),
+                           CSC_MAT, im.ctx);
+    im.LS = im.A ? SUNLinSol_KLU(im.y, im.A, im.ctx) : nullptr;
+    if (!im.LS || SUNLinSol_KLUSetOrdering(im.LS, 0 /*AMD*/) != SUNLS_SUCCESS ||
+        CVodeSetLinearSolver(im.cvode, im.LS, im.A) != CVLS_SUCCESS ||
+        CVodeSetJacFn(im.cvode, OdeSimulator::Impl::jacSparse) != CVLS_SUCCESS)
+      return sundialsFailure("KLU linear solver");
+    return llvm::Error::success();
+  case LinearSolverKind::Gmres:
+    im.ilu = std::make_unique<Ilu0>(net.speciesCount(),
+                                    net.jacobianColPtr().data(),
+                                    net.jacobianRowIdx().data());
+    im.jacValues.assign(net.jacobianNonZeros(), 0);
+    im.LS = SUNLinSol_SPGMR(im.y, SUN_PREC_LEFT, 30, im.ctx);
+    if (!im.LS || CVodeSetLinearSolver(im.cvode, im.LS, nullptr) != CVLS_SUCCESS ||
+        CVodeSetJacTimes(im.cvode, nullptr, OdeSimulator::Impl::jacTimes) !=
+            CVLS_SUCCESS ||
+        CVodeSetPreconditioner(im.cvode, OdeSimulator::Impl::precSetup,
+                               OdeSimulator::Impl::precSolve) != CVLS_SUCCESS)
+      return sundialsFailure("SPGMR linear solver");
+    return llvm::Error::success();
+  }
+  return sundialsFailure("unknown linear solver");
+}
+
+llvm::Error OdeSimulator::initialize() {
+  Impl &im = *impl;
+  if (SUNContext_Create(nullptr, &im.ctx) != 0)
+    return sundialsFailure("context");
+  sunindextype n = static_cast<sunindextype>(net.speciesCount());
+  im.y = N_VNew_Serial(std::max<sunindextype>(n, 1), im.ctx);
+  if (!im.y)
+    return sundialsFailure("state vector");
+  std::copy(net.initialState().begin(), net.initialState().end(),
+            N_VGetArrayPointer(im.y));
+  if (LinearSolverKind::Auto == opts.solver)
+    opts.solver = chooseLinearSolver(net);
+  counters.solver = opts.solver;
+  if (n == 0)
+    return llvm::Error::success(); // nothing to integrate; time just advances
+  im.cvode = CVodeCreate(CV_BDF, im.ctx);
+  if (!im.cvode || CVodeInit(im.cvode, Impl::rhs, 0.0, im.y) != CV_SUCCESS ||
+      CVodeSetUserData(im.cvode, &im) != CV_SUCCESS ||
+      CVodeSetErrHandlerFn(im.cvode, Impl::errorHandler, &im) != CV_SUCCESS ||
+      CVodeSStolerances(im.cvode, opts.relTol, opts.absTol) != CV_SUCCESS ||
+      CVodeSetMaxNumSteps(im.cvode, opts.maxSteps) != CV_SUCCESS)
+    return sundialsFailure("CVODE (check the tolerances)");
+  if (opts.maxStepSize > 0)
+    CVodeSetMaxStep(im.cvode, opts.maxStepSize);
+  if (opts.nonNegative) {
+    im.constraints = N_VNew_Serial(n, im.ctx);
+    double *c = N_VGetArrayPointer(im.constraints);
+    for (sunindextype i = 0; i < n; ++i)
+      c[i] = net.isSigned(i) ? 0.0 : 1.0;
+    if (CVodeSetConstraints(im.cvode, im.constraints) != CV_SUCCESS)
+      return sundialsFailure("non-negativity constraints");
+  }
+  return attachLinearSolver(im, net, opts.solver);
+}
+
+//===----------------------------------------------------------------------===//
+// State, phases, integration
+//===----------------------------------------------------------------------===//
+
+llvm::ArrayRef<double> OdeSimulator::state() const {
+  return llvm::ArrayRef<double>(N_VGetArrayPointer(impl->y),
+                                net.speciesCount());
+}
+
+void OdeSimulator::setState(llvm::ArrayRef<double> y) {
+  assert(y.size() == net.speciesCount() && "state size differs from species");
+  std::copy(y.begin(), y.end(), N_VGetArrayPointer(impl->y));
+  needsReinit = true;
+}
+
+void OdeSimulator::setState(llvm::ArrayRef<double> y, double time) {
+  setState(y);
+  setTime(time);
+}
+
+void OdeSimulator::setTime(double time) {
+  t = time;
+  needsReinit = true;
+}
+
+void OdeSimulator::reset(double t0) { setState(net.initialState(), t0); }
+
+void OdeSimulator::setSpecies(size_t i, double value) {
+  assert(i < net.speciesCount() && "species index out of range");
+  N_VGetArrayPointer(impl->y)[i] = value;
+  needsReinit = true;
+}
+
+void OdeSimulator::addSpecies(size_t i, double amount) {
+  assert(i < net.speciesCount() && "species index out of range");
+  N_VGetArrayPointer(impl->y)[i] += amount;
+  needsReinit = true;
+}
+
+void OdeSimulator::setActivePhases(const std::vector<bool> &active) {
+  assert(active.size() == net.phaseCount() && "phase mask size differs");
+  phases = active;
+  rates = net.maskedRates(phases);
+  needsReinit = true;
+}
+
+void OdeSimulator::setPhaseActive(ir::PhaseId phase, bool active) {
+  assert(phase < phases.size() && "phase out of range");
+  if (phases[phase] == active)
+    return;
+  phases[phase] = active;
+  rates = net.maskedRates(phases);
+  needsReinit = true;
+}
+
+void OdeSimulator::collectStats() {
+  if (!impl->cvode)
+    return;
+  void *m = impl->cvode;
+  long steps = 0, rhs = 0, jac = 0, setups = 0, etf = 0, ncf = 0, lrhs = 0;
+  CVodeGetNumSteps(m, &steps);
+  CVodeGetNumRhsEvals(m, &rhs);
+  CVodeGetNumLinRhsEvals(m, &lrhs);
+  CVodeGetNumLinSolvSetups(m, &setups);
+  CVodeGetNumErrTestFails(m, &etf);
+  CVodeGetNumNonlinSolvConvFails(m, &ncf);
+  if (opts.solver == LinearSolverKind::Gmres)
+    jac = impl->precSetups;
+  else
+    CVodeGetNumJacEvals(m, &jac);
+  const SolverStats &b = impl->base;
+  counters.steps = b.steps + steps;
+  counters.rhsEvals = b.rhsEvals + rhs + lrhs;
+  counters.jacEvals = opts.solver == LinearSolverKind::Gmres ? jac
+                                                             : b.jacEvals + jac;
+  counters.linearSetups = b.linearSetups + setups;
+  counters.errorTestFails = b.errorTestFails + etf;
+  counters.nonlinConvFails = b.nonlinConvFails + ncf;
+}
+
+static std::string failureReason(int flag, const std::string &detail,
+                                 const SolverOptions &opts) {
+  std::string why;
+  switch (flag) {
+  case CV_TOO_MUCH_WORK:
+    why = "step limit reached (" + std::to_string(opts.maxSteps) +
+          " steps in one output interval); the system may be very stiff or "
+          "the tolerances too tight";
+    break;
+  case CV_TOO_MUCH_ACC:
+    why = "the requested accuracy cannot be met (tolerances below machine "
+          "precision)";
+    break;
+  case CV_ERR_FAILURE:
+    why = "repeated error-test failures (a singularity or an extremely "
+          "fast transient)";
+    break;
+  case CV_CONV_FAILURE:
+    why = "repeated Newton convergence failures (stiffness the Jacobian "
+          "does not capture)";
+    break;
+  case CV_CONSTR_FAIL:
+    why = "cannot keep every species non-negative";
+    break;
+  default:
+    why = std::string("CVODE returned ") + CVodeGetReturnFlagName(flag);
+  }
+  if (!detail.empty())
+    why += " [" + detail + "]";
+  return why;
+}
+
+/// Advances CVODE to `tout` (<= the stop time); updates t on success and on
+/// failure (to the time reached).
+static int advance(OdeSimulator::Impl &im, double tout, double &t) {
+  double tret = t;
+  im.lastError.clear();
+  int flag = CVode(im.cvode, tout, im.y, &tret, CV_NORMAL);
+  t = tret;
+  return flag;
+}
+
+/// Whether `b - a` is below what CVODE can resolve as a step from a.
+static bool negligibleInterval(double a, double b) {
+  return b - a <= 1e-14 * std::max(1.0, std::fabs(a));
+}
+
+llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
+                                      llvm::ArrayRef<double> outputTimes) {
+  if (!(t1 >= t))
+    return llvm::make_error<SimulationError>(
+        t, "end time " + formatNumber(t1) + " lies before the current time");
+  auto outBegin = std::upper_bound(outputTimes.begin(), outputTimes.end(), t);
+  auto outEnd = std::upper_bound(outBegin, outputTimes.end(), t1);
+  if (!impl->cvode || negligibleInterval(t, t1)) {
+    t = t1;
+    for (auto it = outBegin; trace && it != outEnd; ++it)
+      trace->addRow(*it, state());
+    return llvm::Error::success();
+  }
+  if (needsReinit) {
+    collectStats();
+    impl->base = counters;
+    if (CVodeReInit(impl->cvode, t, impl->y) != CV_SUCCESS)
+      return llvm::make_error<SimulationError>(t, "CVodeReInit failed");
+    ++counters.reinits;
+    needsReinit = false;
+  }
+  CVodeSetStopTime(impl->cvode, t1);
+  for (auto it = outBegin; it != outEnd || t < t1; ++it) {
+    double tout = it != outEnd ? *it : t1;
+    if (tout > t && !negligibleInterval(t, tout)) {
+      int flag = advance(*impl, tout, t);
+      if (flag < 0) {
+        collectStats();
+        needsReinit = true;
+        return llvm::make_error<SimulationError>(
+            t, failureReason(flag, impl->lastError, opts));
+      }
+    }
+    t = tout;
+    if (trace && it != outEnd)
+      trace->addRow(tout, state());
+    if (it == outEnd)
+      break;
+  }
+  t = t1;
+  collectStats();
+  return llvm::Error::success();
+}
