@@ -1,0 +1,87 @@
+//===- Cardelli2013.cpp - two-domain n x m join/fork gates ----------------===//
+//
+// Cardelli, "Two-domain DNA strand displacement", Mathematical Structures
+// in Computer Science 23:247-271 (2013): n x m gates for n reactants and m
+// products, here without garbage collection. A signal is `t x` (the one
+// toehold shared by every species, a long domain). The join gate takes the
+// reactants and, when a trigger strand `t a` completes it, releases an `a`
+// strand that opens the fork gate, which releases the products; `x t`
+// strands in excess make each step reversible.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/dsd/Schemes.h"
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+namespace {
+/// The domains of one signal: toehold and long domain.
+struct Signal {
+  DomainRef t, x;
+};
+} // namespace
+
+/// Join: strands x_i t, then a t and a, on a* t* a* (t* x_i*)* t*.
+static Complex joinGate(DomainRef t, DomainRef a, const std::vector<Signal> &in) {
+  ComplexSketch gate;
+  for (const Signal &r : in)
+    gate.paired(r.x).paired(t).split();
+  gate.paired(a).paired(t).split().paired(a).split();
+  gate.close(~a).close(~t).close(~a);
+  for (size_t k = in.size(); k-- > 0;)
+    gate.close(~t).close(~in[k].x);
+  gate.unpaired(~t);
+  return gate.build();
+}
+
+/// Fork: x_1, the products t x_j (last first) and t a, on
+/// t* a* t* (x_j* t*)* x_1*, with the toehold t* at the 5' end.
+static Complex forkGate(DomainRef t, DomainRef a, DomainRef firstInput,
+                        const std::vector<Signal> &out) {
+  ComplexSketch gate;
+  gate.paired(firstInput).split();
+  for (size_t k = out.size(); k-- > 0;)
+    gate.paired(t).paired(out[k].x).split();
+  gate.paired(t).paired(a).split();
+  gate.unpaired(~t).close(~a).close(~t);
+  for (const Signal &p : out)
+    gate.close(~p.x).close(~t);
+  gate.close(~firstInput);
+  return gate.build();
+}
+
+LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
+  const ir::Module &m = builder.module();
+  DomainRef t = builder.toehold();
+  std::vector<Signal> signals;
+  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    Signal s{t, builder.longDomain()};
+    signals.push_back(s);
+    builder.addSignal(id, singleStrand({s.t, s.x}));
+  }
+  for (const Step &step : builder.steps(/*keepReversible=*/false)) {
+    builder.beginModule(step);
+    std::vector<Signal> in, out;
+    for (ir::SpeciesId r : step.reactants)
+      in.push_back(signals[r]);
+    for (ir::SpeciesId p : step.products)
+      out.push_back(signals[p]);
+    if (in.empty()) {
+      // -> X: a signal-shaped fuel stands in for the missing reactant.
+      Signal source{t, builder.longDomain()};
+      builder.fuel(singleStrand({source.t, source.x}));
+      in.push_back(source);
+    }
+    DomainRef a = builder.longDomain();
+    builder.fuel(joinGate(t, a, in));
+    builder.fuel(singleStrand({t, a}));
+    builder.fuel(forkGate(t, a, in[0].x, out));
+    for (size_t k = out.size(); k-- > 0;)
+      builder.fuel(singleStrand({out[k].x, t}));
+    for (const Signal &r : in)
+      builder.fuel(singleStrand({r.x, t}));
+  }
+  return success();
+}

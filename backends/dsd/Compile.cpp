@@ -1,0 +1,97 @@
+//===- Compile.cpp - scheme registry and the DSD backend entry point ------===//
+//
+// Checks that the module is legal for a DSD scheme, then lets the chosen
+// scheme build signals and fuels. The backend never lowers IR itself.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/dsd/Schemes.h"
+#include "ir/Printer.h"
+#include "ir/Verifier.h"
+#include "lib/dna/Domain.h"
+
+using namespace crnc;
+using namespace crnc::dsd;
+
+static const SchemeInfo schemes[] = {
+    {"soloveichik2010",
+     "join and translator gates with backward strands; signals are "
+     "history-toehold-long-toehold",
+     "Soloveichik, Seelig & Winfree, PNAS 107:5393 (2010)",
+     buildSoloveichik2010},
+    {"srinivas2015",
+     "two-stage reactant and product gates with helper strands",
+     "Srinivas, PhD thesis, Caltech (2015), chapter 3", buildSrinivas2015},
+    {"qian2011",
+     "three-domain gates with one shared toehold, irreversible step after "
+     "all reactants are consumed; reversible reactions in one gate",
+     "Qian, Soloveichik & Winfree, DNA 16, LNCS 6518 (2011), corrected",
+     buildQian2011},
+    {"cardelli2013",
+     "two-domain n x m join/fork gates, no garbage collection",
+     "Cardelli, Mathematical Structures in Computer Science 23 (2013)",
+     buildCardelli2013},
+};
+
+llvm::ArrayRef<SchemeInfo> crnc::dsd::allSchemes() { return schemes; }
+
+const SchemeInfo *crnc::dsd::lookupScheme(llvm::StringRef name) {
+  for (const SchemeInfo &s : schemes)
+    if (s.name == name)
+      return &s;
+  return nullptr;
+}
+
+/// Species names become PIL complex names, so they must be identifiers.
+static LogicalResult checkNames(const ir::Module &module,
+                                DiagnosticEngine &diags) {
+  bool ok = true;
+  for (const ir::Species &s : module.allSpecies()) {
+    if (dna::isDomainName(s.name))
+      continue;
+    diags.error(s.loc, "species '" + s.name +
+                           "' cannot name a signal complex: use letters, "
+                           "digits, '_' and '-' only");
+    ok = false;
+  }
+  return success(ok);
+}
+
+static std::string schemeList() {
+  std::string names;
+  for (const SchemeInfo &s : schemes)
+    names += (names.empty() ? "" : ", ") + s.name.str();
+  return names;
+}
+
+llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
+                                               const SchemeOptions &options,
+                                               DiagnosticEngine &diags) {
+  const SchemeInfo *scheme = lookupScheme(options.scheme);
+  if (!scheme)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "unknown DSD scheme '" + options.scheme +
+                                       "' (known: " + schemeList() + ")");
+  ir::LegalityConstraints legal;
+  legal.maxReactants = 2;
+  legal.allowSigned = false;
+  legal.allowPhases = false;
+  if (failed(ir::verify(module, diags)) ||
+      failed(ir::verifyLegality(module, legal, diags)) ||
+      failed(checkNames(module, diags)))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "module '" + module.name + "' is not legal for DSD scheme '" +
+            options.scheme + "' (run the lowering pipeline first)");
+  dna::Design design;
+  design.scheme = options.scheme;
+  design.unit = module.unit == ConcUnit::None ? ConcUnit::nM : module.unit;
+  SchemeBuilder builder(module, options, design);
+  for (const ir::Reaction &r : module.allReactions())
+    design.formalReactions.push_back(ir::reactionEquation(module, r));
+  if (failed(scheme->build(builder)))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "DSD scheme '" + options.scheme +
+                                       "' failed");
+  return design;
+}

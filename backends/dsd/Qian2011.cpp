@@ -1,0 +1,124 @@
+//===- Qian2011.cpp - three-domain gates with an irreversible step --------===//
+//
+// Qian, Soloveichik & Winfree, "Efficient Turing-universal computation with
+// DNA polymers", DNA 16, LNCS 6518 (2011), Figures 1 and 2, in the corrected
+// variant: the irreversible gate gains a step after all reactants are bound
+// (a fuel strand t f g displaces a lone f strand) before any product is
+// released, which makes it correct under both CRN bisimulation and pathway
+// decomposition. A signal is `x t y` (a species' own long domain, the one
+// toehold shared by every species, a recognition domain). Reversible
+// reactions use the two-gate construction of Figure 2.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/dsd/Schemes.h"
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+namespace {
+/// The domains of one signal: history (fixed per species), toehold, recog.
+struct Signal {
+  DomainRef hist, th, recog;
+};
+} // namespace
+
+/// Appends the bottom-strand complements of `list` in reverse order, each
+/// signal contributing (second*, first*) as chosen by `pick`.
+template <typename Pick>
+static void closeReversed(ComplexSketch &gate, const std::vector<Signal> &list,
+                          Pick pick) {
+  for (size_t k = list.size(); k-- > 0;) {
+    auto [first, second] = pick(list[k]);
+    gate.close(~second).close(~first);
+  }
+}
+
+/// The irreversible gate of the corrected Figure 1.
+static Complex forwardGate(DomainRef t, DomainRef f, DomainRef g,
+                           const std::vector<Signal> &in,
+                           const std::vector<Signal> &out) {
+  ComplexSketch gate;
+  for (const Signal &r : in)
+    gate.paired(r.recog).paired(t).split();
+  gate.paired(f).split().paired(g).paired(t).split();
+  for (const Signal &p : out)
+    gate.paired(p.hist).paired(t).unpaired(p.recog).split();
+  gate.paired(f).split().close(~f);
+  closeReversed(gate, out, [](const Signal &s) {
+    return std::make_pair(s.hist, s.th);
+  });
+  gate.close(~t).close(~g).close(~f);
+  closeReversed(gate, in, [](const Signal &s) {
+    return std::make_pair(s.recog, s.th);
+  });
+  gate.unpaired(~t);
+  return gate.build();
+}
+
+/// Figure 2, first gate: reactant pieces and products bound, toehold at 3'.
+static Complex reversibleGate(DomainRef t, const std::vector<Signal> &in,
+                              const std::vector<Signal> &out) {
+  ComplexSketch gate;
+  for (const Signal &r : in)
+    gate.paired(r.recog).paired(t).split();
+  for (const Signal &p : out)
+    gate.paired(p.hist).paired(t).unpaired(p.recog).split();
+  closeReversed(gate, out, [](const Signal &s) {
+    return std::make_pair(s.hist, s.th);
+  });
+  closeReversed(gate, in, [](const Signal &s) {
+    return std::make_pair(s.recog, s.th);
+  });
+  gate.unpaired(~t);
+  return gate.build();
+}
+
+/// Figure 2, second gate: the mirror image, toehold at the 5' end.
+static Complex reverseGate(DomainRef t, const std::vector<Signal> &in,
+                           const std::vector<Signal> &out) {
+  ComplexSketch gate;
+  for (const Signal &r : in)
+    gate.unpaired(r.hist).paired(t).paired(r.recog).split();
+  for (const Signal &p : out)
+    gate.paired(t).paired(p.hist).split();
+  gate.unpaired(~t);
+  for (size_t k = out.size(); k-- > 0;)
+    gate.close(~out[k].hist).close(~t);
+  for (size_t k = in.size(); k-- > 0;)
+    gate.close(~in[k].recog).close(~t);
+  return gate.build();
+}
+
+LogicalResult crnc::dsd::buildQian2011(SchemeBuilder &builder) {
+  const ir::Module &m = builder.module();
+  DomainRef t = builder.toehold();
+  std::vector<Signal> signals;
+  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    Signal s{builder.longDomain(), t, builder.longDomain()};
+    signals.push_back(s);
+    builder.addSignal(id, singleStrand({s.hist, s.th, s.recog}));
+  }
+  for (const Step &step : builder.steps(/*keepReversible=*/true)) {
+    builder.beginModule(step);
+    std::vector<Signal> in, out;
+    for (ir::SpeciesId r : step.reactants)
+      in.push_back(signals[r]);
+    for (ir::SpeciesId p : step.products)
+      out.push_back(signals[p]);
+    if (step.reversible) {
+      builder.fuel(reversibleGate(t, in, out));
+      builder.fuel(reverseGate(t, in, out));
+    } else {
+      DomainRef f = builder.longDomain(), g = builder.longDomain();
+      builder.fuel(forwardGate(t, f, g, in, out));
+      builder.fuel(singleStrand({t, f, g}));
+    }
+    for (const Signal &p : out)
+      builder.fuel(singleStrand({t, p.hist}));
+    for (const Signal &r : in)
+      builder.fuel(singleStrand({r.recog, t}));
+  }
+  return success();
+}

@@ -1,0 +1,67 @@
+//===- Scheme.h - translation schemes from formal CRNs to DSD ---*- C++ -*-===//
+//
+// The DSD backend turns a legal formal CRN (at most bimolecular in each
+// direction, non-negative, no phases) into a domain-level design: one signal
+// complex per formal species and, per formal reaction, fuel complexes held at
+// C_max. Each scheme lives in its own file with the paper it follows.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_DSD_SCHEME_H
+#define CRNC_BACKENDS_DSD_SCHEME_H
+
+#include "ir/Module.h"
+#include "lib/dna/Design.h"
+#include "lib/support/Diagnostics.h"
+#include "lib/support/LogicalResult.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace crnc::dsd {
+
+/// Options every scheme understands.
+struct SchemeOptions {
+  std::string scheme = "soloveichik2010";
+  unsigned toeholdLength = 5;  ///< nucleotides per toehold (5-7 typical)
+  unsigned longLength = 15;    ///< nucleotides per branch-migration domain
+  unsigned historyLength = 15; ///< nucleotides per history domain
+  /// C_max: concentration of every fuel, in the module's unit (nM when the
+  /// module is unitless).
+  double fuelConcentration = 100;
+};
+
+class SchemeBuilder;
+
+/// One registered scheme: kebab-free name, one-line summary, the paper.
+struct SchemeInfo {
+  llvm::StringRef name;
+  llvm::StringRef summary;
+  llvm::StringRef reference;
+  /// Builds signals and fuels into the builder's design.
+  LogicalResult (*build)(SchemeBuilder &builder);
+};
+
+/// Every scheme, in a fixed order (the order `--list-schemes` prints).
+llvm::ArrayRef<SchemeInfo> allSchemes();
+/// The scheme called `name`, or null.
+const SchemeInfo *lookupScheme(llvm::StringRef name);
+
+/// Translates `module` with the scheme named in `options`.
+///
+/// Requires: `module` passes ir::verify and ir::verifyLegality with
+/// maxReactants = 2 (both directions), no signed species and no phases;
+/// every species name is a PIL identifier (letters, digits, '_', '-').
+/// Violations are reported as located errors on `diags` and the result is an
+/// error. An unknown scheme name is an error listing the known ones.
+/// Guarantees: a design whose signal complexes are named after the formal
+/// species (in declaration order, with their initial concentrations), whose
+/// fuels are named f1, f2, ... (deduplicated up to rotation) at
+/// `fuelConcentration`, constant, with one ReactionModule per formal
+/// reaction direction the scheme implements. Deterministic.
+llvm::Expected<dna::Design> compile(const ir::Module &module,
+                                    const SchemeOptions &options,
+                                    DiagnosticEngine &diags);
+
+} // namespace crnc::dsd
+
+#endif

@@ -1,0 +1,106 @@
+//===- SchemeBuilder.cpp - shared machinery of the DSD schemes ------------===//
+
+#include "backends/dsd/SchemeBuilder.h"
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+SchemeBuilder::SchemeBuilder(const ir::Module &module,
+                             const SchemeOptions &options, Design &design)
+    : mod(module), opts(options), out(design) {}
+
+DomainRef SchemeBuilder::toehold() {
+  return DomainRef{
+      out.domains.fresh("t", opts.toeholdLength, DomainKind::Toehold), false};
+}
+
+DomainRef SchemeBuilder::longDomain() {
+  return DomainRef{out.domains.fresh("d", opts.longLength, DomainKind::Long),
+                   false};
+}
+
+DomainRef SchemeBuilder::history() {
+  return DomainRef{
+      out.domains.fresh("h", opts.historyLength, DomainKind::History), false};
+}
+
+static std::vector<ir::SpeciesId> expand(const ir::TermList &terms) {
+  std::vector<ir::SpeciesId> ids;
+  for (const ir::Term &t : terms)
+    ids.insert(ids.end(), t.count, t.species);
+  return ids;
+}
+
+static std::string side(const ir::Module &m,
+                        const std::vector<ir::SpeciesId> &ids) {
+  std::string s;
+  for (ir::SpeciesId id : ids)
+    s += (s.empty() ? "" : " + ") + m.getSpecies(id).name;
+  return s;
+}
+
+static Step makeStep(const ir::Module &m, std::vector<ir::SpeciesId> reactants,
+                     std::vector<ir::SpeciesId> products, bool reversible,
+                     Location loc) {
+  Step step;
+  step.equation = side(m, reactants) + (reversible ? " <=> " : " -> ") +
+                  side(m, products);
+  if (step.equation.front() == ' ')
+    step.equation.erase(0, 1);
+  if (step.equation.back() == ' ')
+    step.equation.pop_back();
+  step.reactants = std::move(reactants);
+  step.products = std::move(products);
+  step.reversible = reversible;
+  step.loc = loc;
+  return step;
+}
+
+std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
+  std::vector<Step> list;
+  for (const ir::Reaction &r : mod.allReactions()) {
+    auto in = expand(r.reactants), outs = expand(r.products);
+    if (r.isReversible() && keepReversible) {
+      list.push_back(makeStep(mod, in, outs, true, r.loc));
+      continue;
+    }
+    list.push_back(makeStep(mod, in, outs, false, r.loc));
+    if (r.isReversible())
+      list.push_back(makeStep(mod, outs, in, false, r.loc));
+  }
+  return list;
+}
+
+void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
+  const ir::Species &s = mod.getSpecies(species);
+  NamedComplex entry;
+  entry.name = s.name;
+  entry.formal = s.name;
+  entry.complex = std::move(complex);
+  entry.role = ComplexRole::Signal;
+  if (s.initial > 0 || s.constant)
+    entry.concentration = s.initial;
+  entry.constant = s.constant;
+  entry.loc = s.loc;
+  out.add(std::move(entry));
+}
+
+void SchemeBuilder::beginModule(const Step &step) {
+  out.modules.push_back(ReactionModule{step.equation, {}, step.loc});
+}
+
+ComplexIndex SchemeBuilder::fuel(Complex complex) {
+  ComplexIndex index = out.addFuel(std::move(complex), opts.fuelConcentration);
+  out.modules.back().fuels.push_back(index);
+  return index;
+}
+
+Complex crnc::dsd::singleStrand(std::initializer_list<DomainRef> domains) {
+  return singleStrand(std::vector<DomainRef>(domains));
+}
+
+Complex crnc::dsd::singleStrand(const std::vector<DomainRef> &domains) {
+  return Complex({Strand(domains)},
+                 std::vector<int32_t>(domains.size(), Complex::Unpaired));
+}

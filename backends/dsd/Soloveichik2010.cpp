@@ -1,0 +1,94 @@
+//===- Soloveichik2010.cpp - join/translator gates with backward strands --===//
+//
+// Soloveichik, Seelig & Winfree, "DNA as a universal substrate for chemical
+// kinetics", PNAS 107:5393-5398 (2010), Figures 2 and 3, generalised to any
+// number of reactants and products. A signal is `h a b c` (history, toehold,
+// long, toehold). A join gate L takes the reactants one after another from
+// the 3' toehold inward and releases an output strand; a translator gate T
+// turns the output strand into the product signals, each with a fresh
+// history domain. Backward strands in excess make each join step reversible.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/dsd/Schemes.h"
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+namespace {
+/// The domains of one signal: history, toehold, long, toehold.
+struct Signal {
+  DomainRef h, a, b, c;
+};
+} // namespace
+
+static Signal freshSignal(SchemeBuilder &builder) {
+  return Signal{builder.history(), builder.toehold(), builder.longDomain(),
+                builder.toehold()};
+}
+
+/// L: input strands b_i c_i a_{i+1}, the output strand b_n c_n (d_k a_k)*
+/// and the bottom strand c_n* b_n* (a_{i+1}* c_i* b_i*)* a_1*.
+static Complex joinGate(const std::vector<Signal> &in,
+                        const std::vector<Signal> &out,
+                        const std::vector<DomainRef> &hist) {
+  ComplexSketch gate;
+  size_t n = in.size();
+  for (size_t i = 0; i + 1 < n; ++i)
+    gate.paired(in[i].b).paired(in[i].c).paired(in[i + 1].a).split();
+  gate.paired(in[n - 1].b).paired(in[n - 1].c);
+  for (size_t k = 0; k < out.size(); ++k)
+    gate.unpaired(hist[k]).unpaired(out[k].a);
+  gate.split().close(~in[n - 1].c).close(~in[n - 1].b);
+  for (size_t i = n - 1; i-- > 0;)
+    gate.close(~in[i + 1].a).close(~in[i].c).close(~in[i].b);
+  gate.unpaired(~in[0].a);
+  return gate.build();
+}
+
+/// T: product strands d_k a_k b_k c_k on a bottom strand (a_k* d_k*)* c_n*.
+static Complex translatorGate(const Signal &last, const std::vector<Signal> &out,
+                              const std::vector<DomainRef> &hist) {
+  ComplexSketch gate;
+  for (size_t k = 0; k < out.size(); ++k)
+    gate.paired(hist[k]).paired(out[k].a).unpaired(out[k].b)
+        .unpaired(out[k].c).split();
+  for (size_t k = out.size(); k-- > 0;)
+    gate.close(~out[k].a).close(~hist[k]);
+  gate.unpaired(~last.c);
+  return gate.build();
+}
+
+LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
+  const ir::Module &m = builder.module();
+  std::vector<Signal> signals;
+  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    Signal s = freshSignal(builder);
+    signals.push_back(s);
+    builder.addSignal(id, singleStrand({s.h, s.a, s.b, s.c}));
+  }
+  for (const Step &step : builder.steps(/*keepReversible=*/false)) {
+    builder.beginModule(step);
+    std::vector<Signal> in, out;
+    for (ir::SpeciesId r : step.reactants)
+      in.push_back(signals[r]);
+    for (ir::SpeciesId p : step.products)
+      out.push_back(signals[p]);
+    if (in.empty()) {
+      // -> X: a signal-shaped fuel stands in for the missing reactant.
+      Signal source = freshSignal(builder);
+      builder.fuel(singleStrand({source.h, source.a, source.b, source.c}));
+      in.push_back(source);
+    }
+    std::vector<DomainRef> hist;
+    for (size_t k = 0; k < out.size(); ++k)
+      hist.push_back(builder.history());
+    builder.fuel(joinGate(in, out, hist));
+    for (size_t i = 0; i + 1 < in.size(); ++i)
+      builder.fuel(singleStrand({in[i].b, in[i].c, in[i + 1].a}));
+    if (!out.empty())
+      builder.fuel(translatorGate(in.back(), out, hist));
+  }
+  return success();
+}

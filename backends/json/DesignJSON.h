@@ -1,0 +1,25 @@
+//===- DesignJSON.h - the whole domain-level design as JSON -----*- C++ -*-===//
+//
+// One JSON document per design: scheme, unit, domains (name, length, kind),
+// complexes (name, role, kernel, dot-paren, strands, concentration), the
+// formal reaction modules with the fuels they use and their cost, and the
+// cost totals. Keys keep a fixed order, so the output is deterministic.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_JSON_DESIGNJSON_H
+#define CRNC_BACKENDS_JSON_DESIGNJSON_H
+
+#include "lib/dna/Design.h"
+#include "llvm/Support/raw_ostream.h"
+#include <nlohmann/json.hpp>
+
+namespace crnc::json {
+
+/// The design as an ordered JSON value.
+nlohmann::ordered_json designToJSON(const dna::Design &design);
+/// Writes it, indented by two spaces, with a trailing newline.
+void writeDesignJSON(const dna::Design &design, llvm::raw_ostream &os);
+
+} // namespace crnc::json
+
+#endif

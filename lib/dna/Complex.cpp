@@ -1,0 +1,195 @@
+//===- Complex.cpp - strands and complexes as value types -----------------===//
+
+#include "lib/dna/Complex.h"
+#include <algorithm>
+#include <cassert>
+#include <numeric>
+
+using namespace crnc::dna;
+
+unsigned crnc::dna::strandLength(const Strand &strand,
+                                 const DomainTable &domains) {
+  unsigned n = 0;
+  for (DomainRef d : strand)
+    n += domains.length(d);
+  return n;
+}
+
+Complex::Complex(std::vector<Strand> strandList, std::vector<int32_t> pairs)
+    : strands(std::move(strandList)), partners(std::move(pairs)) {
+  unsigned total = 0;
+  starts.reserve(strands.size());
+  for (const Strand &s : strands) {
+    starts.push_back(total);
+    total += static_cast<unsigned>(s.size());
+  }
+  assert(partners.size() == total && "partner table does not match strands");
+  for (unsigned p = 0; p < total; ++p)
+    assert((partners[p] == Unpaired ||
+            partners[static_cast<unsigned>(partners[p])] == int32_t(p)) &&
+           "asymmetric pair table");
+}
+
+DomainRef Complex::domainAt(unsigned position) const {
+  size_t s = strandOf(position);
+  return strands[s][position - starts[s]];
+}
+
+size_t Complex::strandOf(unsigned position) const {
+  auto it = std::upper_bound(starts.begin(), starts.end(), position);
+  return static_cast<size_t>(it - starts.begin()) - 1;
+}
+
+unsigned Complex::pairCount() const {
+  unsigned n = 0;
+  for (unsigned p = 0; p < partners.size(); ++p)
+    if (partners[p] > int32_t(p))
+      ++n;
+  return n;
+}
+
+Complex Complex::rotated(size_t first) const {
+  if (first == 0 || strands.empty())
+    return *this;
+  unsigned total = static_cast<unsigned>(partners.size());
+  unsigned offset = starts[first];
+  auto remap = [&](unsigned p) { return (p + total - offset) % total; };
+  std::vector<Strand> newStrands;
+  newStrands.reserve(strands.size());
+  for (size_t i = 0; i < strands.size(); ++i)
+    newStrands.push_back(strands[(first + i) % strands.size()]);
+  std::vector<int32_t> newPartners(total, Unpaired);
+  for (unsigned p = 0; p < total; ++p)
+    if (partners[p] != Unpaired)
+      newPartners[remap(p)] =
+          static_cast<int32_t>(remap(static_cast<unsigned>(partners[p])));
+  return Complex(std::move(newStrands), std::move(newPartners));
+}
+
+/// The comparison key: domain codes with strand separators, then partners.
+std::vector<uint64_t> Complex::key() const {
+  std::vector<uint64_t> k;
+  k.reserve(partners.size() * 2 + strands.size());
+  for (const Strand &s : strands) {
+    for (DomainRef d : s)
+      k.push_back(d.code() + 1);
+    k.push_back(0);
+  }
+  for (int32_t q : partners)
+    k.push_back(static_cast<uint64_t>(q + 1));
+  return k;
+}
+
+Complex Complex::canonical() const {
+  size_t best = 0;
+  std::vector<uint64_t> bestKey = key();
+  for (size_t r = 1; r < strands.size(); ++r) {
+    std::vector<uint64_t> k = rotated(r).key();
+    if (k < bestKey) {
+      bestKey = std::move(k);
+      best = r;
+    }
+  }
+  return rotated(best);
+}
+
+bool Complex::isCanonical() const { return canonical() == *this; }
+
+bool Complex::isSameMolecule(const Complex &o) const {
+  if (strands.size() != o.strands.size() || partners.size() != o.partners.size())
+    return false;
+  return canonical() == o.canonical();
+}
+
+uint64_t Complex::hash() const {
+  uint64_t h = 1469598103934665603ULL;
+  for (uint64_t v : canonical().key()) {
+    for (int byte = 0; byte < 8; ++byte) {
+      h ^= (v >> (8 * byte)) & 0xff;
+      h *= 1099511628211ULL;
+    }
+  }
+  return h;
+}
+
+unsigned Complex::nucleotides(const DomainTable &domains) const {
+  unsigned n = 0;
+  for (const Strand &s : strands)
+    n += strandLength(s, domains);
+  return n;
+}
+
+static size_t findRoot(std::vector<size_t> &parent, size_t x) {
+  while (parent[x] != x)
+    x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+std::optional<StructureError> Complex::check() const {
+  for (size_t s = 0; s < strands.size(); ++s)
+    if (strands[s].empty())
+      return StructureError{starts[s], "strand " + std::to_string(s + 1) +
+                                           " has no domains"};
+  std::vector<unsigned> open;
+  for (unsigned p = 0; p < partners.size(); ++p) {
+    int32_t q = partners[p];
+    if (q == Unpaired)
+      continue;
+    if (q == int32_t(p))
+      return StructureError{p, "domain is paired with itself"};
+    if (!domainAt(p).isComplementOf(domainAt(static_cast<unsigned>(q))))
+      return StructureError{p, "paired domains are not complementary"};
+    if (q > int32_t(p)) {
+      open.push_back(p);
+      continue;
+    }
+    if (open.empty() || open.back() != unsigned(q))
+      return StructureError{p, "pairs cross (pseudoknot)"};
+    open.pop_back();
+  }
+  std::vector<size_t> parent(strands.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  for (unsigned p = 0; p < partners.size(); ++p)
+    if (partners[p] > int32_t(p))
+      parent[findRoot(parent, strandOf(p))] =
+          findRoot(parent, strandOf(static_cast<unsigned>(partners[p])));
+  for (size_t s = 1; s < strands.size(); ++s)
+    if (findRoot(parent, s) != findRoot(parent, 0))
+      return StructureError{starts[s], "strand " + std::to_string(s + 1) +
+                                           " is not connected to the complex"};
+  return std::nullopt;
+}
+
+ComplexSketch &ComplexSketch::add(DomainRef domain, char structureChar) {
+  strands.back().push_back(domain);
+  structure.push_back(structureChar);
+  return *this;
+}
+
+ComplexSketch &ComplexSketch::split() {
+  if (!strands.back().empty())
+    strands.emplace_back();
+  return *this;
+}
+
+Complex ComplexSketch::build() const {
+  std::vector<Strand> list = strands;
+  if (list.back().empty())
+    list.pop_back();
+  std::vector<int32_t> partners(structure.size(), Complex::Unpaired);
+  std::vector<unsigned> open;
+  for (unsigned p = 0; p < structure.size(); ++p) {
+    if (structure[p] == '(') {
+      open.push_back(p);
+    } else if (structure[p] == ')') {
+      assert(!open.empty() && "unbalanced sketch");
+      partners[p] = static_cast<int32_t>(open.back());
+      partners[open.back()] = static_cast<int32_t>(p);
+      open.pop_back();
+    }
+  }
+  assert(open.empty() && "unbalanced sketch");
+  Complex c(std::move(list), std::move(partners));
+  assert(!c.check() && "sketch builds a malformed complex");
+  return c;
+}

@@ -1,0 +1,83 @@
+//===- Domain.h - DNA domains and the table that names them -----*- C++ -*-===//
+//
+// A domain is a contiguous stretch of nucleotides treated as one unit by
+// domain-level strand displacement models: a short toehold that binds
+// reversibly, a long (branch-migration) domain that binds irreversibly, or a
+// history domain (long, never bound; it records which gate produced a signal).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_DNA_DOMAIN_H
+#define CRNC_DNA_DOMAIN_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crnc::dna {
+
+enum class DomainKind : uint8_t { Toehold, Long, History };
+
+/// "toehold", "long", "history".
+llvm::StringRef domainKindName(DomainKind kind);
+
+using DomainId = uint32_t;
+
+/// A named domain; its complement is written `name*`.
+struct Domain {
+  std::string name;
+  unsigned length = 0; ///< nucleotides; 0 means not yet known
+  DomainKind kind = DomainKind::Long;
+};
+
+/// One occurrence of a domain on a strand: the domain or its complement.
+struct DomainRef {
+  DomainId id = 0;
+  bool complement = false;
+
+  DomainRef complemented() const { return DomainRef{id, !complement}; }
+  bool isComplementOf(DomainRef o) const {
+    return id == o.id && complement != o.complement;
+  }
+  /// A dense code (2*id + complement), used for ordering and hashing.
+  uint64_t code() const { return uint64_t(id) * 2 + (complement ? 1 : 0); }
+  bool operator==(const DomainRef &o) const {
+    return id == o.id && complement == o.complement;
+  }
+  bool operator!=(const DomainRef &o) const { return !(*this == o); }
+  bool operator<(const DomainRef &o) const { return code() < o.code(); }
+};
+
+/// Owns the domains of one design. Ids are dense and assigned in order of
+/// declaration, so everything keyed by id is deterministic.
+class DomainTable {
+public:
+  /// Declares a domain; the name must be new (asserted).
+  DomainId add(llvm::StringRef name, unsigned length, DomainKind kind);
+  /// Declares a domain named `<prefix><n>` with the next free counter value n.
+  DomainId fresh(llvm::StringRef prefix, unsigned length, DomainKind kind);
+  std::optional<DomainId> lookup(llvm::StringRef name) const;
+
+  const Domain &get(DomainId id) const { return domains[id]; }
+  Domain &get(DomainId id) { return domains[id]; }
+  size_t size() const { return domains.size(); }
+  const std::vector<Domain> &all() const { return domains; }
+
+  /// `name` or `name*`.
+  std::string spell(DomainRef ref) const;
+  unsigned length(DomainRef ref) const { return domains[ref.id].length; }
+
+private:
+  std::vector<Domain> domains;
+  llvm::StringMap<DomainId> byName;
+  unsigned counter = 0;
+};
+
+/// True for names the text formats accept: letters, digits, '_' and '-'.
+bool isDomainName(llvm::StringRef name);
+
+} // namespace crnc::dna
+
+#endif
