@@ -199,7 +199,7 @@ Token Lexer::next() {
     unsigned length = utf8Length(start);
     if (length == 0)
       return makeError(start, start + 1,
-                       "invalid UTF-8 byte 0x" + llvm::utohexstr(byte, true));
+                       "invalid UTF-8 byte 0x" + llvm::utohexstr(byte));
     return makeError(start, start + length,
                      "unexpected character '" +
                          std::string(start, start + length) + "'");
@@ -207,7 +207,7 @@ Token Lexer::next() {
   if (byte < 0x20 || byte == 0x7F)
     return makeError(start, cur,
                      "unexpected control character 0x" +
-                         llvm::utohexstr(byte, true));
+                         llvm::utohexstr(byte));
   return makeError(start, cur, std::string("unexpected character '") + c + "'");
 }
 

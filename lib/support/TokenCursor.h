@@ -21,6 +21,11 @@ public:
   TokenCursor(llvm::StringRef buffer, DiagnosticEngine &diags);
 
   const Token &peek() const { return current; }
+  /// The token after the current one (no diagnostics for it yet).
+  Token peekSecond() const {
+    Lexer copy = lexer;
+    return copy.next();
+  }
   bool at(TokenKind kind) const { return current.kind == kind; }
   bool atKeyword(llvm::StringRef word) const { return current.isKeyword(word); }
   /// Returns the current token and advances.

@@ -2,6 +2,7 @@
 
 #include "lib/support/Units.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <cmath>
 
 using namespace crnc;
 
@@ -34,27 +35,38 @@ llvm::StringRef crnc::concUnitName(ConcUnit unit) {
   return "";
 }
 
-double crnc::concUnitInMolar(ConcUnit unit) {
+int crnc::concUnitExponent(ConcUnit unit) {
   switch (unit) {
   case ConcUnit::None:
   case ConcUnit::M:
-    return 1;
+    return 0;
   case ConcUnit::mM:
-    return 1e-3;
+    return -3;
   case ConcUnit::uM:
-    return 1e-6;
+    return -6;
   case ConcUnit::nM:
-    return 1e-9;
+    return -9;
   case ConcUnit::pM:
-    return 1e-12;
+    return -12;
   }
-  return 1;
+  return 0;
+}
+
+double crnc::concUnitInMolar(ConcUnit unit) {
+  return std::pow(10.0, concUnitExponent(unit));
+}
+
+double crnc::concUnitRatio(ConcUnit from, ConcUnit to) {
+  // Powers of ten computed from integer exponents are exact up to 1e22, so
+  // 0.01 uM becomes exactly 10 nM.
+  int exponent = concUnitExponent(from) - concUnitExponent(to);
+  return exponent >= 0 ? std::pow(10.0, exponent) : 1 / std::pow(10.0, -exponent);
 }
 
 double crnc::convertConcentration(double value, ConcUnit from, ConcUnit to) {
   if (from == ConcUnit::None || to == ConcUnit::None || from == to)
     return value;
-  return value * (concUnitInMolar(from) / concUnitInMolar(to));
+  return value * concUnitRatio(from, to);
 }
 
 std::optional<double> crnc::parseTimeUnitSeconds(llvm::StringRef text) {

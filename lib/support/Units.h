@@ -22,6 +22,10 @@ std::optional<ConcUnit> parseConcUnit(llvm::StringRef text);
 llvm::StringRef concUnitName(ConcUnit unit);
 /// How many molar one `unit` is (nM -> 1e-9). None counts as 1.
 double concUnitInMolar(ConcUnit unit);
+/// The power of ten of one `unit` in molar (nM -> -9). None counts as 0.
+int concUnitExponent(ConcUnit unit);
+/// The exact factor 10^(exponent(from) - exponent(to)).
+double concUnitRatio(ConcUnit from, ConcUnit to);
 /// Converts `value` given in `from` into `to`. Either being None is identity.
 double convertConcentration(double value, ConcUnit from, ConcUnit to);
 

@@ -6,7 +6,7 @@ import lit.formats
 config.name = 'crnc'
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = ['.crn', '.crnir', '.test', '.pil']
-config.excludes = ['Inputs', 'lit.cfg.py']
+config.excludes = ['Inputs', 'lit.cfg.py', 'expect-exit.sh']
 config.test_source_root = os.path.dirname(__file__)
 
 params = lit_config.params
@@ -19,6 +19,7 @@ if not bin_dir or not build_dir:
 
 config.test_exec_root = os.path.join(build_dir, 'tests', 'lit')
 config.environment['PATH'] = os.pathsep.join([bin_dir, tools_dir, config.environment.get('PATH', '')])
+config.substitutions.append(('%expect-exit', 'sh ' + os.path.join(config.test_source_root, 'expect-exit.sh')))
 config.substitutions.append(('%crnc-opt', os.path.join(bin_dir, 'crnc-opt')))
 config.substitutions.append(('%crnc', os.path.join(bin_dir, 'crnc')))
 config.substitutions.append(('%examples', os.path.join(source_dir, 'examples')))

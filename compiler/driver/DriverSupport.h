@@ -1,0 +1,41 @@
+//===- DriverSupport.h - shared steps of the drivers ------------*- C++ -*-===//
+//
+// Loading an input by its extension (.crn source, .crnir textual IR), writing
+// outputs atomically (nothing half-written on failure), and the exit codes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_DRIVER_DRIVERSUPPORT_H
+#define CRNC_DRIVER_DRIVERSUPPORT_H
+
+#include "ir/Module.h"
+#include "lib/support/Diagnostics.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+
+namespace crnc::driver {
+
+enum ExitCode { ExitSuccess = 0, ExitInputError = 1, ExitUsageError = 2 };
+
+/// The result of loading an input: a module, or an exit code to return.
+struct LoadedModule {
+  std::unique_ptr<ir::Module> module;
+  int exitCode = ExitSuccess;
+};
+
+/// Reads `path` ("-" for stdin) into the engine's SourceMgr and builds a
+/// verified module: `.crnir` through the IR parser, anything else through the
+/// .crn front end. Reports problems and sets the exit code.
+LoadedModule loadModule(llvm::StringRef path, DiagnosticEngine &diags);
+
+/// Writes `path` through a temporary file renamed into place, so a failure
+/// never leaves a half-written file. `write` returns false to abandon.
+llvm::Error writeFileAtomically(llvm::StringRef path,
+                                llvm::function_ref<bool(llvm::raw_ostream &)> write);
+
+/// Prints an environment error once, as `crnc: error: ...`; returns 2.
+int reportEnvironmentError(llvm::Error error);
+
+} // namespace crnc::driver
+
+#endif

@@ -1,0 +1,50 @@
+//===- ModelRegistry.cpp - the table of Neural CRN model kinds ------------===//
+//
+// Maps a model kind written in `model <name> : <kind> { ... }` to the function
+// that lowers it. Each kind lives in its own file in this folder.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/frontend/ModelLowering.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace crnc;
+using namespace crnc::frontend;
+
+namespace {
+using LowerFn = LogicalResult (*)(const ModelDecl &, ir::Module &,
+                                  DiagnosticEngine &);
+struct ModelKindEntry {
+  const char *name;
+  const char *summary;
+  LowerFn lower;
+};
+// One line per model kind, in the order `crnc --help` lists them.
+const ModelKindEntry modelTable[] = {
+    {nullptr, nullptr, nullptr},
+};
+} // namespace
+
+std::vector<ModelKindInfo> frontend::modelKinds() {
+  std::vector<ModelKindInfo> kinds;
+  for (const ModelKindEntry &entry : modelTable)
+    if (entry.name)
+      kinds.push_back(ModelKindInfo{entry.name, entry.summary});
+  return kinds;
+}
+
+LogicalResult frontend::lowerModel(const ModelDecl &decl, ir::Module &module,
+                                   DiagnosticEngine &diags) {
+  for (const ModelKindEntry &entry : modelTable)
+    if (entry.name && decl.kind == entry.name)
+      return entry.lower(decl, module, diags);
+  std::vector<std::string> names;
+  for (const ModelKindInfo &kind : modelKinds())
+    names.push_back(kind.name);
+  diags.error(decl.kindLoc, "unknown model kind '" + decl.kind + "'" +
+                                (names.empty() ? std::string()
+                                               : " (known kinds: " +
+                                                     llvm::join(names, ", ") +
+                                                     ")"));
+  return failure();
+}
