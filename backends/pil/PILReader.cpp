@@ -95,6 +95,7 @@ static bool isStructureText(llvm::StringRef text) {
 }
 
 bool Reader::domainDecl(Cursor c, llvm::StringRef keyword) {
+  c.skipSpace();
   const char *at = c.p;
   llvm::StringRef name = c.word();
   if (!isDomainName(name))
