@@ -69,9 +69,19 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
     if (reactions[i].isReversible())
       raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
   }
+  // Within an order group, channels with the same number of changed species
+  // sit together so the RHS runs fixed-length, branch-free inner loops.
+  auto changeCount = [&](const RawChannel &ch) {
+    unsigned count = 0;
+    for (auto &[sp, d] : ch.change)
+      count += d != 0 && !constant[sp];
+    return std::min(count, 5u);
+  };
   std::stable_sort(raw.begin(), raw.end(),
-                   [](const RawChannel &a, const RawChannel &b) {
-                     return a.group < b.group;
+                   [&](const RawChannel &a, const RawChannel &b) {
+                     if (a.group != b.group)
+                       return a.group < b.group;
+                     return changeCount(a) < changeCount(b);
                    });
 
   size_t nc = raw.size();
@@ -104,6 +114,14 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
       chgDelta.push_back(d);
     }
     chgPtr.push_back(static_cast<uint32_t>(chgSp.size()));
+  }
+  chgDeltaD.assign(chgDelta.begin(), chgDelta.end());
+  for (size_t c = 0; c < nc; ++c) {
+    uint8_t g = static_cast<uint8_t>(raw[c].group);
+    uint8_t count = static_cast<uint8_t>(changeCount(raw[c]));
+    if (blocks.empty() || blocks.back().group != g || blocks.back().changes != count)
+      blocks.push_back(Block{static_cast<uint32_t>(c), static_cast<uint32_t>(c), g, count});
+    blocks.back().end = static_cast<uint32_t>(c + 1);
   }
   buildStoichiometry();
   buildJacobianPattern();
@@ -204,17 +222,86 @@ void CompiledNetwork::fluxes(const double *y, const double *k,
   }
 }
 
+namespace {
+/// The arrays one RHS block reads.
+struct KernelView {
+  const uint32_t *first, *second, *chgSp, *chgPtr;
+  const double *delta;
+};
+} // namespace
+
+/// Channels [b, e) of order group G, each changing exactly NC species: the
+/// flux stays in a register and is scattered by a fixed-length loop.
+template <unsigned G, unsigned NC>
+static void rhsBlock(const KernelView &kv, size_t b, size_t e, const double *y,
+                     const double *k, double *f) {
+  const uint32_t *sp = kv.chgSp + kv.chgPtr[b];
+  const double *d = kv.delta + kv.chgPtr[b];
+  for (size_t c = b; c < e; ++c, sp += NC, d += NC) {
+    double v = k[c];
+    if (G >= 1)
+      v *= y[kv.first[c]];
+    if (G == 2)
+      v *= y[kv.second[c]];
+    if (G == 3)
+      v *= y[kv.first[c]];
+    for (unsigned j = 0; j < NC; ++j)
+      f[sp[j]] += d[j] * v;
+  }
+}
+
+template <unsigned G>
+static bool rhsGroup(unsigned nc, const KernelView &kv, size_t b, size_t e,
+                     const double *y, const double *k, double *f) {
+  switch (nc) {
+  case 1:
+    rhsBlock<G, 1>(kv, b, e, y, k, f);
+    return true;
+  case 2:
+    rhsBlock<G, 2>(kv, b, e, y, k, f);
+    return true;
+  case 3:
+    rhsBlock<G, 3>(kv, b, e, y, k, f);
+    return true;
+  case 4:
+    rhsBlock<G, 4>(kv, b, e, y, k, f);
+    return true;
+  default:
+    return false;
+  }
+}
+
 void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
                           double *v) const {
-  fluxes(y, k, v);
-  const int32_t *rp = rowPtr.data(), *ci = colIdx.data();
-  const double *a = coef.data();
-  size_t n = speciesCount();
-  for (size_t i = 0; i < n; ++i) {
-    double sum = 0;
-    for (int32_t e = rp[i]; e < rp[i + 1]; ++e)
-      sum += a[e] * v[ci[e]];
-    dydt[i] = sum;
+  std::fill(dydt, dydt + speciesCount(), 0.0);
+  KernelView kv{first.data(), second.data(), chgSp.data(), chgPtr.data(),
+                chgDeltaD.data()};
+  for (const Block &blk : blocks) {
+    bool done = false;
+    switch (blk.group) {
+    case 0:
+      done = rhsGroup<0>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      break;
+    case 1:
+      done = rhsGroup<1>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      break;
+    case 2:
+      done = rhsGroup<2>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      break;
+    case 3:
+      done = rhsGroup<3>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      break;
+    }
+    if (done)
+      continue;
+    for (size_t c = blk.begin; c < blk.end; ++c) {
+      double x = k[c];
+      for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r)
+        x *= power(y[reactSp[r]], reactCnt[r]);
+      v[c] = x;
+      for (uint32_t e = chgPtr[c]; e < chgPtr[c + 1]; ++e)
+        dydt[chgSp[e]] += chgDeltaD[e] * x;
+    }
   }
 }
 

@@ -68,6 +68,7 @@ public:
   /// Fluxes v[c] of every channel at state y, with rate constants k.
   void fluxes(const double *y, const double *k, double *v) const;
   /// dy/dt = N v(y) with rate constants k (length channelCount()).
+  /// `scratchFlux` (channelCount() entries) may be overwritten.
   void rhs(const double *y, const double *k, double *dydt,
            double *scratchFlux) const;
 
@@ -136,6 +137,14 @@ private:
   // Net change per channel, CSR by channel (constant species omitted).
   std::vector<uint32_t> chgPtr, chgSp;
   std::vector<int32_t> chgDelta;
+  std::vector<double> chgDeltaD;
+  // Runs of channels with one order group and one count of changed species
+  // (5: five or more); the RHS runs one specialised loop per run.
+  struct Block {
+    uint32_t begin, end;
+    uint8_t group, changes;
+  };
+  std::vector<Block> blocks;
   // Net stoichiometry, CSR by species.
   std::vector<int32_t> rowPtr, colIdx;
   std::vector<double> coef;

@@ -1,0 +1,192 @@
+//===- SimBench.cpp - speed of the lib/sim kernels and CVODE driver -------===//
+//
+// Generates one network (family, size, seed), times the right-hand side, the
+// sparse and dense Jacobians and a full solve per linear solver, and prints
+// one JSON object of measured figures. With --dump-network/--trajectory it
+// writes what sim_vs_scipy.py needs to solve the same problem with SciPy.
+//
+//===----------------------------------------------------------------------===//
+
+#include "NetworkGenerators.h"
+#include "lib/sim/Simulator.h"
+#include "lib/support/Format.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include <chrono>
+
+using namespace crnc;
+using namespace crnc::sim;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> family("family", cl::desc("random | cascade | dsd"),
+                                   cl::init("random"));
+static cl::opt<unsigned> reactions("reactions", cl::init(1000));
+static cl::opt<unsigned> seed("seed", cl::init(1));
+static cl::opt<double> tEnd("t-end", cl::desc("0: the family's default"),
+                            cl::init(0));
+static cl::opt<unsigned> points("points", cl::init(50));
+static cl::opt<double> relTol("rtol", cl::init(1e-6));
+static cl::opt<double> absTol("atol", cl::desc("0: 1e-9 x max initial value"),
+                              cl::init(0));
+static cl::opt<std::string> solvers("solvers",
+                                    cl::desc("comma list of auto,dense,klu,gmres"),
+                                    cl::init("auto"));
+static cl::opt<bool> timeKernels("kernels", cl::desc("time RHS and Jacobians"),
+                                 cl::init(true));
+static cl::opt<bool> nonNegative("non-negative", cl::init(true));
+static cl::opt<std::string> dumpNetwork("dump-network", cl::init(""));
+static cl::opt<std::string> trajectory("trajectory",
+                                       cl::desc("CSV of the first solver's run"),
+                                       cl::init(""));
+
+using Clock = std::chrono::steady_clock;
+static double secondsSince(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+static ir::Module makeNetwork(double &defaultEnd) {
+  if (family == "cascade") {
+    defaultEnd = 50;
+    return bench::cascade(reactions, seed);
+  }
+  if (family == "dsd") {
+    defaultEnd = 3600;
+    return bench::dsdLike(reactions, seed);
+  }
+  defaultEnd = 10;
+  return bench::randomSparse(reactions, seed);
+}
+
+/// Average seconds per call of `f`, repeated for at least ~0.2 s.
+template <typename F> static double timePerCall(F f) {
+  unsigned reps = 1;
+  for (;;) {
+    auto t0 = Clock::now();
+    for (unsigned i = 0; i < reps; ++i)
+      f();
+    double s = secondsSince(t0);
+    if (s > 0.2 || reps > (1u << 24))
+      return s / reps;
+    reps *= 4;
+  }
+}
+
+/// {"species":[...],"y0":[...],"channels":[[k,[[s,c]...],[[s,d]...]],...]}
+static void writeNetworkJson(const CompiledNetwork &net, llvm::raw_ostream &os) {
+  os << "{\"species\":[";
+  for (size_t i = 0; i < net.speciesCount(); ++i)
+    os << (i ? "," : "") << quoteString(net.speciesName(i));
+  os << "],\"y0\":[";
+  for (size_t i = 0; i < net.speciesCount(); ++i)
+    os << (i ? "," : "") << formatNumber(net.initialState()[i]);
+  os << "],\"channels\":[";
+  for (size_t c = 0; c < net.channelCount(); ++c) {
+    os << (c ? "," : "") << "[" << formatNumber(net.rateConstants()[c]) << ",[";
+    auto sp = net.reactantSpecies(c);
+    auto cnt = net.reactantCounts(c);
+    for (size_t r = 0; r < sp.size(); ++r)
+      os << (r ? "," : "") << "[" << sp[r] << "," << cnt[r] << "]";
+    os << "],[";
+    auto cs = net.changeSpecies(c);
+    auto d = net.changeDeltas(c);
+    for (size_t r = 0; r < cs.size(); ++r)
+      os << (r ? "," : "") << "[" << cs[r] << "," << d[r] << "]";
+    os << "]]";
+  }
+  os << "]}\n";
+}
+
+static bool writeFile(const std::string &path,
+                      llvm::function_ref<void(llvm::raw_ostream &)> body) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
+  if (ec) {
+    llvm::errs() << "bench-sim: cannot write " << path << ": " << ec.message()
+                 << "\n";
+    return false;
+  }
+  body(os);
+  return true;
+}
+
+int main(int argc, char **argv) {
+  cl::ParseCommandLineOptions(argc, argv, "crnc simulator benchmark\n");
+  double defaultEnd = 0;
+  ir::Module module = makeNetwork(defaultEnd);
+  double end = tEnd > 0 ? double(tEnd) : defaultEnd;
+  auto t0 = Clock::now();
+  CompiledNetwork net(module);
+  double compileSeconds = secondsSince(t0);
+  double maxInit = 0;
+  for (double y : net.initialState())
+    maxInit = std::max(maxInit, y);
+  double atol = absTol > 0 ? double(absTol) : 1e-9 * maxInit;
+
+  size_t n = net.speciesCount(), m = net.channelCount();
+  std::vector<double> y(net.initialState().begin(), net.initialState().end());
+  std::vector<double> f(n), v(m), jac(net.jacobianNonZeros());
+  const double *k = net.rateConstants().data();
+  double rhsSec = -1, jacSec = -1, denseSec = -1;
+  if (timeKernels) {
+    rhsSec = timePerCall([&] { net.rhs(y.data(), k, f.data(), v.data()); });
+    jacSec = timePerCall([&] { net.sparseJacobian(y.data(), k, jac.data()); });
+  }
+  if (timeKernels && n <= 3000) {
+    std::vector<double> J(n * n);
+    denseSec = timePerCall([&] { net.denseJacobian(y.data(), k, J.data()); });
+  }
+  if (!dumpNetwork.empty() &&
+      !writeFile(dumpNetwork, [&](llvm::raw_ostream &os) { writeNetworkJson(net, os); }))
+    return 2;
+
+  llvm::outs() << "{\"family\":\"" << family << "\",\"reactions\":"
+               << module.reactionCount() << ",\"channels\":" << m
+               << ",\"species\":" << n << ",\"jac_nnz\":" << net.jacobianNonZeros()
+               << ",\"t_end\":" << formatNumber(end) << ",\"rtol\":"
+               << formatNumber(relTol) << ",\"atol\":" << formatNumber(atol)
+               << ",\"compile_s\":" << formatNumber(compileSeconds)
+               << ",\"rhs_ns_per_reaction\":"
+               << formatSignificant(rhsSec * 1e9 / module.reactionCount(), 4)
+               << ",\"rhs_ns_per_channel\":" << formatSignificant(rhsSec * 1e9 / m, 4)
+               << ",\"jac_sparse_ms\":" << formatSignificant(jacSec * 1e3, 4)
+               << ",\"jac_dense_ms\":" << formatSignificant(denseSec * 1e3, 4)
+               << ",\"runs\":[";
+  llvm::SmallVector<llvm::StringRef, 4> names;
+  llvm::StringRef(solvers).split(names, ',');
+  bool firstRun = true;
+  for (llvm::StringRef name : names) {
+    auto kind = parseLinearSolver(name);
+    if (!kind) {
+      llvm::errs() << "bench-sim: unknown solver '" << name << "'\n";
+      return 2;
+    }
+    if (*kind == LinearSolverKind::Dense && n > 3000)
+      continue;
+    SimulateOptions opts;
+    opts.tEnd = end;
+    opts.points = points;
+    opts.solver.relTol = relTol;
+    opts.solver.absTol = atol;
+    opts.solver.solver = *kind;
+    opts.solver.nonNegative = nonNegative;
+    Trace trace;
+    SolverStats stats;
+    auto start = Clock::now();
+    llvm::Error err = simulate(net, Schedule(), opts, trace, &stats);
+    double solveSec = secondsSince(start);
+    std::string status = err ? llvm::toString(std::move(err)) : "ok";
+    llvm::outs() << (firstRun ? "" : ",") << "{\"solver\":\""
+                 << linearSolverName(stats.solver) << "\",\"requested\":\"" << name
+                 << "\",\"solve_s\":" << formatSignificant(solveSec, 4)
+                 << ",\"steps\":" << stats.steps << ",\"rhs_evals\":" << stats.rhsEvals
+                 << ",\"jac_evals\":" << stats.jacEvals
+                 << ",\"linear_setups\":" << stats.linearSetups
+                 << ",\"status\":" << quoteString(status) << "}";
+    if (firstRun && !trajectory.empty() &&
+        !writeFile(trajectory, [&](llvm::raw_ostream &os) { writeCsv(trace, os); }))
+      return 2;
+    firstRun = false;
+  }
+  llvm::outs() << "]}\n";
+  return 0;
+}
