@@ -1,0 +1,154 @@
+//===- ReactionGraph.cpp - the species-reaction graph of a module ---------===//
+//
+// Reachability is the standard AND/OR fixed point on a bipartite graph (a
+// reaction node waits for all its inputs, a species node for any one); SCCs
+// come from boost::strong_components (Tarjan).
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/analysis/ReactionGraph.h"
+#include <algorithm>
+#include <boost/graph/strong_components.hpp>
+#include <deque>
+
+using namespace crnc;
+using namespace crnc::analysis;
+using namespace crnc::ir;
+
+ReactionGraph::ReactionGraph(const Module &module)
+    : g(module.speciesCount() + 2 * module.reactionCount()),
+      numSpecies(module.speciesCount()), numReactions(module.reactionCount()) {
+  const std::vector<Reaction> &reactions = module.allReactions();
+  for (size_t r = 0; r < reactions.size(); ++r) {
+    const Reaction &rx = reactions[r];
+    Vertex fwd = directionVertex(r, false);
+    for (const Term &t : rx.reactants)
+      boost::add_edge(speciesVertex(t.species), fwd, g);
+    for (const Term &t : rx.products)
+      boost::add_edge(fwd, speciesVertex(t.species), g);
+    if (!rx.isReversible())
+      continue;
+    Vertex rev = directionVertex(r, true);
+    for (const Term &t : rx.products)
+      boost::add_edge(speciesVertex(t.species), rev, g);
+    for (const Term &t : rx.reactants)
+      boost::add_edge(rev, speciesVertex(t.species), g);
+  }
+}
+
+size_t ReactionGraph::distinctInputs(Vertex direction) const {
+  std::vector<Vertex> sources;
+  for (auto [it, end] = boost::in_edges(direction, g); it != end; ++it)
+    sources.push_back(boost::source(*it, g));
+  std::sort(sources.begin(), sources.end());
+  return static_cast<size_t>(std::unique(sources.begin(), sources.end()) -
+                             sources.begin());
+}
+
+bool analysis::isInitiallyAvailable(const Species &s) {
+  if (s.initial != 0)
+    return true;
+  switch (s.role) {
+  case SpeciesRole::Input:
+  case SpeciesRole::Target:
+  case SpeciesRole::Fuel:
+  case SpeciesRole::Clock:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Algorithm:
+///  1. Every direction vertex gets a counter of distinct reactants not yet
+///     reached; directions with none (zero-order) fire at once.
+///  2. Worklist over newly reached species: each out-edge decrements its
+///     direction's counter; a direction reaching 0 fires and reaches its
+///     products.
+Reachability analysis::computeReachability(const Module &module,
+                                           const std::vector<bool> *available) {
+  ReactionGraph rg(module);
+  const ReactionGraph::Graph &g = rg.graph();
+  size_t numSpecies = module.speciesCount();
+  size_t numVertices = boost::num_vertices(g);
+  std::vector<bool> reached(numVertices, false);
+  std::vector<size_t> waiting(numVertices, 0);
+  std::deque<ReactionGraph::Vertex> work;
+  auto reach = [&](ReactionGraph::Vertex v) {
+    if (reached[v])
+      return;
+    reached[v] = true;
+    work.push_back(v);
+  };
+  for (size_t r = 0; r < module.reactionCount(); ++r) {
+    bool reversible = module.allReactions()[r].isReversible();
+    for (bool reverse : {false, true}) {
+      if (reverse && !reversible)
+        continue;
+      ReactionGraph::Vertex d = rg.directionVertex(r, reverse);
+      waiting[d] = rg.distinctInputs(d);
+      if (waiting[d] == 0)
+        reach(d);
+    }
+  }
+  for (SpeciesId s = 0; s < numSpecies; ++s)
+    if (available ? (*available)[s] : isInitiallyAvailable(module.getSpecies(s)))
+      reach(rg.speciesVertex(s));
+  while (!work.empty()) {
+    ReactionGraph::Vertex v = work.front();
+    work.pop_front();
+    std::vector<ReactionGraph::Vertex> targets;
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
+      targets.push_back(boost::target(*it, g));
+    if (!rg.isSpecies(v)) {
+      for (ReactionGraph::Vertex t : targets)
+        reach(t);
+      continue;
+    }
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    for (ReactionGraph::Vertex d : targets)
+      if (--waiting[d] == 0)
+        reach(d);
+  }
+  Reachability result;
+  result.species.assign(reached.begin(), reached.begin() + numSpecies);
+  for (size_t r = 0; r < module.reactionCount(); ++r) {
+    result.forward.push_back(reached[rg.directionVertex(r, false)]);
+    result.reverse.push_back(reached[rg.directionVertex(r, true)]);
+  }
+  return result;
+}
+
+SpeciesComponents analysis::computeSpeciesSCCs(const Module &module) {
+  using SpeciesGraph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  SpeciesGraph g(module.speciesCount());
+  auto link = [&](const TermList &from, const TermList &to) {
+    for (const Term &a : from)
+      for (const Term &b : to)
+        boost::add_edge(a.species, b.species, g);
+  };
+  for (const Reaction &r : module.allReactions()) {
+    link(r.reactants, r.products);
+    if (r.isReversible())
+      link(r.products, r.reactants);
+  }
+  std::vector<int> raw(module.speciesCount(), 0);
+  if (!raw.empty())
+    boost::strong_components(g, raw.data());
+  // Renumber components by their smallest member for a deterministic order.
+  SpeciesComponents result;
+  result.componentOf.assign(module.speciesCount(), 0);
+  std::vector<unsigned> newIdOfRaw(module.speciesCount() + 1, UINT32_MAX);
+  for (SpeciesId s = 0; s < module.speciesCount(); ++s) {
+    unsigned &id = newIdOfRaw[raw[s]];
+    if (id == UINT32_MAX) {
+      id = static_cast<unsigned>(result.components.size());
+      result.components.emplace_back();
+    }
+    result.componentOf[s] = id;
+    result.components[id].push_back(s);
+  }
+  return result;
+}

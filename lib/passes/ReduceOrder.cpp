@@ -1,0 +1,307 @@
+//===- ReduceOrder.cpp - higher-order reactions to bimolecular chains -----===//
+//
+// Requires: a verified module without phases (run gate-phases first: clock
+// gating adds a catalyst and so raises the order of every gated reaction).
+// Guarantees: every direction of every reaction has at most 2 reactants; with
+// max-products=m (m >= 2) every irreversible reaction has at most m products.
+// New species are intermediates (initial 0) at the location of the reaction
+// they come from.
+//
+// Construction (fast-equilibrium binding chain). A direction a1 + ... + an -> P
+// with rate k (n > 2, reactants expanded by stoichiometry, clock species bound
+// last) becomes
+//   a1 + a2 <=> I1,  I1 + a3 <=> I2,  ...,  I(n-2) + an -> P
+// Every binding step has equilibrium constant K = eps/X (X: concentration
+// scale) and unbinding rate kr = max(lambda, k' X) / eps, where lambda is the
+// fastest first-order rate k X^(order-1) in the module and k' = k / K^(n-2)
+// the rate of the last step. In the fast-equilibrium limit I(j) = K^j a1...a(j+1)
+// and the last step fires at k' K^(n-2) a1...an = k a1...an: the original
+// kinetics. Error bound, to first order, while every concentration is <= X:
+// the intermediates sequester at most a fraction eps of each partner per chain
+// it enters (the sequestration of a species shared by c chains is <= c*eps),
+// and the quasi-steady-state lag adds a relative flux error <= eps; so the
+// flux of each reduced reaction is within about (n-1)*eps of the original.
+// A reversible reaction reduces both sides this way; its middle step keeps
+// the original rates divided by the K powers of the two sides. A product side
+// longer than max-products is released by a chain of fast unimolecular steps
+// (J -> p + J') at the unbinding rate, which only delays products by ~1/kr.
+//
+// Exact alternative: no construction with a bounded number of new species
+// reproduces a trimolecular monomial exactly in general; the exact route is
+// quadratization of the ODE (Hemery, Fages & Soliman, CMSB 2020), which may be
+// exponentially larger and needs dual-rail afterwards. It is not offered here.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/Printer.h"
+#include "lib/passes/FreshNames.h"
+#include "lib/passes/Passes.h"
+#include "lib/support/Format.h"
+#include <algorithm>
+#include <cmath>
+
+using namespace crnc;
+using namespace crnc::ir;
+
+namespace {
+
+class ReduceOrderPass : public Pass {
+public:
+  ReduceOrderPass() {
+    addNumberOption("epsilon", &epsilon, 0.01,
+                    "target relative error of the fast-equilibrium chains");
+    addNumberOption("conc-scale", &concScale, 0,
+                    "largest concentration expected (0: the largest initial "
+                    "value, at least 1)");
+    addNumberOption("max-products", &maxProducts, 0,
+                    "split product sides longer than this (0: never)");
+  }
+  llvm::StringRef name() const override { return "reduce-order"; }
+  llvm::StringRef summary() const override {
+    return "rewrite reactions with more than two reactants into bimolecular "
+           "fast-equilibrium chains";
+  }
+  LogicalResult run(Module &module, DiagnosticEngine &diags) override;
+  LogicalResult verifyPostconditions(const Module &module,
+                                     DiagnosticEngine &diags) const override;
+
+private:
+  double epsilon, concScale, maxProducts;
+};
+
+/// Rates shared by every chain of one module.
+struct ChainRates {
+  double eps;     ///< target relative error
+  double scale;   ///< concentration scale X
+  double lambda;  ///< fastest first-order rate of the module
+  /// 1/K, the inverse binding equilibrium constant (exact for eps = 1/n).
+  double invK() const { return scale / eps; }
+  /// Unbinding rate of a chain whose final step runs at `lastRate`.
+  double unbind(double lastRate) const {
+    return std::max(lambda, lastRate * scale) / eps;
+  }
+};
+
+/// Rewrites one reaction into chains, appending to `out`.
+class ChainBuilder {
+public:
+  ChainBuilder(Module &module, const ChainRates &rates, unsigned maxProducts,
+               std::vector<Reaction> &out)
+      : module(module), rates(rates), maxProducts(maxProducts), out(out),
+        names(module) {}
+  void rewrite(const Reaction &r);
+
+private:
+  std::vector<SpeciesId> expand(const TermList &terms) const;
+  /// Binds all but the last reactant; returns the 2-term side that remains.
+  TermList bindSide(const std::vector<SpeciesId> &side, double kr,
+                    const Reaction &origin);
+  TermList releaseProducts(const TermList &products, double rate,
+                           const Reaction &origin);
+  SpeciesId newIntermediate(llvm::StringRef base, const Reaction &origin);
+  void emit(TermList in, TermList outTerms, double k, std::optional<double> kr,
+            const Reaction &origin);
+
+  Module &module;
+  const ChainRates &rates;
+  unsigned maxProducts;
+  std::vector<Reaction> &out;
+  FreshNames names;
+};
+
+} // namespace
+
+static bool isClock(const Module &m, SpeciesId s) {
+  return m.getSpecies(s).role == SpeciesRole::Clock;
+}
+
+std::vector<SpeciesId> ChainBuilder::expand(const TermList &terms) const {
+  std::vector<SpeciesId> flat;
+  for (const Term &t : terms)
+    flat.insert(flat.end(), t.count, t.species);
+  std::stable_partition(flat.begin(), flat.end(),
+                        [&](SpeciesId s) { return !isClock(module, s); });
+  return flat;
+}
+
+SpeciesId ChainBuilder::newIntermediate(llvm::StringRef base,
+                                        const Reaction &origin) {
+  Species s;
+  s.name = names.get(base);
+  s.role = SpeciesRole::Intermediate;
+  s.loc = origin.loc;
+  return module.addSpecies(std::move(s));
+}
+
+void ChainBuilder::emit(TermList in, TermList outTerms, double k,
+                        std::optional<double> kr, const Reaction &origin) {
+  normalizeTerms(in);
+  normalizeTerms(outTerms);
+  Reaction r;
+  r.reactants = std::move(in);
+  r.products = std::move(outTerms);
+  r.rate = k;
+  r.reverseRate = kr;
+  r.loc = origin.loc;
+  out.push_back(std::move(r));
+}
+
+TermList ChainBuilder::bindSide(const std::vector<SpeciesId> &side, double kr,
+                                const Reaction &origin) {
+  if (side.size() <= 2) {
+    TermList terms;
+    for (SpeciesId s : side)
+      terms.push_back(Term{s, 1});
+    normalizeTerms(terms);
+    return terms;
+  }
+  std::string base = "c_" + module.getSpecies(side[0]).name;
+  SpeciesId held = side[0];
+  for (size_t j = 1; j + 1 < side.size(); ++j) {
+    base += "_" + module.getSpecies(side[j]).name;
+    SpeciesId complex = newIntermediate(base, origin);
+    emit({Term{held, 1}, Term{side[j], 1}}, {Term{complex, 1}},
+         kr / rates.invK(), kr, origin);
+    held = complex;
+  }
+  TermList last{Term{held, 1}, Term{side.back(), 1}};
+  normalizeTerms(last);
+  return last;
+}
+
+TermList ChainBuilder::releaseProducts(const TermList &products, double rate,
+                                       const Reaction &origin) {
+  std::vector<SpeciesId> flat;
+  for (const Term &t : products)
+    flat.insert(flat.end(), t.count, t.species);
+  if (maxProducts < 2 || flat.size() <= maxProducts)
+    return products;
+  // The middle step emits the first maxProducts-1 products and a carrier J;
+  // each J releases the next group, the last one everything left.
+  auto group = [&](size_t from, size_t count) {
+    TermList g;
+    for (size_t i = from; i < from + count; ++i)
+      g.push_back(Term{flat[i], 1});
+    return g;
+  };
+  size_t done = maxProducts - 1;
+  SpeciesId carrier = newIntermediate("p_" + module.getSpecies(flat[done]).name, origin);
+  TermList first = group(0, done);
+  first.push_back(Term{carrier, 1});
+  while (flat.size() - done > maxProducts) {
+    SpeciesId next =
+        newIntermediate("p_" + module.getSpecies(flat[done + maxProducts - 1]).name, origin);
+    TermList g = group(done, maxProducts - 1);
+    g.push_back(Term{next, 1});
+    emit({Term{carrier, 1}}, std::move(g), rate, std::nullopt, origin);
+    done += maxProducts - 1;
+    carrier = next;
+  }
+  emit({Term{carrier, 1}}, group(done, flat.size() - done), rate, std::nullopt,
+       origin);
+  return first;
+}
+
+void ChainBuilder::rewrite(const Reaction &r) {
+  std::vector<SpeciesId> left = expand(r.reactants);
+  std::vector<SpeciesId> right = expand(r.products);
+  bool reversible = r.isReversible();
+  auto power = [&](const std::vector<SpeciesId> &side) {
+    return side.size() > 2 ? std::pow(rates.invK(), double(side.size() - 2))
+                           : 1.0;
+  };
+  double kf = r.rate * power(left);
+  std::optional<double> kr;
+  if (reversible)
+    kr = *r.reverseRate * power(right);
+  double unbinding = rates.unbind(std::max(kf, kr.value_or(0)));
+  TermList in = bindSide(left, unbinding, r);
+  if (!reversible) {
+    TermList products = releaseProducts(r.products, unbinding, r);
+    return emit(std::move(in), std::move(products), kf, std::nullopt, r);
+  }
+  TermList outSide = bindSide(right, unbinding, r);
+  emit(std::move(in), std::move(outSide), kf, kr, r);
+}
+
+static bool needsRewrite(const Reaction &r, unsigned maxProducts) {
+  if (r.order() > 2 || (r.isReversible() && r.productOrder() > 2))
+    return true;
+  return !r.isReversible() && maxProducts >= 2 && r.productOrder() > maxProducts;
+}
+
+/// The fastest first-order rate constant k X^(order-1) over all directions.
+static double fastestRate(const Module &module, double scale) {
+  double lambda = 0;
+  for (const Reaction &r : module.allReactions()) {
+    if (r.order() > 0)
+      lambda = std::max(lambda, r.rate * std::pow(scale, r.order() - 1.0));
+    if (r.reverseRate && r.productOrder() > 0)
+      lambda = std::max(lambda, *r.reverseRate *
+                                    std::pow(scale, r.productOrder() - 1.0));
+  }
+  return lambda > 0 ? lambda : 1;
+}
+
+static double defaultScale(const Module &module) {
+  double scale = 1;
+  for (const Species &s : module.allSpecies())
+    scale = std::max(scale, std::fabs(s.initial));
+  return scale;
+}
+
+LogicalResult ReduceOrderPass::run(Module &module, DiagnosticEngine &diags) {
+  if (!(epsilon > 0 && epsilon < 1) || concScale < 0 || maxProducts < 0 ||
+      maxProducts == 1 || maxProducts != std::floor(maxProducts)) {
+    diags.error(Location(), "reduce-order needs 0 < epsilon < 1, conc-scale >= "
+                            "0 and max-products 0 or an integer >= 2");
+    return failure();
+  }
+  bool ok = true;
+  for (const Reaction &r : module.allReactions()) {
+    if (r.phase == NoPhase)
+      continue;
+    diags.error(r.loc, "reaction '" + reactionEquation(module, r) +
+                           "' is still in phase '" +
+                           module.allPhases()[r.phase].name +
+                           "'; run 'gate-phases' before 'reduce-order'");
+    ok = false;
+  }
+  if (!ok)
+    return failure();
+  ChainRates rates;
+  rates.eps = epsilon;
+  rates.scale = concScale > 0 ? concScale : defaultScale(module);
+  rates.lambda = fastestRate(module, rates.scale);
+  unsigned maxP = static_cast<unsigned>(maxProducts);
+  std::vector<Reaction> out;
+  out.reserve(module.reactionCount());
+  ChainBuilder builder(module, rates, maxP, out);
+  for (Reaction &r : module.allReactions()) {
+    if (needsRewrite(r, maxP))
+      builder.rewrite(r);
+    else
+      out.push_back(std::move(r));
+  }
+  module.allReactions() = std::move(out);
+  return success();
+}
+
+LogicalResult
+ReduceOrderPass::verifyPostconditions(const Module &module,
+                                      DiagnosticEngine &diags) const {
+  bool ok = true;
+  unsigned maxP = static_cast<unsigned>(maxProducts);
+  for (const Reaction &r : module.allReactions()) {
+    if (!needsRewrite(r, maxP))
+      continue;
+    diags.error(r.loc, "reduce-order left '" + reactionEquation(module, r) +
+                           "' with too many reactants or products");
+    ok = false;
+  }
+  return success(ok);
+}
+
+std::unique_ptr<Pass> crnc::createReduceOrderPass() {
+  return std::make_unique<ReduceOrderPass>();
+}
