@@ -66,44 +66,60 @@ Complex Complex::rotated(size_t first) const {
   return Complex(std::move(newStrands), std::move(newPartners));
 }
 
-/// The comparison key: domain codes with strand separators, then partners.
-std::vector<uint64_t> Complex::key() const {
+/// The comparison key of rotation `first`: domain codes with strand
+/// separators, then each position's partner (+1, 0 when unpaired).
+std::vector<uint64_t> Complex::key(size_t first) const {
   std::vector<uint64_t> k;
   k.reserve(partners.size() * 2 + strands.size());
-  for (const Strand &s : strands) {
-    for (DomainRef d : s)
+  size_t n = strands.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (DomainRef d : strands[(first + i) % n])
       k.push_back(d.code() + 1);
     k.push_back(0);
   }
-  for (int32_t q : partners)
-    k.push_back(static_cast<uint64_t>(q + 1));
+  unsigned total = static_cast<unsigned>(partners.size());
+  unsigned offset = n ? starts[first] : 0;
+  for (unsigned i = 0; i < total; ++i) {
+    int32_t q = partners[(i + offset) % total];
+    k.push_back(q == Unpaired ? 0 : (unsigned(q) + total - offset) % total + 1);
+  }
   return k;
 }
 
-Complex Complex::canonical() const {
+/// The rotation whose key is smallest (the first such, for determinism).
+size_t Complex::canonicalRotation(std::vector<uint64_t> *bestKey) const {
   size_t best = 0;
-  std::vector<uint64_t> bestKey = key();
+  std::vector<uint64_t> bestK = key(0);
   for (size_t r = 1; r < strands.size(); ++r) {
-    std::vector<uint64_t> k = rotated(r).key();
-    if (k < bestKey) {
-      bestKey = std::move(k);
+    std::vector<uint64_t> k = key(r);
+    if (k < bestK) {
+      bestK = std::move(k);
       best = r;
     }
   }
-  return rotated(best);
+  if (bestKey)
+    *bestKey = std::move(bestK);
+  return best;
 }
 
-bool Complex::isCanonical() const { return canonical() == *this; }
+Complex Complex::canonical() const { return rotated(canonicalRotation()); }
+
+bool Complex::isCanonical() const { return canonicalRotation() == 0; }
 
 bool Complex::isSameMolecule(const Complex &o) const {
   if (strands.size() != o.strands.size() || partners.size() != o.partners.size())
     return false;
-  return canonical() == o.canonical();
+  std::vector<uint64_t> a, b;
+  canonicalRotation(&a);
+  o.canonicalRotation(&b);
+  return a == b;
 }
 
 uint64_t Complex::hash() const {
   uint64_t h = 1469598103934665603ULL;
-  for (uint64_t v : canonical().key()) {
+  std::vector<uint64_t> k;
+  canonicalRotation(&k);
+  for (uint64_t v : k) {
     for (int byte = 0; byte < 8; ++byte) {
       h ^= (v >> (8 * byte)) & 0xff;
       h *= 1099511628211ULL;

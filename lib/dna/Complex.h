@@ -83,7 +83,8 @@ public:
   unsigned nucleotides(const DomainTable &domains) const;
 
 private:
-  std::vector<uint64_t> key() const;
+  std::vector<uint64_t> key(size_t first) const;
+  size_t canonicalRotation(std::vector<uint64_t> *bestKey = nullptr) const;
   std::vector<Strand> strands;
   std::vector<int32_t> partners;
   std::vector<unsigned> starts;

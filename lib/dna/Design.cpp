@@ -3,6 +3,7 @@
 #include "lib/dna/Design.h"
 #include <cassert>
 #include <set>
+#include <unordered_set>
 
 using namespace crnc::dna;
 
@@ -79,17 +80,36 @@ static std::vector<uint64_t> historyFreeKey(const Strand &strand,
   return key;
 }
 
+namespace {
+/// FNV-1a over a list of codes.
+struct CodesHash {
+  size_t operator()(const std::vector<uint64_t> &codes) const {
+    uint64_t h = 1469598103934665603ULL;
+    for (uint64_t c : codes)
+      h = (h ^ c) * 1099511628211ULL;
+    return static_cast<size_t>(h);
+  }
+};
+} // namespace
+
+static std::vector<uint64_t> strandKey(const Strand &strand) {
+  std::vector<uint64_t> key;
+  key.reserve(strand.size());
+  for (DomainRef d : strand)
+    key.push_back(d.code() + 1);
+  return key;
+}
+
 Cost crnc::dna::costOf(const Design &design,
                        const std::vector<ComplexIndex> &indices) {
   Cost cost;
-  std::set<Strand> strands;
-  std::set<std::vector<uint64_t>> loose;
+  std::unordered_set<std::vector<uint64_t>, CodesHash> strands, loose;
   std::set<ComplexIndex> seen(indices.begin(), indices.end());
   cost.complexes = static_cast<unsigned>(seen.size());
   for (ComplexIndex i : seen) {
     for (const Strand &s : design.getComplex(i).complex.allStrands()) {
       unsigned length = strandLength(s, design.domains);
-      if (strands.insert(s).second) {
+      if (strands.insert(strandKey(s)).second) {
         ++cost.strands;
         cost.nucleotides += length;
       }
