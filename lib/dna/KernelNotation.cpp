@@ -170,6 +170,9 @@ std::optional<Complex> crnc::dna::parseKernel(llvm::StringRef text,
         open.push_back(static_cast<unsigned>(partners.size() - 1));
         ++p;
       }
+    } else if (c == '(') {
+      return b.error(p, "'(' must follow a domain name without a space"),
+             std::nullopt;
     } else {
       return b.error(p, llvm::Twine("unexpected character '") + llvm::Twine(c) +
                             "' in kernel notation"),
