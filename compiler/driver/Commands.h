@@ -24,6 +24,8 @@ extern llvm::cl::OptionCategory crncCategory;
 
 extern llvm::cl::SubCommand compileCommand;
 int runCompile();
+extern llvm::cl::SubCommand simulateCommand;
+int runSimulate();
 
 } // namespace crnc::driver
 

@@ -28,6 +28,7 @@ static cl::opt<bool> listModels("list-models",
 /// Every subcommand of crnc, in the order `crnc --help` shows them.
 static const Command commandTable[] = {
     {compileCommand, runCompile},
+    {simulateCommand, runSimulate},
 };
 
 static void printPasses(llvm::raw_ostream &os) {

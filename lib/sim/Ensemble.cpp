@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <mutex>
 #include <thread>
 
 using namespace crnc;
@@ -153,9 +154,16 @@ llvm::Expected<Ensemble> sim::simulateSsa(const CompiledNetwork &network,
 
   std::vector<RunResult> results(ssa.runs);
   std::atomic<unsigned> nextRun{0};
+  unsigned finished = 0;
+  std::mutex progressLock;
   auto worker = [&] {
-    for (unsigned r; (r = nextRun++) < ssa.runs;)
+    for (unsigned r; (r = nextRun++) < ssa.runs;) {
       results[r] = runOne(network, events, opts, outputs, ssa, r);
+      if (ssa.progress) {
+        std::lock_guard<std::mutex> guard(progressLock);
+        ssa.progress(++finished);
+      }
+    }
   };
   unsigned threads = ssa.threads ? ssa.threads : std::thread::hardware_concurrency();
   threads = std::max(1u, std::min(threads, ssa.runs));

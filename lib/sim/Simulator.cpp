@@ -431,6 +431,8 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
     t = tout;
     if (trace && it != outEnd)
       trace->addRow(tout, state());
+    if (opts.progress)
+      opts.progress(tout);
     if (it == outEnd)
       break;
   }

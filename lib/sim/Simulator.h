@@ -36,6 +36,7 @@
 #include "lib/sim/Trace.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,6 +65,8 @@ struct SolverOptions {
   bool nonNegative = true;   ///< constrain y >= 0
   long maxSteps = 1000000;   ///< per integrateTo call
   double maxStepSize = 0;    ///< 0: unlimited
+  /// Called with the time after each output time is recorded (progress bars).
+  std::function<void(double)> progress;
 };
 
 /// Counters, cumulative over the simulator's life.

@@ -19,6 +19,7 @@
 
 #include "lib/sim/Simulator.h"
 #include <cstdint>
+#include <functional>
 
 namespace crnc::sim {
 
@@ -46,6 +47,9 @@ struct SsaOptions {
   unsigned threads = 0;     ///< 0: std::thread::hardware_concurrency()
   uint64_t maxFirings = 100000000; ///< per run; more is reported as a failure
   std::vector<double> quantiles = {0.05, 0.5, 0.95};
+  /// Called with the number of finished runs; calls are serialized (never
+  /// concurrent) but may come from any worker thread.
+  std::function<void(unsigned)> progress;
 };
 
 /// One stochastic trajectory engine; reusable, not thread-safe.

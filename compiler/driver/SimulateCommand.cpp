@@ -1,0 +1,333 @@
+//===- SimulateCommand.cpp - `crnc simulate` -------------------------------===//
+//
+// Simulates a model (.crn or .crnir) deterministically (CVODE) or
+// stochastically (SSA ensemble) and writes the traces as CSV or JSON, with a
+// one-line summary of the solver's work. Initial concentrations can be
+// overridden from the command line (`--init A=10nM,B=5nM`).
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/driver/Commands.h"
+#include "compiler/driver/DriverSupport.h"
+#include "lib/sim/Simulator.h"
+#include "lib/sim/Ssa.h"
+#include "lib/support/Format.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include <chrono>
+
+using namespace crnc;
+using namespace crnc::driver;
+namespace cl = llvm::cl;
+
+cl::SubCommand driver::simulateCommand(
+    "simulate", "Simulate a model (ODE or SSA) and write its traces");
+
+namespace {
+
+enum class Method { Ode, Ssa };
+
+#define SIM_OPT cl::sub(driver::simulateCommand), cl::cat(crncCategory)
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
+                               cl::Required, SIM_OPT);
+cl::opt<std::string> tEndText("t-end",
+                              cl::desc("End time: seconds, or with a unit "
+                                       "(90s, 30min, 2h)"),
+                              cl::value_desc("time"), cl::Required, SIM_OPT);
+cl::opt<unsigned> points("points", cl::desc("Output times, evenly spaced"),
+                         cl::init(101), SIM_OPT);
+cl::opt<Method> method("method", cl::desc("Simulation method"),
+                       cl::values(clEnumValN(Method::Ode, "ode", "CVODE (BDF)"),
+                                  clEnumValN(Method::Ssa, "ssa",
+                                             "stochastic ensemble (SSA)")),
+                       cl::init(Method::Ode), SIM_OPT);
+cl::opt<std::string> solverName("solver",
+                                cl::desc("Linear solver: auto, dense, klu, gmres"),
+                                cl::init("auto"), SIM_OPT);
+cl::opt<double> relTol("rtol", cl::desc("Relative tolerance"), cl::init(1e-6),
+                       SIM_OPT);
+cl::opt<double> absTol("atol",
+                       cl::desc("Absolute tolerance (model unit); 0: 1e-9 "
+                                "times the largest initial value, or 1e-12"),
+                       cl::init(0), SIM_OPT);
+cl::opt<std::string> initText("init",
+                              cl::desc("Set initial concentrations: "
+                                       "A=10nM,B=5nM (no unit: the model's)"),
+                              cl::value_desc("list"), SIM_OPT);
+cl::opt<unsigned> runs("runs", cl::desc("SSA runs"), cl::init(1), SIM_OPT);
+cl::opt<std::string> volumeText("volume",
+                                cl::desc("SSA volume: litres (1e-15, 1fL, 2uL) "
+                                         "for a model with units, molecules "
+                                         "per unit otherwise"),
+                                SIM_OPT);
+cl::opt<std::string> ssaMethodName("ssa-method",
+                                   cl::desc("auto, direct, next-reaction"),
+                                   cl::init("auto"), SIM_OPT);
+cl::opt<unsigned> seed("seed", cl::desc("SSA seed"), cl::init(1), SIM_OPT);
+cl::opt<unsigned> threads("threads", cl::desc("SSA threads (0: all cores)"),
+                          cl::init(0), SIM_OPT);
+cl::opt<std::string> outputPath("o",
+                                cl::desc("Traces file (.csv or .json); "
+                                         "default: CSV on stdout"),
+                                cl::value_desc("path"), cl::init("-"), SIM_OPT);
+cl::opt<bool> noProgress("no-progress",
+                         cl::desc("No progress line, even on a terminal"),
+                         SIM_OPT);
+
+#undef SIM_OPT
+
+} // namespace
+
+static int usageError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "crnc") << message << "\n";
+  return ExitUsageError;
+}
+
+/// Splits "10nM" into 10 and "nM": the longest numeric prefix whose rest is
+/// empty or accepted by `isUnit`.
+static std::optional<std::pair<double, llvm::StringRef>>
+splitQuantity(llvm::StringRef text,
+              llvm::function_ref<bool(llvm::StringRef)> isUnit) {
+  for (size_t i = text.size(); i > 0; --i) {
+    llvm::StringRef unit = text.drop_front(i).trim();
+    if (!unit.empty() && !isUnit(unit))
+      continue;
+    if (auto value = parseNumber(text.take_front(i).trim()))
+      return std::make_pair(*value, unit);
+  }
+  return std::nullopt;
+}
+
+static std::optional<double> parseSeconds(llvm::StringRef text) {
+  auto q = splitQuantity(text, [](llvm::StringRef u) {
+    return parseTimeUnitSeconds(u).has_value();
+  });
+  if (!q)
+    return std::nullopt;
+  return q->first * (q->second.empty() ? 1.0 : *parseTimeUnitSeconds(q->second));
+}
+
+static std::optional<double> parseLitres(llvm::StringRef text) {
+  static const std::pair<const char *, double> units[] = {
+      {"L", 1}, {"mL", 1e-3}, {"uL", 1e-6}, {"nL", 1e-9}, {"pL", 1e-12}, {"fL", 1e-15}};
+  auto scale = [&](llvm::StringRef u) -> std::optional<double> {
+    for (auto &[name, factor] : units)
+      if (u == name)
+        return factor;
+    return std::nullopt;
+  };
+  auto q = splitQuantity(text, [&](llvm::StringRef u) { return scale(u).has_value(); });
+  if (!q)
+    return std::nullopt;
+  return q->first * (q->second.empty() ? 1.0 : *scale(q->second));
+}
+
+/// Applies `--init` to `state`; returns an error message on bad input.
+static std::optional<std::string> applyInit(const sim::CompiledNetwork &net,
+                                            llvm::StringRef list,
+                                            std::vector<double> &state) {
+  llvm::SmallVector<llvm::StringRef, 8> items;
+  list.split(items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef item : items) {
+    auto [name, valueText] = item.split('=');
+    name = name.trim();
+    if (!item.contains('=') || name.empty() || valueText.trim().empty())
+      return "--init: expected 'species=value' in '" + item.str() + "'";
+    auto q = splitQuantity(valueText.trim(), [](llvm::StringRef u) {
+      return parseConcUnit(u).has_value();
+    });
+    if (!q)
+      return "--init: '" + valueText.trim().str() +
+             "' is not a concentration (a number, optionally with M, mM, uM, "
+             "nM or pM)";
+    long id = net.lookupSpecies(name);
+    if (id < 0)
+      return "--init: unknown species '" + name.str() + "'";
+    if (!q->second.empty() && net.unit() == ConcUnit::None)
+      return "--init: the model has no concentration unit; write '" +
+             name.str() + "=" + formatNumber(q->first) + "'";
+    double value = q->second.empty()
+                       ? q->first
+                       : convertConcentration(q->first, *parseConcUnit(q->second),
+                                              net.unit());
+    if (value < 0 && !net.isSigned(id))
+      return "--init: negative concentration for '" + name.str() + "'";
+    state[id] = value;
+  }
+  return std::nullopt;
+}
+
+namespace {
+/// A `\r`-rewritten status line on stderr, only when stderr is a terminal.
+class ProgressLine {
+public:
+  explicit ProgressLine(bool enabled) : enabled(enabled) {}
+  void show(double fraction) {
+    if (!enabled)
+      return;
+    int percent = static_cast<int>(fraction * 100);
+    if (percent == last)
+      return;
+    last = percent;
+    llvm::errs() << "\rsimulating... " << percent << "%";
+    llvm::errs().flush();
+  }
+  ~ProgressLine() {
+    if (enabled && last >= 0)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  bool enabled;
+  int last = -1;
+};
+
+/// What the summary line reports.
+struct RunSummary {
+  std::string work;
+  double seconds = 0;
+};
+} // namespace
+
+static llvm::Error writeTraces(llvm::function_ref<void(llvm::raw_ostream &)> body) {
+  return writeFileAtomically(outputPath, [&](llvm::raw_ostream &os) {
+    body(os);
+    return true;
+  });
+}
+
+static bool wantsJson() { return llvm::StringRef(outputPath).endswith(".json"); }
+
+static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
+                  RunSummary &summary) {
+  auto kind = sim::parseLinearSolver(solverName);
+  if (!kind)
+    return usageError("--solver: unknown linear solver '" + solverName +
+                      "' (expected auto, dense, klu or gmres)");
+  opts.solver.solver = *kind;
+  ProgressLine progress(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  opts.solver.progress = [&](double t) { progress.show(t / opts.tEnd); };
+  sim::Trace trace;
+  sim::SolverStats stats;
+  auto start = std::chrono::steady_clock::now();
+  llvm::Error err = sim::simulate(net, sim::Schedule(), opts, trace, &stats);
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.work = "ode, " + sim::linearSolverName(stats.solver).str() +
+                 " solver: " + std::to_string(stats.steps) + " steps, " +
+                 std::to_string(stats.rhsEvals) + " RHS evaluations, " +
+                 std::to_string(stats.jacEvals) + " Jacobian evaluations";
+  bool json = wantsJson();
+  if (llvm::Error e = writeTraces([&](llvm::raw_ostream &os) {
+        json ? sim::writeJson(trace, os) : sim::writeCsv(trace, os);
+      }))
+    return reportEnvironmentError(std::move(e));
+  if (err) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << llvm::toString(std::move(err))
+        << " (traces up to that time were written)\n";
+    return ExitInputError;
+  }
+  return ExitSuccess;
+}
+
+static void writeEnsembleJson(const sim::Ensemble &ens, llvm::raw_ostream &os) {
+  os << "{\"method\":\"ssa\",\"runs\":" << ens.runs.size() << ",\"mean\":";
+  sim::writeJson(ens.mean, os);
+  os << ",\"quantiles\":[";
+  for (size_t q = 0; q < ens.quantiles.size(); ++q) {
+    os << (q ? "," : "") << "{\"level\":" << formatNumber(ens.quantileLevels[q])
+       << ",\"trace\":";
+    sim::writeJson(ens.quantiles[q], os);
+    os << "}";
+  }
+  os << "]}\n";
+}
+
+static int runSsa(const sim::CompiledNetwork &net, const sim::SimulateOptions &opts,
+                  RunSummary &summary) {
+  sim::SsaOptions ssa;
+  auto kind = sim::parseSsaMethod(ssaMethodName);
+  if (!kind)
+    return usageError("--ssa-method: unknown method '" + ssaMethodName +
+                      "' (expected auto, direct or next-reaction)");
+  if (volumeText.empty())
+    return usageError("--method=ssa needs --volume (litres for a model with "
+                      "units, molecules per unit otherwise)");
+  std::optional<double> volume = parseLitres(volumeText);
+  if (!volume || !(*volume > 0))
+    return usageError("--volume: expected a positive volume, got '" + volumeText + "'");
+  if (runs == 0)
+    return usageError("--runs must be at least 1");
+  ssa.method = *kind;
+  ssa.volume = *volume;
+  ssa.runs = runs;
+  ssa.seed = seed;
+  ssa.threads = threads;
+  ProgressLine progress(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  ssa.progress = [&](unsigned done) { progress.show(double(done) / runs); };
+  auto start = std::chrono::steady_clock::now();
+  auto ens = sim::simulateSsa(net, sim::Schedule(), opts, ssa);
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!ens) {
+    llvm::WithColor::error(llvm::errs(), "crnc") << llvm::toString(ens.takeError()) << "\n";
+    return ExitInputError;
+  }
+  summary.work = "ssa, " + sim::ssaMethodName(ens->method).str() + ": " +
+                 std::to_string(runs) + " runs, " + std::to_string(ens->firings) +
+                 " reaction firings, " +
+                 formatSignificant(sim::moleculesPerUnit(net.unit(), ssa.volume), 4) +
+                 " molecules per unit";
+  bool json = wantsJson();
+  if (llvm::Error e = writeTraces([&](llvm::raw_ostream &os) {
+        json ? writeEnsembleJson(*ens, os) : sim::writeCsv(ens->mean, os);
+      }))
+    return reportEnvironmentError(std::move(e));
+  return ExitSuccess;
+}
+
+int driver::runSimulate() {
+  std::optional<double> tEnd = parseSeconds(tEndText);
+  if (!tEnd)
+    return usageError("--t-end: expected a time such as 3600, 90s or 30min, got '" +
+                      tEndText + "'");
+  if (!(*tEnd > 0))
+    return usageError("--t-end must be positive, got '" + tEndText + "'");
+  if (points < 2)
+    return usageError("--points must be at least 2");
+  if (!(relTol > 0) || absTol < 0)
+    return usageError("--rtol must be positive and --atol non-negative");
+
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags(sourceMgr);
+  LoadedModule loaded = loadModule(inputFile, diags);
+  if (!loaded.module)
+    return loaded.exitCode;
+  sim::CompiledNetwork net(*loaded.module);
+
+  sim::SimulateOptions opts;
+  opts.tEnd = *tEnd;
+  opts.points = points;
+  opts.initialState.assign(net.initialState().begin(), net.initialState().end());
+  if (auto problem = applyInit(net, initText, opts.initialState))
+    return usageError(*problem);
+  double scale = 0;
+  for (double y : opts.initialState)
+    scale = std::max(scale, std::fabs(y));
+  opts.solver.relTol = relTol;
+  opts.solver.absTol = absTol > 0 ? double(absTol) : (scale > 0 ? 1e-9 * scale : 1e-12);
+
+  RunSummary summary;
+  int code = method == Method::Ode ? runOde(net, opts, summary)
+                                   : runSsa(net, opts, summary);
+  if (summary.work.empty())
+    return code;
+  llvm::raw_ostream &os = outputPath == "-" ? llvm::errs() : llvm::outs();
+  os << "simulated '" << loaded.module->name << "' (" << net.speciesCount()
+     << " species, " << loaded.module->reactionCount() << " reactions) to t="
+     << formatNumber(*tEnd) << " s: " << summary.work << "; wall time "
+     << formatSignificant(summary.seconds, 3) << " s\n";
+  return code;
+}
