@@ -62,11 +62,15 @@ struct Echelon {
 };
 } // namespace
 
-/// Reduces `rows` to (integer) reduced row-echelon form.
+/// Reduces `rows` to (integer) reduced row-echelon form, taking pivots from
+/// the last column backwards: species declared later (complexes,
+/// intermediates) become pivots, so the free columns, one per law, are the
+/// early species, and laws come out as "A + complex" totals.
 static std::optional<Echelon> reduce(std::vector<Row> rows, size_t columns) {
   Echelon e;
   size_t next = 0;
-  for (size_t col = 0; col < columns && next < rows.size(); ++col) {
+  for (size_t step = 0; step < columns && next < rows.size(); ++step) {
+    size_t col = columns - 1 - step;
     size_t p = next;
     while (p < rows.size() && rows[p][col] == 0)
       ++p;

@@ -34,7 +34,9 @@ struct ConservationLaw {
 
 /// An integer basis of the left null space of N, one law per free species
 /// column of the reduced row-echelon form of N^T (so the basis has
-/// species - rank(N) laws). Returns nullopt if an intermediate value overflows
+/// species - rank(N) laws; pivots are taken from the last species backwards,
+/// which yields totals such as "E + ES" for typical networks), in the order of
+/// their free species. Returns nullopt if an intermediate value overflows
 /// 64 bits (networks with huge stoichiometries).
 std::optional<std::vector<ConservationLaw>>
 computeConservationLaws(const ir::Module &module);
