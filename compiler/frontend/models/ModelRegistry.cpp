@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/ModelLowering.h"
+#include "compiler/frontend/models/ModelKinds.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace crnc;
@@ -21,7 +22,18 @@ struct ModelKindEntry {
 };
 // One line per model kind, in the order `crnc --help` lists them.
 const ModelKindEntry modelTable[] = {
-    {nullptr, nullptr, nullptr},
+    {"linear_regression",
+     "Neural CRN linear regression (Nagipogu & Reif): z(0) = x, "
+     "dz/dt = theta*x + h, y = sum z(T)",
+     lowerLinearRegression},
+    {"linear_classifier",
+     "linear Neural CRN classifier: one output per class or a thresholded "
+     "output",
+     lowerLinearClassifier},
+    {"nonlinear_classifier",
+     "nonlinear Neural CRN classifier: augmented state, -alpha z^2 "
+     "self-interaction, bimolecular exact sensitivity gradient",
+     lowerNonlinearClassifier},
 };
 } // namespace
 

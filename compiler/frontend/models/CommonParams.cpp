@@ -1,0 +1,56 @@
+//===- CommonParams.cpp - parameters shared by the Neural CRN models ------===//
+//
+// Dimensions, clock horizon, learning rate, initial weights and seed, with
+// their defaults and ranges, and the module attributes the trainer reads.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/frontend/models/ModelKinds.h"
+#include "lib/support/Format.h"
+
+using namespace crnc;
+using namespace crnc::frontend;
+
+CommonParams frontend::readCommonParams(ModelParams &params,
+                                        bool gradientsDefault) {
+  CommonParams c;
+  c.inputs = params.integer("inputs", c.inputs, 1, 1000000);
+  c.horizon = params.number("horizon", c.horizon, 0, 1e6, true);
+  c.learningRate =
+      params.number("learning_rate", c.learningRate, 0, 1e6, true);
+  c.seed = params.integer("seed", c.seed, 0, 4294967295L);
+  c.initScale = params.number("init_scale", c.initScale, 0, 1e6);
+  c.signedInputs = params.integer("signed_inputs", 0, 0, 1) != 0;
+  c.recordGradients =
+      params.integer("record_gradients", gradientsDefault ? 1 : 0, 0, 1) != 0;
+  c.annihilationRate =
+      params.number("annihilation_rate", c.annihilationRate, 0, 1e9);
+  return c;
+}
+
+std::vector<double> frontend::readInitialWeights(ModelParams &params,
+                                                 const CommonParams &common,
+                                                 size_t count) {
+  if (params.has("initial_weights")) {
+    std::vector<double> w = params.list("initial_weights", count);
+    if (w.size() == count)
+      return w;
+    return std::vector<double>(count, 0.0);
+  }
+  params.list("initial_weights", 0); // mark the key as known
+  return seededWeights(uint64_t(common.seed), count, common.initScale);
+}
+
+void frontend::recordModelAttributes(ir::Module &m, const ModelDecl &decl,
+                                     const CommonParams &c,
+                                     llvm::StringRef task, long outputs) {
+  ir::setAttribute(m.attrs, "model_kind", decl.kind);
+  ir::setAttribute(m.attrs, "model_name", decl.name);
+  ir::setAttribute(m.attrs, "task", task);
+  ir::setAttribute(m.attrs, "inputs", std::to_string(c.inputs));
+  ir::setAttribute(m.attrs, "outputs", std::to_string(outputs));
+  ir::setAttribute(m.attrs, "horizon", formatNumber(c.horizon));
+  ir::setAttribute(m.attrs, "learning_rate", formatNumber(c.learningRate));
+  ir::setAttribute(m.attrs, "seed", std::to_string(c.seed));
+  ir::setAttribute(m.attrs, "signed_inputs", c.signedInputs ? "1" : "0");
+}
