@@ -12,6 +12,7 @@
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cvode/cvode.h>
+#include <klu.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
 #include <sunlinsol/sunlinsol_dense.h>
@@ -60,11 +61,35 @@ std::optional<LinearSolverKind> sim::parseLinearSolver(llvm::StringRef name) {
       .Default(std::nullopt);
 }
 
+FillEstimate sim::estimateKluFill(const CompiledNetwork &network) {
+  FillEstimate est;
+  klu_l_common common;
+  klu_l_defaults(&common);
+  common.ordering = 0; // AMD
+  auto colPtr = network.jacobianColPtr();
+  auto rowIdx = network.jacobianRowIdx();
+  std::vector<SuiteSparse_long> ap(colPtr.begin(), colPtr.end());
+  std::vector<SuiteSparse_long> ai(rowIdx.begin(), rowIdx.end());
+  klu_l_symbolic *symbolic = klu_l_analyze(
+      static_cast<SuiteSparse_long>(network.speciesCount()), ap.data(),
+      ai.data(), &common);
+  if (!symbolic)
+    return est;
+  est.factorNonZeros = symbolic->lnz + symbolic->unz + symbolic->nzoff;
+  est.flops = symbolic->est_flops;
+  klu_l_free_symbolic(&symbolic, &common);
+  return est;
+}
+
 LinearSolverKind sim::chooseLinearSolver(const CompiledNetwork &network) {
   size_t n = network.speciesCount();
-  double density = n ? double(network.jacobianNonZeros()) / (double(n) * n) : 1;
+  double nnz = double(network.jacobianNonZeros());
+  double density = n ? nnz / (double(n) * n) : 1;
   if (n <= 64 || (n <= 400 && density > 0.3))
     return LinearSolverKind::Dense;
+  FillEstimate est = estimateKluFill(network);
+  if (est.flops > 200 * nnz)
+    return LinearSolverKind::Gmres;
   return LinearSolverKind::Klu;
 }
 
@@ -241,6 +266,9 @@ llvm::Error OdeSimulator::initialize() {
   im.y = N_VNew_Serial(std::max<sunindextype>(n, 1), im.ctx);
   if (!im.y)
     return sundialsFailure("state vector");
+  // Fused vector operations: CVODE's linear combinations over the history
+  // array then take one pass over memory instead of several.
+  N_VEnableFusedOps_Serial(im.y, SUNTRUE);
   std::copy(net.initialState().begin(), net.initialState().end(),
             N_VGetArrayPointer(im.y));
   if (LinearSolverKind::Auto == opts.solver)

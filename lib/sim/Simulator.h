@@ -53,8 +53,16 @@ enum class LinearSolverKind {
 };
 llvm::StringRef linearSolverName(LinearSolverKind kind);
 std::optional<LinearSolverKind> parseLinearSolver(llvm::StringRef name);
+/// KLU's symbolic analysis (AMD ordering) of the Newton matrix pattern.
+struct FillEstimate {
+  double factorNonZeros = 0; ///< estimated nnz(L) + nnz(U)
+  double flops = 0;          ///< estimated flops of one factorization
+};
+FillEstimate estimateKluFill(const CompiledNetwork &network);
 /// What Auto resolves to for `network`: Dense for n <= 64 species (or n <= 400
-/// and a Jacobian denser than 30%), else Klu.
+/// and a Jacobian denser than 30%); otherwise Klu, unless KLU's estimated
+/// factorization costs more than 200 flops per Jacobian non-zero (fill from
+/// random or hub-heavy coupling), in which case Gmres.
 LinearSolverKind chooseLinearSolver(const CompiledNetwork &network);
 
 /// Integration settings.

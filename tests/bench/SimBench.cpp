@@ -13,6 +13,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include <chrono>
+#include <ctime>
 
 using namespace crnc;
 using namespace crnc::sim;
@@ -150,6 +151,12 @@ int main(int argc, char **argv) {
                << ",\"rhs_ns_per_channel\":" << formatSignificant(rhsSec * 1e9 / m, 4)
                << ",\"jac_sparse_ms\":" << formatSignificant(jacSec * 1e3, 4)
                << ",\"jac_dense_ms\":" << formatSignificant(denseSec * 1e3, 4)
+               << ",\"klu_flops_per_nnz\":"
+               << formatSignificant(estimateKluFill(net).flops /
+                                        double(net.jacobianNonZeros()), 4)
+               << ",\"klu_fill\":"
+               << formatSignificant(estimateKluFill(net).factorNonZeros /
+                                        double(net.jacobianNonZeros()), 4)
                << ",\"runs\":[";
   llvm::SmallVector<llvm::StringRef, 4> names;
   llvm::StringRef(solvers).split(names, ',');
@@ -172,12 +179,15 @@ int main(int argc, char **argv) {
     Trace trace;
     SolverStats stats;
     auto start = Clock::now();
+    std::clock_t cpuStart = std::clock();
     llvm::Error err = simulate(net, Schedule(), opts, trace, &stats);
     double solveSec = secondsSince(start);
+    double cpuSec = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     std::string status = err ? llvm::toString(std::move(err)) : "ok";
     llvm::outs() << (firstRun ? "" : ",") << "{\"solver\":\""
                  << linearSolverName(stats.solver) << "\",\"requested\":\"" << name
                  << "\",\"solve_s\":" << formatSignificant(solveSec, 4)
+                 << ",\"solve_cpu_s\":" << formatSignificant(cpuSec, 4)
                  << ",\"steps\":" << stats.steps << ",\"rhs_evals\":" << stats.rhsEvals
                  << ",\"jac_evals\":" << stats.jacEvals
                  << ",\"linear_setups\":" << stats.linearSetups
