@@ -1,0 +1,129 @@
+//===- NonlinearReference.cpp - float reference of the nonlinear model ----===//
+//
+// Per hidden dimension: dz/dt = s - alpha z^2 and the sensitivity
+// d rho/dt = 1 - 2 alpha z rho by classical RK4 (fixed step T/steps), the
+// readout y_hat = sum_d w_d z_d(T), and the SGD step lr * w_d e rho_d x.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/train/FloatReference.h"
+#include "lib/support/Format.h"
+
+using namespace crnc;
+using namespace crnc::train;
+
+namespace {
+struct Dim {
+  std::string name; ///< "1".."n" (diagonal) or "a1".."am"
+  int readout = 1;
+  long input = -1;  ///< the single input of a diagonal dimension
+};
+
+class NonlinearReference : public FloatReference {
+public:
+  NonlinearReference(const ModelInterface &mi, double lr, double alpha,
+                     double c, long augment, bool exact)
+      : FloatReference(mi), lr(lr), alpha(alpha), c(c), exact(exact) {
+    for (size_t j = 0; j < mi.inputs; ++j)
+      dims.push_back({std::to_string(j + 1), 1, long(j)});
+    for (long a = 0; a < augment; ++a)
+      dims.push_back({"a" + std::to_string(a + 1), a % 2 == 0 ? 1 : -1, -1});
+  }
+  std::vector<double> forward(llvm::ArrayRef<double> x) const override {
+    std::vector<double> y(mi.outputs), rho;
+    for (size_t k = 0; k < mi.outputs; ++k)
+      y[k] = block(k, x, rho);
+    return y;
+  }
+  SampleResult trainSample(llvm::ArrayRef<double> x, double target) override;
+
+private:
+  std::string prefix(size_t k, const Dim &d) const {
+    return std::to_string(k + 1) + "_" + d.name;
+  }
+  double drive(size_t k, const Dim &d, llvm::ArrayRef<double> x) const;
+  /// y_hat of block k; fills rho (one per dimension).
+  double block(size_t k, llvm::ArrayRef<double> x,
+               std::vector<double> &rho) const;
+
+  double lr, alpha, c;
+  bool exact;
+  std::vector<Dim> dims;
+  static constexpr int steps = 400;
+};
+} // namespace
+
+double NonlinearReference::drive(size_t k, const Dim &d,
+                                 llvm::ArrayRef<double> x) const {
+  std::string p = prefix(k, d);
+  double s = w("B" + p);
+  if (d.input >= 0)
+    return s + w("P" + p) * x[d.input];
+  for (size_t i = 0; i < x.size(); ++i)
+    s += w("P" + p + "_" + std::to_string(i + 1)) * x[i];
+  return s;
+}
+
+double NonlinearReference::block(size_t k, llvm::ArrayRef<double> x,
+                                 std::vector<double> &rho) const {
+  const double h = mi.horizon / steps;
+  double y = 0;
+  rho.clear();
+  for (const Dim &d : dims) {
+    double s = drive(k, d, x);
+    double z = d.input >= 0 ? x[d.input] : c, r = 0;
+    auto fz = [&](double z) { return s - alpha * z * z; };
+    auto fr = [&](double z, double r) { return 1 - 2 * alpha * z * r; };
+    for (int i = 0; i < steps; ++i) {
+      double k1z = fz(z), k1r = fr(z, r);
+      double k2z = fz(z + h / 2 * k1z), k2r = fr(z + h / 2 * k1z, r + h / 2 * k1r);
+      double k3z = fz(z + h / 2 * k2z), k3r = fr(z + h / 2 * k2z, r + h / 2 * k2r);
+      double k4z = fz(z + h * k3z), k4r = fr(z + h * k3z, r + h * k3r);
+      z += h / 6 * (k1z + 2 * k2z + 2 * k3z + k4z);
+      r += h / 6 * (k1r + 2 * k2r + 2 * k3r + k4r);
+    }
+    y += d.readout * z;
+    rho.push_back(exact ? r : mi.horizon);
+  }
+  return y;
+}
+
+SampleResult NonlinearReference::trainSample(llvm::ArrayRef<double> x,
+                                             double target) {
+  std::vector<double> t = mi.targetVector(target);
+  std::vector<double> y(mi.outputs);
+  std::vector<std::vector<double>> rho(mi.outputs);
+  for (size_t k = 0; k < mi.outputs; ++k)
+    y[k] = block(k, x, rho[k]);
+  SampleResult r = scoreOutputs(mi, y, target);
+  for (size_t k = 0; k < mi.outputs; ++k) {
+    double e = y[k] - t[k];
+    for (size_t di = 0; di < dims.size(); ++di) {
+      const Dim &d = dims[di];
+      std::string p = prefix(k, d);
+      double g = lr * d.readout * e * rho[k][di];
+      w("B" + p) -= g;
+      if (d.input >= 0) {
+        w("P" + p) -= g * x[d.input];
+        continue;
+      }
+      for (size_t i = 0; i < x.size(); ++i)
+        w("P" + p + "_" + std::to_string(i + 1)) -= g * x[i];
+    }
+  }
+  return r;
+}
+
+static double attr(const ir::Module &m, llvm::StringRef key, double fallback) {
+  return parseNumber(ir::findAttribute(m.attrs, key).value_or(""))
+      .value_or(fallback);
+}
+
+std::unique_ptr<FloatReference>
+createNonlinearReference(const ModelInterface &mi, const ir::Module &m) {
+  bool exact = ir::findAttribute(m.attrs, "gradient").value_or("exact") ==
+               "exact";
+  return std::make_unique<NonlinearReference>(
+      mi, attr(m, "learning_rate", 0.1), attr(m, "alpha", 1),
+      attr(m, "augment_value", 2), long(attr(m, "augment", 0)), exact);
+}
