@@ -26,6 +26,10 @@ extern llvm::cl::SubCommand compileCommand;
 int runCompile();
 extern llvm::cl::SubCommand simulateCommand;
 int runSimulate();
+extern llvm::cl::SubCommand trainCommand;
+int runTrain();
+extern llvm::cl::SubCommand genDataCommand;
+int runGenData();
 
 } // namespace crnc::driver
 

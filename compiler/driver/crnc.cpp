@@ -29,6 +29,8 @@ static cl::opt<bool> listModels("list-models",
 static const Command commandTable[] = {
     {compileCommand, runCompile},
     {simulateCommand, runSimulate},
+    {trainCommand, runTrain},
+    {genDataCommand, runGenData},
 };
 
 static void printPasses(llvm::raw_ostream &os) {

@@ -1,0 +1,349 @@
+//===- TrainCommand.cpp - `crnc train` -------------------------------------===//
+//
+// Trains a Neural CRN by simulating its chemistry: reads the data (CSV, gzip
+// CSV, or an IDX directory), splits it with a seed, presents every training
+// sample through lib/sim (phase 1, phase 2), evaluates the validation rows in
+// parallel, and writes per-epoch metrics (CSV and JSON), the learned weights
+// and the trained network as IR. `--reference` runs the float algorithm
+// beside it from the same initial weights.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/driver/Commands.h"
+#include "compiler/driver/DriverSupport.h"
+#include "ir/Printer.h"
+#include "lib/support/Format.h"
+#include "lib/train/TrainingLoop.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include <chrono>
+
+using namespace crnc;
+using namespace crnc::driver;
+using namespace crnc::train;
+namespace cl = llvm::cl;
+
+cl::SubCommand driver::trainCommand(
+    "train", "Train a Neural CRN by simulating its chemistry");
+
+namespace {
+#define TRAIN_OPT cl::sub(driver::trainCommand), cl::cat(crncCategory)
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
+                               cl::Required, TRAIN_OPT);
+cl::opt<std::string> dataPath("data",
+                              cl::desc("CSV (plain or gzip) with the target "
+                                       "last, or a directory of IDX files"),
+                              cl::value_desc("path"), cl::Required, TRAIN_OPT);
+cl::opt<unsigned> epochs("epochs", cl::desc("Training epochs"), cl::init(10),
+                         TRAIN_OPT);
+cl::opt<unsigned> seed("seed", cl::desc("Seed of the split and the order"),
+                       cl::init(1), TRAIN_OPT);
+cl::opt<std::string> splitText("split",
+                               cl::desc("train,validation parts: fractions "
+                                        "(< 1) or row counts; test is the rest"),
+                               cl::init("0.7,0.15"), TRAIN_OPT);
+cl::opt<std::string> featuresText("features",
+                                  cl::desc("1-based feature columns to keep"),
+                                  cl::value_desc("list"), TRAIN_OPT);
+cl::opt<std::string> classesText("classes",
+                                 cl::desc("labels to keep (renumbered 0..)"),
+                                 cl::value_desc("list"), TRAIN_OPT);
+cl::opt<bool> minMax("normalize",
+                     cl::desc("Scale features to [0, 1] (training rows' "
+                              "min and max)"),
+                     TRAIN_OPT);
+cl::opt<unsigned> threads("threads",
+                          cl::desc("Validation threads (0: all cores)"),
+                          cl::init(0), TRAIN_OPT);
+cl::opt<bool> reference("reference",
+                        cl::desc("Run the float reference algorithm beside"),
+                        TRAIN_OPT);
+cl::opt<double> relTol("rtol", cl::desc("CVODE relative tolerance"),
+                       cl::init(1e-8), TRAIN_OPT);
+cl::opt<double> absTol("atol", cl::desc("CVODE absolute tolerance"),
+                       cl::init(1e-10), TRAIN_OPT);
+cl::opt<std::string> outDir("o", cl::desc("Output directory"),
+                            cl::value_desc("dir"), cl::Required, TRAIN_OPT);
+cl::opt<bool> noProgress("no-progress", cl::desc("No progress bar"),
+                         TRAIN_OPT);
+#undef TRAIN_OPT
+
+/// A progress bar with ETA on stderr (only on a terminal).
+class ProgressBar {
+public:
+  explicit ProgressBar(bool enabled)
+      : enabled(enabled), start(std::chrono::steady_clock::now()) {}
+  ~ProgressBar() {
+    if (shown)
+      llvm::errs() << "\r" << std::string(72, ' ') << "\r";
+  }
+  void show(size_t done, size_t total) {
+    if (!enabled || total == 0 || (done % 8 && done != total))
+      return;
+    double elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start).count();
+    double eta = done ? elapsed * double(total - done) / double(done) : 0;
+    size_t filled = 30 * done / total;
+    llvm::errs() << "\r[" << std::string(filled, '#')
+                 << std::string(30 - filled, '.') << "] " << done << "/"
+                 << total << " samples, ETA " << formatSignificant(eta, 3)
+                 << " s   ";
+    shown = true;
+  }
+
+private:
+  bool enabled, shown = false;
+  std::chrono::steady_clock::time_point start;
+};
+} // namespace
+
+static int usageError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "crnc") << message << "\n";
+  return ExitUsageError;
+}
+
+/// Parses "1,3" into {0, 2} (1-based) or {1, 3} (0-based labels).
+static bool parseIndexList(llvm::StringRef text, bool oneBased,
+                           std::vector<size_t> &out) {
+  llvm::SmallVector<llvm::StringRef, 8> parts;
+  text.split(parts, ',', -1, false);
+  for (llvm::StringRef p : parts) {
+    unsigned long long v = 0;
+    if (llvm::getAsUnsignedInteger(p.trim(), 10, v) || (oneBased && v == 0))
+      return false;
+    out.push_back(size_t(oneBased ? v - 1 : v));
+  }
+  return !out.empty();
+}
+
+static llvm::Expected<Dataset> loadData(llvm::StringRef path) {
+  if (!llvm::sys::fs::is_directory(path))
+    return readCsv(path);
+  auto find = [&](llvm::StringRef stem) {
+    llvm::SmallString<256> p(path);
+    llvm::sys::path::append(p, stem);
+    if (llvm::sys::fs::exists(p))
+      return std::string(p);
+    return std::string(p) + ".gz";
+  };
+  return readIdx(find("train-images-idx3-ubyte"),
+                 find("train-labels-idx1-ubyte"));
+}
+
+static std::optional<DataOptions> dataOptions() {
+  DataOptions o;
+  o.seed = seed;
+  o.minMax = minMax;
+  llvm::SmallVector<llvm::StringRef, 2> parts;
+  llvm::StringRef(splitText).split(parts, ',');
+  if (parts.size() != 2)
+    return std::nullopt;
+  auto train = parseNumber(parts[0].trim()), val = parseNumber(parts[1].trim());
+  if (!train || !val || *train <= 0 || *val < 0)
+    return std::nullopt;
+  o.trainPart = *train;
+  o.validationPart = *val;
+  return o;
+}
+
+static std::string metricsCsv(const TrainingResult &r, bool ref) {
+  std::string out = "epoch,train_loss,train_accuracy,validation_loss,"
+                    "validation_accuracy,seconds";
+  if (ref)
+    out += ",ref_train_loss,ref_train_accuracy,ref_validation_loss,"
+           "ref_validation_accuracy";
+  out += "\n";
+  for (const EpochRecord &e : r.epochs) {
+    out += std::to_string(e.epoch) + "," + formatNumber(e.train.loss) + "," +
+           formatNumber(e.train.accuracy) + "," +
+           formatNumber(e.validation.loss) + "," +
+           formatNumber(e.validation.accuracy) + "," + formatNumber(e.seconds);
+    if (ref)
+      out += "," + formatNumber(e.refTrain->loss) + "," +
+             formatNumber(e.refTrain->accuracy) + "," +
+             formatNumber(e.refValidation->loss) + "," +
+             formatNumber(e.refValidation->accuracy);
+    out += "\n";
+  }
+  return out;
+}
+
+static std::string metricsJson(const ModelInterface &mi,
+                               const TrainingResult &r) {
+  auto m = [](const Metrics &x) {
+    return "{\"loss\":" + formatNumber(x.loss) +
+           ",\"accuracy\":" + formatNumber(x.accuracy) +
+           ",\"samples\":" + std::to_string(x.samples) + "}";
+  };
+  std::string out = "{\"model\":" + quoteString(mi.name) +
+                    ",\"kind\":" + quoteString(mi.kind) + ",\"task\":" +
+                    quoteString(taskName(mi.task)) + ",\"epochs\":[";
+  for (size_t i = 0; i < r.epochs.size(); ++i) {
+    const EpochRecord &e = r.epochs[i];
+    out += std::string(i ? "," : "") + "{\"epoch\":" + std::to_string(e.epoch) +
+           ",\"train\":" + m(e.train) + ",\"validation\":" + m(e.validation) +
+           ",\"seconds\":" + formatNumber(e.seconds);
+    if (e.refTrain)
+      out += ",\"reference\":{\"train\":" + m(*e.refTrain) +
+             ",\"validation\":" + m(*e.refValidation) + "}";
+    out += "}";
+  }
+  out += "],\"test\":" + m(r.test);
+  if (r.refTest)
+    out += ",\"reference_test\":" + m(*r.refTest);
+  out += ",\"seconds_per_sample\":" + formatNumber(r.secondsPerSample) + "}\n";
+  return out;
+}
+
+static std::string weightsCsv(const ModelInterface &mi,
+                              llvm::ArrayRef<double> chem,
+                              const FloatReference *ref) {
+  std::vector<double> refW = ref ? ref->weightValues() : std::vector<double>();
+  std::string out = ref ? "weight,chemical,reference,difference\n"
+                        : "weight,chemical\n";
+  for (size_t i = 0; i < mi.weights.size(); ++i) {
+    out += mi.weights[i].name + "," + formatNumber(chem[i]);
+    if (ref)
+      out += "," + formatNumber(refW[i]) + "," + formatNumber(chem[i] - refW[i]);
+    out += "\n";
+  }
+  return out;
+}
+
+/// The module with the learned weights as the initial values of their rails.
+static std::unique_ptr<ir::Module> trainedModule(const ir::Module &m,
+                                                 const ChemicalTrainer &chem) {
+  auto out = std::make_unique<ir::Module>(m);
+  std::vector<double> state(chem.state().begin(), chem.state().end());
+  for (const SignalRef &w : chem.interface().weights) {
+    std::vector<double> rails(state.size(), 0.0);
+    w.store(rails, w.value(state));
+    out->getSpecies(ir::SpeciesId(w.pos)).initial = rails[w.pos];
+    if (w.neg)
+      out->getSpecies(ir::SpeciesId(*w.neg)).initial = rails[*w.neg];
+  }
+  ir::setAttribute(out->attrs, "trained_epochs", std::to_string(epochs));
+  return out;
+}
+
+static llvm::Error writeText(llvm::StringRef name, const std::string &text) {
+  llvm::SmallString<256> path(outDir);
+  llvm::sys::path::append(path, name);
+  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
+    os << text;
+    return true;
+  });
+}
+
+static void printSummary(const TrainingResult &r, const FloatReference *ref,
+                         const ModelInterface &mi,
+                         llvm::ArrayRef<double> chemWeights) {
+  llvm::raw_ostream &os = llvm::outs();
+  for (const EpochRecord &e : r.epochs) {
+    os << "epoch " << e.epoch << ": train loss "
+       << formatSignificant(e.train.loss, 5) << ", validation loss "
+       << formatSignificant(e.validation.loss, 5);
+    if (mi.task != Task::Regression)
+      os << ", validation accuracy "
+         << formatSignificant(100 * e.validation.accuracy, 4) << " %";
+    os << " (" << formatSignificant(e.seconds, 3) << " s)\n";
+  }
+  os << "test: loss " << formatSignificant(r.test.loss, 5);
+  if (mi.task != Task::Regression)
+    os << ", accuracy " << formatSignificant(100 * r.test.accuracy, 4) << " %";
+  os << " on " << r.test.samples << " samples; "
+     << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
+  if (!ref)
+    return;
+  std::vector<double> refW = ref->weightValues();
+  double worst = 0;
+  for (size_t i = 0; i < refW.size(); ++i)
+    worst = std::max(worst, std::abs(chemWeights[i] - refW[i]));
+  os << "reference: test loss " << formatSignificant(r.refTest->loss, 5);
+  if (mi.task != Task::Regression)
+    os << ", accuracy " << formatSignificant(100 * r.refTest->accuracy, 4)
+       << " %";
+  os << "; largest |chemical - reference| weight difference "
+     << formatSignificant(worst, 3) << "\n";
+}
+
+static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
+                        const FloatReference *ref, const TrainingResult &r) {
+  if (std::error_code ec = llvm::sys::fs::create_directories(outDir))
+    return reportEnvironmentError(llvm::createStringError(
+        ec, "cannot create '%s': %s", outDir.c_str(), ec.message().c_str()));
+  std::vector<double> w = chem.weightValues();
+  std::string ir = ir::printModuleToString(*trainedModule(m, chem));
+  for (auto &[name, text] :
+       {std::pair<const char *, std::string>{"metrics.csv",
+                                             metricsCsv(r, ref != nullptr)},
+        {"metrics.json", metricsJson(chem.interface(), r)},
+        {"weights.csv", weightsCsv(chem.interface(), w, ref)},
+        {"trained.crnir", ir}})
+    if (llvm::Error e = writeText(name, text))
+      return reportEnvironmentError(std::move(e));
+  printSummary(r, ref, chem.interface(), w);
+  return ExitSuccess;
+}
+
+static int reportTrainingError(llvm::Error e) {
+  llvm::WithColor::error(llvm::errs(), "crnc") << llvm::toString(std::move(e))
+                                               << "\n";
+  return ExitInputError;
+}
+
+int driver::runTrain() {
+  std::optional<DataOptions> dopts = dataOptions();
+  if (!dopts)
+    return usageError("--split: expected two parts 'train,validation', got '" +
+                      splitText + "'");
+  if (!featuresText.empty() && !parseIndexList(featuresText, true, dopts->features))
+    return usageError("--features: expected 1-based column numbers, got '" +
+                      featuresText + "'");
+  if (!classesText.empty() && !parseIndexList(classesText, false, dopts->classes))
+    return usageError("--classes: expected labels, got '" + classesText + "'");
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags(sourceMgr);
+  LoadedModule loaded = loadModule(inputFile, diags);
+  if (!loaded.module)
+    return loaded.exitCode;
+  auto mi = ModelInterface::fromModule(*loaded.module);
+  if (!mi)
+    return reportTrainingError(mi.takeError());
+  auto data = loadData(dataPath);
+  if (!data)
+    return reportEnvironmentError(data.takeError());
+  auto prepared = prepareData(*data, *dopts);
+  if (!prepared)
+    return reportTrainingError(prepared.takeError());
+  if (prepared->train.features() != mi->inputs)
+    return usageError("the model has " + llvm::Twine(mi->inputs) +
+                      " inputs but the data has " +
+                      llvm::Twine(prepared->train.features()) + " features");
+  sim::SolverOptions solver;
+  solver.relTol = relTol;
+  solver.absTol = absTol;
+  auto chem = ChemicalTrainer::create(*loaded.module, *mi, solver);
+  if (!chem)
+    return reportEnvironmentError(chem.takeError());
+  std::unique_ptr<FloatReference> ref;
+  if (reference) {
+    auto r = FloatReference::create(*loaded.module, (*chem)->interface());
+    if (!r)
+      return reportTrainingError(r.takeError());
+    ref = std::move(*r);
+  }
+  ProgressBar bar(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  LoopOptions lo;
+  lo.epochs = epochs;
+  lo.seed = seed;
+  lo.threads = threads;
+  lo.progress = [&](size_t done, size_t total) { bar.show(done, total); };
+  auto result = runTraining(**chem, ref.get(), *prepared, lo);
+  if (!result)
+    return reportTrainingError(result.takeError());
+  return writeOutputs(*loaded.module, **chem, ref.get(), *result);
+}

@@ -1,0 +1,137 @@
+//===- TrainingLoop.cpp - epochs of chemical (and float) training ---------===//
+//
+// Data preparation and the epoch loop shared by `crnc train`, the tests and
+// the benchmarks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/train/TrainingLoop.h"
+#include "llvm/ADT/STLExtras.h"
+#include <chrono>
+#include <cmath>
+
+using namespace crnc;
+using namespace crnc::train;
+
+static llvm::Error dataError(const llvm::Twine &message) {
+  return llvm::createStringError(std::errc::invalid_argument, "%s",
+                                 message.str().c_str());
+}
+
+/// Keeps the rows whose label is in `classes`, renumbering labels by position.
+static Dataset selectClasses(const Dataset &data,
+                             const std::vector<size_t> &classes) {
+  Dataset out;
+  for (size_t k : classes)
+    if (k < data.classNames.size())
+      out.classNames.push_back(data.classNames[k]);
+  for (size_t r = 0; r < data.size(); ++r) {
+    auto it = llvm::find(classes, size_t(data.target[r]));
+    if (it == classes.end())
+      continue;
+    out.x.push_back(data.x[r]);
+    out.target.push_back(double(it - classes.begin()));
+  }
+  return out;
+}
+
+static size_t partRows(double part, size_t rows) {
+  return part >= 1 ? size_t(part) : size_t(std::lround(part * double(rows)));
+}
+
+llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
+                                                const DataOptions &o) {
+  for (size_t f : o.features)
+    if (f >= data.features())
+      return dataError("feature " + llvm::Twine(f + 1) + " does not exist (the "
+                       "data has " + llvm::Twine(data.features()) + ")");
+  Dataset d = o.classes.empty() ? data : selectClasses(data, o.classes);
+  if (d.size() == 0)
+    return dataError("no rows are left after selecting the classes");
+  size_t nTrain = partRows(o.trainPart, d.size());
+  size_t nVal = partRows(o.validationPart, d.size());
+  if (nTrain == 0 || nTrain + nVal > d.size())
+    return dataError("the split asks for " + llvm::Twine(nTrain) + " + " +
+                     llvm::Twine(nVal) + " rows of " + llvm::Twine(d.size()));
+  double rows = double(d.size());
+  Split s = splitRows(d.size(), double(nTrain) / rows, double(nVal) / rows,
+                      o.seed);
+  PreparedData p{d.subset(s.train, o.features),
+                 d.subset(s.validation, o.features),
+                 d.subset(s.test, o.features)};
+  if (o.minMax) {
+    std::vector<size_t> all(p.train.size());
+    for (size_t i = 0; i < all.size(); ++i)
+      all[i] = i;
+    MinMaxScaler scaler = MinMaxScaler::fit(p.train, all);
+    scaler.apply(p.train);
+    scaler.apply(p.validation);
+    scaler.apply(p.test);
+  }
+  return p;
+}
+
+static std::vector<size_t> presentationOrder(size_t rows, uint64_t seed,
+                                             unsigned epoch) {
+  Split s = splitRows(rows, 1.0, 0.0, seed * 1000003ULL + epoch);
+  return s.train;
+}
+
+static llvm::Expected<EpochRecord>
+runEpoch(ChemicalTrainer &chem, FloatReference *ref, const PreparedData &data,
+         const LoopOptions &o, unsigned epoch, size_t &done, size_t total) {
+  EpochRecord rec;
+  rec.epoch = epoch + 1;
+  auto start = std::chrono::steady_clock::now();
+  std::vector<SampleResult> chemResults, refResults;
+  for (size_t i : presentationOrder(data.train.size(), o.seed, epoch)) {
+    auto r = chem.trainSample(data.train.x[i], data.train.target[i]);
+    if (!r)
+      return r.takeError();
+    chemResults.push_back(std::move(*r));
+    if (ref)
+      refResults.push_back(ref->trainSample(data.train.x[i],
+                                            data.train.target[i]));
+    if (o.progress)
+      o.progress(++done, total);
+  }
+  rec.train = summarize(chemResults);
+  rec.trainSeconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start).count();
+  auto val = chem.evaluate(data.validation, o.threads);
+  if (!val)
+    return val.takeError();
+  rec.validation = *val;
+  rec.seconds = std::chrono::duration<double>(
+                    std::chrono::steady_clock::now() - start).count();
+  if (ref) {
+    rec.refTrain = summarize(refResults);
+    rec.refValidation = ref->evaluate(data.validation);
+  }
+  return rec;
+}
+
+llvm::Expected<TrainingResult> train::runTraining(ChemicalTrainer &chem,
+                                                  FloatReference *ref,
+                                                  const PreparedData &data,
+                                                  const LoopOptions &o) {
+  TrainingResult result;
+  size_t done = 0, total = size_t(o.epochs) * data.train.size();
+  double trainSeconds = 0;
+  for (unsigned epoch = 0; epoch < o.epochs; ++epoch) {
+    auto rec = runEpoch(chem, ref, data, o, epoch, done, total);
+    if (!rec)
+      return rec.takeError();
+    trainSeconds += rec->trainSeconds;
+    result.epochs.push_back(std::move(*rec));
+  }
+  if (total)
+    result.secondsPerSample = trainSeconds / double(total);
+  auto test = chem.evaluate(data.test, o.threads);
+  if (!test)
+    return test.takeError();
+  result.test = *test;
+  if (ref)
+    result.refTest = ref->evaluate(data.test);
+  return result;
+}

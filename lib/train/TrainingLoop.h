@@ -1,0 +1,68 @@
+//===- TrainingLoop.h - epochs of chemical (and float) training -*- C++ -*-===//
+//
+// The experiment around a trainer: select features and classes, split with a
+// seed, scale; then for each epoch present the training rows in a seeded
+// order to the chemistry (and, optionally, to the float reference in the same
+// order) and evaluate the validation rows; finally evaluate the test rows.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_TRAIN_TRAININGLOOP_H
+#define CRNC_TRAIN_TRAININGLOOP_H
+
+#include "lib/train/ChemicalTrainer.h"
+#include "lib/train/FloatReference.h"
+#include <functional>
+#include <optional>
+
+namespace crnc::train {
+
+/// How a data set becomes train / validation / test sets.
+struct DataOptions {
+  std::vector<size_t> features; ///< 0-based columns to keep (empty: all)
+  std::vector<size_t> classes;  ///< labels to keep, renumbered 0.. (empty: all)
+  double trainPart = 0.7;       ///< fraction (< 1) or row count (>= 1)
+  double validationPart = 0.15; ///< fraction (< 1) or row count (>= 1)
+  uint64_t seed = 1;
+  bool minMax = false;          ///< scale to [0, 1] with training statistics
+};
+
+struct PreparedData {
+  Dataset train, validation, test;
+};
+
+/// Applies `options` to `data`; errors on out-of-range columns or classes.
+llvm::Expected<PreparedData> prepareData(const Dataset &data,
+                                         const DataOptions &options);
+
+struct EpochRecord {
+  unsigned epoch = 0;
+  Metrics train, validation;
+  std::optional<Metrics> refTrain, refValidation;
+  double seconds = 0;      ///< the whole epoch, validation included
+  double trainSeconds = 0; ///< presenting the training rows only
+};
+
+struct TrainingResult {
+  std::vector<EpochRecord> epochs;
+  Metrics test;
+  std::optional<Metrics> refTest;
+  double secondsPerSample = 0;
+};
+
+struct LoopOptions {
+  unsigned epochs = 10;
+  uint64_t seed = 1;    ///< presentation order
+  unsigned threads = 1; ///< evaluation threads (0: all cores)
+  /// Called after every training sample with (done, total).
+  std::function<void(size_t, size_t)> progress;
+};
+
+/// Trains `chem` (and `ref` when given) on `data`.
+llvm::Expected<TrainingResult> runTraining(ChemicalTrainer &chem,
+                                           FloatReference *ref,
+                                           const PreparedData &data,
+                                           const LoopOptions &options);
+
+} // namespace crnc::train
+
+#endif
