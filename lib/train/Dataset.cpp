@@ -223,7 +223,8 @@ void MinMaxScaler::apply(Dataset &data) const {
   for (std::vector<double> &row : data.x)
     for (size_t f = 0; f < row.size(); ++f) {
       double span = high[f] - low[f];
-      row[f] = span > 0 ? (row[f] - low[f]) / span : 0;
+      double v = span > 0 ? (row[f] - low[f]) / span : 0;
+      row[f] = std::min(1.0, std::max(0.0, v)); // rows outside the fit clip
     }
 }
 

@@ -50,7 +50,8 @@ struct Split {
 Split splitRows(size_t rows, double trainFraction, double validationFraction,
                 uint64_t seed);
 
-/// Per-feature min-max scaling to [0, 1] learned from `rows` of `data`.
+/// Per-feature min-max scaling to [0, 1] learned from `rows` of `data`;
+/// values outside the learned range are clipped to [0, 1].
 struct MinMaxScaler {
   std::vector<double> low, high;
   static MinMaxScaler fit(const Dataset &data, const std::vector<size_t> &rows);
