@@ -47,8 +47,14 @@ static LogicalResult checkNames(const ir::Module &module,
                                 DiagnosticEngine &diags) {
   bool ok = true;
   for (const ir::Species &s : module.allSpecies()) {
-    if (dna::isDomainName(s.name))
+    if (dna::isDomainName(s.name)) {
+      if (llvm::StringRef("fwi").contains(s.name.front()))
+        diags.warning(s.loc, "species '" + s.name +
+                                 "' starts with 'f', 'w' or 'i': PIL readers "
+                                 "that follow Nuskell's naming convention will "
+                                 "not take its signal complex for a signal");
       continue;
+    }
     diags.error(s.loc, "species '" + s.name +
                            "' cannot name a signal complex: use letters, "
                            "digits, '_' and '-' only");

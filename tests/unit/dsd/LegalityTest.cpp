@@ -102,3 +102,14 @@ TEST_CASE("every registered scheme has a summary and a paper") {
   }
   CHECK(dsd::lookupScheme("nonesuch") == nullptr);
 }
+
+TEST_CASE("names that PIL readers take for fuels draw a warning") {
+  Outcome out = compileText("module \"m\" {\n"
+                            "  species fish : signal = 1\n"
+                            "  reaction fish -> [k = 1]\n"
+                            "}\n");
+  CHECK(out.ok);
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].severity == Severity::Warning);
+  CHECK(out.diagnostics[0].loc.line == 2);
+}
