@@ -27,7 +27,7 @@ static cl::opt<double> tEnd("t-end", cl::desc("0: the family's default"),
                             cl::init(0));
 static cl::opt<unsigned> points("points", cl::init(50));
 static cl::opt<double> relTol("rtol", cl::init(1e-6));
-static cl::opt<double> absTol("atol", cl::desc("0: 1e-9 x max initial value"),
+static cl::opt<double> absTol("atol", cl::desc("0: 1e-12 x max initial value"),
                               cl::init(0));
 static cl::opt<std::string> solvers("solvers",
                                     cl::desc("comma list of auto,dense,klu,gmres"),
@@ -121,7 +121,7 @@ int main(int argc, char **argv) {
   double maxInit = 0;
   for (double y : net.initialState())
     maxInit = std::max(maxInit, y);
-  double atol = absTol > 0 ? double(absTol) : 1e-9 * maxInit;
+  double atol = absTol > 0 ? double(absTol) : 1e-12 * maxInit;
 
   size_t n = net.speciesCount(), m = net.channelCount();
   std::vector<double> y(net.initialState().begin(), net.initialState().end());

@@ -196,7 +196,7 @@ def main():
     p.add_argument("--timeout", type=float, default=600)
     p.add_argument("--json", help="write the summary here")
     args = p.parse_args()
-    print("SciPy %s, NumPy %s; rtol %g, atol 1e-9 x max initial value"
+    print("SciPy %s, NumPy %s; rtol %g, atol 1e-12 x max initial value"
           % (scipy.__version__, np.__version__, args.rtol))
     summaries = []
     with tempfile.TemporaryDirectory() as workdir:
