@@ -15,7 +15,7 @@ constexpr uint32_t MaxStoichiometry = 1000;
 class IRParser {
 public:
   IRParser(llvm::StringRef buffer, DiagnosticEngine &diags)
-      : cursor(buffer, diags), diags(diags) {}
+      : cursor(buffer, diags) {}
 
   std::unique_ptr<Module> parse();
 
@@ -34,7 +34,6 @@ private:
   LogicalResult endOfItem();
 
   TokenCursor cursor;
-  DiagnosticEngine &diags;
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "compiler/frontend/IRGen.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Verifier.h"
+#include "lib/support/Lexer.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -35,7 +36,7 @@ std::unique_ptr<ir::Module> frontend::compileSource(unsigned bufferId,
       diags.sourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
   llvm::StringRef stem = llvm::sys::path::stem(path);
   std::unique_ptr<ir::Module> module =
-      generateIR(*program, stem.empty() || stem == "-" ? "main" : stem, diags);
+      generateIR(*program, isIdentifier(stem) ? stem : "main", diags);
   if (!module || failed(ir::verify(*module, diags)))
     return nullptr;
   return module;

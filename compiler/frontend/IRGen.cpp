@@ -245,9 +245,10 @@ bool IRGenerator::resolveTerms(const std::vector<TermAST> &terms,
       return false;
     }
     usedSpecies.insert(term.species);
-    ir::SpeciesId id =
-        module->getOrAddSpecies(term.species, locOf(term.range.Start));
-    out.push_back(ir::Term{id, term.count});
+    std::optional<ir::SpeciesId> id = module->lookupSpecies(term.species);
+    if (!id)
+      id = module->getOrAddSpecies(term.species, locOf(term.range.Start));
+    out.push_back(ir::Term{*id, term.count});
   }
   return true;
 }

@@ -307,6 +307,12 @@ LogicalResult CrnParser::parseInclude() {
                                 llvm::Twine(MaxIncludeDepth) + " deep");
     return failure();
   }
+  bool regular = false;
+  if (!llvm::sys::fs::is_regular_file(path, regular) && !regular) {
+    cursor.errorAt(pathTok, "included file '" + relative +
+                                "' is not a regular file");
+    return failure();
+  }
   auto buffer = llvm::MemoryBuffer::getFile(path);
   if (!buffer) {
     cursor.errorAt(pathTok, "cannot open included file '" + relative +

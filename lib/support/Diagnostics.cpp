@@ -49,8 +49,18 @@ Location DiagnosticEngine::locationOf(llvm::SMLoc loc) const {
   if (buffer == 0)
     return Location::unknown();
   auto lineCol = srcMgr.getLineAndColumn(loc, buffer);
-  return Location::get(srcMgr.getMemoryBuffer(buffer)->getBufferIdentifier(),
-                       lineCol.first, lineCol.second);
+  if (buffer != lastBuffer || !lastBufferName) {
+    lastBufferName =
+        Location::get(srcMgr.getMemoryBuffer(buffer)->getBufferIdentifier(), 0,
+                      0)
+            .file;
+    lastBuffer = buffer;
+  }
+  Location result;
+  result.file = lastBufferName;
+  result.line = lineCol.first;
+  result.col = lineCol.second;
+  return result;
 }
 
 llvm::SMLoc DiagnosticEngine::smLocOf(Location loc) const {

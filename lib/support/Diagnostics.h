@@ -71,6 +71,9 @@ private:
   llvm::SourceMgr &srcMgr;
   llvm::raw_ostream &os;
   std::function<void(const Diagnostic &)> handler;
+  /// The last buffer locationOf resolved, and its interned name.
+  mutable unsigned lastBuffer = 0;
+  mutable const char *lastBufferName = nullptr;
   unsigned errors = 0;
   unsigned warnings = 0;
   bool suppressWarnings = false;

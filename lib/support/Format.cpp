@@ -57,10 +57,13 @@ std::string crnc::quoteString(llvm::StringRef text) {
       out += "\\t";
       break;
     default:
-      if (static_cast<unsigned char>(c) < 0x20) {
+      // Control bytes and every byte >= 0x80 are escaped, so the quoted text
+      // is plain ASCII and re-reads to the same bytes whatever they were.
+      if (static_cast<unsigned char>(c) < 0x20 ||
+          static_cast<unsigned char>(c) >= 0x7F) {
         out += "\\x";
-        out += llvm::hexdigit((c >> 4) & 0xF, true);
-        out += llvm::hexdigit(c & 0xF, true);
+        out += llvm::hexdigit((c >> 4) & 0xF);
+        out += llvm::hexdigit(c & 0xF);
       } else {
         out += c;
       }

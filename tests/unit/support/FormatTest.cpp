@@ -33,4 +33,7 @@ TEST_CASE("quoteString escapes quotes, backslashes and control bytes") {
   CHECK(quoteString("a\"b") == "\"a\\\"b\"");
   CHECK(quoteString("a\\b") == "\"a\\\\b\"");
   CHECK(quoteString(std::string("\x01", 1)) == "\"\\x01\"");
+  // Found by the IR fuzzer: a byte >= 0x80 from an escape must stay escaped,
+  // or the printed IR is not valid UTF-8 and cannot be read back.
+  CHECK(quoteString("caf\xE9") == "\"caf\\xE9\"");
 }
