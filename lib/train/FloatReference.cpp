@@ -112,6 +112,8 @@ private:
 
 std::unique_ptr<FloatReference> createNonlinearReference(const ModelInterface &mi,
                                                          const ir::Module &m);
+std::unique_ptr<FloatReference> createExpertReference(const ModelInterface &mi,
+                                                      const ir::Module &m);
 
 llvm::Expected<std::unique_ptr<FloatReference>>
 FloatReference::create(const ir::Module &m, const ModelInterface &mi) {
@@ -122,6 +124,8 @@ FloatReference::create(const ir::Module &m, const ModelInterface &mi) {
     return std::make_unique<LinearClassifierReference>(mi, lr);
   if (mi.kind == "nonlinear_classifier")
     return createNonlinearReference(mi, m);
+  if (mi.kind == "expert_aggregation")
+    return createExpertReference(mi, m);
   return llvm::createStringError(std::errc::invalid_argument,
                                  "no float reference for model kind '%s'",
                                  mi.kind.c_str());

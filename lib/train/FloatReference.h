@@ -29,7 +29,7 @@ public:
 
   Metrics evaluate(const Dataset &data) const;
   /// Weights in ModelInterface::weights order.
-  std::vector<double> weightValues() const;
+  virtual std::vector<double> weightValues() const;
 
 protected:
   FloatReference(const ModelInterface &mi);

@@ -53,7 +53,7 @@ static double leastSquaresLoss(const PreparedData &p);
 static std::vector<Experiment> experiments();
 static std::string readFile(const char *path);
 
-static int runExperiment(const Experiment &e, unsigned epochs) {
+static int runExperiment(const Experiment &e, unsigned epochs, size_t rows) {
   auto m = compile(readFile(e.modelPath));
   if (!m)
     return 1;
@@ -63,9 +63,22 @@ static int runExperiment(const Experiment &e, unsigned epochs) {
     llvm::errs() << "bad experiment\n";
     return 1;
   }
+  if (rows && rows < prepared->train.size()) { // a quick, shortened run
+    prepared->train.x.resize(rows);
+    prepared->train.target.resize(rows);
+    size_t keep = std::min(prepared->test.size(), rows);
+    prepared->test.x.resize(keep);
+    prepared->test.target.resize(keep);
+    prepared->validation.x.resize(std::min(prepared->validation.size(), rows));
+    prepared->validation.target.resize(prepared->validation.x.size());
+  }
   sim::SolverOptions solver;
   solver.relTol = 1e-8;
   solver.absTol = 1e-10;
+  if (const char *name = std::getenv("BENCH_SOLVER"))
+    solver.solver = sim::parseLinearSolver(name).value_or(solver.solver);
+  if (const char *rtol = std::getenv("BENCH_RTOL"))
+    solver.relTol = std::atof(rtol);
   auto chem = ChemicalTrainer::create(*m, *mi, solver);
   auto ref = FloatReference::create(*m, (*chem)->interface());
   LoopOptions lo;
@@ -196,7 +209,7 @@ static void scalingTable() {
 int main(int argc, char **argv) {
   if (argc < 2) {
     llvm::errs() << "usage: bench-train <regression|iris2|iris3|xor|rings|"
-                    "digits|all|scaling> [epochs]\n";
+                    "digits|all|scaling> [epochs] [max training rows]\n";
     return 2;
   }
   llvm::StringRef which = argv[1];
@@ -207,7 +220,8 @@ int main(int argc, char **argv) {
   int status = 0;
   for (const Experiment &e : experiments())
     if (which == "all" || which == e.name)
-      status |= runExperiment(e, argc > 2 ? unsigned(std::atoi(argv[2]))
-                                          : e.epochs);
+      status |= runExperiment(
+          e, argc > 2 ? unsigned(std::atoi(argv[2])) : e.epochs,
+          argc > 3 ? size_t(std::atoi(argv[3])) : 0);
   return status;
 }

@@ -34,6 +34,10 @@ const ModelKindEntry modelTable[] = {
      "nonlinear Neural CRN classifier: augmented state, -alpha z^2 "
      "self-interaction, bimolecular exact sensitivity gradient",
      lowerNonlinearClassifier},
+    {"expert_aggregation",
+     "expert-aggregation classifier (Jaffard & Sbalzarini): pairwise input "
+     "fluxes as experts, multiplicative-weights learning",
+     lowerExpertAggregation},
 };
 } // namespace
 

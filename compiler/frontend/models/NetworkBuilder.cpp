@@ -147,6 +147,23 @@ void NetworkBuilder::relax(SignalId z, SignalId r, double rate,
     emit({{sz.neg, 1}, {sr.pos, 1}}, {{sz.neg, 1}, {sr.pos, 2}}, rate, phase);
 }
 
+void NetworkBuilder::growth(SignalId gain, SignalId w, int sign, double rate,
+                            ir::PhaseId phase) {
+  ++abstractReactions;
+  const Signal &sg = signals[gain];
+  ir::SpeciesId ws = signals[w].pos;
+  assert(!signals[w].isSigned && "growth of a signed signal");
+  auto emitRail = [&](ir::SpeciesId g, int s) {
+    if (s > 0)
+      emit({{g, 1}, {ws, 1}}, {{g, 1}, {ws, 2}}, rate, phase);
+    else
+      emit({{g, 1}, {ws, 1}}, {{g, 1}}, rate, phase);
+  };
+  emitRail(sg.pos, sign);
+  if (sg.isSigned)
+    emitRail(sg.neg, -sign);
+}
+
 void NetworkBuilder::annihilateSignedSignals(double rate) {
   for (const Signal &sig : signals)
     if (sig.isSigned)

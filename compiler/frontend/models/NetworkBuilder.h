@@ -74,6 +74,11 @@ public:
                    double rate, ir::PhaseId phase);
   /// Abstract reaction `Z + R -> Z`: dr/dt -= rate * z * r for unsigned r.
   void relax(SignalId z, SignalId r, double rate, ir::PhaseId phase);
+  /// Abstract reaction `G + W -> G + 2W` (sign > 0) or `G + W -> G`
+  /// (sign < 0): dw/dt += sign * rate * g * w for an unsigned w; a signed g
+  /// swaps growth and decay on its negative rail.
+  void growth(SignalId gain, SignalId w, int sign, double rate,
+              ir::PhaseId phase);
   /// Adds X_p + X_n -> 0 at `rate` for every signed signal (always active).
   void annihilateSignedSignals(double rate);
 
