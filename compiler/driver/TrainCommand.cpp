@@ -55,6 +55,10 @@ cl::opt<bool> minMax("normalize",
                      cl::desc("Scale features to [0, 1] (training rows' "
                               "min and max)"),
                      TRAIN_OPT);
+cl::opt<double> scale("scale",
+                      cl::desc("Divide every feature by this (e.g. 16 for "
+                               "the digits' pixels)"),
+                      cl::init(1), TRAIN_OPT);
 cl::opt<unsigned> threads("threads",
                           cl::desc("Validation threads (0: all cores)"),
                           cl::init(0), TRAIN_OPT);
@@ -137,6 +141,9 @@ static std::optional<DataOptions> dataOptions() {
   DataOptions o;
   o.seed = seed;
   o.minMax = minMax;
+  o.divisor = scale;
+  if (!(scale > 0))
+    return std::nullopt;
   llvm::SmallVector<llvm::StringRef, 2> parts;
   llvm::StringRef(splitText).split(parts, ',');
   if (parts.size() != 2)
@@ -298,8 +305,8 @@ static int reportTrainingError(llvm::Error e) {
 int driver::runTrain() {
   std::optional<DataOptions> dopts = dataOptions();
   if (!dopts)
-    return usageError("--split: expected two parts 'train,validation', got '" +
-                      splitText + "'");
+    return usageError("--split: expected two parts 'train,validation' (and "
+                      "--scale > 0), got '" + splitText + "'");
   if (!featuresText.empty() && !parseIndexList(featuresText, true, dopts->features))
     return usageError("--features: expected 1-based column numbers, got '" +
                       featuresText + "'");

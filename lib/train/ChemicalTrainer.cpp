@@ -13,6 +13,13 @@
 using namespace crnc;
 using namespace crnc::train;
 
+sim::SolverOptions train::trainingSolverOptions() {
+  sim::SolverOptions o;
+  o.relTol = 1e-8;
+  o.absTol = 1e-10;
+  return o;
+}
+
 SampleResult train::scoreOutputs(const ModelInterface &mi,
                                  std::vector<double> outputs, double target) {
   SampleResult r;

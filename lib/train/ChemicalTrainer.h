@@ -34,6 +34,11 @@ struct SampleResult {
   bool correct = false;
 };
 
+/// The integrator settings training uses by default: CVODE rtol 1e-8,
+/// atol 1e-10 (looser settings let the rails' non-negativity constraint
+/// fail on the annihilation reactions).
+sim::SolverOptions trainingSolverOptions();
+
 /// Loss/accuracy bookkeeping shared by the chemical and float trainers.
 SampleResult scoreOutputs(const ModelInterface &mi,
                           std::vector<double> outputs, double target);

@@ -46,6 +46,10 @@ llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
       return dataError("feature " + llvm::Twine(f + 1) + " does not exist (the "
                        "data has " + llvm::Twine(data.features()) + ")");
   Dataset d = o.classes.empty() ? data : selectClasses(data, o.classes);
+  if (o.divisor != 1)
+    for (std::vector<double> &row : d.x)
+      for (double &v : row)
+        v /= o.divisor;
   if (d.size() == 0)
     return dataError("no rows are left after selecting the classes");
   size_t nTrain = partRows(o.trainPart, d.size());

@@ -154,7 +154,7 @@ static std::vector<Experiment> experiments() {
   iris2.classes = {0, 2};
   list.push_back({"iris2", "examples/linear_classifier.crn", 5,
                   [] { return readOrDie("examples/data/iris.csv"); }, iris2});
-  list.push_back({"iris3", "examples/iris_nonlinear.crn", 40,
+  list.push_back({"iris3", "examples/iris_nonlinear.crn", 30,
                   [] { return readOrDie("examples/data/iris.csv"); },
                   split(0.6, 0.2, 4, true)});
   list.push_back({"xor", "examples/nonlinear_classifier.crn", 30,
@@ -171,7 +171,7 @@ static std::vector<Experiment> experiments() {
                         v /= 16;
                     return d;
                   },
-                  split(0.8, 0.0, 1, false)});
+                  split(1437, 0.0, 1, false)});
   return list;
 }
 

@@ -5,7 +5,9 @@
 #include "compiler/frontend/Frontend.h"
 #include "lib/train/ChemicalTrainer.h"
 #include "lib/train/FloatReference.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include <cmath>
 #include <catch2/catch.hpp>
 
 namespace crnc::train::testing {
@@ -37,6 +39,33 @@ template <typename T> T unwrap(llvm::Expected<T> v) {
     FAIL(msg);
   }
   return std::move(*v);
+}
+
+/// Reads a whole file of the source tree (examples/...).
+inline std::string readSourceFile(llvm::StringRef relative) {
+  std::string path = std::string(CRNC_SOURCE_DIR) + "/" + relative.str();
+  auto buf = llvm::MemoryBuffer::getFile(path);
+  INFO(path);
+  REQUIRE(bool(buf));
+  return (*buf)->getBuffer().str();
+}
+
+/// Trains the float reference alone for `epochs` (same order as runTraining).
+inline void trainReference(FloatReference &ref, const Dataset &train,
+                           unsigned epochs, uint64_t seed) {
+  for (unsigned e = 0; e < epochs; ++e)
+    for (size_t i : splitRows(train.size(), 1.0, 0.0, seed * 1000003ULL + e).train)
+      ref.trainSample(train.x[i], train.target[i]);
+}
+
+/// Largest |a_i - b_i| relative to max(1, |b|max).
+inline double worstDifference(llvm::ArrayRef<double> a, llvm::ArrayRef<double> b) {
+  double worst = 0, scale = 1;
+  for (size_t i = 0; i < a.size(); ++i) {
+    worst = std::max(worst, std::abs(a[i] - b[i]));
+    scale = std::max(scale, std::abs(b[i]));
+  }
+  return worst / scale;
 }
 
 } // namespace crnc::train::testing
