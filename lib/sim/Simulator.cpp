@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/sim/Simulator.h"
+#include "lib/sim/FastVectorOps.h"
 #include "lib/sim/Ilu0.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -269,6 +270,7 @@ llvm::Error OdeSimulator::initialize() {
   // Fused vector operations: CVODE's linear combinations over the history
   // array then take one pass over memory instead of several.
   N_VEnableFusedOps_Serial(im.y, SUNTRUE);
+  installFastVectorOps(im.y);
   std::copy(net.initialState().begin(), net.initialState().end(),
             N_VGetArrayPointer(im.y));
   if (LinearSolverKind::Auto == opts.solver)
