@@ -166,6 +166,8 @@ llvm::Error sim::simulate(const CompiledNetwork &network,
           ? linearTimes(options.t0, options.tEnd, options.points)
           : options.outputTimes;
   std::sort(outputs.begin(), outputs.end());
+  trace.times.reserve(outputs.size());
+  trace.values.reserve(outputs.size() * network.speciesCount());
   // Outputs at t0 are recorded after the events at t0 (runSegment does it
   // when there are such events; otherwise record them here).
   std::vector<Event> events = schedule.sorted();
