@@ -163,7 +163,7 @@ static std::vector<Experiment> experiments() {
   list.push_back({"rings", "examples/rings.crn", 40,
                   [] { return generateRings(400, 3); },
                   split(0.6, 0.2, 3, false)});
-  list.push_back({"digits", "examples/expert_aggregation.crn", 1,
+  list.push_back({"digits", "examples/digits/expert_aggregation_digits.crn", 1,
                   [] {
                     Dataset d = readOrDie("examples/data/digits.csv.gz");
                     for (auto &row : d.x)

@@ -107,7 +107,7 @@ TEST_CASE("rings, iris (3 classes), digits: the algorithm reaches the target",
                                "/examples/data/iris.csv"));
        },
        options(0.6, 0.2, 4, true), 30, 0.90},
-      {"examples/expert_aggregation.crn", digits, options(1437, 0.0, 1, false),
+      {"examples/digits/expert_aggregation_digits.crn", digits, options(1437, 0.0, 1, false),
        1, 0.90}};
   for (const Case &c : cases) {
     auto m = compileModel(readSourceFile(c.model));
