@@ -10,6 +10,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -23,7 +24,7 @@ cl::SubCommand driver::compileCommand(
 
 namespace {
 
-enum class EmitKind { All, Tokens, AST, IR, Formal };
+enum class EmitKind { All, Tokens, AST, IR, Formal, Dot, PIL, VisualDSD, JSON, Costs };
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
                                cl::Required, cl::sub(driver::compileCommand), cl::cat(crncCategory));
@@ -37,7 +38,16 @@ cl::opt<EmitKind> emitKind(
                clEnumValN(EmitKind::AST, "ast", "the syntax tree"),
                clEnumValN(EmitKind::IR, "ir", "the IR from the front end"),
                clEnumValN(EmitKind::Formal, "formal",
-                          "the IR after the lowering pipeline")),
+                          "the IR after the lowering pipeline"),
+               clEnumValN(EmitKind::Dot, "dot",
+                          "the formal reaction graph in GraphViz DOT"),
+               clEnumValN(EmitKind::PIL, "pil",
+                          "the DNA design in PIL (Peppercorn, Nuskell)"),
+               clEnumValN(EmitKind::VisualDSD, "dna",
+                          "the DNA design in Visual DSD syntax"),
+               clEnumValN(EmitKind::JSON, "json", "the DNA design as JSON"),
+               clEnumValN(EmitKind::Costs, "costs",
+                          "strands and nucleotides per formal reaction")),
     cl::init(EmitKind::All), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<std::string> passPipeline(
     "pass-pipeline",
@@ -54,6 +64,31 @@ cl::opt<bool> timePasses("time-passes", cl::desc("Time each pass"),
 cl::opt<bool> printLocations("print-locations",
                              cl::desc("Print source locations in the IR"),
                              cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<std::string> schemeName(
+    "scheme", cl::desc("DSD translation scheme (see crnc --list-schemes)"),
+    cl::init("soloveichik2010"), cl::sub(driver::compileCommand),
+    cl::cat(crncCategory));
+cl::opt<std::string> gateStrategy(
+    "gate", cl::desc("How phases become chemistry: external or autonomous"),
+    cl::init("external"), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<double> fuelConcentration(
+    "cmax", cl::desc("Fuel concentration C_max in nM"), cl::init(1000),
+    cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<double> maxRate("qmax",
+                        cl::desc("Fastest realisable bimolecular rate in /M/s"),
+                        cl::init(1e6), cl::sub(driver::compileCommand),
+                        cl::cat(crncCategory));
+cl::opt<double> concScale(
+    "conc-scale",
+    cl::desc("nM per unit of concentration of a unitless model"),
+    cl::init(1), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<unsigned> toeholdLength("toehold-length",
+                                cl::desc("Nucleotides per toehold domain"),
+                                cl::init(5), cl::sub(driver::compileCommand),
+                                cl::cat(crncCategory));
+cl::opt<unsigned> domainLength(
+    "domain-length", cl::desc("Nucleotides per long (branch-migration) domain"),
+    cl::init(15), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                          cl::sub(driver::compileCommand), cl::cat(crncCategory));
 
@@ -92,6 +127,24 @@ static int emitSyntax(DiagnosticEngine &diags) {
   return ExitSuccess;
 }
 
+/// The file suffix of the artifact that `--emit=<kind>` prints.
+static llvm::StringRef artifactSuffix(EmitKind kind) {
+  switch (kind) {
+  case EmitKind::Dot:
+    return ".formal.dot";
+  case EmitKind::PIL:
+    return ".pil";
+  case EmitKind::VisualDSD:
+    return ".dna";
+  case EmitKind::JSON:
+    return ".design.json";
+  case EmitKind::Costs:
+    return ".costs.txt";
+  default:
+    return ".formal.crnir";
+  }
+}
+
 static int writeArtifacts(const CompileResult &result) {
   if (std::error_code ec = llvm::sys::fs::create_directories(outputPath))
     return reportEnvironmentError(llvm::createStringError(
@@ -105,8 +158,8 @@ static int writeArtifacts(const CompileResult &result) {
         }))
       return reportEnvironmentError(std::move(e));
   }
-  llvm::outs() << "wrote " << result.artifacts.size() << " files to "
-               << outputPath << "\n";
+  llvm::outs() << result.summary << "wrote " << result.artifacts.size()
+               << " files to " << outputPath << "\n";
   return ExitSuccess;
 }
 
@@ -117,6 +170,20 @@ int driver::runCompile() {
   if (emitKind == EmitKind::Tokens || emitKind == EmitKind::AST)
     return emitSyntax(diags);
 
+  if (!dsd::lookupScheme(schemeName)) {
+    std::vector<std::string> names;
+    for (const dsd::SchemeInfo &scheme : dsd::allSchemes())
+      names.push_back(scheme.name.str());
+    return reportEnvironmentError(llvm::createStringError(
+        std::make_error_code(std::errc::invalid_argument),
+        "unknown scheme '" + schemeName + "' (known: " +
+            llvm::join(names, ", ") + ")"));
+  }
+  if (gateStrategy != "external" && gateStrategy != "autonomous")
+    return reportEnvironmentError(llvm::createStringError(
+        std::make_error_code(std::errc::invalid_argument),
+        "--gate must be 'external' or 'autonomous', not '" + gateStrategy +
+            "'"));
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -135,6 +202,16 @@ int driver::runCompile() {
   }
 
   CompileOptions options;
+  options.lowering.gateStrategy = gateStrategy;
+  options.lowering.cmax = fuelConcentration;
+  options.lowering.qmax = maxRate;
+  options.lowering.concScale = concScale;
+  options.scheme.scheme = schemeName;
+  options.scheme.toeholdLength = toeholdLength;
+  options.scheme.longLength = domainLength;
+  options.scheme.historyLength = domainLength;
+  options.stopAfterLowering =
+      emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
   options.instrumentation.verifyEach = verifyEach;
   options.instrumentation.printIRAfterAll = printAfterAll;
   options.instrumentation.timePasses = timePasses;
@@ -142,12 +219,24 @@ int driver::runCompile() {
   CompileResult result;
   if (failed(runCompilePipeline(module, options, diags, result)))
     return ExitInputError;
-  if (emitKind == EmitKind::Formal || outputPath.empty()) {
+  if (emitKind == EmitKind::All && !outputPath.empty())
+    return writeArtifacts(result);
+  if (emitKind == EmitKind::Formal || emitKind == EmitKind::All) {
+    // Without -o, a plain compile prints the formal IR.
     if (llvm::Error e = writeFileAtomically(
-            emitKind == EmitKind::Formal ? outputOrStdout() : "-",
-            printIR))
+            emitKind == EmitKind::Formal ? outputOrStdout() : "-", printIR))
       return reportEnvironmentError(std::move(e));
     return ExitSuccess;
   }
-  return writeArtifacts(result);
+  const Artifact *artifact = result.find(artifactSuffix(emitKind));
+  assert(artifact && "the pipeline produces every emitted artifact");
+  if (llvm::Error e = writeFileAtomically(
+          outputOrStdout(), [&](llvm::raw_ostream &os) {
+            os << artifact->contents;
+            return true;
+          }))
+    return reportEnvironmentError(std::move(e));
+  return ExitSuccess;
 }
+
+

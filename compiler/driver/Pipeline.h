@@ -7,9 +7,12 @@
 #ifndef CRNC_DRIVER_PIPELINE_H
 #define CRNC_DRIVER_PIPELINE_H
 
+#include "backends/dsd/Scheme.h"
 #include "ir/Module.h"
+#include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
 #include "lib/support/Diagnostics.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,10 @@ struct CompileOptions {
   PassManagerOptions instrumentation;
   /// Replaces the standard lowering when non-empty (`--pass-pipeline`).
   std::string customPipeline;
+  LoweringOptions lowering;
+  dsd::SchemeOptions scheme;
+  /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
+  bool stopAfterLowering = false;
 };
 
 /// One output file of a compile, held in memory until the whole pipeline has
@@ -31,18 +38,17 @@ struct Artifact {
 
 struct CompileResult {
   std::vector<Artifact> artifacts;
+  /// A few lines for the terminal: sizes at each stage, costs.
+  std::string summary;
+  const Artifact *find(llvm::StringRef suffix) const;
 };
 
-/// Lowers `module` in place to formal IR and produces the artifacts.
+/// Lowers `module` in place to formal IR, translates it to a DNA design and
+/// produces every artifact.
 LogicalResult runCompilePipeline(ir::Module &module,
                                  const CompileOptions &options,
                                  DiagnosticEngine &diags,
                                  CompileResult &result);
-
-/// Adds the standard lowering passes to `pm`, in order.
-LogicalResult buildLoweringPipeline(PassManager &pm,
-                                    const CompileOptions &options,
-                                    DiagnosticEngine &diags);
 
 } // namespace crnc::driver
 

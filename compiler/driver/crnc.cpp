@@ -7,6 +7,7 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "backends/dsd/Scheme.h"
 #include "compiler/frontend/ModelLowering.h"
 #include "lib/passes/Pass.h"
 #include "llvm/Support/InitLLVM.h"
@@ -21,6 +22,9 @@ cl::OptionCategory driver::crncCategory("crnc options");
 static cl::opt<bool> listPasses("list-passes",
                                 cl::desc("List the IR passes with their options"),
                                 cl::cat(crncCategory));
+static cl::opt<bool> listSchemes("list-schemes",
+                                 cl::desc("List the DSD translation schemes"),
+                                 cl::cat(crncCategory));
 static cl::opt<bool> listModels("list-models",
                                 cl::desc("List the Neural CRN model kinds"),
                                 cl::cat(crncCategory));
@@ -58,6 +62,12 @@ int main(int argc, char **argv) {
       return command.run();
   if (listPasses) {
     printPasses(llvm::outs());
+    return ExitSuccess;
+  }
+  if (listSchemes) {
+    for (const dsd::SchemeInfo &scheme : dsd::allSchemes())
+      llvm::outs() << "  " << llvm::left_justify(scheme.name, 18) << " "
+                   << scheme.summary << "\n      " << scheme.reference << "\n";
     return ExitSuccess;
   }
   if (listModels) {
