@@ -181,13 +181,19 @@ static void scalingTable() {
       {"linear_regression", ""},
       {"linear_classifier", "classes = 10"},
       {"nonlinear_classifier", "classes = 10 augment = 8"},
+      {"expert_aggregation", "classes = 10 radius = 1 image_width = "},
       {"expert_aggregation", "classes = 10"}};
-  llvm::outs() << "model kind             inputs  abstract sp/rx    species  "
-                  "reactions\n";
+  llvm::outs() << "model kind                    inputs  abstract sp/rx    "
+                  "species  reactions\n";
   for (auto &kind : kinds)
     for (int n : {2, 8, 64, 784}) {
+      std::string extra = kind[1];
+      if (extra.find("image_width") != std::string::npos) // 1x2, 2x4, 8x8, 28x28
+        extra += std::to_string(n == 2 ? 2 : n == 8 ? 4 : n == 64 ? 8 : 28);
+      else if (std::string(kind[0]) == "expert_aggregation" && n > 64)
+        continue; // all n(n+1)/2 pairs: 3 million signals at 784 inputs
       std::string text = std::string("model m : ") + kind[0] +
-                         " { inputs = " + std::to_string(n) + " " + kind[1] +
+                         " { inputs = " + std::to_string(n) + " " + extra +
                          " }";
       auto m = compile(text);
       if (!m)
@@ -195,7 +201,10 @@ static void scalingTable() {
       auto attr = [&](const char *k) {
         return ir::findAttribute(m->attrs, k).value_or("?").str();
       };
-      llvm::outs() << llvm::left_justify(kind[0], 22) << " "
+      std::string label = kind[0];
+      if (label == "expert_aggregation")
+        label += extra.find("radius") != std::string::npos ? " (r=1)" : " (all)";
+      llvm::outs() << llvm::left_justify(label, 29) << " "
                    << llvm::right_justify(std::to_string(n), 6) << "  "
                    << llvm::left_justify(attr("abstract_species") + "/" +
                                              attr("abstract_reactions"),
