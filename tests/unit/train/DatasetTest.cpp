@@ -64,3 +64,33 @@ TEST_CASE("CSV with a scikit-learn header names the classes", "[train]") {
   REQUIRE_FALSE(bool(missing));
   llvm::consumeError(missing.takeError());
 }
+
+TEST_CASE("IDX images and labels (Fashion-MNIST layout)", "[train]") {
+  llvm::SmallString<128> images, labels;
+  REQUIRE_FALSE(llvm::sys::fs::createTemporaryFile("img", "idx", images));
+  REQUIRE_FALSE(llvm::sys::fs::createTemporaryFile("lab", "idx", labels));
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream img(images, ec), lab(labels, ec);
+    const unsigned char imgHeader[] = {0, 0, 8, 3, 0, 0, 0, 2,
+                                       0, 0, 0, 2, 0, 0, 0, 2};
+    const unsigned char pixels[] = {0, 255, 51, 102, 255, 0, 0, 0};
+    const unsigned char labHeader[] = {0, 0, 8, 1, 0, 0, 0, 2, 7, 3};
+    img.write(reinterpret_cast<const char *>(imgHeader), sizeof imgHeader);
+    img.write(reinterpret_cast<const char *>(pixels), sizeof pixels);
+    lab.write(reinterpret_cast<const char *>(labHeader), sizeof labHeader);
+  }
+  auto d = readIdx(images, labels);
+  REQUIRE(bool(d));
+  CHECK(d->size() == 2);
+  CHECK(d->features() == 4);
+  CHECK(d->x[0][1] == 1.0);
+  CHECK(d->x[0][2] == Approx(0.2));
+  CHECK(d->target[0] == 7);
+  CHECK(d->target[1] == 3);
+  auto swapped = readIdx(labels, images);
+  REQUIRE_FALSE(bool(swapped));
+  llvm::consumeError(swapped.takeError());
+  llvm::sys::fs::remove(images);
+  llvm::sys::fs::remove(labels);
+}
