@@ -9,7 +9,6 @@
 #include "lib/analysis/ReactionGraph.h"
 #include <algorithm>
 #include <boost/graph/strong_components.hpp>
-#include <deque>
 
 using namespace crnc;
 using namespace crnc::analysis;
@@ -59,12 +58,25 @@ bool analysis::isInitiallyAvailable(const Species &s) {
   }
 }
 
+/// Distinct species of one side (sides are short: quadratic is fine).
+static size_t distinctSpecies(const TermList &side) {
+  size_t n = 0;
+  for (size_t i = 0; i < side.size(); ++i) {
+    bool seen = false;
+    for (size_t j = 0; j < i; ++j)
+      seen |= side[j].species == side[i].species;
+    n += !seen;
+  }
+  return n;
+}
+
 /// Algorithm:
 ///  1. Every direction vertex gets a counter of distinct reactants not yet
 ///     reached; directions with none (zero-order) fire at once.
-///  2. Worklist over newly reached species: each out-edge decrements its
-///     direction's counter; a direction reaching 0 fires and reaches its
-///     products.
+///  2. Worklist over newly reached vertices: a species decrements the counter
+///     of each direction it feeds (once per direction: its edges to one
+///     direction are adjacent in the out-edge list, as they are added per
+///     reaction); a direction reaching 0 fires and reaches its products.
 Reachability analysis::computeReachability(const Module &module,
                                            const std::vector<bool> *available) {
   ReactionGraph rg(module);
@@ -72,44 +84,45 @@ Reachability analysis::computeReachability(const Module &module,
   size_t numSpecies = module.speciesCount();
   size_t numVertices = boost::num_vertices(g);
   std::vector<bool> reached(numVertices, false);
-  std::vector<size_t> waiting(numVertices, 0);
-  std::deque<ReactionGraph::Vertex> work;
+  std::vector<uint32_t> waiting(numVertices, 0);
+  std::vector<ReactionGraph::Vertex> work;
   auto reach = [&](ReactionGraph::Vertex v) {
     if (reached[v])
       return;
     reached[v] = true;
     work.push_back(v);
   };
-  for (size_t r = 0; r < module.reactionCount(); ++r) {
-    bool reversible = module.allReactions()[r].isReversible();
-    for (bool reverse : {false, true}) {
-      if (reverse && !reversible)
-        continue;
-      ReactionGraph::Vertex d = rg.directionVertex(r, reverse);
-      waiting[d] = rg.distinctInputs(d);
-      if (waiting[d] == 0)
-        reach(d);
-    }
+  const std::vector<Reaction> &reactions = module.allReactions();
+  for (size_t r = 0; r < reactions.size(); ++r) {
+    ReactionGraph::Vertex fwd = rg.directionVertex(r, false);
+    waiting[fwd] = distinctSpecies(reactions[r].reactants);
+    if (waiting[fwd] == 0)
+      reach(fwd);
+    if (!reactions[r].isReversible())
+      continue;
+    ReactionGraph::Vertex rev = rg.directionVertex(r, true);
+    waiting[rev] = distinctSpecies(reactions[r].products);
+    if (waiting[rev] == 0)
+      reach(rev);
   }
   for (SpeciesId s = 0; s < numSpecies; ++s)
     if (available ? (*available)[s] : isInitiallyAvailable(module.getSpecies(s)))
       reach(rg.speciesVertex(s));
   while (!work.empty()) {
-    ReactionGraph::Vertex v = work.front();
-    work.pop_front();
-    std::vector<ReactionGraph::Vertex> targets;
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-      targets.push_back(boost::target(*it, g));
-    if (!rg.isSpecies(v)) {
-      for (ReactionGraph::Vertex t : targets)
+    ReactionGraph::Vertex v = work.back();
+    work.pop_back();
+    bool isSpecies = rg.isSpecies(v);
+    ReactionGraph::Vertex previous = numVertices;
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+      ReactionGraph::Vertex t = boost::target(*it, g);
+      if (!isSpecies) {
         reach(t);
-      continue;
+        continue;
+      }
+      if (t != previous && --waiting[t] == 0)
+        reach(t);
+      previous = t;
     }
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-    for (ReactionGraph::Vertex d : targets)
-      if (--waiting[d] == 0)
-        reach(d);
   }
   Reachability result;
   result.species.assign(reached.begin(), reached.begin() + numSpecies);

@@ -32,7 +32,6 @@ void crnc::buildLoweringPipeline(PassManager &pm, const LoweringOptions &o) {
   pm.addPass(makePass("reduce-order",
                       {{"epsilon", formatNumber(o.epsilon)},
                        {"max-products", formatNumber(o.maxProducts)}}));
-  pm.addPass(makePass("canonicalize", {}));
   pm.addPass(makePass("map-rates", {{"cmax", formatNumber(o.cmax)},
                                     {"qmax", formatNumber(o.qmax)},
                                     {"qmin", formatNumber(o.qmin)},

@@ -6,9 +6,12 @@
 // two reactants in every direction (dual-rail, gate-phases, reduce-order).
 // Guarantees: the module unit is nM and rates are in nM and seconds; every
 // direction has exactly two reactants: a direction of order d < 2 gains 2 - d
-// fresh fuel species (role fuel, constant at cmax) and its rate is divided by
-// cmax^(2-d) (so q = k / cmax for a unimolecular step); every rate is at most
-// qmax (rates below qmin are reported as warnings: they cannot be realised).
+// copies of the fuel G (role fuel, constant at cmax; one species shared by
+// every reaction, the scheme makes one gate per reaction) and its rate is
+// divided by cmax^(2-d) (so q = k / cmax for a unimolecular step); every rate
+// is at most qmax (rates below qmin are reported as warnings: they cannot be
+// realised; a fuel step slower than qmin instead uses a diluted copy of the
+// fuel, at the concentration that makes its rate qmin).
 //
 // Time scale: every rate is divided by gamma (option time-scale, or chosen:
 // 1 when every rate already fits [qmin, qmax]; else the factor that brings
@@ -17,10 +20,16 @@
 // non-constant species X gets SSW buffer modules X + LS <=> HS + BS
 // (forward q_s, reverse qmax; LS and BS fuels at cmax, attribute buffer_of)
 // with q_s = (lambda - alpha_X) qmax, where alpha_X = sum of q / qmax over the
-// directions whose first reactant is X (the fraction of X the implementation
-// holds in gates) and lambda = max alpha_X: every species is then sequestered
-// by the same fraction and the implementation runs (1 + lambda) slower.
-// Buffers below qmin are omitted (their effect is below qmin/qmax). Module
+// directions whose gated reactant (X1 of SSW) is X (the fraction of X the
+// implementation holds in gates) and lambda = max alpha_X: every species is
+// then sequestered by the same fraction and the implementation runs
+// (1 + lambda) slower. The gated reactant of each direction is chosen greedily
+// (a constant species first, a clock last, else the one holding least so far)
+// and moved to the front of its side: with buffers on, the first reactant of
+// every direction is the one the scheme must hold in its gate.
+// A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
+// (same equilibrium ratio); buffers below qmin are omitted (their effect is
+// below qmin/qmax). Module
 // attributes record the figures: rate_time_scale (gamma), sequestration
 // (lambda), time_scale (implemented seconds per formal second: gamma, times
 // 1 + lambda with buffers), conc_scale_nM (nM per former unit), cmax_nM,
@@ -32,7 +41,9 @@
 #include "lib/passes/FreshNames.h"
 #include "lib/passes/Passes.h"
 #include "lib/support/Format.h"
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 using namespace crnc;
 using namespace crnc::ir;
@@ -66,7 +77,8 @@ public:
 private:
   LogicalResult checkInput(const Module &module, DiagnosticEngine &diags) const;
   void convertUnits(Module &module, DiagnosticEngine &diags, double &scale);
-  void addFuels(Module &module, FreshNames &names);
+  std::optional<SpeciesId> addFuels(Module &module, FreshNames &names);
+  void diluteFuel(Module &module, FreshNames &names, SpeciesId fuel);
   double chooseGamma(const Module &module) const;
   double addBuffers(Module &module, FreshNames &names);
   double qmax() const { return qmaxPerMolar * 1e-9; }
@@ -143,25 +155,81 @@ static SpeciesId addFuel(Module &module, FreshNames &names,
   return module.addSpecies(std::move(s));
 }
 
-/// Gives every direction of order d < 2 exactly 2 - d fuel reactants.
-void MapRatesPass::addFuels(Module &module, FreshNames &names) {
+/// Gives every direction of order d < 2 exactly 2 - d copies of the shared
+/// fuel G (constant at cmax): X -> Y becomes X + G -> Y, 0 -> Y becomes
+/// 2 G -> Y. The ODE sees a constant factor cmax^(2-d); the scheme builds one
+/// gate per reaction from it.
+std::optional<SpeciesId> MapRatesPass::addFuels(Module &module,
+                                                FreshNames &names) {
+  std::optional<SpeciesId> fuel;
   for (size_t i = 0; i < module.reactionCount(); ++i) {
-    Reaction &r = module.allReactions()[i];
+    const Reaction &r = module.allReactions()[i];
     unsigned missing = 2 - r.order();
     unsigned missingBack = r.isReversible() ? 2 - r.productOrder() : 0;
-    Location loc = r.loc;
-    for (unsigned j = 0; j < missing; ++j) {
-      SpeciesId g = addFuel(module, names, "G", cmax, loc);
-      module.allReactions()[i].reactants.push_back(Term{g, 1});
-    }
-    for (unsigned j = 0; j < missingBack; ++j) {
-      SpeciesId g = addFuel(module, names, "G", cmax, loc);
-      module.allReactions()[i].products.push_back(Term{g, 1});
-    }
+    if (missing + missingBack == 0)
+      continue;
+    if (!fuel)
+      fuel = addFuel(module, names, "G", cmax, r.loc);
     Reaction &fixed = module.allReactions()[i];
+    if (missing)
+      fixed.reactants.push_back(Term{*fuel, missing});
+    if (missingBack)
+      fixed.products.push_back(Term{*fuel, missingBack});
     fixed.rate /= std::pow(cmax, double(missing));
     if (fixed.reverseRate)
       *fixed.reverseRate /= std::pow(cmax, double(missingBack));
+  }
+  return fuel;
+}
+
+/// The largest value of the 1-2-5 series (..., 0.1, 0.2, 0.5, 1, 2, ...)
+/// not above `x`: few distinct fuel levels, each within 2.5x of the need.
+static double seriesFloor(double x) {
+  double decade = std::pow(10.0, std::floor(std::log10(x)));
+  for (double step : {5.0, 2.0, 1.0})
+    if (step * decade <= x)
+      return step * decade;
+  return decade;
+}
+
+/// Replaces `fuel` (count m) on one side by a diluted copy at c < cmax and
+/// raises the rate to between qmin and 2.5^m qmin, keeping q * fuel^m: a step
+/// slower than qmin at cmax becomes realisable. Diluted fuels are shared per
+/// concentration level.
+static void diluteSide(Module &module, FreshNames &names, SpeciesId fuel,
+                       TermList &side, double &rate, double qmin, double cmax,
+                       std::map<std::string, SpeciesId> &diluted) {
+  if (rate <= 0 || rate >= qmin)
+    return;
+  for (Term &t : side) {
+    if (t.species != fuel)
+      continue;
+    double conc =
+        seriesFloor(cmax * std::pow(rate / qmin, 1.0 / t.count) * (1 + 1e-9));
+    std::string key = formatNumber(conc);
+    auto [it, fresh] = diluted.try_emplace(key, 0);
+    if (fresh) {
+      Species g = module.getSpecies(fuel);
+      g.name = names.get("G");
+      g.initial = conc;
+      it->second = module.addSpecies(std::move(g));
+    }
+    double exact = module.getSpecies(it->second).initial;
+    // conc <= the exact need, so the new rate is >= qmin up to rounding.
+    rate = std::max(qmin, rate * std::pow(cmax / exact, double(t.count)));
+    t.species = it->second;
+    return;
+  }
+}
+
+void MapRatesPass::diluteFuel(Module &module, FreshNames &names,
+                              SpeciesId fuel) {
+  std::map<std::string, SpeciesId> diluted;
+  for (Reaction &r : module.allReactions()) {
+    diluteSide(module, names, fuel, r.reactants, r.rate, qmin(), cmax, diluted);
+    if (r.reverseRate)
+      diluteSide(module, names, fuel, r.products, *r.reverseRate, qmin(), cmax,
+                 diluted);
   }
 }
 
@@ -187,14 +255,37 @@ double MapRatesPass::chooseGamma(const Module &module) const {
   return std::max(low, std::min(1.0, high));
 }
 
-/// First reactant that the implementation holds in a gate (fuels are gates
-/// themselves, so the first non-fuel reactant).
-static std::optional<SpeciesId> gatedReactant(const Module &module,
-                                              const TermList &side) {
-  for (const Term &t : side)
-    if (module.getSpecies(t.species).role != SpeciesRole::Fuel)
-      return t.species;
-  return std::nullopt;
+/// How much it costs to hold `s` in a gate: nothing for a constant species
+/// (the environment keeps it at its level), a clock last (it would be held
+/// by every gate of its phase), otherwise what `s` already holds.
+static double holdCost(const Module &module, SpeciesId s,
+                       const std::vector<double> &alpha) {
+  const Species &sp = module.getSpecies(s);
+  if (sp.constant)
+    return -1;
+  if (sp.role == SpeciesRole::Clock)
+    return INFINITY;
+  return alpha[s];
+}
+
+/// Picks the reactant that the SSW gate holds (X1: the cheapest by holdCost;
+/// fuels are gates themselves and never X1), moves it to the front of `side`
+/// and returns it.
+static std::optional<SpeciesId> chooseGated(const Module &module, TermList &side,
+                                            const std::vector<double> &alpha) {
+  std::optional<size_t> best;
+  for (size_t i = 0; i < side.size(); ++i) {
+    SpeciesId s = side[i].species;
+    if (module.getSpecies(s).role == SpeciesRole::Fuel)
+      continue;
+    if (!best || holdCost(module, s, alpha) <
+                     holdCost(module, side[*best].species, alpha))
+      best = i;
+  }
+  if (!best)
+    return std::nullopt;
+  std::rotate(side.begin(), side.begin() + *best, side.begin() + *best + 1);
+  return side.front().species;
 }
 
 static bool needsBuffer(const Species &s) {
@@ -204,12 +295,13 @@ static bool needsBuffer(const Species &s) {
 
 /// Adds the SSW buffer modules; returns lambda (the common sequestration).
 double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
+  module.allReactions().reserve(module.reactionCount() + module.speciesCount());
   std::vector<double> alpha(module.speciesCount(), 0);
-  for (const Reaction &r : module.allReactions()) {
-    if (auto s = gatedReactant(module, r.reactants))
+  for (Reaction &r : module.allReactions()) {
+    if (auto s = chooseGated(module, r.reactants, alpha))
       alpha[*s] += r.rate / qmax();
     if (r.reverseRate)
-      if (auto s = gatedReactant(module, r.products))
+      if (auto s = chooseGated(module, r.products, alpha))
         alpha[*s] += *r.reverseRate / qmax();
   }
   double lambda = 0;
@@ -223,28 +315,28 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
     double qs = (lambda - alpha[s]) * qmax();
     std::string x = module.getSpecies(s).name;
     Location loc = module.getSpecies(s).loc;
-    // A buffer faster than qmax is split into several modules.
-    while (qs >= qmin()) {
-      double q = std::min(qs, qmax());
-      qs -= q;
-      SpeciesId ls = addFuel(module, names, "LS_" + x, cmax, loc);
-      SpeciesId bs = addFuel(module, names, "BS_" + x, cmax, loc);
-      setAttribute(module.getSpecies(ls).attrs, "buffer_of", x);
-      setAttribute(module.getSpecies(bs).attrs, "buffer_of", x);
-      Species hs;
-      hs.name = names.get("HS_" + x);
-      hs.role = SpeciesRole::Intermediate;
-      hs.loc = loc;
-      setAttribute(hs.attrs, "buffer_of", x);
-      SpeciesId h = module.addSpecies(std::move(hs));
-      Reaction b;
-      b.reactants = {Term{s, 1}, Term{ls, 1}};
-      b.products = {Term{h, 1}, Term{bs, 1}};
-      b.rate = q;
-      b.reverseRate = qmax();
-      b.loc = loc;
-      module.addReaction(std::move(b));
-    }
+    if (qs < qmin())
+      continue;
+    // HS/X = (kf/kr) [LS]/[BS] at equilibrium; a buffer faster than qmax runs
+    // at qmax with [BS] lowered to keep the ratio qs/qmax.
+    double kf = std::min(qs, qmax());
+    SpeciesId ls = addFuel(module, names, "LS_" + x, cmax, loc);
+    SpeciesId bs = addFuel(module, names, "BS_" + x, cmax * kf / qs, loc);
+    setAttribute(module.getSpecies(ls).attrs, "buffer_of", x);
+    setAttribute(module.getSpecies(bs).attrs, "buffer_of", x);
+    Species hs;
+    hs.name = names.get("HS_" + x);
+    hs.role = SpeciesRole::Intermediate;
+    hs.loc = loc;
+    setAttribute(hs.attrs, "buffer_of", x);
+    SpeciesId h = module.addSpecies(std::move(hs));
+    Reaction b;
+    b.reactants = {Term{s, 1}, Term{ls, 1}};
+    b.products = {Term{h, 1}, Term{bs, 1}};
+    b.rate = kf;
+    b.reverseRate = qmax();
+    b.loc = loc;
+    module.addReaction(std::move(b));
   }
   return lambda;
 }
@@ -271,13 +363,15 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   double scale = 1;
   convertUnits(module, diags, scale);
   FreshNames names(module);
-  addFuels(module, names);
+  std::optional<SpeciesId> fuel = addFuels(module, names);
   double gamma = chooseGamma(module);
   for (Reaction &r : module.allReactions()) {
     r.rate /= gamma;
     if (r.reverseRate)
       *r.reverseRate /= gamma;
   }
+  if (fuel)
+    diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
   double lambda = buffers ? addBuffers(module, names) : 0;
   setAttribute(module.attrs, "conc_scale_nM", formatNumber(scale));

@@ -274,8 +274,12 @@ LogicalResult ReduceOrderPass::run(Module &module, DiagnosticEngine &diags) {
   rates.scale = concScale > 0 ? concScale : defaultScale(module);
   rates.lambda = fastestRate(module, rates.scale);
   unsigned maxP = static_cast<unsigned>(maxProducts);
+  size_t extra = 0;
+  for (const Reaction &r : module.allReactions())
+    if (needsRewrite(r, maxP))
+      extra += r.order() + r.productOrder();
   std::vector<Reaction> out;
-  out.reserve(module.reactionCount());
+  out.reserve(module.reactionCount() + extra);
   ChainBuilder builder(module, rates, maxP, out);
   for (Reaction &r : module.allReactions()) {
     if (needsRewrite(r, maxP))

@@ -122,7 +122,8 @@ TEST_CASE("map-rates buffers make every species' sequestration equal") {
     species C : signal = 0
     species F : fuel = 100 constant
     reaction A + B -> C [k = 2e-04]
-    reaction A -> B [k = 0.3]
+    reaction A + C -> B [k = 9e-04]
+    reaction A -> B [k = 0.8]
     reaction B + C <=> A [kf = 1e-04, kr = 0.05]
     reaction C + F -> [k = 1e-05]
   })");
@@ -131,15 +132,24 @@ TEST_CASE("map-rates buffers make every species' sequestration equal") {
   double lambda = attrNumber(*low, "sequestration");
   REQUIRE(lambda > 0);
   std::vector<double> alpha(low->speciesCount(), 0);
+  // The gated reactant is the first one (map-rates moves it there).
   auto firstGated = [&](const ir::TermList &side) -> long {
-    for (const ir::Term &t : side)
-      if (low->getSpecies(t.species).role != ir::SpeciesRole::Fuel)
-        return t.species;
-    return -1;
+    const ir::Species &s = low->getSpecies(side.front().species);
+    if (s.role == ir::SpeciesRole::Fuel || s.constant)
+      return -1;
+    return side.front().species;
+  };
+  // A buffer module holds (kf / qmax) [LS] / [BS] of its species.
+  auto bufferRatio = [&](const ir::Reaction &r) {
+    if (!ir::findAttribute(low->getSpecies(r.reactants[1].species).attrs,
+                           "buffer_of"))
+      return 1.0;
+    return low->getSpecies(r.reactants[1].species).initial /
+           low->getSpecies(r.products[1].species).initial;
   };
   for (const ir::Reaction &r : low->allReactions()) {
     if (long s = firstGated(r.reactants); s >= 0)
-      alpha[s] += r.rate / qmax;
+      alpha[s] += r.rate / qmax * bufferRatio(r);
     if (r.reverseRate)
       if (long s = firstGated(r.products); s >= 0)
         alpha[s] += *r.reverseRate / qmax;
