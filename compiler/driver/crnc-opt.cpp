@@ -46,17 +46,6 @@ static cl::opt<bool> printLocations("print-locations",
 static cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                                 cl::cat(optCategory));
 
-static void printPassList(llvm::raw_ostream &os) {
-  os << "Passes:\n";
-  for (const std::string &name : registeredPassNames()) {
-    std::unique_ptr<Pass> pass = createPassByName(name);
-    os << "  " << llvm::left_justify(name, 16) << " " << pass->summary() << "\n";
-    for (const PassOption &opt : pass->options())
-      os << "      " << opt.name << "=<" << opt.defaultText << ">  "
-         << opt.description << "\n";
-  }
-}
-
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(optCategory);

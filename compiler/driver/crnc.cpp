@@ -37,16 +37,6 @@ static const Command commandTable[] = {
     {genDataCommand, runGenData},
 };
 
-static void printPasses(llvm::raw_ostream &os) {
-  for (const std::string &name : registeredPassNames()) {
-    std::unique_ptr<Pass> pass = createPassByName(name);
-    os << "  " << llvm::left_justify(name, 16) << " " << pass->summary() << "\n";
-    for (const PassOption &opt : pass->options())
-      os << "      " << opt.name << "=<" << opt.defaultText << ">  "
-         << opt.description << "\n";
-  }
-}
-
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(crncCategory, *cl::TopLevelSubCommand);
@@ -61,7 +51,7 @@ int main(int argc, char **argv) {
     if (command.subCommand)
       return command.run();
   if (listPasses) {
-    printPasses(llvm::outs());
+    printPassList(llvm::outs());
     return ExitSuccess;
   }
   if (listSchemes) {

@@ -4,6 +4,7 @@
 #include "lib/passes/Passes.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 
 using namespace crnc;
 
@@ -92,4 +93,14 @@ std::vector<std::string> crnc::registeredPassNames() {
 #define CRNC_PASS(passName, factory) names.push_back(passName);
 #include "lib/passes/Passes.def"
   return names;
+}
+
+void crnc::printPassList(llvm::raw_ostream &os) {
+  for (const std::string &name : registeredPassNames()) {
+    std::unique_ptr<Pass> pass = createPassByName(name);
+    os << "  " << llvm::left_justify(name, 16) << " " << pass->summary() << "\n";
+    for (const PassOption &opt : pass->options())
+      os << "      " << opt.name << "=<" << opt.defaultText << ">  "
+         << opt.description << "\n";
+  }
 }

@@ -12,6 +12,7 @@
 #include "ir/Module.h"
 #include "lib/support/Diagnostics.h"
 #include "lib/support/LogicalResult.h"
+#include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,6 +70,8 @@ private:
 std::unique_ptr<Pass> createPassByName(llvm::StringRef name);
 /// Every registered pass name, in Passes.def order.
 std::vector<std::string> registeredPassNames();
+/// Prints every pass with its summary and options (`--list-passes`).
+void printPassList(llvm::raw_ostream &os);
 
 } // namespace crnc
 
