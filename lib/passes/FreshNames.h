@@ -19,12 +19,11 @@ class FreshNames {
 public:
   explicit FreshNames(const ir::Module &module) : module(module) {}
   /// `base` if free, else the first free `base_N` with N above every suffix
-  /// this object handed out for `base` before.
+  /// this object handed out for `base` before. The caller adds a species
+  /// with the returned name before asking again.
   std::string get(llvm::StringRef base) {
-    if (!module.lookupSpecies(base) && !next.count(base)) {
-      next[base] = 1;
+    if (!module.lookupSpecies(base))
       return base.str();
-    }
     unsigned &n = next[base];
     n = std::max(n, 1u);
     for (;; ++n) {

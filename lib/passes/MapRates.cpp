@@ -18,7 +18,8 @@
 // the fastest rate to qmax, or the speed-up that lifts the slowest to qmin
 // while the fastest stays within qmax). With `buffers` (default) every
 // non-constant species X gets SSW buffer modules X + LS <=> HS + BS
-// (forward q_s, reverse qmax; LS and BS fuels at cmax, attribute buffer_of)
+// (forward q_s, reverse qmax; LS and BS fuels at cmax, LS with attribute
+// buffer_of = "X", which is how a scheme recognises a buffer module)
 // with q_s = (lambda - alpha_X) qmax, where alpha_X = sum of q / qmax over the
 // directions whose gated reactant (X1 of SSW) is X (the fraction of X the
 // implementation holds in gates) and lambda = max alpha_X: every species is
@@ -323,12 +324,10 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
     SpeciesId ls = addFuel(module, names, "LS_" + x, cmax, loc);
     SpeciesId bs = addFuel(module, names, "BS_" + x, cmax * kf / qs, loc);
     setAttribute(module.getSpecies(ls).attrs, "buffer_of", x);
-    setAttribute(module.getSpecies(bs).attrs, "buffer_of", x);
     Species hs;
     hs.name = names.get("HS_" + x);
     hs.role = SpeciesRole::Intermediate;
     hs.loc = loc;
-    setAttribute(hs.attrs, "buffer_of", x);
     SpeciesId h = module.addSpecies(std::move(hs));
     Reaction b;
     b.reactants = {Term{s, 1}, Term{ls, 1}};
@@ -341,20 +340,29 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
   return lambda;
 }
 
+/// Warns at each reaction with a rate outside [qmin, qmax]: the first
+/// `maxListed` individually, the rest in one summary.
 static void warnUnrealisable(const Module &module, double qmin, double qmax,
                              DiagnosticEngine &diags) {
+  constexpr size_t maxListed = 20;
+  size_t count = 0;
   for (const Reaction &r : module.allReactions())
     for (std::optional<double> k : {std::optional<double>(r.rate), r.reverseRate}) {
       if (!k || *k == 0 || (*k >= qmin * (1 - 1e-12) && *k <= qmax * (1 + 1e-12)))
         continue;
+      if (++count > maxListed)
+        continue;
       diags.warning(r.loc, "rate " + formatSignificant(*k * 1e9, 6) +
-                               " /M/s of '" +
-                               reactionEquation(module, r) +
+                               " /M/s of '" + reactionEquation(module, r) +
                                "' cannot be realised by strand displacement "
                                "(range " + formatSignificant(qmin * 1e9, 6) +
                                " to " + formatSignificant(qmax * 1e9, 6) +
                                " /M/s)");
     }
+  if (count > maxListed)
+    diags.warning(Location(), llvm::Twine(count - maxListed) +
+                                  " more rates cannot be realised by strand "
+                                  "displacement");
 }
 
 LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
