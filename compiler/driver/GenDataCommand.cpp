@@ -1,4 +1,5 @@
-//===- GenDataCommand.cpp - `crnc gen-data` --------------------------------===//
+//===- GenDataCommand.cpp - `crnc gen-data`
+//--------------------------------===//
 //
 // Writes the synthetic data sets of the Neural CRN examples as CSV
 // (features, then the target): linear regression y = x1 + 2 x2 + 1 +
@@ -21,9 +22,8 @@ cl::SubCommand driver::genDataCommand(
 
 namespace {
 #define GEN_OPT cl::sub(driver::genDataCommand), cl::cat(crncCategory)
-cl::opt<std::string> setName(cl::Positional,
-                             cl::desc("<regression|xor|rings>"), cl::Required,
-                             GEN_OPT);
+cl::opt<std::string> setName(cl::Positional, cl::desc("<regression|xor|rings>"),
+                             cl::Required, GEN_OPT);
 cl::opt<unsigned> rows("rows", cl::desc("Number of rows"), cl::init(200),
                        GEN_OPT);
 cl::opt<unsigned> seed("seed", cl::desc("Generator seed"), cl::init(1),
@@ -59,10 +59,11 @@ int driver::runGenData() {
     llvm::outs() << text;
     return ExitSuccess;
   }
-  if (llvm::Error e = writeFileAtomically(outputPath, [&](llvm::raw_ostream &os) {
-        os << text;
-        return true;
-      }))
+  if (llvm::Error e =
+          writeFileAtomically(outputPath, [&](llvm::raw_ostream &os) {
+            os << text;
+            return true;
+          }))
     return reportEnvironmentError(std::move(e));
   return ExitSuccess;
 }

@@ -1,4 +1,5 @@
-//===- TrainCommand.cpp - `crnc train` -------------------------------------===//
+//===- TrainCommand.cpp - `crnc train`
+//-------------------------------------===//
 //
 // Trains a Neural CRN by simulating its chemistry: reads the data (CSV, gzip
 // CSV, or an IDX directory), splits it with a seed, presents every training
@@ -26,8 +27,9 @@ using namespace crnc::driver;
 using namespace crnc::train;
 namespace cl = llvm::cl;
 
-cl::SubCommand driver::trainCommand(
-    "train", "Train a Neural CRN by simulating its chemistry");
+cl::SubCommand
+    driver::trainCommand("train",
+                         "Train a Neural CRN by simulating its chemistry");
 
 namespace {
 #define TRAIN_OPT cl::sub(driver::trainCommand), cl::cat(crncCategory)
@@ -41,10 +43,11 @@ cl::opt<unsigned> epochs("epochs", cl::desc("Training epochs"), cl::init(10),
                          TRAIN_OPT);
 cl::opt<unsigned> seed("seed", cl::desc("Seed of the split and the order"),
                        cl::init(1), TRAIN_OPT);
-cl::opt<std::string> splitText("split",
-                               cl::desc("train,validation parts: fractions "
-                                        "(< 1) or row counts; test is the rest"),
-                               cl::init("0.7,0.15"), TRAIN_OPT);
+cl::opt<std::string>
+    splitText("split",
+              cl::desc("train,validation parts: fractions "
+                       "(< 1) or row counts; test is the rest"),
+              cl::init("0.7,0.15"), TRAIN_OPT);
 cl::opt<std::string> featuresText("features",
                                   cl::desc("1-based feature columns to keep"),
                                   cl::value_desc("list"), TRAIN_OPT);
@@ -71,8 +74,7 @@ cl::opt<double> absTol("atol", cl::desc("CVODE absolute tolerance"),
                        cl::init(1e-10), TRAIN_OPT);
 cl::opt<std::string> outDir("o", cl::desc("Output directory"),
                             cl::value_desc("dir"), cl::Required, TRAIN_OPT);
-cl::opt<bool> noProgress("no-progress", cl::desc("No progress bar"),
-                         TRAIN_OPT);
+cl::opt<bool> noProgress("no-progress", cl::desc("No progress bar"), TRAIN_OPT);
 #undef TRAIN_OPT
 
 /// A progress bar with ETA on stderr (only on a terminal).
@@ -87,8 +89,9 @@ public:
   void show(size_t done, size_t total) {
     if (!enabled || total == 0 || (done % 8 && done != total))
       return;
-    double elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start).count();
+    double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     double eta = done ? elapsed * double(total - done) / double(done) : 0;
     size_t filled = 30 * done / total;
     llvm::errs() << "\r[" << std::string(filled, '#')
@@ -186,8 +189,9 @@ static std::string metricsJson(const ModelInterface &mi,
            ",\"samples\":" + std::to_string(x.samples) + "}";
   };
   std::string out = "{\"model\":" + quoteString(mi.name) +
-                    ",\"kind\":" + quoteString(mi.kind) + ",\"task\":" +
-                    quoteString(taskName(mi.task)) + ",\"epochs\":[";
+                    ",\"kind\":" + quoteString(mi.kind) +
+                    ",\"task\":" + quoteString(taskName(mi.task)) +
+                    ",\"epochs\":[";
   for (size_t i = 0; i < r.epochs.size(); ++i) {
     const EpochRecord &e = r.epochs[i];
     out += std::string(i ? "," : "") + "{\"epoch\":" + std::to_string(e.epoch) +
@@ -209,12 +213,13 @@ static std::string weightsCsv(const ModelInterface &mi,
                               llvm::ArrayRef<double> chem,
                               const FloatReference *ref) {
   std::vector<double> refW = ref ? ref->weightValues() : std::vector<double>();
-  std::string out = ref ? "weight,chemical,reference,difference\n"
-                        : "weight,chemical\n";
+  std::string out =
+      ref ? "weight,chemical,reference,difference\n" : "weight,chemical\n";
   for (size_t i = 0; i < mi.weights.size(); ++i) {
     out += mi.weights[i].name + "," + formatNumber(chem[i]);
     if (ref)
-      out += "," + formatNumber(refW[i]) + "," + formatNumber(chem[i] - refW[i]);
+      out +=
+          "," + formatNumber(refW[i]) + "," + formatNumber(chem[i] - refW[i]);
     out += "\n";
   }
   return out;
@@ -297,8 +302,8 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
 }
 
 static int reportTrainingError(llvm::Error e) {
-  llvm::WithColor::error(llvm::errs(), "crnc") << llvm::toString(std::move(e))
-                                               << "\n";
+  llvm::WithColor::error(llvm::errs(), "crnc")
+      << llvm::toString(std::move(e)) << "\n";
   return ExitInputError;
 }
 
@@ -306,11 +311,14 @@ int driver::runTrain() {
   std::optional<DataOptions> dopts = dataOptions();
   if (!dopts)
     return usageError("--split: expected two parts 'train,validation' (and "
-                      "--scale > 0), got '" + splitText + "'");
-  if (!featuresText.empty() && !parseIndexList(featuresText, true, dopts->features))
+                      "--scale > 0), got '" +
+                      splitText + "'");
+  if (!featuresText.empty() &&
+      !parseIndexList(featuresText, true, dopts->features))
     return usageError("--features: expected 1-based column numbers, got '" +
                       featuresText + "'");
-  if (!classesText.empty() && !parseIndexList(classesText, false, dopts->classes))
+  if (!classesText.empty() &&
+      !parseIndexList(classesText, false, dopts->classes))
     return usageError("--classes: expected labels, got '" + classesText + "'");
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);

@@ -134,7 +134,8 @@ llvm::Expected<Metrics> ChemicalTrainer::evaluate(const Dataset &data,
                                                   unsigned threads) const {
   if (threads == 0)
     threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = unsigned(std::min<size_t>(threads, std::max<size_t>(1, data.size())));
+  threads =
+      unsigned(std::min<size_t>(threads, std::max<size_t>(1, data.size())));
   std::vector<SampleResult> results(data.size());
   std::vector<std::string> errors(threads);
   auto work = [&](unsigned w) {

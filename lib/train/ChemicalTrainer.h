@@ -40,8 +40,8 @@ struct SampleResult {
 sim::SolverOptions trainingSolverOptions();
 
 /// Loss/accuracy bookkeeping shared by the chemical and float trainers.
-SampleResult scoreOutputs(const ModelInterface &mi,
-                          std::vector<double> outputs, double target);
+SampleResult scoreOutputs(const ModelInterface &mi, std::vector<double> outputs,
+                          double target);
 Metrics summarize(const std::vector<SampleResult> &results);
 
 class ChemicalTrainer {

@@ -112,8 +112,8 @@ llvm::Expected<Dataset> train::readCsv(llvm::StringRef path) {
     if (row.size() < 2 || (!d.x.empty() && row.size() != d.features() + 1))
       return llvm::createStringError(
           std::errc::invalid_argument, "%s:%zu: expected %zu columns, got %zu",
-          path.str().c_str(), i + 1, d.x.empty() ? row.size() : d.features() + 1,
-          row.size());
+          path.str().c_str(), i + 1,
+          d.x.empty() ? row.size() : d.features() + 1, row.size());
     d.target.push_back(row.back());
     row.pop_back();
     d.x.push_back(row);
@@ -197,8 +197,8 @@ Split train::splitRows(size_t rows, double trainFraction,
   for (size_t i = rows; i > 1; --i)
     std::swap(order[i - 1], order[rng.next() % i]);
   size_t nTrain = size_t(std::lround(trainFraction * double(rows)));
-  size_t nVal = std::min(rows - nTrain,
-                         size_t(std::lround(validationFraction * double(rows))));
+  size_t nVal = std::min(
+      rows - nTrain, size_t(std::lround(validationFraction * double(rows))));
   Split s;
   s.train.assign(order.begin(), order.begin() + nTrain);
   s.validation.assign(order.begin() + nTrain, order.begin() + nTrain + nVal);

@@ -1,4 +1,5 @@
-//===- Dataset.h - training data: reading, splitting, generating -*- C++ -*-===//
+//===- Dataset.h - training data: reading, splitting, generating -*- C++
+//-*-===//
 //
 // A Dataset is a table of feature rows with a target per row (a class label
 // or a real value). Readers: CSV (optionally gzip-compressed, detected by its
@@ -20,9 +21,9 @@
 namespace crnc::train {
 
 struct Dataset {
-  std::vector<std::vector<double>> x; ///< one row per sample
-  std::vector<double> target;         ///< label (integral) or value
-  std::vector<std::string> classNames;///< from a sklearn-style header
+  std::vector<std::vector<double>> x;  ///< one row per sample
+  std::vector<double> target;          ///< label (integral) or value
+  std::vector<std::string> classNames; ///< from a sklearn-style header
   size_t features() const { return x.empty() ? 0 : x.front().size(); }
   size_t size() const { return x.size(); }
   /// Number of classes: the header's names, else 1 + the largest label.

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/train/FloatReference.h"
 #include "lib/support/Format.h"
+#include "lib/train/FloatReference.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include <cassert>
@@ -27,7 +27,8 @@ public:
       llvm::SmallVector<llvm::StringRef, 3> parts;
       llvm::StringRef(mi.weights[2 * e].name).split(parts, '_');
       unsigned long long i = 0, j = 0;
-      bool bad = parts.size() != 3 || llvm::getAsUnsignedInteger(parts[1], 10, i) ||
+      bool bad = parts.size() != 3 ||
+                 llvm::getAsUnsignedInteger(parts[1], 10, i) ||
                  llvm::getAsUnsignedInteger(parts[2], 10, j);
       assert(!bad && "expert weight names are Wp<c>_<i>_<j>");
       (void)bad;
@@ -89,8 +90,8 @@ private:
 
 std::unique_ptr<FloatReference> createExpertReference(const ModelInterface &mi,
                                                       const ir::Module &m) {
-  double lr = parseNumber(ir::findAttribute(m.attrs, "learning_rate")
-                              .value_or(""))
-                  .value_or(0.5);
+  double lr =
+      parseNumber(ir::findAttribute(m.attrs, "learning_rate").value_or(""))
+          .value_or(0.5);
   return std::make_unique<ExpertReference>(mi, lr);
 }

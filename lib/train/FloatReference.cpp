@@ -110,8 +110,8 @@ private:
 };
 } // namespace
 
-std::unique_ptr<FloatReference> createNonlinearReference(const ModelInterface &mi,
-                                                         const ir::Module &m);
+std::unique_ptr<FloatReference>
+createNonlinearReference(const ModelInterface &mi, const ir::Module &m);
 std::unique_ptr<FloatReference> createExpertReference(const ModelInterface &mi,
                                                       const ir::Module &m);
 

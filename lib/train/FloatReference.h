@@ -1,4 +1,5 @@
-//===- FloatReference.h - the learning algorithms in plain arithmetic -*- C++ -*-===//
+//===- FloatReference.h - the learning algorithms in plain arithmetic -*- C++
+//-*-===//
 //
 // The algorithm each Neural CRN model implements, written as ordinary C++
 // arithmetic (closed forms where they exist, fixed-step RK4 for the

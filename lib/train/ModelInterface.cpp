@@ -82,7 +82,8 @@ static llvm::Error readLoad(const ir::Species &s, const SignalRef &sig,
   spec.signal = sig;
   spec.isTarget = what == "target";
   unsigned long long i = 0;
-  if ((what != "x" && what != "target") || llvm::getAsUnsignedInteger(idx, 10, i))
+  if ((what != "x" && what != "target") ||
+      llvm::getAsUnsignedInteger(idx, 10, i))
     return missing("bad load attribute '" + load->str() + "'");
   spec.index = size_t(i);
   if (auto scale = ir::findAttribute(s.attrs, "load_scale"))
@@ -93,8 +94,7 @@ static llvm::Error readLoad(const ir::Species &s, const SignalRef &sig,
   return llvm::Error::success();
 }
 
-llvm::Expected<ModelInterface>
-ModelInterface::fromModule(const ir::Module &m) {
+llvm::Expected<ModelInterface> ModelInterface::fromModule(const ir::Module &m) {
   ModelInterface mi;
   mi.kind = ir::findAttribute(m.attrs, "model_kind").value_or("").str();
   if (mi.kind.empty())

@@ -49,12 +49,12 @@ struct ModelInterface {
   double horizon = 1;
   ir::PhaseId forward = 0, backward = 0;
   std::vector<LoadSpec> loads;
-  std::vector<size_t> transient;    ///< species reset before each sample
+  std::vector<size_t> transient;        ///< species reset before each sample
   std::vector<SignalRef> outputSignals; ///< by output index
-  std::vector<SignalRef> weights;   ///< learned signals, declaration order
-  std::vector<SignalRef> gradients; ///< role gradient
-  std::vector<bool> inputSigned;    ///< per feature: may it be negative?
-  std::vector<double> initialState; ///< the module's initial values
+  std::vector<SignalRef> weights;       ///< learned signals, declaration order
+  std::vector<SignalRef> gradients;     ///< role gradient
+  std::vector<bool> inputSigned;        ///< per feature: may it be negative?
+  std::vector<double> initialState;     ///< the module's initial values
 
   /// Reads the attributes of a module lowered from a model declaration.
   static llvm::Expected<ModelInterface> fromModule(const ir::Module &module);

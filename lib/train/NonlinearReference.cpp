@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/train/FloatReference.h"
 #include "lib/support/Format.h"
+#include "lib/train/FloatReference.h"
 
 using namespace crnc;
 using namespace crnc::train;
@@ -16,7 +16,7 @@ namespace {
 struct Dim {
   std::string name; ///< "1".."n" (diagonal) or "a1".."am"
   int readout = 1;
-  long input = -1;  ///< the single input of a diagonal dimension
+  long input = -1; ///< the single input of a diagonal dimension
 };
 
 class NonlinearReference : public FloatReference {
@@ -76,8 +76,10 @@ double NonlinearReference::block(size_t k, llvm::ArrayRef<double> x,
     auto fr = [&](double z, double r) { return 1 - 2 * alpha * z * r; };
     for (int i = 0; i < steps; ++i) {
       double k1z = fz(z), k1r = fr(z, r);
-      double k2z = fz(z + h / 2 * k1z), k2r = fr(z + h / 2 * k1z, r + h / 2 * k1r);
-      double k3z = fz(z + h / 2 * k2z), k3r = fr(z + h / 2 * k2z, r + h / 2 * k2r);
+      double k2z = fz(z + h / 2 * k1z),
+             k2r = fr(z + h / 2 * k1z, r + h / 2 * k1r);
+      double k3z = fz(z + h / 2 * k2z),
+             k3r = fr(z + h / 2 * k2z, r + h / 2 * k2r);
       double k4z = fz(z + h * k3z), k4r = fr(z + h * k3z, r + h * k3r);
       z += h / 6 * (k1z + 2 * k2z + 2 * k3z + k4z);
       r += h / 6 * (k1r + 2 * k2r + 2 * k3r + k4r);
@@ -121,8 +123,8 @@ static double attr(const ir::Module &m, llvm::StringRef key, double fallback) {
 
 std::unique_ptr<FloatReference>
 createNonlinearReference(const ModelInterface &mi, const ir::Module &m) {
-  bool exact = ir::findAttribute(m.attrs, "gradient").value_or("exact") ==
-               "exact";
+  bool exact =
+      ir::findAttribute(m.attrs, "gradient").value_or("exact") == "exact";
   return std::make_unique<NonlinearReference>(
       mi, attr(m, "learning_rate", 0.1), attr(m, "alpha", 1),
       attr(m, "augment_value", 2), long(attr(m, "augment", 0)), exact);

@@ -43,8 +43,10 @@ llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
                                                 const DataOptions &o) {
   for (size_t f : o.features)
     if (f >= data.features())
-      return dataError("feature " + llvm::Twine(f + 1) + " does not exist (the "
-                       "data has " + llvm::Twine(data.features()) + ")");
+      return dataError("feature " + llvm::Twine(f + 1) +
+                       " does not exist (the "
+                       "data has " +
+                       llvm::Twine(data.features()) + ")");
   Dataset d = o.classes.empty() ? data : selectClasses(data, o.classes);
   if (o.divisor != 1)
     for (std::vector<double> &row : d.x)
@@ -58,8 +60,8 @@ llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
     return dataError("the split asks for " + llvm::Twine(nTrain) + " + " +
                      llvm::Twine(nVal) + " rows of " + llvm::Twine(d.size()));
   double rows = double(d.size());
-  Split s = splitRows(d.size(), double(nTrain) / rows, double(nVal) / rows,
-                      o.seed);
+  Split s =
+      splitRows(d.size(), double(nTrain) / rows, double(nVal) / rows, o.seed);
   PreparedData p{d.subset(s.train, o.features),
                  d.subset(s.validation, o.features),
                  d.subset(s.test, o.features)};
@@ -94,20 +96,22 @@ runEpoch(ChemicalTrainer &chem, FloatReference *ref, const PreparedData &data,
       return r.takeError();
     chemResults.push_back(std::move(*r));
     if (ref)
-      refResults.push_back(ref->trainSample(data.train.x[i],
-                                            data.train.target[i]));
+      refResults.push_back(
+          ref->trainSample(data.train.x[i], data.train.target[i]));
     if (o.progress)
       o.progress(++done, total);
   }
   rec.train = summarize(chemResults);
-  rec.trainSeconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start).count();
+  rec.trainSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   auto val = chem.evaluate(data.validation, o.threads);
   if (!val)
     return val.takeError();
   rec.validation = *val;
-  rec.seconds = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start).count();
+  rec.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   if (ref) {
     rec.refTrain = summarize(refResults);
     rec.refValidation = ref->evaluate(data.validation);

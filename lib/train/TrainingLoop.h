@@ -23,8 +23,8 @@ struct DataOptions {
   double trainPart = 0.7;       ///< fraction (< 1) or row count (>= 1)
   double validationPart = 0.15; ///< fraction (< 1) or row count (>= 1)
   uint64_t seed = 1;
-  bool minMax = false;          ///< scale to [0, 1] with training statistics
-  double divisor = 1;           ///< every feature is divided by this first
+  bool minMax = false; ///< scale to [0, 1] with training statistics
+  double divisor = 1;  ///< every feature is divided by this first
 };
 
 struct PreparedData {

@@ -128,7 +128,8 @@ static double leastSquaresLoss(const PreparedData &p) {
 static std::string readFile(const char *path) {
   auto buf = llvm::MemoryBuffer::getFile(path);
   if (!buf) {
-    llvm::errs() << "cannot read " << path << " (run from the repository root)\n";
+    llvm::errs() << "cannot read " << path
+                 << " (run from the repository root)\n";
     std::exit(2);
   }
   return (*buf)->getBuffer().str();
@@ -188,7 +189,8 @@ static void scalingTable() {
   for (auto &kind : kinds)
     for (int n : {2, 8, 64, 784}) {
       std::string extra = kind[1];
-      if (extra.find("image_width") != std::string::npos) // 1x2, 2x4, 8x8, 28x28
+      if (extra.find("image_width") !=
+          std::string::npos) // 1x2, 2x4, 8x8, 28x28
         extra += std::to_string(n == 2 ? 2 : n == 8 ? 4 : n == 64 ? 8 : 28);
       else if (std::string(kind[0]) == "expert_aggregation" && n > 64)
         continue; // all n(n+1)/2 pairs: 3 million signals at 784 inputs
@@ -203,14 +205,16 @@ static void scalingTable() {
       };
       std::string label = kind[0];
       if (label == "expert_aggregation")
-        label += extra.find("radius") != std::string::npos ? " (r=1)" : " (all)";
+        label +=
+            extra.find("radius") != std::string::npos ? " (r=1)" : " (all)";
       llvm::outs() << llvm::left_justify(label, 29) << " "
                    << llvm::right_justify(std::to_string(n), 6) << "  "
                    << llvm::left_justify(attr("abstract_species") + "/" +
                                              attr("abstract_reactions"),
                                          16)
                    << llvm::right_justify(std::to_string(m->speciesCount()), 9)
-                   << llvm::right_justify(std::to_string(m->reactionCount()), 11)
+                   << llvm::right_justify(std::to_string(m->reactionCount()),
+                                          11)
                    << "\n";
     }
 }
@@ -229,8 +233,8 @@ int main(int argc, char **argv) {
   int status = 0;
   for (const Experiment &e : experiments())
     if (which == "all" || which == e.name)
-      status |= runExperiment(
-          e, argc > 2 ? unsigned(std::atoi(argv[2])) : e.epochs,
-          argc > 3 ? size_t(std::atoi(argv[3])) : 0);
+      status |=
+          runExperiment(e, argc > 2 ? unsigned(std::atoi(argv[2])) : e.epochs,
+                        argc > 3 ? size_t(std::atoi(argv[3])) : 0);
   return status;
 }

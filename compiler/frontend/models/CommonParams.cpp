@@ -16,8 +16,7 @@ CommonParams frontend::readCommonParams(ModelParams &params,
   CommonParams c;
   c.inputs = params.integer("inputs", c.inputs, 1, 1000000);
   c.horizon = params.number("horizon", c.horizon, 0, 1e6, true);
-  c.learningRate =
-      params.number("learning_rate", c.learningRate, 0, 1e6, true);
+  c.learningRate = params.number("learning_rate", c.learningRate, 0, 1e6, true);
   c.seed = params.integer("seed", c.seed, 0, 4294967295L);
   c.initScale = params.number("init_scale", c.initScale, 0, 1e6);
   c.signedInputs = params.integer("signed_inputs", 0, 0, 1) != 0;

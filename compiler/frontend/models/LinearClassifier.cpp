@@ -17,8 +17,8 @@ using ir::SpeciesRole;
 /// Reads `classes` and `output`; returns the number of output components.
 static long readOutputs(ModelParams &params, long &classes) {
   classes = params.integer("classes", 2, 2, 100000);
-  std::string mode = params.choice("output", "per_class",
-                                   {"per_class", "threshold"});
+  std::string mode =
+      params.choice("output", "per_class", {"per_class", "threshold"});
   if (mode == "threshold" && classes != 2)
     return -1;
   return mode == "threshold" ? 1 : classes;
@@ -47,8 +47,8 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
                 "'output = threshold' needs 'classes = 2'");
     return failure();
   }
-  std::vector<double> w0 = readInitialWeights(params, c,
-                                              outputs * (c.inputs + 1));
+  std::vector<double> w0 =
+      readInitialWeights(params, c, outputs * (c.inputs + 1));
   if (failed(params.finish()))
     return failure();
 
@@ -75,8 +75,7 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
       }
       b.catalytic({e, x[i]}, {{p, -1}}, c.learningRate, bwd);
     }
-    SignalId h = b.addSignal("B" + ks, SpeciesRole::Weight, true,
-                             wk[c.inputs]);
+    SignalId h = b.addSignal("B" + ks, SpeciesRole::Weight, true, wk[c.inputs]);
     b.catalytic({h}, {{z}, {e}}, 1, fwd);
     b.catalytic({e}, {{h, -1}}, c.learningRate, bwd);
   }

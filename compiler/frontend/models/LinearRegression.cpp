@@ -34,8 +34,8 @@ static RegressionSignals addSignals(NetworkBuilder &b, const CommonParams &c,
   s.zBias = b.addSignal("Z0", SpeciesRole::Hidden, true);
   b.setTransient(s.zBias);
   for (long i = 1; i <= c.inputs; ++i) {
-    s.z.push_back(b.addSignal("Z" + std::to_string(i), SpeciesRole::Hidden,
-                              true));
+    s.z.push_back(
+        b.addSignal("Z" + std::to_string(i), SpeciesRole::Hidden, true));
     b.setLoad(s.z.back(), "x:" + std::to_string(i - 1));
   }
   for (long i = 1; i <= c.inputs; ++i)
@@ -52,8 +52,8 @@ static RegressionSignals addSignals(NetworkBuilder &b, const CommonParams &c,
   s.gBias = b.addSignal("G0", SpeciesRole::Gradient, true);
   b.setTransient(s.gBias);
   for (long i = 1; i <= c.inputs; ++i) {
-    s.g.push_back(b.addSignal("G" + std::to_string(i), SpeciesRole::Gradient,
-                              true));
+    s.g.push_back(
+        b.addSignal("G" + std::to_string(i), SpeciesRole::Gradient, true));
     b.setTransient(s.g.back());
   }
   return s;

@@ -25,11 +25,11 @@ LogicalResult lowerExpertAggregation(const ModelDecl &, ir::Module &,
 /// Parameters shared by the Neural CRN models.
 struct CommonParams {
   long inputs = 2;
-  double horizon = 1;       ///< T: duration of each clock phase
-  double learningRate = 0.1;///< SGD step on dL/dtheta per sample
+  double horizon = 1;        ///< T: duration of each clock phase
+  double learningRate = 0.1; ///< SGD step on dL/dtheta per sample
   long seed = 1;
-  double initScale = 0.1;   ///< seeded initial weights in [-s, s]
-  bool signedInputs = false;///< inputs may be negative (dual-rail inputs)
+  double initScale = 0.1;       ///< seeded initial weights in [-s, s]
+  bool signedInputs = false;    ///< inputs may be negative (dual-rail inputs)
   bool recordGradients = false; ///< gradient species G beside the update
   double annihilationRate = 10; ///< X_p + X_n -> 0
 };

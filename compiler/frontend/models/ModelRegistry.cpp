@@ -57,10 +57,10 @@ LogicalResult frontend::lowerModel(const ModelDecl &decl, ir::Module &module,
   std::vector<std::string> names;
   for (const ModelKindInfo &kind : modelKinds())
     names.push_back(kind.name);
-  diags.error(decl.kindLoc, "unknown model kind '" + decl.kind + "'" +
-                                (names.empty() ? std::string()
-                                               : " (known kinds: " +
-                                                     llvm::join(names, ", ") +
-                                                     ")"));
+  diags.error(decl.kindLoc,
+              "unknown model kind '" + decl.kind + "'" +
+                  (names.empty()
+                       ? std::string()
+                       : " (known kinds: " + llvm::join(names, ", ") + ")"));
   return failure();
 }

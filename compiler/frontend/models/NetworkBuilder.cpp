@@ -95,8 +95,8 @@ void NetworkBuilder::emit(ir::TermList reactants, ir::TermList products,
 /// 2. The combination's sign is the product of the rails' signs.
 /// 3. Each product receives the flux on the rail of (combination * term) sign.
 void NetworkBuilder::catalytic(llvm::ArrayRef<SignalId> catalysts,
-                               llvm::ArrayRef<SignedTerm> products,
-                               double rate, ir::PhaseId phase) {
+                               llvm::ArrayRef<SignedTerm> products, double rate,
+                               ir::PhaseId phase) {
   assert(catalysts.size() <= 2 && "at most bimolecular");
   ++abstractReactions;
   unsigned combos = 1;

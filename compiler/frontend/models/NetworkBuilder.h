@@ -53,8 +53,8 @@ public:
 
   /// Adds a signal with `role` and initial value `initial` (split over the
   /// rails when signed). Reports a name clash with an existing species.
-  SignalId addSignal(llvm::StringRef name, ir::SpeciesRole role,
-                     bool isSigned, double initial = 0);
+  SignalId addSignal(llvm::StringRef name, ir::SpeciesRole role, bool isSigned,
+                     double initial = 0);
   const Signal &signal(SignalId id) const { return signals[id]; }
   /// Sets an attribute on every species of the signal.
   void setAttr(SignalId id, llvm::StringRef key, llvm::StringRef value);

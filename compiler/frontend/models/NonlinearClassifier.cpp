@@ -63,8 +63,8 @@ void BlockEmitter::addDimension(const std::string &name, int w, double z0,
                                 bool loadX, long inputIndex,
                                 llvm::ArrayRef<double> drive, double bias) {
   const double T = p.c.horizon;
-  SignalId z = b.addSignal("Z" + tag + "_" + name, SpeciesRole::Hidden, true,
-                           z0);
+  SignalId z =
+      b.addSignal("Z" + tag + "_" + name, SpeciesRole::Hidden, true, z0);
   if (loadX)
     b.setLoad(z, "x:" + std::to_string(inputIndex));
   else
@@ -77,8 +77,8 @@ void BlockEmitter::addDimension(const std::string &name, int w, double z0,
     weights.push_back(
         {b.addSignal(wname, SpeciesRole::Weight, true, drive[i]), x[in]});
   }
-  SignalId h = b.addSignal("B" + tag + "_" + name, SpeciesRole::Weight, true,
-                           bias);
+  SignalId h =
+      b.addSignal("B" + tag + "_" + name, SpeciesRole::Weight, true, bias);
   for (auto [theta, input] : weights)
     b.catalytic({theta, input}, {{z}, {y, w}, {e, w}}, 1, fwd);
   b.catalytic({h}, {{z}, {y, w}, {e, w}}, 1, fwd);
@@ -87,8 +87,8 @@ void BlockEmitter::addDimension(const std::string &name, int w, double z0,
   SignalId a = b.addSignal("A" + tag + "_" + name, SpeciesRole::Adjoint, true);
   b.setTransient(a);
   if (p.exact) {
-    SignalId r = b.addSignal("R" + tag + "_" + name, SpeciesRole::Hidden,
-                             false);
+    SignalId r =
+        b.addSignal("R" + tag + "_" + name, SpeciesRole::Hidden, false);
     b.setTransient(r);
     b.catalytic({}, {{r}}, 1, fwd);
     b.relax(z, r, 2 * p.alpha, fwd);
@@ -149,8 +149,8 @@ LogicalResult frontend::lowerNonlinearClassifier(const ModelDecl &decl,
   p.augment = params.integer("augment", p.augment, 0, 100000);
   p.augmentValue = params.number("augment_value", p.augmentValue, 0, 1e6);
   p.alpha = params.number("alpha", p.alpha, 0, 1e6);
-  p.exact = params.choice("gradient", "exact", {"exact", "first_order"}) ==
-            "exact";
+  p.exact =
+      params.choice("gradient", "exact", {"exact", "first_order"}) == "exact";
   std::vector<double> w0 =
       readInitialWeights(params, p.c, p.outputs * blockWeightCount(p));
   if (failed(params.finish()))

@@ -103,10 +103,12 @@ TEST_CASE("nonlinear classifier: reactions grow linearly in the inputs",
 }
 
 TEST_CASE("model parameters: located errors", "[models]") {
-  Compiled unknown("model r : linear_regression {\n  inputs = 2\n  speed = 3\n}");
+  Compiled unknown(
+      "model r : linear_regression {\n  inputs = 2\n  speed = 3\n}");
   CHECK_FALSE(unknown.module);
-  CHECK(llvm::StringRef(unknown.out).contains("input.crn:3:3: error: unknown "
-                                              "parameter 'speed'"));
+  CHECK(llvm::StringRef(unknown.out)
+            .contains("input.crn:3:3: error: unknown "
+                      "parameter 'speed'"));
   Compiled range("model r : linear_regression { horizon = -1 }");
   CHECK_FALSE(range.module);
   CHECK(llvm::StringRef(range.out).contains("'horizon' = -1 is out of range"));

@@ -28,8 +28,8 @@ static DataOptions options(double train, double validation, uint64_t seed,
 }
 
 static Dataset digits() {
-  Dataset d = unwrap(readCsv(std::string(CRNC_SOURCE_DIR) +
-                             "/examples/data/digits.csv.gz"));
+  Dataset d = unwrap(
+      readCsv(std::string(CRNC_SOURCE_DIR) + "/examples/data/digits.csv.gz"));
   for (auto &row : d.x)
     for (double &v : row)
       v /= 16;
@@ -40,8 +40,8 @@ TEST_CASE("regression: validation loss within 1.5x of least squares",
           "[train][accuracy]") {
   auto m = compileModel(readSourceFile("examples/linear_regression.crn"));
   ModelInterface mi = unwrap(ModelInterface::fromModule(*m));
-  PreparedData p = unwrap(prepareData(generateRegression(142, 5),
-                                      options(41, 101, 5, false)));
+  PreparedData p = unwrap(
+      prepareData(generateRegression(142, 5), options(41, 101, 5, false)));
   REQUIRE(p.train.size() == 41);
   REQUIRE(p.validation.size() == 101);
   auto chem = unwrap(ChemicalTrainer::create(*m, mi, trainingSolverOptions()));
@@ -77,8 +77,8 @@ TEST_CASE("iris setosa vs virginica (features 1, 3): 100 % validation",
 TEST_CASE("xor with noise: >= 95 % (chemical training)", "[train][accuracy]") {
   auto m = compileModel(readSourceFile("examples/nonlinear_classifier.crn"));
   ModelInterface mi = unwrap(ModelInterface::fromModule(*m));
-  PreparedData p = unwrap(prepareData(generateXor(400, 0.1, 2),
-                                      options(0.6, 0.2, 2, false)));
+  PreparedData p = unwrap(
+      prepareData(generateXor(400, 0.1, 2), options(0.6, 0.2, 2, false)));
   auto chem = unwrap(ChemicalTrainer::create(*m, mi, trainingSolverOptions()));
   LoopOptions lo;
   lo.epochs = 5;
@@ -103,12 +103,12 @@ TEST_CASE("rings, iris (3 classes), digits: the algorithm reaches the target",
        options(0.6, 0.2, 3, false), 40, 0.95},
       {"examples/iris_nonlinear.crn",
        [] {
-         return unwrap(readCsv(std::string(CRNC_SOURCE_DIR) +
-                               "/examples/data/iris.csv"));
+         return unwrap(
+             readCsv(std::string(CRNC_SOURCE_DIR) + "/examples/data/iris.csv"));
        },
        options(0.6, 0.2, 4, true), 30, 0.90},
-      {"examples/digits/expert_aggregation_digits.crn", digits, options(1437, 0.0, 1, false),
-       1, 0.90}};
+      {"examples/digits/expert_aggregation_digits.crn", digits,
+       options(1437, 0.0, 1, false), 1, 0.90}};
   for (const Case &c : cases) {
     auto m = compileModel(readSourceFile(c.model));
     ModelInterface mi = unwrap(ModelInterface::fromModule(*m));

@@ -48,9 +48,10 @@ TEST_CASE("linear classifier: chemistry equals the reference", "[train]") {
 TEST_CASE("nonlinear classifier: chemistry equals the reference", "[train]") {
   Dataset d = generateRings(40, 6);
   checkOneEpoch(readSourceFile("examples/rings.crn"), d, d.size());
-  checkOneEpoch("model c : nonlinear_classifier { inputs = 2 augment = 3 "
-                "gradient = first_order signed_inputs = 1 learning_rate = 0.05 }",
-                d, 20);
+  checkOneEpoch(
+      "model c : nonlinear_classifier { inputs = 2 augment = 3 "
+      "gradient = first_order signed_inputs = 1 learning_rate = 0.05 }",
+      d, 20);
 }
 
 TEST_CASE("expert aggregation: chemistry equals the reference", "[train]") {

@@ -1,4 +1,5 @@
-//===- RegressionTrainingTest.cpp - the regression circuit is the algorithm ===//
+//===- RegressionTrainingTest.cpp - the regression circuit is the algorithm
+//===//
 //
 // Gradient exactness (g_i = T e x_i after phase 2, closed form, 1e-6
 // relative), chemistry vs float reference after one epoch, and the
@@ -18,8 +19,7 @@ static const char *regressionModel =
     "  inputs = 2\n  horizon = 1.5\n  learning_rate = 0.01\n"
     "  initial_weights = [0.3, -0.2, 0.1]\n}\n";
 
-TEST_CASE("regression: gradient species equal T e x after phase 2",
-          "[train]") {
+TEST_CASE("regression: gradient species equal T e x after phase 2", "[train]") {
   auto m = compileModel(regressionModel);
   ModelInterface mi = unwrap(ModelInterface::fromModule(*m));
   REQUIRE(mi.gradients.size() == 3); // G0 (bias), G1, G2

@@ -1,4 +1,5 @@
-//===- TrainTestSupport.h - compiling models for the trainer tests -*- C++ -*-===//
+//===- TrainTestSupport.h - compiling models for the trainer tests -*- C++
+//-*-===//
 #ifndef CRNC_TESTS_TRAIN_SUPPORT_H
 #define CRNC_TESTS_TRAIN_SUPPORT_H
 
@@ -7,8 +8,8 @@
 #include "lib/train/FloatReference.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include <cmath>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 namespace crnc::train::testing {
 
@@ -54,12 +55,14 @@ inline std::string readSourceFile(llvm::StringRef relative) {
 inline void trainReference(FloatReference &ref, const Dataset &train,
                            unsigned epochs, uint64_t seed) {
   for (unsigned e = 0; e < epochs; ++e)
-    for (size_t i : splitRows(train.size(), 1.0, 0.0, seed * 1000003ULL + e).train)
+    for (size_t i :
+         splitRows(train.size(), 1.0, 0.0, seed * 1000003ULL + e).train)
       ref.trainSample(train.x[i], train.target[i]);
 }
 
 /// Largest |a_i - b_i| relative to max(1, |b|max).
-inline double worstDifference(llvm::ArrayRef<double> a, llvm::ArrayRef<double> b) {
+inline double worstDifference(llvm::ArrayRef<double> a,
+                              llvm::ArrayRef<double> b) {
   double worst = 0, scale = 1;
   for (size_t i = 0; i < a.size(); ++i) {
     worst = std::max(worst, std::abs(a[i] - b[i]));
