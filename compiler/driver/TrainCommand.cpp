@@ -263,11 +263,17 @@ static void printSummary(const TrainingResult &r, const FloatReference *ref,
          << formatSignificant(100 * e.validation.accuracy, 4) << " %";
     os << " (" << formatSignificant(e.seconds, 3) << " s)\n";
   }
-  os << "test: loss " << formatSignificant(r.test.loss, 5);
-  if (mi.task != Task::Regression)
-    os << ", accuracy " << formatSignificant(100 * r.test.accuracy, 4) << " %";
-  os << " on " << r.test.samples << " samples; "
-     << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
+  if (r.test.samples == 0) {
+    os << "test: no test rows; "
+       << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
+  } else {
+    os << "test: loss " << formatSignificant(r.test.loss, 5);
+    if (mi.task != Task::Regression)
+      os << ", accuracy " << formatSignificant(100 * r.test.accuracy, 4)
+         << " %";
+    os << " on " << r.test.samples << " samples; "
+       << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
+  }
   if (!ref)
     return;
   std::vector<double> refW = ref->weightValues();
@@ -288,6 +294,13 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
     return reportEnvironmentError(llvm::createStringError(
         ec, "cannot create '%s': %s", outDir.c_str(), ec.message().c_str()));
   std::vector<double> w = chem.weightValues();
+  auto attr = [&](const char *key) {
+    return ir::findAttribute(m.attrs, key).value_or("?").str();
+  };
+  llvm::outs() << "network: " << attr("abstract_species")
+               << " abstract species, " << attr("abstract_reactions")
+               << " abstract reactions; " << m.speciesCount() << " species, "
+               << m.reactionCount() << " reactions (dual rail)\n";
   std::string ir = ir::printModuleToString(*trainedModule(m, chem));
   for (auto &[name, text] :
        {std::pair<const char *, std::string>{"metrics.csv",
