@@ -340,8 +340,7 @@ void OdeSimulator::addSpecies(size_t i, double amount) {
 void OdeSimulator::setActivePhases(const std::vector<bool> &active) {
   assert(active.size() == net.phaseCount() && "phase mask size differs");
   phases = active;
-  rates = net.maskedRates(phases);
-  needsReinit = true;
+  applyPhaseMask();
 }
 
 void OdeSimulator::setPhaseActive(ir::PhaseId phase, bool active) {
@@ -349,7 +348,18 @@ void OdeSimulator::setPhaseActive(ir::PhaseId phase, bool active) {
   if (phases[phase] == active)
     return;
   phases[phase] = active;
-  rates = net.maskedRates(phases);
+  applyPhaseMask();
+}
+
+/// Recomputes the channel rates under the phase mask in place (no allocation:
+/// the trainer switches phases thousands of times per epoch).
+void OdeSimulator::applyPhaseMask() {
+  auto base = net.rateConstants();
+  for (size_t c = 0; c < rates.size(); ++c) {
+    ir::PhaseId p = net.channel(c).phase;
+    bool off = p != ir::NoPhase && p < phases.size() && !phases[p];
+    rates[c] = off ? 0.0 : base[c];
+  }
   needsReinit = true;
 }
 

@@ -145,6 +145,7 @@ private:
   OdeSimulator(const CompiledNetwork &network, const SolverOptions &options);
   llvm::Error initialize();
   void collectStats();
+  void applyPhaseMask();
 
   const CompiledNetwork &net;
   SolverOptions opts;
