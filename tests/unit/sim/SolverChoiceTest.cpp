@@ -1,0 +1,54 @@
+//===- SolverChoiceTest.cpp - linear solvers on generated networks -------===//
+//
+// The Auto rule picks dense for small systems, KLU where AMD keeps the fill
+// low (cascades, DSD-like networks) and ILU(0)-preconditioned GMRES where a
+// complete factorization fills in (random coupling). All three solvers must
+// give the same trajectory: 1e-5 relative (floor 1e-3 of the largest value)
+// at relTol 1e-8, absTol 1e-12 x the largest initial value.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SimTestUtil.h"
+#include "tests/bench/NetworkGenerators.h"
+
+using namespace crnc;
+using namespace crnc::sim;
+using namespace crnc::simtest;
+
+TEST_CASE("auto chooses the linear solver by size and estimated fill") {
+  CHECK(chooseLinearSolver(CompiledNetwork(bench::randomSparse(60, 1))) ==
+        LinearSolverKind::Dense);
+  CHECK(chooseLinearSolver(CompiledNetwork(bench::cascade(1000, 1))) ==
+        LinearSolverKind::Klu);
+  CHECK(chooseLinearSolver(CompiledNetwork(bench::dsdLike(1000, 1))) ==
+        LinearSolverKind::Klu);
+  CompiledNetwork random(bench::randomSparse(1000, 1));
+  CHECK(estimateKluFill(random).flops > 200.0 * random.jacobianNonZeros());
+  CHECK(chooseLinearSolver(random) == LinearSolverKind::Gmres);
+}
+
+TEST_CASE("dense, KLU and GMRES agree on a DSD-like network") {
+  CompiledNetwork net(bench::dsdLike(200, 3));
+  std::vector<double> times = linearTimes(0, 3600, 7);
+  Trace ref;
+  for (LinearSolverKind kind : {LinearSolverKind::Dense, LinearSolverKind::Klu,
+                                LinearSolverKind::Gmres}) {
+    INFO("solver " << linearSolverName(kind).str());
+    SolverOptions o;
+    o.relTol = 1e-8;
+    o.absTol = 1e-12 * 1e4;
+    o.solver = kind;
+    Trace tr = run(net, times, o);
+    if (kind == LinearSolverKind::Dense) {
+      ref = tr;
+      continue;
+    }
+    double scale = 0, worst = 0;
+    for (double v : ref.values)
+      scale = std::max(scale, std::fabs(v));
+    for (size_t e = 0; e < ref.values.size(); ++e)
+      worst = std::max(worst, std::fabs(tr.values[e] - ref.values[e]) /
+                                  std::max(std::fabs(ref.values[e]), 1e-3 * scale));
+    CHECK(worst < 1e-5);
+  }
+}
