@@ -35,15 +35,6 @@ ReactionGraph::ReactionGraph(const Module &module)
   }
 }
 
-size_t ReactionGraph::distinctInputs(Vertex direction) const {
-  std::vector<Vertex> sources;
-  for (auto [it, end] = boost::in_edges(direction, g); it != end; ++it)
-    sources.push_back(boost::source(*it, g));
-  std::sort(sources.begin(), sources.end());
-  return static_cast<size_t>(std::unique(sources.begin(), sources.end()) -
-                             sources.begin());
-}
-
 bool analysis::isInitiallyAvailable(const Species &s) {
   if (s.initial != 0)
     return true;

@@ -22,8 +22,8 @@ namespace crnc::analysis {
 /// reactant to a direction and from the direction to each product.
 class ReactionGraph {
 public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS,
-                                      boost::bidirectionalS>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
   using Vertex = Graph::vertex_descriptor;
 
   explicit ReactionGraph(const ir::Module &module);
@@ -37,8 +37,6 @@ public:
     return numSpecies + 2 * r + (reverse ? 1 : 0);
   }
   bool isSpecies(Vertex v) const { return v < numSpecies; }
-  /// Distinct reactant species of a direction (in-degree of its vertex).
-  size_t distinctInputs(Vertex direction) const;
 
 private:
   Graph g;
