@@ -21,6 +21,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -314,6 +315,18 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
   return ExitSuccess;
 }
 
+/// The first label that is not an integer class of a classifier, if any.
+static std::optional<double> badLabel(const ModelInterface &mi,
+                                      const PreparedData &p) {
+  if (mi.task == Task::Regression)
+    return std::nullopt;
+  for (const Dataset *d : {&p.train, &p.validation, &p.test})
+    for (double t : d->target)
+      if (t < 0 || t != std::floor(t) || t >= double(mi.classes))
+        return t;
+  return std::nullopt;
+}
+
 static int reportTrainingError(llvm::Error e) {
   llvm::WithColor::error(llvm::errs(), "crnc")
       << llvm::toString(std::move(e)) << "\n";
@@ -351,6 +364,11 @@ int driver::runTrain() {
     return usageError("the model has " + llvm::Twine(mi->inputs) +
                       " inputs but the data has " +
                       llvm::Twine(prepared->train.features()) + " features");
+  if (std::optional<double> bad = badLabel(*mi, *prepared))
+    return usageError("label " + formatNumber(*bad) + " is not a class of " +
+                      "the model (classes 0.." +
+                      llvm::Twine(mi->classes ? mi->classes - 1 : 0) +
+                      "); select classes with --classes");
   sim::SolverOptions solver;
   solver.relTol = relTol;
   solver.absTol = absTol;
