@@ -12,9 +12,12 @@
 // last) becomes
 //   a1 + a2 <=> I1,  I1 + a3 <=> I2,  ...,  I(n-2) + an -> P
 // Every binding step has equilibrium constant K = eps/X (X: concentration
-// scale) and unbinding rate kr = max(lambda, k' X) / eps, where lambda is the
-// fastest first-order rate k X^(order-1) in the module and k' = k / K^(n-2)
-// the rate of the last step. In the fast-equilibrium limit I(j) = K^j a1...a(j+1)
+// scale) and one module-wide unbinding rate kr = max(lambda, C) / eps, where
+// lambda is the fastest first-order rate k X^(order-1) in the module and C
+// the largest total rate at which final steps (rate k' = k / K^(n-2) each)
+// consume one intermediate, times X. Chains with the same bound prefix share
+// its intermediates (dual-rail combinations of one reaction do), which also
+// lowers the sequestration. In the fast-equilibrium limit I(j) = K^j a1...a(j+1)
 // and the last step fires at k' K^(n-2) a1...an = k a1...an: the original
 // kinetics. Error bound, to first order, while every concentration is <= X:
 // the intermediates sequester at most a fraction eps of each partner per chain
@@ -37,6 +40,7 @@
 #include "lib/passes/FreshNames.h"
 #include "lib/passes/Passes.h"
 #include "lib/support/Format.h"
+#include "llvm/ADT/DenseMap.h"
 #include <algorithm>
 #include <cmath>
 
@@ -76,10 +80,6 @@ struct ChainRates {
   double lambda;  ///< fastest first-order rate of the module
   /// 1/K, the inverse binding equilibrium constant (exact for eps = 1/n).
   double invK() const { return scale / eps; }
-  /// Unbinding rate of a chain whose final step runs at `lastRate`.
-  double unbind(double lastRate) const {
-    return std::max(lambda, lastRate * scale) / eps;
-  }
 };
 
 /// Rewrites one reaction into chains, appending to `out`.
@@ -90,14 +90,15 @@ public:
       : module(module), rates(rates), maxProducts(maxProducts), out(out),
         names(module) {}
   void rewrite(const Reaction &r);
+  /// Sets the module-wide unbinding rate on every fast step made so far.
+  void finish();
 
 private:
   std::vector<SpeciesId> expand(const TermList &terms) const;
   /// Binds all but the last reactant; returns the 2-term side that remains.
-  TermList bindSide(const std::vector<SpeciesId> &side, double kr,
-                    const Reaction &origin);
-  TermList releaseProducts(const TermList &products, double rate,
-                           const Reaction &origin);
+  TermList bindSide(const std::vector<SpeciesId> &side, const Reaction &origin);
+  TermList releaseProducts(const TermList &products, const Reaction &origin);
+  void noteConsumption(const TermList &side, double rate);
   SpeciesId newIntermediate(llvm::StringRef base, const Reaction &origin);
   void emit(TermList in, TermList outTerms, double k, std::optional<double> kr,
             const Reaction &origin);
@@ -107,6 +108,12 @@ private:
   unsigned maxProducts;
   std::vector<Reaction> &out;
   FreshNames names;
+  /// Intermediate holding each bound pair (smaller id first).
+  llvm::DenseMap<std::pair<SpeciesId, SpeciesId>, SpeciesId> complexes;
+  /// Total rate at which final steps consume each intermediate (only its
+  /// maximum is read, so hash order does not matter).
+  llvm::DenseMap<SpeciesId, double> consumption;
+  std::vector<size_t> bindingSteps, releaseSteps; ///< indices into `out`
 };
 
 } // namespace
@@ -146,7 +153,7 @@ void ChainBuilder::emit(TermList in, TermList outTerms, double k,
   out.push_back(std::move(r));
 }
 
-TermList ChainBuilder::bindSide(const std::vector<SpeciesId> &side, double kr,
+TermList ChainBuilder::bindSide(const std::vector<SpeciesId> &side,
                                 const Reaction &origin) {
   if (side.size() <= 2) {
     TermList terms;
@@ -155,21 +162,38 @@ TermList ChainBuilder::bindSide(const std::vector<SpeciesId> &side, double kr,
     normalizeTerms(terms);
     return terms;
   }
-  std::string base = "c_" + module.getSpecies(side[0]).name;
   SpeciesId held = side[0];
   for (size_t j = 1; j + 1 < side.size(); ++j) {
-    base += "_" + module.getSpecies(side[j]).name;
-    SpeciesId complex = newIntermediate(base, origin);
-    emit({Term{held, 1}, Term{side[j], 1}}, {Term{complex, 1}},
-         kr / rates.invK(), kr, origin);
-    held = complex;
+    auto key = std::minmax(held, side[j]);
+    auto [it, fresh] =
+        complexes.try_emplace(std::make_pair(key.first, key.second), 0);
+    if (fresh) {
+      std::string base = "c_" + module.getSpecies(held).name;
+      if (module.getSpecies(held).role == SpeciesRole::Intermediate)
+        base = module.getSpecies(held).name;
+      it->second = newIntermediate(base + "_" + module.getSpecies(side[j]).name,
+                                   origin);
+      consumption[it->second] = 0;
+      bindingSteps.push_back(out.size());
+      emit({Term{held, 1}, Term{side[j], 1}}, {Term{it->second, 1}}, 0, 0.0,
+           origin);
+    }
+    held = it->second;
   }
   TermList last{Term{held, 1}, Term{side.back(), 1}};
   normalizeTerms(last);
   return last;
 }
 
-TermList ChainBuilder::releaseProducts(const TermList &products, double rate,
+void ChainBuilder::noteConsumption(const TermList &side, double rate) {
+  for (const Term &t : side) {
+    auto held = consumption.find(t.species);
+    if (held != consumption.end())
+      held->second += rate * rates.scale;
+  }
+}
+
+TermList ChainBuilder::releaseProducts(const TermList &products,
                                        const Reaction &origin) {
   std::vector<SpeciesId> flat;
   for (const Term &t : products)
@@ -185,19 +209,22 @@ TermList ChainBuilder::releaseProducts(const TermList &products, double rate,
     return g;
   };
   size_t done = maxProducts - 1;
-  SpeciesId carrier = newIntermediate("p_" + module.getSpecies(flat[done]).name, origin);
+  SpeciesId carrier =
+      newIntermediate("p_" + module.getSpecies(flat[done]).name, origin);
   TermList first = group(0, done);
   first.push_back(Term{carrier, 1});
   while (flat.size() - done > maxProducts) {
-    SpeciesId next =
-        newIntermediate("p_" + module.getSpecies(flat[done + maxProducts - 1]).name, origin);
+    SpeciesId next = newIntermediate(
+        "p_" + module.getSpecies(flat[done + maxProducts - 1]).name, origin);
     TermList g = group(done, maxProducts - 1);
     g.push_back(Term{next, 1});
-    emit({Term{carrier, 1}}, std::move(g), rate, std::nullopt, origin);
+    releaseSteps.push_back(out.size());
+    emit({Term{carrier, 1}}, std::move(g), 0, std::nullopt, origin);
     done += maxProducts - 1;
     carrier = next;
   }
-  emit({Term{carrier, 1}}, group(done, flat.size() - done), rate, std::nullopt,
+  releaseSteps.push_back(out.size());
+  emit({Term{carrier, 1}}, group(done, flat.size() - done), 0, std::nullopt,
        origin);
   return first;
 }
@@ -205,23 +232,34 @@ TermList ChainBuilder::releaseProducts(const TermList &products, double rate,
 void ChainBuilder::rewrite(const Reaction &r) {
   std::vector<SpeciesId> left = expand(r.reactants);
   std::vector<SpeciesId> right = expand(r.products);
-  bool reversible = r.isReversible();
   auto power = [&](const std::vector<SpeciesId> &side) {
     return side.size() > 2 ? std::pow(rates.invK(), double(side.size() - 2))
                            : 1.0;
   };
   double kf = r.rate * power(left);
-  std::optional<double> kr;
-  if (reversible)
-    kr = *r.reverseRate * power(right);
-  double unbinding = rates.unbind(std::max(kf, kr.value_or(0)));
-  TermList in = bindSide(left, unbinding, r);
-  if (!reversible) {
-    TermList products = releaseProducts(r.products, unbinding, r);
+  TermList in = bindSide(left, r);
+  noteConsumption(in, kf);
+  if (!r.isReversible()) {
+    TermList products = releaseProducts(r.products, r);
     return emit(std::move(in), std::move(products), kf, std::nullopt, r);
   }
-  TermList outSide = bindSide(right, unbinding, r);
+  double kr = *r.reverseRate * power(right);
+  TermList outSide = bindSide(right, r);
+  noteConsumption(outSide, kr);
   emit(std::move(in), std::move(outSide), kf, kr, r);
+}
+
+void ChainBuilder::finish() {
+  double busiest = 0;
+  for (const auto &entry : consumption)
+    busiest = std::max(busiest, entry.second);
+  double kr = std::max(rates.lambda, busiest) / rates.eps;
+  for (size_t i : bindingSteps) {
+    out[i].rate = kr / rates.invK();
+    out[i].reverseRate = kr;
+  }
+  for (size_t i : releaseSteps)
+    out[i].rate = kr;
 }
 
 static bool needsRewrite(const Reaction &r, unsigned maxProducts) {
@@ -287,6 +325,7 @@ LogicalResult ReduceOrderPass::run(Module &module, DiagnosticEngine &diags) {
     else
       out.push_back(std::move(r));
   }
+  builder.finish();
   module.allReactions() = std::move(out);
   return success();
 }
