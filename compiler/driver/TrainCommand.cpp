@@ -128,6 +128,12 @@ static bool parseIndexList(llvm::StringRef text, bool oneBased,
 }
 
 static llvm::Expected<Dataset> loadData(llvm::StringRef path) {
+  if (!llvm::sys::fs::exists(path) && path.contains("fashion-mnist"))
+    return llvm::createStringError(
+        std::errc::no_such_file_or_directory,
+        "'%s' does not exist: Fashion-MNIST comes with Debian's "
+        "dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)",
+        path.str().c_str());
   if (!llvm::sys::fs::is_directory(path))
     return readCsv(path);
   auto find = [&](llvm::StringRef stem) {
