@@ -22,6 +22,7 @@ struct RawChannel {
   std::map<uint32_t, uint32_t> reactants; // species -> count, sorted
   std::map<uint32_t, int32_t> change;     // species -> net change
   unsigned group;
+  uint8_t changes = 0; // species it changes, constants excluded, capped at 5
 };
 } // namespace
 
@@ -51,6 +52,33 @@ static RawChannel makeChannel(const ir::Reaction &r, uint32_t index,
   return ch;
 }
 
+/// Both directions of every reaction, sorted by order group and then by the
+/// number of species they change, so the RHS runs fixed-length, branch-free
+/// inner loops per run of equal channels.
+static std::vector<RawChannel> collectChannels(const ir::Module &module,
+                                               const std::vector<uint8_t> &constant) {
+  std::vector<RawChannel> raw;
+  const auto &reactions = module.allReactions();
+  for (uint32_t i = 0; i < reactions.size(); ++i) {
+    raw.push_back(makeChannel(reactions[i], i, false, reactions[i].rate));
+    if (reactions[i].isReversible())
+      raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
+  }
+  for (RawChannel &ch : raw) {
+    unsigned count = 0;
+    for (auto &[sp, d] : ch.change)
+      count += d != 0 && !constant[sp];
+    ch.changes = static_cast<uint8_t>(std::min(count, 5u));
+  }
+  std::stable_sort(raw.begin(), raw.end(),
+                   [](const RawChannel &a, const RawChannel &b) {
+                     if (a.group != b.group)
+                       return a.group < b.group;
+                     return a.changes < b.changes;
+                   });
+  return raw;
+}
+
 CompiledNetwork::CompiledNetwork(const ir::Module &module) {
   concUnit = module.unit;
   numPhases = module.allPhases().size();
@@ -62,28 +90,7 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
     initial.push_back(s.initial);
   }
 
-  std::vector<RawChannel> raw;
-  const auto &reactions = module.allReactions();
-  for (uint32_t i = 0; i < reactions.size(); ++i) {
-    raw.push_back(makeChannel(reactions[i], i, false, reactions[i].rate));
-    if (reactions[i].isReversible())
-      raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
-  }
-  // Within an order group, channels with the same number of changed species
-  // sit together so the RHS runs fixed-length, branch-free inner loops.
-  auto changeCount = [&](const RawChannel &ch) {
-    unsigned count = 0;
-    for (auto &[sp, d] : ch.change)
-      count += d != 0 && !constant[sp];
-    return std::min(count, 5u);
-  };
-  std::stable_sort(raw.begin(), raw.end(),
-                   [&](const RawChannel &a, const RawChannel &b) {
-                     if (a.group != b.group)
-                       return a.group < b.group;
-                     return changeCount(a) < changeCount(b);
-                   });
-
+  std::vector<RawChannel> raw = collectChannels(module, constant);
   size_t nc = raw.size();
   first.assign(nc, 0);
   second.assign(nc, 0);
@@ -114,15 +121,12 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
       chgDelta.push_back(d);
     }
     chgPtr.push_back(static_cast<uint32_t>(chgSp.size()));
-  }
-  chgDeltaD.assign(chgDelta.begin(), chgDelta.end());
-  for (size_t c = 0; c < nc; ++c) {
-    uint8_t g = static_cast<uint8_t>(raw[c].group);
-    uint8_t count = static_cast<uint8_t>(changeCount(raw[c]));
+    uint8_t g = static_cast<uint8_t>(ch.group), count = ch.changes;
     if (blocks.empty() || blocks.back().group != g || blocks.back().changes != count)
       blocks.push_back(Block{static_cast<uint32_t>(c), static_cast<uint32_t>(c), g, count});
     blocks.back().end = static_cast<uint32_t>(c + 1);
   }
+  chgDeltaD.assign(chgDelta.begin(), chgDelta.end());
   buildStoichiometry();
   buildJacobianPattern();
 }

@@ -119,7 +119,8 @@ def solve_scipy(model, method, times, rtol, atol, timeout):
         sol = solve_ivp(model.rhs, (times[0], times[-1]), model.y0, method=method,
                         t_eval=times, rtol=rtol, atol=atol, **kwargs)
     except Timeout:
-        return None, "timeout after %d s" % timeout
+        return None, "timeout after %d s wall (%.1f s cpu), not finished" % (
+            timeout, time.process_time() - cpu_start)
     finally:
         signal.alarm(0)
     seconds = time.perf_counter() - start
