@@ -11,7 +11,8 @@
 // divided by cmax^(2-d) (so q = k / cmax for a unimolecular step); every rate
 // is at most qmax (rates below qmin are reported as warnings: they cannot be
 // realised; a fuel step slower than qmin instead uses a diluted copy of the
-// fuel, at the concentration that makes its rate qmin).
+// fuel, at the 1-2-5 series level that brings its rate into [qmin, 2.5 qmin]
+// for a single fuel copy).
 //
 // Time scale: every rate is divided by gamma (option time-scale, or chosen:
 // 1 when every rate already fits [qmin, qmax]; else the factor that brings
@@ -30,8 +31,7 @@
 // every direction is the one the scheme must hold in its gate.
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
-// below qmin/qmax). Module
-// attributes record the figures: rate_time_scale (gamma), sequestration
+// below qmin/qmax). Module attributes record the figures: rate_time_scale (gamma), sequestration
 // (lambda), time_scale (implemented seconds per formal second: gamma, times
 // 1 + lambda with buffers), conc_scale_nM (nM per former unit), cmax_nM,
 // qmax_per_nM_s, qmin_per_nM_s.
