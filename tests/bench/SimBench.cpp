@@ -9,6 +9,7 @@
 
 #include "NetworkGenerators.h"
 #include "lib/sim/Simulator.h"
+#include "lib/sim/Ssa.h"
 #include "lib/support/Format.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -35,6 +36,13 @@ static cl::opt<std::string> solvers("solvers",
 static cl::opt<bool> timeKernels("kernels", cl::desc("time RHS and Jacobians"),
                                  cl::init(true));
 static cl::opt<bool> nonNegative("non-negative", cl::init(true));
+static cl::opt<double> ssaEnd("ssa-t-end",
+                              cl::desc("also time both SSA methods to this time"),
+                              cl::init(0));
+static cl::opt<double> ssaVolume("ssa-volume",
+                                 cl::desc("litres (unit models) or molecules "
+                                          "per unit"),
+                                 cl::init(1e-15));
 static cl::opt<std::string> dumpNetwork("dump-network", cl::init(""));
 static cl::opt<std::string> trajectory("trajectory",
                                        cl::desc("CSV of the first solver's run"),
@@ -110,6 +118,33 @@ static bool writeFile(const std::string &path,
   }
   body(os);
   return true;
+}
+
+/// Times one SSA run per method; prints firings and firings per CPU second.
+static void timeSsa(const CompiledNetwork &net, llvm::raw_ostream &os) {
+  os << ",\"ssa\":[";
+  bool first = true;
+  for (SsaMethod method : {SsaMethod::Direct, SsaMethod::NextReaction}) {
+    SimulateOptions opts;
+    opts.tEnd = ssaEnd;
+    opts.points = 2;
+    SsaOptions ssa;
+    ssa.method = method;
+    ssa.volume = ssaVolume;
+    ssa.threads = 1;
+    std::clock_t start = std::clock();
+    auto ens = simulateSsa(net, Schedule(), opts, ssa);
+    double cpu = double(std::clock() - start) / CLOCKS_PER_SEC;
+    uint64_t firings = ens ? ens->firings : 0;
+    if (!ens)
+      llvm::consumeError(ens.takeError());
+    os << (first ? "" : ",") << "{\"method\":\"" << ssaMethodName(method)
+       << "\",\"firings\":" << firings << ",\"cpu_s\":"
+       << formatSignificant(cpu, 4) << ",\"firings_per_s\":"
+       << formatSignificant(firings / std::max(cpu, 1e-9), 4) << "}";
+    first = false;
+  }
+  os << "]";
 }
 
 int main(int argc, char **argv) {
@@ -199,6 +234,9 @@ int main(int argc, char **argv) {
       return 2;
     firstRun = false;
   }
-  llvm::outs() << "]}\n";
+  llvm::outs() << "]";
+  if (ssaEnd > 0)
+    timeSsa(net, llvm::outs());
+  llvm::outs() << "}\n";
   return 0;
 }
