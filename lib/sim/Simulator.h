@@ -71,7 +71,7 @@ struct SolverOptions {
   double absTol = 1e-9; ///< in the module's concentration unit
   LinearSolverKind solver = LinearSolverKind::Auto;
   bool nonNegative = true;   ///< constrain y >= 0
-  long maxSteps = 1000000;   ///< per integrateTo call
+  long maxSteps = 1000000;   ///< per output interval (CVODE mxstep)
   double maxStepSize = 0;    ///< 0: unlimited
   /// Called with the time after each output time is recorded (progress bars).
   std::function<void(double)> progress;
