@@ -287,7 +287,12 @@ llvm::Error OdeSimulator::initialize() {
     return sundialsFailure("CVODE (check the tolerances)");
   if (opts.maxStepSize > 0)
     CVodeSetMaxStep(im.cvode, opts.maxStepSize);
-  if (opts.nonNegative) {
+  // CVODE refuses a constraint vector with no constraint in it, so a module
+  // whose species are all signed integrates unconstrained.
+  bool anyUnsigned = false;
+  for (sunindextype i = 0; i < n && !anyUnsigned; ++i)
+    anyUnsigned = !net.isSigned(i);
+  if (opts.nonNegative && anyUnsigned) {
     im.constraints = N_VNew_Serial(n, im.ctx);
     double *c = N_VGetArrayPointer(im.constraints);
     for (sunindextype i = 0; i < n; ++i)

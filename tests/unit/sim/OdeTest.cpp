@@ -189,3 +189,16 @@ TEST_CASE("constant species never change and signed species may go negative") {
   // dA/dt = 0.5 - 0.05 A: A(t) = 10 (1 - exp(-0.05 t)).
   CHECK(relErr(tr.at(2, 1), 10 * (1 - std::exp(-0.05 * 50))) < kClosedFormTol);
 }
+
+TEST_CASE("a module whose species are all signed integrates with nonNegative on") {
+  // X(t) = -e^{-t}: the only species is signed, so no constraint applies and
+  // CVODE must not be handed an empty constraint vector.
+  auto m = parseIR(R"(module "m" {
+  species X : hidden = -1 signed
+  reaction X -> [k = 1]
+})");
+  CompiledNetwork net(*m);
+  Trace tr = run(net, {0, 1, 3}, tight());
+  for (size_t r = 0; r < tr.rows(); ++r)
+    CHECK(relErr(tr.at(r, 0), -std::exp(-tr.times[r])) < kClosedFormTol);
+}
