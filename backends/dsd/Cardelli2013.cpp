@@ -57,6 +57,10 @@ LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
   DomainRef t = builder.toehold();
   std::vector<Signal> signals;
   for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    if (builder.isGateFuel(id)) {
+      signals.push_back(Signal()); // never read: steps leave gate fuels out
+      continue;
+    }
     Signal s{t, builder.longDomain()};
     signals.push_back(s);
     builder.addSignal(id, singleStrand({s.t, s.x}));

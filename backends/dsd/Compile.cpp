@@ -93,8 +93,9 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
   design.scheme = options.scheme;
   design.unit = module.unit == ConcUnit::None ? ConcUnit::nM : module.unit;
   SchemeBuilder builder(module, options, design);
-  for (const ir::Reaction &r : module.allReactions())
-    design.formalReactions.push_back(ir::reactionEquation(module, r));
+  // The CRN the design implements: gate fuels are part of the gates.
+  for (const Step &step : builder.steps(/*keepReversible=*/true))
+    design.formalReactions.push_back(step.equation);
   if (failed(scheme->build(builder)))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "DSD scheme '" + options.scheme +

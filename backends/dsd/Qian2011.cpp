@@ -96,6 +96,10 @@ LogicalResult crnc::dsd::buildQian2011(SchemeBuilder &builder) {
   DomainRef t = builder.toehold();
   std::vector<Signal> signals;
   for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    if (builder.isGateFuel(id)) {
+      signals.push_back(Signal()); // never read: steps leave gate fuels out
+      continue;
+    }
     Signal s{builder.longDomain(), t, builder.longDomain()};
     signals.push_back(s);
     builder.addSignal(id, singleStrand({s.hist, s.th, s.recog}));

@@ -57,7 +57,10 @@ const SchemeInfo *lookupScheme(llvm::StringRef name);
 /// species (in declaration order, with their initial concentrations), whose
 /// fuels are named f1, f2, ... (deduplicated up to rotation) at
 /// `fuelConcentration`, constant, with one ReactionModule per formal
-/// reaction direction the scheme implements. Deterministic.
+/// reaction direction the scheme implements. A gate fuel of map-rates (a
+/// constant fuel-role species that nothing produces, see
+/// SchemeBuilder::isGateFuel) gets no signal: its steps are built without it
+/// and their fuel complexes are held at its concentration. Deterministic.
 llvm::Expected<dna::Design> compile(const ir::Module &module,
                                     const SchemeOptions &options,
                                     DiagnosticEngine &diags);

@@ -8,7 +8,24 @@ using namespace crnc::dna;
 
 SchemeBuilder::SchemeBuilder(const ir::Module &module,
                              const SchemeOptions &options, Design &design)
-    : mod(module), opts(options), out(design) {}
+    : mod(module), opts(options), out(design),
+      gateFuel(module.speciesCount(), false),
+      moduleFuelLevel(options.fuelConcentration) {
+  for (ir::SpeciesId id = 0; id < module.speciesCount(); ++id) {
+    const ir::Species &s = module.getSpecies(id);
+    gateFuel[id] = s.role == ir::SpeciesRole::Fuel && s.constant &&
+                   s.initial > 0 && !ir::findAttribute(s.attrs, "buffer_of");
+  }
+  // A species that any reaction can produce (a product, or a reactant of a
+  // reversible reaction) is a signal, not a gate fuel.
+  for (const ir::Reaction &r : module.allReactions()) {
+    for (const ir::Term &t : r.products)
+      gateFuel[t.species] = false;
+    if (r.isReversible())
+      for (const ir::Term &t : r.reactants)
+        gateFuel[t.species] = false;
+  }
+}
 
 DomainRef SchemeBuilder::toehold() {
   return DomainRef{
@@ -57,15 +74,33 @@ static Step makeStep(const ir::Module &m, std::vector<ir::SpeciesId> reactants,
   return step;
 }
 
+/// Removes the gate fuels from `ids`; returns the level of the last removed.
+static double absorbGateFuels(const ir::Module &m, const std::vector<bool> &fuel,
+                              std::vector<ir::SpeciesId> &ids) {
+  double level = 0;
+  std::vector<ir::SpeciesId> kept;
+  for (ir::SpeciesId id : ids) {
+    if (!fuel[id]) {
+      kept.push_back(id);
+      continue;
+    }
+    level = m.getSpecies(id).initial;
+  }
+  ids = std::move(kept);
+  return level;
+}
+
 std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
   std::vector<Step> list;
   for (const ir::Reaction &r : mod.allReactions()) {
     auto in = expand(r.reactants), outs = expand(r.products);
+    double level = absorbGateFuels(mod, gateFuel, in);
     if (r.isReversible() && keepReversible) {
       list.push_back(makeStep(mod, in, outs, true, r.loc));
       continue;
     }
     list.push_back(makeStep(mod, in, outs, false, r.loc));
+    list.back().gateFuelLevel = level;
     if (r.isReversible())
       list.push_back(makeStep(mod, outs, in, false, r.loc));
   }
@@ -88,10 +123,12 @@ void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
 
 void SchemeBuilder::beginModule(const Step &step) {
   out.modules.push_back(ReactionModule{step.equation, {}, step.loc});
+  moduleFuelLevel =
+      step.gateFuelLevel > 0 ? step.gateFuelLevel : opts.fuelConcentration;
 }
 
 ComplexIndex SchemeBuilder::fuel(Complex complex) {
-  ComplexIndex index = out.addFuel(std::move(complex), opts.fuelConcentration);
+  ComplexIndex index = out.addFuel(std::move(complex), moduleFuelLevel);
   out.modules.back().fuels.push_back(index);
   return index;
 }

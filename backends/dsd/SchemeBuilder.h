@@ -20,6 +20,9 @@ struct Step {
   std::vector<ir::SpeciesId> products;
   bool reversible = false; ///< only when the scheme asked to keep them
   std::string equation;    ///< "A + B -> C"
+  /// Concentration of the gate fuel absorbed from this step's reactants (see
+  /// SchemeBuilder::isGateFuel), or 0 when the step had none.
+  double gateFuelLevel = 0;
   Location loc;
 };
 
@@ -38,8 +41,16 @@ public:
   dna::DomainRef history();
 
   /// The reactions in order; reversible ones become two steps (forward, then
-  /// backward) unless `keepReversible`.
+  /// backward) unless `keepReversible`. Gate fuels are left out of the
+  /// reactants: the gate itself, held at the fuel's level, stands for them.
   std::vector<Step> steps(bool keepReversible) const;
+
+  /// True for the fuel that map-rates adds to make a unimolecular step
+  /// bimolecular (`X + G -> Y` at q = k / C_max): a constant species of role
+  /// fuel that is no buffer (`buffer_of`) and no product. In DNA the gate
+  /// complexes at C_max are that fuel (Soloveichik, Seelig & Winfree 2010), so
+  /// it gets no signal complex and its step is built as `X -> Y`.
+  bool isGateFuel(ir::SpeciesId species) const { return gateFuel[species]; }
 
   /// Adds the signal complex of formal species `species`.
   void addSignal(ir::SpeciesId species, dna::Complex complex);
@@ -52,6 +63,8 @@ private:
   const ir::Module &mod;
   const SchemeOptions &opts;
   dna::Design &out;
+  std::vector<bool> gateFuel;
+  double moduleFuelLevel = 0; ///< fuel concentration of the current module
 };
 
 /// A single-stranded complex with the given domains, all unpaired.

@@ -64,6 +64,10 @@ LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
   const ir::Module &m = builder.module();
   std::vector<Signal> signals;
   for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    if (builder.isGateFuel(id)) {
+      signals.push_back(Signal()); // never read: steps leave gate fuels out
+      continue;
+    }
     Signal s = freshSignal(builder);
     signals.push_back(s);
     builder.addSignal(id, singleStrand({s.h, s.a, s.b, s.c}));

@@ -94,6 +94,10 @@ LogicalResult crnc::dsd::buildSrinivas2015(SchemeBuilder &builder) {
   const ir::Module &m = builder.module();
   std::vector<Signal> signals;
   for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
+    if (builder.isGateFuel(id)) {
+      signals.push_back(Signal()); // never read: steps leave gate fuels out
+      continue;
+    }
     Signal s{builder.history(), builder.toehold(), builder.longDomain(),
              builder.toehold()};
     signals.push_back(s);
