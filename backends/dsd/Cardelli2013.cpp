@@ -53,18 +53,10 @@ static Complex forkGate(DomainRef t, DomainRef a, DomainRef firstInput,
 }
 
 LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
-  const ir::Module &m = builder.module();
   DomainRef t = builder.toehold();
-  std::vector<Signal> signals;
-  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
-    if (builder.isGateFuel(id)) {
-      signals.push_back(Signal()); // never read: steps leave gate fuels out
-      continue;
-    }
-    Signal s{t, builder.longDomain()};
-    signals.push_back(s);
-    builder.addSignal(id, singleStrand({s.t, s.x}));
-  }
+  auto signals = buildSignals<Signal>(
+      builder, [&] { return Signal{t, builder.longDomain()}; },
+      [](const Signal &s) { return std::vector<DomainRef>{s.t, s.x}; });
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     builder.beginModule(step);
     std::vector<Signal> in, out;

@@ -92,18 +92,13 @@ static Complex reverseGate(DomainRef t, const std::vector<Signal> &in,
 }
 
 LogicalResult crnc::dsd::buildQian2011(SchemeBuilder &builder) {
-  const ir::Module &m = builder.module();
   DomainRef t = builder.toehold();
-  std::vector<Signal> signals;
-  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
-    if (builder.isGateFuel(id)) {
-      signals.push_back(Signal()); // never read: steps leave gate fuels out
-      continue;
-    }
-    Signal s{builder.longDomain(), t, builder.longDomain()};
-    signals.push_back(s);
-    builder.addSignal(id, singleStrand({s.hist, s.th, s.recog}));
-  }
+  auto signals = buildSignals<Signal>(
+      builder,
+      [&] { return Signal{builder.longDomain(), t, builder.longDomain()}; },
+      [](const Signal &s) {
+        return std::vector<DomainRef>{s.hist, s.th, s.recog};
+      });
   for (const Step &step : builder.steps(/*keepReversible=*/true)) {
     builder.beginModule(step);
     std::vector<Signal> in, out;

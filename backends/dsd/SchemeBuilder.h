@@ -68,11 +68,31 @@ private:
 };
 
 /// A single-stranded complex with the given domains, all unpaired.
+/// The signal of every formal species except the gate fuels, indexed by
+/// species id: `make()` draws a signal's domains, `strand(signal)` lists the
+/// domains of its single-stranded complex.
+template <typename Signal, typename Make, typename Strand>
+std::vector<Signal> buildSignals(SchemeBuilder &builder, Make make,
+                                 Strand strand);
+
 dna::Complex singleStrand(std::initializer_list<dna::DomainRef> domains);
 dna::Complex singleStrand(const std::vector<dna::DomainRef> &domains);
 
 /// The complement of a domain occurrence (shorthand for gate code).
 inline dna::DomainRef operator~(dna::DomainRef d) { return d.complemented(); }
+
+template <typename Signal, typename Make, typename Strand>
+std::vector<Signal> buildSignals(SchemeBuilder &builder, Make make,
+                                 Strand strand) {
+  std::vector<Signal> signals(builder.module().speciesCount());
+  for (ir::SpeciesId id = 0; id < signals.size(); ++id) {
+    if (builder.isGateFuel(id))
+      continue; // steps leave gate fuels out, so their entry is never read
+    signals[id] = make();
+    builder.addSignal(id, singleStrand(strand(signals[id])));
+  }
+  return signals;
+}
 
 } // namespace crnc::dsd
 

@@ -61,17 +61,11 @@ static Complex translatorGate(const Signal &last, const std::vector<Signal> &out
 }
 
 LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
-  const ir::Module &m = builder.module();
-  std::vector<Signal> signals;
-  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
-    if (builder.isGateFuel(id)) {
-      signals.push_back(Signal()); // never read: steps leave gate fuels out
-      continue;
-    }
-    Signal s = freshSignal(builder);
-    signals.push_back(s);
-    builder.addSignal(id, singleStrand({s.h, s.a, s.b, s.c}));
-  }
+  auto signals = buildSignals<Signal>(
+      builder, [&] { return freshSignal(builder); },
+      [](const Signal &s) {
+        return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
+      });
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     builder.beginModule(step);
     std::vector<Signal> in, out;

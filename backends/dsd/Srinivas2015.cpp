@@ -91,18 +91,15 @@ static void buildStep(SchemeBuilder &builder, std::vector<Signal> in,
 }
 
 LogicalResult crnc::dsd::buildSrinivas2015(SchemeBuilder &builder) {
-  const ir::Module &m = builder.module();
-  std::vector<Signal> signals;
-  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
-    if (builder.isGateFuel(id)) {
-      signals.push_back(Signal()); // never read: steps leave gate fuels out
-      continue;
-    }
-    Signal s{builder.history(), builder.toehold(), builder.longDomain(),
-             builder.toehold()};
-    signals.push_back(s);
-    builder.addSignal(id, singleStrand({s.h, s.f, s.m, s.s}));
-  }
+  auto signals = buildSignals<Signal>(
+      builder,
+      [&] {
+        return Signal{builder.history(), builder.toehold(),
+                      builder.longDomain(), builder.toehold()};
+      },
+      [](const Signal &s) {
+        return std::vector<DomainRef>{s.h, s.f, s.m, s.s};
+      });
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     builder.beginModule(step);
     std::vector<Signal> in, out;
