@@ -212,6 +212,8 @@ int driver::runCompile() {
   options.scheme.historyLength = domainLength;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
+  if (emitKind != EmitKind::All && !options.stopAfterLowering)
+    options.onlyArtifact = artifactSuffix(emitKind).str();
   options.instrumentation.verifyEach = verifyEach;
   options.instrumentation.printIRAfterAll = printAfterAll;
   options.instrumentation.timePasses = timePasses;

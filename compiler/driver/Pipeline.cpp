@@ -73,18 +73,15 @@ static LogicalResult translateToDNA(const ir::Module &module,
       diags.error(Location(), message);
     return failure();
   }
-  const std::string &name = module.name;
-  result.artifacts.push_back(
-      {name + ".pil", render([&](auto &os) { pil::writePIL(*design, os); })});
-  result.artifacts.push_back(
-      {name + ".dna",
-       render([&](auto &os) { visualdsd::writeVisualDSD(*design, os); })});
-  result.artifacts.push_back(
-      {name + ".design.json",
-       render([&](auto &os) { json::writeDesignJSON(*design, os); })});
-  std::string costs =
-      render([&](auto &os) { dna::printCostReport(*design, os); });
-  result.artifacts.push_back({name + ".costs.txt", costs});
+  auto emit = [&](llvm::StringRef suffix, auto write) {
+    if (!options.onlyArtifact.empty() && options.onlyArtifact != suffix)
+      return;
+    result.artifacts.push_back({module.name + suffix.str(), render(write)});
+  };
+  emit(".pil", [&](auto &os) { pil::writePIL(*design, os); });
+  emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(*design, os); });
+  emit(".design.json", [&](auto &os) { json::writeDesignJSON(*design, os); });
+  emit(".costs.txt", [&](auto &os) { dna::printCostReport(*design, os); });
   dna::DesignCosts totals = dna::computeCosts(*design);
   result.summary += "DNA design (" + scheme.scheme + "): " +
                     std::to_string(totals.total.complexes) + " complexes, " +

@@ -27,6 +27,9 @@ struct CompileOptions {
   dsd::SchemeOptions scheme;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
+  /// When set, render only the design artifact with this file suffix
+  /// (`--emit=pil` needs no JSON of half a million complexes).
+  std::string onlyArtifact;
 };
 
 /// One output file of a compile, held in memory until the whole pipeline has
