@@ -101,11 +101,8 @@ LogicalResult crnc::dsd::buildQian2011(SchemeBuilder &builder) {
       });
   for (const Step &step : builder.steps(/*keepReversible=*/true)) {
     builder.beginModule(step);
-    std::vector<Signal> in, out;
-    for (ir::SpeciesId r : step.reactants)
-      in.push_back(signals[r]);
-    for (ir::SpeciesId p : step.products)
-      out.push_back(signals[p]);
+    std::vector<Signal> in = signalsOf(signals, step.reactants);
+    std::vector<Signal> out = signalsOf(signals, step.products);
     if (step.reversible) {
       builder.fuel(reversibleGate(t, in, out));
       builder.fuel(reverseGate(t, in, out));

@@ -75,6 +75,17 @@ template <typename Signal, typename Make, typename Strand>
 std::vector<Signal> buildSignals(SchemeBuilder &builder, Make make,
                                  Strand strand);
 
+/// The signals of `species`, in order (a step's reactants or products).
+template <typename Signal>
+std::vector<Signal> signalsOf(const std::vector<Signal> &signals,
+                              const std::vector<ir::SpeciesId> &species) {
+  std::vector<Signal> picked;
+  picked.reserve(species.size());
+  for (ir::SpeciesId id : species)
+    picked.push_back(signals[id]);
+  return picked;
+}
+
 dna::Complex singleStrand(std::initializer_list<dna::DomainRef> domains);
 dna::Complex singleStrand(const std::vector<dna::DomainRef> &domains);
 

@@ -68,11 +68,8 @@ LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
       });
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     builder.beginModule(step);
-    std::vector<Signal> in, out;
-    for (ir::SpeciesId r : step.reactants)
-      in.push_back(signals[r]);
-    for (ir::SpeciesId p : step.products)
-      out.push_back(signals[p]);
+    std::vector<Signal> in = signalsOf(signals, step.reactants);
+    std::vector<Signal> out = signalsOf(signals, step.products);
     if (in.empty()) {
       // -> X: a signal-shaped fuel stands in for the missing reactant.
       Signal source = freshSignal(builder);

@@ -102,11 +102,8 @@ LogicalResult crnc::dsd::buildSrinivas2015(SchemeBuilder &builder) {
       });
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     builder.beginModule(step);
-    std::vector<Signal> in, out;
-    for (ir::SpeciesId r : step.reactants)
-      in.push_back(signals[r]);
-    for (ir::SpeciesId p : step.products)
-      out.push_back(signals[p]);
+    std::vector<Signal> in = signalsOf(signals, step.reactants);
+    std::vector<Signal> out = signalsOf(signals, step.products);
     buildStep(builder, std::move(in), out);
   }
   return success();
