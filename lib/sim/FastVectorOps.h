@@ -1,9 +1,11 @@
 //===- FastVectorOps.h - quicker kernels for CVODE's serial vectors -*- C++ -*-===//
 //
-// CVODE spends much of each step in weighted RMS norms and linear sums over
-// the state. The serial N_Vector's reductions run one dependent addition per
-// element; these replacements keep eight partial sums (and plain loops the
-// compiler vectorises), with the same mathematical results. Installed on the
+// On networks of a few thousand species CVODE spends about half of each step
+// in vector operations (linear sums, scalings, norms, error weights). The
+// serial N_Vector's reductions run one dependent addition per element and its
+// element-wise loops are built for baseline x86-64; these replacements keep
+// eight partial sums and are compiled for AVX2 too (chosen at load time, the
+// same bits either way), with the same mathematical results. Installed on the
 // template vector, they reach every vector CVODE clones from it.
 //
 //===----------------------------------------------------------------------===//
@@ -14,9 +16,15 @@
 
 namespace crnc::sim {
 
-/// Replaces the WRMS-norm, weighted-square-sum, linear-sum, linear
-/// combination and scale-add-multi operations of serial vector `v`.
+/// Replaces the element-wise, reduction, fused and vector-array operations
+/// CVODE and SPGMR use on serial vector `v`.
 void installFastVectorOps(N_Vector v);
+
+/// CVODE's error weights in one pass (for CVodeWFtolerances):
+/// w[i] = 1 / (relTol * |y[i]| + absTol). Returns -1 when some denominator
+/// is not positive (CVODE then reports illegal tolerances), else 0.
+int computeErrorWeights(N_Vector y, N_Vector weights, double relTol,
+                        double absTol);
 
 } // namespace crnc::sim
 

@@ -10,6 +10,7 @@
 #include "lib/sim/Simulator.h"
 #include "lib/sim/FastVectorOps.h"
 #include "lib/sim/Ilu0.h"
+#include "lib/sim/SparseLuLinearSolver.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cvode/cvode.h>
@@ -17,7 +18,6 @@
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
 #include <sunlinsol/sunlinsol_dense.h>
-#include <sunlinsol/sunlinsol_klu.h>
 #include <sunlinsol/sunlinsol_spgmr.h>
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunmatrix/sunmatrix_sparse.h>
@@ -108,7 +108,11 @@ struct OdeSimulator::Impl {
   void *cvode = nullptr;
   std::vector<double> scratch; // channel fluxes
   std::string lastError;
-  // SPGMR preconditioner state.
+  // Sparse direct solver state: the factorization, and the CSC positions of
+  // the diagonal for forming I - gamma*J from the saved Jacobian values.
+  SparseLu lu;
+  std::vector<int64_t> diagonal;
+  // SPGMR preconditioner state; jacValues is also the sparse solver's saved J.
   std::unique_ptr<Ilu0> ilu;
   std::vector<double> jacValues;
   long precSetups = 0;
@@ -132,6 +136,12 @@ struct OdeSimulator::Impl {
   const double *k() const { return owner->rates.data(); }
   const CompiledNetwork &net() const { return owner->net; }
 
+  /// Error weights 1 / (rtol |y| + atol) in one pass instead of CVODE's five.
+  static int errorWeights(N_Vector y, N_Vector ewt, void *data) {
+    const SolverOptions &o = static_cast<Impl *>(data)->owner->opts;
+    return computeErrorWeights(y, ewt, o.relTol, o.absTol);
+  }
+
   static int rhs(realtype, N_Vector y, N_Vector ydot, void *data) {
     auto *im = static_cast<Impl *>(data);
     im->net().rhs(N_VGetArrayPointer(y), im->k(), N_VGetArrayPointer(ydot),
@@ -146,15 +156,22 @@ struct OdeSimulator::Impl {
     return 0;
   }
 
-  static int jacSparse(realtype, N_Vector y, N_Vector, SUNMatrix J, void *data,
-                       N_Vector, N_Vector, N_Vector) {
+  /// The Newton matrix M = I - gamma*J in place, on the Jacobian's pattern
+  /// (set once when the matrix is created): J is re-evaluated only when CVODE
+  /// says the saved one is stale (jok false), and one pass forms M.
+  static int linearSystem(realtype, N_Vector y, N_Vector, SUNMatrix M,
+                          booleantype jok, booleantype *jcur, realtype gamma,
+                          void *data, N_Vector, N_Vector, N_Vector) {
     auto *im = static_cast<Impl *>(data);
-    const CompiledNetwork &net = im->net();
-    auto colPtr = net.jacobianColPtr();
-    auto rowIdx = net.jacobianRowIdx();
-    std::copy(colPtr.begin(), colPtr.end(), SM_INDEXPTRS_S(J));
-    std::copy(rowIdx.begin(), rowIdx.end(), SM_INDEXVALS_S(J));
-    net.sparseJacobian(N_VGetArrayPointer(y), im->k(), SM_DATA_S(J));
+    double *J = im->jacValues.data();
+    if (!jok)
+      im->net().sparseJacobian(N_VGetArrayPointer(y), im->k(), J);
+    *jcur = !jok;
+    double *m = SM_DATA_S(M);
+    for (size_t e = 0, nnz = im->jacValues.size(); e < nnz; ++e)
+      m[e] = -gamma * J[e];
+    for (int64_t d : im->diagonal)
+      m[d] += 1.0;
     return 0;
   }
 
@@ -233,15 +250,28 @@ static llvm::Error attachLinearSolver(OdeSimulator::Impl &im,
         CVodeSetJacFn(im.cvode, OdeSimulator::Impl::jacDense) != CVLS_SUCCESS)
       return sundialsFailure("dense linear solver");
     return llvm::Error::success();
-  case LinearSolverKind::Klu:
-    im.A = SUNSparseMatrix(n, n, static_cast<sunindextype>(net.jacobianNonZeros()),
+  case LinearSolverKind::Klu: {
+    auto colPtr = net.jacobianColPtr();
+    auto rowIdx = net.jacobianRowIdx();
+    im.A = SUNSparseMatrix(n, n, static_cast<sunindextype>(rowIdx.size()),
                            CSC_MAT, im.ctx);
-    im.LS = im.A ? SUNLinSol_KLU(im.y, im.A, im.ctx) : nullptr;
-    if (!im.LS || SUNLinSol_KLUSetOrdering(im.LS, 0 /*AMD*/) != SUNLS_SUCCESS ||
-        CVodeSetLinearSolver(im.cvode, im.LS, im.A) != CVLS_SUCCESS ||
-        CVodeSetJacFn(im.cvode, OdeSimulator::Impl::jacSparse) != CVLS_SUCCESS)
+    if (!im.A)
+      return sundialsFailure("sparse Newton matrix");
+    std::copy(colPtr.begin(), colPtr.end(), SM_INDEXPTRS_S(im.A));
+    std::copy(rowIdx.begin(), rowIdx.end(), SM_INDEXVALS_S(im.A));
+    im.jacValues.assign(rowIdx.size(), 0);
+    im.diagonal.clear();
+    for (sunindextype j = 0; j < n; ++j)
+      for (int64_t p = colPtr[j]; p < colPtr[j + 1]; ++p)
+        if (rowIdx[p] == j)
+          im.diagonal.push_back(p);
+    im.LS = makeSparseLuLinearSolver(im.lu, im.ctx);
+    if (!im.LS || CVodeSetLinearSolver(im.cvode, im.LS, im.A) != CVLS_SUCCESS ||
+        CVodeSetLinSysFn(im.cvode, OdeSimulator::Impl::linearSystem) !=
+            CVLS_SUCCESS)
       return sundialsFailure("KLU linear solver");
     return llvm::Error::success();
+  }
   case LinearSolverKind::Gmres:
     im.ilu = std::make_unique<Ilu0>(net.speciesCount(),
                                     net.jacobianColPtr().data(),
@@ -282,7 +312,8 @@ llvm::Error OdeSimulator::initialize() {
   if (!im.cvode || CVodeInit(im.cvode, Impl::rhs, 0.0, im.y) != CV_SUCCESS ||
       CVodeSetUserData(im.cvode, &im) != CV_SUCCESS ||
       CVodeSetErrHandlerFn(im.cvode, Impl::errorHandler, &im) != CV_SUCCESS ||
-      CVodeSStolerances(im.cvode, opts.relTol, opts.absTol) != CV_SUCCESS ||
+      !(opts.relTol >= 0 && opts.absTol >= 0 && opts.relTol + opts.absTol > 0) ||
+      CVodeWFtolerances(im.cvode, Impl::errorWeights) != CV_SUCCESS ||
       CVodeSetMaxNumSteps(im.cvode, opts.maxSteps) != CV_SUCCESS)
     return sundialsFailure("CVODE (check the tolerances)");
   if (opts.maxStepSize > 0)
