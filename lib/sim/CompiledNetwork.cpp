@@ -14,6 +14,12 @@
 using namespace crnc;
 using namespace crnc::sim;
 
+/// A species changed by at least this many channels is a hub (a fuel shared
+/// by every gate, a clock species): the RHS sums its derivative from the
+/// stored fluxes instead of scattering into it, since scattering would chain
+/// every one of those channels through one memory location.
+static constexpr uint32_t kHubWriters = 64;
+
 namespace {
 /// A channel before it is placed into its order group.
 struct RawChannel {
@@ -53,10 +59,11 @@ static RawChannel makeChannel(const ir::Reaction &r, uint32_t index,
 }
 
 /// Both directions of every reaction, sorted by order group and then by the
-/// number of species they change, so the RHS runs fixed-length, branch-free
-/// inner loops per run of equal channels.
+/// number of non-hub species they change, so the RHS runs fixed-length,
+/// branch-free inner loops per run of equal channels. Marks the hubs.
 static std::vector<RawChannel> collectChannels(const ir::Module &module,
-                                               const std::vector<uint8_t> &constant) {
+                                               const std::vector<uint8_t> &constant,
+                                               std::vector<uint8_t> &hub) {
   std::vector<RawChannel> raw;
   const auto &reactions = module.allReactions();
   for (uint32_t i = 0; i < reactions.size(); ++i) {
@@ -64,10 +71,17 @@ static std::vector<RawChannel> collectChannels(const ir::Module &module,
     if (reactions[i].isReversible())
       raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
   }
+  std::vector<uint32_t> writers(constant.size(), 0);
+  for (RawChannel &ch : raw)
+    for (auto &[sp, d] : ch.change)
+      writers[sp] += d != 0 && !constant[sp];
+  hub.assign(constant.size(), 0);
+  for (size_t i = 0; i < writers.size(); ++i)
+    hub[i] = writers[i] >= kHubWriters;
   for (RawChannel &ch : raw) {
     unsigned count = 0;
     for (auto &[sp, d] : ch.change)
-      count += d != 0 && !constant[sp];
+      count += d != 0 && !constant[sp] && !hub[sp];
     ch.changes = static_cast<uint8_t>(std::min(count, 5u));
   }
   std::stable_sort(raw.begin(), raw.end(),
@@ -90,12 +104,14 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
     initial.push_back(s.initial);
   }
 
-  std::vector<RawChannel> raw = collectChannels(module, constant);
+  std::vector<uint8_t> hub;
+  std::vector<RawChannel> raw = collectChannels(module, constant, hub);
   size_t nc = raw.size();
   first.assign(nc, 0);
   second.assign(nc, 0);
   reactPtr.push_back(0);
   chgPtr.push_back(0);
+  scatterPtr.push_back(0);
   for (unsigned g = 0, c = 0; g <= 5; ++g) {
     while (c < nc && raw[c].group < g)
       ++c;
@@ -119,16 +135,32 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
         continue;
       chgSp.push_back(s);
       chgDelta.push_back(d);
+      if (!hub[s]) {
+        scatterSp.push_back(s);
+        scatterDelta.push_back(d);
+      }
     }
     chgPtr.push_back(static_cast<uint32_t>(chgSp.size()));
+    scatterPtr.push_back(static_cast<uint32_t>(scatterSp.size()));
     uint8_t g = static_cast<uint8_t>(ch.group), count = ch.changes;
     if (blocks.empty() || blocks.back().group != g || blocks.back().changes != count)
       blocks.push_back(Block{static_cast<uint32_t>(c), static_cast<uint32_t>(c), g, count});
     blocks.back().end = static_cast<uint32_t>(c + 1);
   }
-  chgDeltaD.assign(chgDelta.begin(), chgDelta.end());
   buildStoichiometry();
   buildJacobianPattern();
+  // Each hub's row of the net stoichiometry, for the RHS to sum.
+  hubRowPtr.assign(1, 0);
+  for (uint32_t i = 0; i < speciesCount(); ++i) {
+    if (!hub[i])
+      continue;
+    hubSpecies.push_back(i);
+    for (int32_t e = rowPtr[i]; e < rowPtr[i + 1]; ++e) {
+      hubChannel.push_back(static_cast<uint32_t>(colIdx[e]));
+      hubDelta.push_back(coef[e]);
+    }
+    hubRowPtr.push_back(static_cast<uint32_t>(hubChannel.size()));
+  }
 }
 
 void CompiledNetwork::buildStoichiometry() {
@@ -229,18 +261,20 @@ void CompiledNetwork::fluxes(const double *y, const double *k,
 namespace {
 /// The arrays one RHS block reads.
 struct KernelView {
-  const uint32_t *first, *second, *chgSp, *chgPtr;
+  const uint32_t *first, *second, *scatterSp, *scatterPtr;
   const double *delta;
+  double *flux; ///< null: fluxes need not be stored (no hubs)
 };
 } // namespace
 
-/// Channels [b, e) of order group G, each changing exactly NC species: the
-/// flux stays in a register and is scattered by a fixed-length loop.
+/// Channels [b, e) of order group G, each changing exactly NC non-hub
+/// species: the flux stays in a register and is scattered by a fixed-length
+/// loop (and stored, for the hubs, when kv.flux is set).
 template <unsigned G, unsigned NC>
 static void rhsBlock(const KernelView &kv, size_t b, size_t e, const double *y,
                      const double *k, double *f) {
-  const uint32_t *sp = kv.chgSp + kv.chgPtr[b];
-  const double *d = kv.delta + kv.chgPtr[b];
+  const uint32_t *sp = kv.scatterSp + kv.scatterPtr[b];
+  const double *d = kv.delta + kv.scatterPtr[b];
   for (size_t c = b; c < e; ++c, sp += NC, d += NC) {
     double v = k[c];
     if (G >= 1)
@@ -249,6 +283,8 @@ static void rhsBlock(const KernelView &kv, size_t b, size_t e, const double *y,
       v *= y[kv.second[c]];
     if (G == 3)
       v *= y[kv.first[c]];
+    if (kv.flux)
+      kv.flux[c] = v;
     for (unsigned j = 0; j < NC; ++j)
       f[sp[j]] += d[j] * v;
   }
@@ -258,6 +294,9 @@ template <unsigned G>
 static bool rhsGroup(unsigned nc, const KernelView &kv, size_t b, size_t e,
                      const double *y, const double *k, double *f) {
   switch (nc) {
+  case 0:
+    rhsBlock<G, 0>(kv, b, e, y, k, f);
+    return true;
   case 1:
     rhsBlock<G, 1>(kv, b, e, y, k, f);
     return true;
@@ -278,8 +317,8 @@ static bool rhsGroup(unsigned nc, const KernelView &kv, size_t b, size_t e,
 void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
                           double *v) const {
   std::fill(dydt, dydt + speciesCount(), 0.0);
-  KernelView kv{first.data(), second.data(), chgSp.data(), chgPtr.data(),
-                chgDeltaD.data()};
+  KernelView kv{first.data(), second.data(), scatterSp.data(), scatterPtr.data(),
+                scatterDelta.data(), hubSpecies.empty() ? nullptr : v};
   for (const Block &blk : blocks) {
     bool done = false;
     switch (blk.group) {
@@ -303,9 +342,25 @@ void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
       for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r)
         x *= power(y[reactSp[r]], reactCnt[r]);
       v[c] = x;
-      for (uint32_t e = chgPtr[c]; e < chgPtr[c + 1]; ++e)
-        dydt[chgSp[e]] += chgDeltaD[e] * x;
+      for (uint32_t e = scatterPtr[c]; e < scatterPtr[c + 1]; ++e)
+        dydt[scatterSp[e]] += scatterDelta[e] * x;
     }
+  }
+  // Hubs: one sum per hub over its channels, four partial sums wide.
+  for (size_t h = 0; h < hubSpecies.size(); ++h) {
+    const uint32_t *ch = hubChannel.data();
+    const double *d = hubDelta.data();
+    uint32_t e = hubRowPtr[h], end = hubRowPtr[h + 1];
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (; e + 4 <= end; e += 4) {
+      s0 += d[e] * v[ch[e]];
+      s1 += d[e + 1] * v[ch[e + 1]];
+      s2 += d[e + 2] * v[ch[e + 2]];
+      s3 += d[e + 3] * v[ch[e + 3]];
+    }
+    for (; e < end; ++e)
+      s0 += d[e] * v[ch[e]];
+    dydt[hubSpecies[h]] = (s0 + s1) + (s2 + s3);
   }
 }
 

@@ -80,6 +80,10 @@ public:
   void jacobianTimes(const double *y, const double *k, const double *x,
                      double *Jv, double *scratch) const;
 
+  /// Species changed by so many channels that the RHS sums their derivative
+  /// from the stored fluxes rather than scattering into it.
+  size_t hubCount() const { return hubSpecies.size(); }
+
   /// CSC pattern of the Jacobian (diagonal always present).
   llvm::ArrayRef<int64_t> jacobianColPtr() const { return jacColPtr; }
   llvm::ArrayRef<int64_t> jacobianRowIdx() const { return jacRowIdx; }
@@ -137,9 +141,15 @@ private:
   // Net change per channel, CSR by channel (constant species omitted).
   std::vector<uint32_t> chgPtr, chgSp;
   std::vector<int32_t> chgDelta;
-  std::vector<double> chgDeltaD;
-  // Runs of channels with one order group and one count of changed species
-  // (5: five or more); the RHS runs one specialised loop per run.
+  // The same without hub species, which the RHS scatters into.
+  std::vector<uint32_t> scatterPtr, scatterSp;
+  std::vector<double> scatterDelta;
+  // Hub species (changed by many channels) and their stoichiometry rows: the
+  // RHS sums their derivatives from the fluxes.
+  std::vector<uint32_t> hubSpecies, hubRowPtr, hubChannel;
+  std::vector<double> hubDelta;
+  // Runs of channels with one order group and one count of changed non-hub
+  // species (5: five or more); the RHS runs one specialised loop per run.
   struct Block {
     uint32_t begin, end;
     uint8_t group, changes;

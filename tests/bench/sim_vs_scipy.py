@@ -11,7 +11,8 @@ between the trajectories.
 Difference metric: max over times and species of |crnc - scipy| divided by
 max(|scipy|, 1e-3 * the largest value in the scipy trajectory).
 Speed ratio: CPU seconds of SciPy's solve over CPU seconds of crnc's (both
-single-threaded; CPU time is steadier than wall time on a shared machine);
+single-threaded; CPU time is steadier than wall time on a shared machine),
+each the fastest of --repeat runs (a SciPy run over 5 s is not repeated);
 wall times are printed too.
 """
 import argparse
@@ -147,7 +148,8 @@ def run_case(args, family, size, workdir):
     trfile = os.path.join(workdir, "%s-%d.csv" % (family, size))
     cmd = [args.bench, "--family", family, "--reactions", str(size),
            "--points", str(args.points), "--rtol", str(args.rtol),
-           "--solvers", args.solvers, "--dump-network", netfile,
+           "--solvers", args.solvers, "--repeat", str(args.repeat),
+           "--dump-network", netfile,
            "--trajectory", trfile]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     res = json.loads(out)
@@ -180,6 +182,14 @@ def run_case(args, family, size, workdir):
     for method in args.methods.split(","):
         got, status = solve_scipy(model, method, times, args.rtol,
                                   res["atol"], args.timeout)
+        # Short SciPy runs are repeated like crnc's; the fastest counts.
+        for _ in range(args.repeat - 1):
+            if got is None or got[1] > 5:
+                break
+            again, _ = solve_scipy(model, method, times, args.rtol,
+                                   res["atol"], args.timeout)
+            if again is not None and again[1] < got[1]:
+                got = again
         if got is None:
             print("  scipy %-5s: %s" % (method, status))
             summary[method] = status
@@ -204,6 +214,9 @@ def main():
     p.add_argument("--methods", default="BDF,LSODA")
     p.add_argument("--solvers", default="auto",
                    help="crnc linear solvers; the first is compared")
+    p.add_argument("--repeat", type=int, default=3,
+                   help="solve each case this many times and report the "
+                        "fastest (SciPy runs longer than 5 s cpu once)")
     p.add_argument("--rtol", type=float, default=1e-6)
     p.add_argument("--points", type=int, default=50)
     p.add_argument("--timeout", type=float, default=600)

@@ -80,12 +80,37 @@ TEST_CASE("compiled RHS equals the module's mass-action law") {
   for (unsigned seed = 1; seed <= 20; ++seed) {
     ir::Module m = randomModule(seed, 9, 25);
     CompiledNetwork net(m);
+    CHECK(net.hubCount() == 0);
     std::vector<double> y(net.initialState().begin(), net.initialState().end());
     std::vector<double> f(net.speciesCount()), v(net.channelCount());
     net.rhs(y.data(), net.rateConstants().data(), f.data(), v.data());
     std::vector<double> want = referenceRhs(m, y);
     for (size_t i = 0; i < f.size(); ++i)
       CHECK(std::fabs(f[i] - want[i]) <= 1e-12 * (1 + std::fabs(want[i])));
+  }
+}
+
+TEST_CASE("compiled RHS sums hub species right") {
+  // Few species, many reactions: the changed species are hubs; constant
+  // species (every seventh) never are.
+  for (auto [species, reactions] : {std::pair{6u, 400u}, std::pair{20u, 500u}}) {
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+      ir::Module m = randomModule(seed, species, reactions);
+      CompiledNetwork net(m);
+      CHECK(net.hubCount() > 0);
+      CHECK(net.hubCount() < species);
+      std::vector<double> y(net.initialState().begin(), net.initialState().end());
+      std::vector<double> f(net.speciesCount()), v(net.channelCount());
+      net.rhs(y.data(), net.rateConstants().data(), f.data(), v.data());
+      std::vector<double> want = referenceRhs(m, y);
+      double scale = 0;
+      for (double w : want)
+        scale = std::max(scale, std::fabs(w));
+      for (size_t i = 0; i < f.size(); ++i) {
+        INFO("species " << i << " of " << species << ", seed " << seed);
+        CHECK(std::fabs(f[i] - want[i]) <= 1e-12 * (1 + scale));
+      }
+    }
   }
 }
 
