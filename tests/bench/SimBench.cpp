@@ -250,6 +250,8 @@ int main(int argc, char **argv) {
                  << ",\"steps\":" << stats.steps << ",\"rhs_evals\":" << stats.rhsEvals
                  << ",\"jac_evals\":" << stats.jacEvals
                  << ",\"linear_setups\":" << stats.linearSetups
+                 << ",\"error_test_fails\":" << stats.errorTestFails
+                 << ",\"newton_fails\":" << stats.nonlinConvFails
                  << ",\"status\":" << quoteString(status) << "}";
     if (firstRun && !trajectory.empty() &&
         !writeFile(trajectory, [&](llvm::raw_ostream &os) { writeCsv(trace, os); }))
