@@ -412,10 +412,18 @@ void CompiledNetwork::sparseJacobian(const double *y, const double *k,
 void CompiledNetwork::jacobianTimes(const double *y, const double *k,
                                     const double *x, double *Jv,
                                     double *dv) const {
+  // dv = (d v / d y) x per channel, specialised by order group like the RHS.
+  const uint32_t *f = first.data(), *s = second.data();
   const uint32_t *sp = reactSp.data(), *cnt = reactCnt.data();
-  for (size_t c = 0; c < groupStart[1]; ++c)
+  for (size_t c = groupStart[0]; c < groupStart[1]; ++c)
     dv[c] = 0;
-  for (size_t c = groupStart[1]; c < channelCount(); ++c) {
+  for (size_t c = groupStart[1]; c < groupStart[2]; ++c)
+    dv[c] = k[c] * x[f[c]];
+  for (size_t c = groupStart[2]; c < groupStart[3]; ++c)
+    dv[c] = k[c] * (y[s[c]] * x[f[c]] + y[f[c]] * x[s[c]]);
+  for (size_t c = groupStart[3]; c < groupStart[4]; ++c)
+    dv[c] = 2 * k[c] * y[f[c]] * x[f[c]];
+  for (size_t c = groupStart[4]; c < channelCount(); ++c) {
     double sum = 0;
     for (uint32_t r = reactPtr[c]; r < reactPtr[c + 1]; ++r)
       sum += slotDerivative(y, k[c], sp, cnt, reactPtr[c], reactPtr[c + 1], r) *

@@ -406,15 +406,18 @@ void OdeSimulator::collectStats() {
   if (!impl->cvode)
     return;
   void *m = impl->cvode;
-  long steps = 0, rhs = 0, jac = 0, setups = 0, etf = 0, ncf = 0, lrhs = 0;
+  long steps = 0, rhs = 0, jac = 0, setups = 0, etf = 0, ncf = 0, lrhs = 0,
+       liters = 0;
   CVodeGetNumSteps(m, &steps);
   CVodeGetNumRhsEvals(m, &rhs);
   CVodeGetNumLinRhsEvals(m, &lrhs);
   CVodeGetNumLinSolvSetups(m, &setups);
   CVodeGetNumErrTestFails(m, &etf);
   CVodeGetNumNonlinSolvConvFails(m, &ncf);
-  if (opts.solver == LinearSolverKind::Gmres)
+  if (opts.solver == LinearSolverKind::Gmres) {
     jac = impl->precSetups;
+    CVodeGetNumLinIters(m, &liters);
+  }
   else
     CVodeGetNumJacEvals(m, &jac);
   const SolverStats &b = impl->base;
@@ -423,6 +426,7 @@ void OdeSimulator::collectStats() {
   counters.jacEvals = opts.solver == LinearSolverKind::Gmres ? jac
                                                              : b.jacEvals + jac;
   counters.linearSetups = b.linearSetups + setups;
+  counters.linearIters = b.linearIters + liters;
   counters.errorTestFails = b.errorTestFails + etf;
   counters.nonlinConvFails = b.nonlinConvFails + ncf;
 }

@@ -83,6 +83,7 @@ struct SolverStats {
   long rhsEvals = 0;
   long jacEvals = 0;
   long linearSetups = 0;
+  long linearIters = 0; ///< Krylov iterations (Gmres only)
   long errorTestFails = 0;
   long nonlinConvFails = 0;
   long reinits = 0;

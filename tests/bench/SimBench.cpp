@@ -250,6 +250,7 @@ int main(int argc, char **argv) {
                  << ",\"steps\":" << stats.steps << ",\"rhs_evals\":" << stats.rhsEvals
                  << ",\"jac_evals\":" << stats.jacEvals
                  << ",\"linear_setups\":" << stats.linearSetups
+                 << ",\"krylov_iters\":" << stats.linearIters
                  << ",\"error_test_fails\":" << stats.errorTestFails
                  << ",\"newton_fails\":" << stats.nonlinConvFails
                  << ",\"status\":" << quoteString(status) << "}";
