@@ -169,12 +169,16 @@ def run_case(args, family, size, workdir):
               res["jac_sparse_ms"],
               "%.4g ms" % res["jac_dense_ms"] if res["jac_dense_ms"] >= 0
               else "n/a"))
+    if res["lu_solve_ms"] >= 0:
+        print("  crnc sparse LU of I - 0.1 J: factor %.4g ms, solve %.4g ms"
+              % (res["lu_factor_ms"], res["lu_solve_ms"]))
     for r in res["runs"]:
         print("  crnc %-6s (asked %-5s): %8.4f s wall %8.4f s cpu  steps %d  "
-              "RHS %d  Jac %d  setups %d  %s" % (
+              "RHS %d  Jac %d  setups %d  Krylov %d  fails %d/%d  %s" % (
                   r["solver"], r["requested"], r["solve_s"], r["solve_cpu_s"],
-                                  r["steps"], r["rhs_evals"], r["jac_evals"],
-                                  r["linear_setups"], r["status"]))
+                  r["steps"], r["rhs_evals"], r["jac_evals"],
+                  r["linear_setups"], r["krylov_iters"],
+                  r["error_test_fails"], r["newton_fails"], r["status"]))
     summary = {"family": family, "reactions": res["reactions"],
                "crnc_solver": res["runs"][0]["solver"], "crnc_s": crnc_s,
                "crnc_cpu_s": crnc_cpu,
