@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cassert>
 #include <map>
+#include <utility>
 
 using namespace crnc;
 using namespace crnc::sim;
@@ -29,7 +30,11 @@ struct RawChannel {
   std::map<uint32_t, int32_t> change;     // species -> net change
   unsigned group;
   uint8_t changes = 0; // species it changes, constants excluded, capped at 5
+  // Of those (hubs excluded), how many lose one molecule per firing when
+  // every change is +-1; kNotUnit otherwise.
+  uint8_t losses = 0;
 };
+constexpr uint8_t kNotUnit = 255;
 } // namespace
 
 static unsigned groupOf(const std::map<uint32_t, uint32_t> &reactants) {
@@ -79,16 +84,25 @@ static std::vector<RawChannel> collectChannels(const ir::Module &module,
   for (size_t i = 0; i < writers.size(); ++i)
     hub[i] = writers[i] >= kHubWriters;
   for (RawChannel &ch : raw) {
-    unsigned count = 0;
-    for (auto &[sp, d] : ch.change)
-      count += d != 0 && !constant[sp] && !hub[sp];
+    unsigned count = 0, losses = 0;
+    bool unit = true;
+    for (auto &[sp, d] : ch.change) {
+      if (d == 0 || constant[sp] || hub[sp])
+        continue;
+      ++count;
+      losses += d == -1;
+      unit = unit && (d == 1 || d == -1);
+    }
     ch.changes = static_cast<uint8_t>(std::min(count, 5u));
+    ch.losses = unit ? static_cast<uint8_t>(losses) : kNotUnit;
   }
   std::stable_sort(raw.begin(), raw.end(),
                    [](const RawChannel &a, const RawChannel &b) {
                      if (a.group != b.group)
                        return a.group < b.group;
-                     return a.changes < b.changes;
+                     if (a.changes != b.changes)
+                       return a.changes < b.changes;
+                     return a.losses < b.losses;
                    });
   return raw;
 }
@@ -135,16 +149,22 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
         continue;
       chgSp.push_back(s);
       chgDelta.push_back(d);
-      if (!hub[s]) {
+    }
+    // Non-hub changes, losses first (unit channels scatter -v, then +v).
+    for (int pass = 0; pass < 2; ++pass)
+      for (auto &[s, d] : ch.change) {
+        if (d == 0 || constant[s] || hub[s] || (d == -1) != (pass == 0))
+          continue;
         scatterSp.push_back(s);
         scatterDelta.push_back(d);
       }
-    }
     chgPtr.push_back(static_cast<uint32_t>(chgSp.size()));
     scatterPtr.push_back(static_cast<uint32_t>(scatterSp.size()));
     uint8_t g = static_cast<uint8_t>(ch.group), count = ch.changes;
-    if (blocks.empty() || blocks.back().group != g || blocks.back().changes != count)
-      blocks.push_back(Block{static_cast<uint32_t>(c), static_cast<uint32_t>(c), g, count});
+    if (blocks.empty() || blocks.back().group != g ||
+        blocks.back().changes != count || blocks.back().losses != ch.losses)
+      blocks.push_back(Block{static_cast<uint32_t>(c), static_cast<uint32_t>(c),
+                             g, count, ch.losses});
     blocks.back().end = static_cast<uint32_t>(c + 1);
   }
   buildStoichiometry();
@@ -290,9 +310,66 @@ static void rhsBlock(const KernelView &kv, size_t b, size_t e, const double *y,
   }
 }
 
+/// Channels [b, e) of order group G whose NC non-hub changes are all +-1,
+/// the first NL of them -1: the flux is subtracted and added, no weights.
+template <unsigned G, unsigned NC, unsigned NL>
+static void rhsUnitBlock(const KernelView &kv, size_t b, size_t e,
+                         const double *y, const double *k, double *f) {
+  const uint32_t *sp = kv.scatterSp + kv.scatterPtr[b];
+  for (size_t c = b; c < e; ++c, sp += NC) {
+    double v = k[c];
+    if (G >= 1)
+      v *= y[kv.first[c]];
+    if (G == 2)
+      v *= y[kv.second[c]];
+    if (G == 3)
+      v *= y[kv.first[c]];
+    if (kv.flux)
+      kv.flux[c] = v;
+    for (unsigned j = 0; j < NL; ++j)
+      f[sp[j]] -= v;
+    for (unsigned j = NL; j < NC; ++j)
+      f[sp[j]] += v;
+  }
+}
+
+template <unsigned G, unsigned NC, unsigned... NL>
+static bool rhsUnitDispatch(unsigned losses, std::integer_sequence<unsigned, NL...>,
+                            const KernelView &kv, size_t b, size_t e,
+                            const double *y, const double *k, double *f) {
+  return ((losses == NL ? (rhsUnitBlock<G, NC, NL>(kv, b, e, y, k, f), true)
+                        : false) ||
+          ...);
+}
+
 template <unsigned G>
-static bool rhsGroup(unsigned nc, const KernelView &kv, size_t b, size_t e,
-                     const double *y, const double *k, double *f) {
+static bool rhsUnitGroup(unsigned nc, unsigned losses, const KernelView &kv,
+                         size_t b, size_t e, const double *y, const double *k,
+                         double *f) {
+  switch (nc) {
+  case 1:
+    return rhsUnitDispatch<G, 1>(losses, std::make_integer_sequence<unsigned, 2>(),
+                                 kv, b, e, y, k, f);
+  case 2:
+    return rhsUnitDispatch<G, 2>(losses, std::make_integer_sequence<unsigned, 3>(),
+                                 kv, b, e, y, k, f);
+  case 3:
+    return rhsUnitDispatch<G, 3>(losses, std::make_integer_sequence<unsigned, 4>(),
+                                 kv, b, e, y, k, f);
+  case 4:
+    return rhsUnitDispatch<G, 4>(losses, std::make_integer_sequence<unsigned, 5>(),
+                                 kv, b, e, y, k, f);
+  default:
+    return false;
+  }
+}
+
+template <unsigned G>
+static bool rhsGroup(unsigned nc, unsigned losses, const KernelView &kv,
+                     size_t b, size_t e, const double *y, const double *k,
+                     double *f) {
+  if (losses != kNotUnit && rhsUnitGroup<G>(nc, losses, kv, b, e, y, k, f))
+    return true;
   switch (nc) {
   case 0:
     rhsBlock<G, 0>(kv, b, e, y, k, f);
@@ -323,16 +400,20 @@ void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
     bool done = false;
     switch (blk.group) {
     case 0:
-      done = rhsGroup<0>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      done = rhsGroup<0>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
+                           k, dydt);
       break;
     case 1:
-      done = rhsGroup<1>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      done = rhsGroup<1>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
+                           k, dydt);
       break;
     case 2:
-      done = rhsGroup<2>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      done = rhsGroup<2>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
+                           k, dydt);
       break;
     case 3:
-      done = rhsGroup<3>(blk.changes, kv, blk.begin, blk.end, y, k, dydt);
+      done = rhsGroup<3>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
+                           k, dydt);
       break;
     }
     if (done)

@@ -148,11 +148,13 @@ private:
   // RHS sums their derivatives from the fluxes.
   std::vector<uint32_t> hubSpecies, hubRowPtr, hubChannel;
   std::vector<double> hubDelta;
-  // Runs of channels with one order group and one count of changed non-hub
-  // species (5: five or more); the RHS runs one specialised loop per run.
+  // Runs of channels with one order group, one count of changed non-hub
+  // species (5: five or more) and, for channels whose changes are all +-1,
+  // one count of losses; the RHS runs one specialised loop per run.
   struct Block {
     uint32_t begin, end;
     uint8_t group, changes;
+    uint8_t losses; ///< all changes +-1: how many are -1; else 255
   };
   std::vector<Block> blocks;
   // Net stoichiometry, CSR by species.
