@@ -27,6 +27,22 @@ CommonParams frontend::readCommonParams(ModelParams &params,
   return c;
 }
 
+LogicalResult frontend::checkModelSize(const ModelDecl &decl,
+                                      ModelParams &params,
+                                      DiagnosticEngine &diags, double reactions,
+                                      llvm::StringRef sizeKey,
+                                      llvm::StringRef formula) {
+  if (reactions <= kMaxModelReactions)
+    return success();
+  diags.error(decl.loc, "model '" + decl.name + "' would lower to about " +
+                            formatSignificant(reactions, 3) +
+                            " reactions; the limit is " +
+                            formatSignificant(kMaxModelReactions, 3));
+  Location at = params.has(sizeKey) ? params.locationOf(sizeKey) : decl.loc;
+  diags.note(at, "the reaction count grows as " + formula.str());
+  return failure();
+}
+
 std::vector<double> frontend::readInitialWeights(ModelParams &params,
                                                  const CommonParams &common,
                                                  size_t count) {

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/models/ModelKinds.h"
+#include <algorithm>
 #include "lib/support/Format.h"
 #include <cstdlib>
 
@@ -119,6 +120,18 @@ LogicalResult frontend::lowerExpertAggregation(const ModelDecl &decl,
                 "'radius' needs 'image_width' dividing 'inputs'");
     return failure();
   }
+  // Experts: all pairs of inputs, or for an image the pairs within the
+  // radius (at most (2r+1)^2 neighbours per pixel, half of them counted).
+  double n = double(p.c.inputs), experts = n * (n + 1) / 2;
+  if (p.radius >= 0)
+    experts = std::min(experts, n * ((2.0 * p.radius + 1) *
+                                         (2.0 * p.radius + 1) + 1) / 2);
+  if (failed(checkModelSize(decl, params, diags,
+                            (1.0 + 5.0 * p.classes) * experts, "inputs",
+                            "5 x classes x experts, with inputs^2 / 2 "
+                            "experts (or inputs x (2 radius + 1)^2 / 2 for "
+                            "an image)")))
+    return failure();
   if (p.c.signedInputs) {
     diags.error(params.locationOf("signed_inputs"),
                 "expert aggregation needs non-negative inputs (fluxes)");

@@ -47,6 +47,10 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
                 "'output = threshold' needs 'classes = 2'");
     return failure();
   }
+  if (failed(checkModelSize(decl, params, diags,
+                            double(outputs) * (2.0 * c.inputs + 2), "inputs",
+                            "2 x outputs x inputs")))
+    return failure();
   std::vector<double> w0 =
       readInitialWeights(params, c, outputs * (c.inputs + 1));
   if (failed(params.finish()))

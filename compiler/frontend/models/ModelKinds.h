@@ -44,6 +44,19 @@ std::vector<double> readInitialWeights(ModelParams &params,
                                        const CommonParams &common,
                                        size_t count);
 
+/// The most abstract (signed) reactions one model may lower to. Dual-rail
+/// expansion multiplies it by at most four; beyond this a model would take
+/// gigabytes and minutes to build, and no experiment could use it.
+constexpr double kMaxModelReactions = 1e6;
+
+/// Refuses, before anything is allocated, a model whose network would need
+/// more than kMaxModelReactions abstract reactions: an error at the model,
+/// with a note at `sizeKey` (the parameter that drives the size) saying how
+/// the count arises (`formula`, e.g. "classes x inputs^2 / 2").
+LogicalResult checkModelSize(const ModelDecl &decl, ModelParams &params,
+                             DiagnosticEngine &diags, double reactions,
+                             llvm::StringRef sizeKey, llvm::StringRef formula);
+
 /// Writes the module attributes every Neural CRN model carries.
 void recordModelAttributes(ir::Module &module, const ModelDecl &decl,
                            const CommonParams &common, llvm::StringRef task,

@@ -151,6 +151,11 @@ LogicalResult frontend::lowerNonlinearClassifier(const ModelDecl &decl,
   p.alpha = params.number("alpha", p.alpha, 0, 1e6);
   p.exact =
       params.choice("gradient", "exact", {"exact", "first_order"}) == "exact";
+  double reactions = double(p.outputs) *
+                     ((9.0 + 2.0 * p.augment) * p.c.inputs + 6.0 * p.augment);
+  if (failed(checkModelSize(decl, params, diags, reactions, "augment",
+                            "outputs x (9 + 2 x augment) x inputs")))
+    return failure();
   std::vector<double> w0 =
       readInitialWeights(params, p.c, p.outputs * blockWeightCount(p));
   if (failed(params.finish()))
