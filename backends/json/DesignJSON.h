@@ -15,9 +15,10 @@
 
 namespace crnc::json {
 
-/// The design as an ordered JSON value.
+/// The design as an ordered JSON value (a tree: for small designs and tests).
 nlohmann::ordered_json designToJSON(const dna::Design &design);
-/// Writes it, indented by two spaces, with a trailing newline.
+/// Writes the same document, indented by two spaces, with a trailing newline,
+/// streaming one complex at a time (no tree of the whole design).
 void writeDesignJSON(const dna::Design &design, llvm::raw_ostream &os);
 
 } // namespace crnc::json

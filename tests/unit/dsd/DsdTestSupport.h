@@ -68,7 +68,10 @@ inline nlohmann::json verdictData() {
 /// The 62 CRNs of Nuskell's test set, in the data file's order.
 inline std::vector<std::string> testCRNs() {
   std::vector<std::string> crns;
-  for (const auto &entry : verdictData()["crns"])
+  // Keep the document alive: `verdictData()["crns"]` in the range-for would
+  // reference into a temporary destroyed before the loop runs.
+  nlohmann::json data = verdictData();
+  for (const auto &entry : data["crns"])
     crns.push_back(entry["crn"].get<std::string>());
   return crns;
 }

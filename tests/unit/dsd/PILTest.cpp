@@ -139,3 +139,26 @@ TEST_CASE("JSON and Visual DSD exports describe the whole design") {
   CHECK(term == "<d3!b1 t4^!b2 t6^!b3> | <d7!b4 t8^!b5 h13 t10^> | "
                 "<t8^*!b5 d7*!b4 t6^*!b3 t4^*!b2 d3*!b1 t2^*>");
 }
+
+TEST_CASE("the streamed JSON is the JSON tree's text") {
+  // Nuskell's test CRNs through every scheme that accepts them.
+  std::vector<std::string> crns = testCRNs();
+  for (const char *scheme :
+       {"soloveichik2010", "srinivas2015", "qian2011", "cardelli2013"}) {
+    size_t compared = 0;
+    for (size_t i = 0; i < crns.size(); i += 3) {
+      CompileResult r = compileCRN(crns[i], scheme);
+      if (!r.design)
+        continue;
+      INFO(scheme << ": " << crns[i]);
+      std::string streamed;
+      llvm::raw_string_ostream os(streamed);
+      json::writeDesignJSON(*r.design, os);
+      os.flush();
+      CHECK(streamed == json::designToJSON(*r.design).dump(2) + "\n");
+      ++compared;
+    }
+    INFO(scheme);
+    CHECK(compared >= 10);
+  }
+}
