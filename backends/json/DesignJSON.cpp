@@ -129,6 +129,11 @@ void writeArrayMember(llvm::raw_ostream &os, llvm::StringRef key, size_t count,
 /// The same text as designToJSON(design).dump(2), written one complex at a
 /// time: a design of half a million complexes never exists as one JSON tree.
 void crnc::json::writeDesignJSON(const Design &design, llvm::raw_ostream &os) {
+  writeDesignJSON(design, computeCosts(design), os);
+}
+
+void crnc::json::writeDesignJSON(const Design &design, const DesignCosts &costs,
+                                 llvm::raw_ostream &os) {
   os << "{\n";
   writeMember(os, "scheme", design.scheme);
   writeMember(os, "unit", concUnitName(design.unit).str());
@@ -140,7 +145,6 @@ void crnc::json::writeDesignJSON(const Design &design, llvm::raw_ostream &os) {
   writeArrayMember(os, "complexes", complexes.size(), [&](size_t i) {
     return complexJSON(design, complexes[i]);
   });
-  DesignCosts costs = computeCosts(design);
   writeArrayMember(os, "modules", design.modules.size(),
                    [&](size_t i) { return moduleJSON(design, costs, i); });
   writeMember(os, "costs", costsJSON(costs), /*last=*/true);

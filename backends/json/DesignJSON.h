@@ -20,6 +20,9 @@ nlohmann::ordered_json designToJSON(const dna::Design &design);
 /// Writes the same document, indented by two spaces, with a trailing newline,
 /// streaming one complex at a time (no tree of the whole design).
 void writeDesignJSON(const dna::Design &design, llvm::raw_ostream &os);
+/// The same with costs already computed by dna::computeCosts(design).
+void writeDesignJSON(const dna::Design &design, const dna::DesignCosts &costs,
+                     llvm::raw_ostream &os);
 
 } // namespace crnc::json
 

@@ -78,11 +78,14 @@ static LogicalResult translateToDNA(const ir::Module &module,
       return;
     result.artifacts.push_back({module.name + suffix.str(), render(write)});
   };
+  // Costs once: counting distinct strands hashes every strand of the design.
+  dna::DesignCosts totals = dna::computeCosts(*design);
   emit(".pil", [&](auto &os) { pil::writePIL(*design, os); });
   emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(*design, os); });
-  emit(".design.json", [&](auto &os) { json::writeDesignJSON(*design, os); });
-  emit(".costs.txt", [&](auto &os) { dna::printCostReport(*design, os); });
-  dna::DesignCosts totals = dna::computeCosts(*design);
+  emit(".design.json",
+       [&](auto &os) { json::writeDesignJSON(*design, totals, os); });
+  emit(".costs.txt",
+       [&](auto &os) { dna::printCostReport(*design, totals, os); });
   result.summary += "DNA design (" + scheme.scheme + "): " +
                     std::to_string(totals.total.complexes) + " complexes, " +
                     std::to_string(totals.total.strands) + " distinct strands, " +

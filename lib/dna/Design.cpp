@@ -146,7 +146,11 @@ static void printCostLine(llvm::raw_ostream &os, llvm::StringRef label,
 }
 
 void crnc::dna::printCostReport(const Design &design, llvm::raw_ostream &os) {
-  DesignCosts costs = computeCosts(design);
+  printCostReport(design, computeCosts(design), os);
+}
+
+void crnc::dna::printCostReport(const Design &design, const DesignCosts &costs,
+                                llvm::raw_ostream &os) {
   os << "costs" << (design.scheme.empty() ? "" : " (" + design.scheme + ")")
      << ":\n";
   for (size_t i = 0; i < design.modules.size(); ++i)

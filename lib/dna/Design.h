@@ -119,6 +119,9 @@ Cost costOf(const Design &design, const std::vector<ComplexIndex> &complexes);
 DesignCosts computeCosts(const Design &design);
 /// A table of the costs: one line per module, then signals and the total.
 void printCostReport(const Design &design, llvm::raw_ostream &os);
+/// The same with costs already computed by computeCosts(design).
+void printCostReport(const Design &design, const DesignCosts &costs,
+                     llvm::raw_ostream &os);
 
 } // namespace crnc::dna
 
