@@ -287,6 +287,23 @@ struct KernelView {
 };
 } // namespace
 
+/// The flux of channel c of order group G (0, 1, A+B, 2A), stored for the
+/// hubs when kv.flux is set.
+template <unsigned G>
+static inline double channelFlux(const KernelView &kv, size_t c,
+                                 const double *y, const double *k) {
+  double v = k[c];
+  if (G >= 1)
+    v *= y[kv.first[c]];
+  if (G == 2)
+    v *= y[kv.second[c]];
+  if (G == 3)
+    v *= y[kv.first[c]];
+  if (kv.flux)
+    kv.flux[c] = v;
+  return v;
+}
+
 /// Channels [b, e) of order group G, each changing exactly NC non-hub
 /// species: the flux stays in a register and is scattered by a fixed-length
 /// loop (and stored, for the hubs, when kv.flux is set).
@@ -296,15 +313,7 @@ static void rhsBlock(const KernelView &kv, size_t b, size_t e, const double *y,
   const uint32_t *sp = kv.scatterSp + kv.scatterPtr[b];
   const double *d = kv.delta + kv.scatterPtr[b];
   for (size_t c = b; c < e; ++c, sp += NC, d += NC) {
-    double v = k[c];
-    if (G >= 1)
-      v *= y[kv.first[c]];
-    if (G == 2)
-      v *= y[kv.second[c]];
-    if (G == 3)
-      v *= y[kv.first[c]];
-    if (kv.flux)
-      kv.flux[c] = v;
+    double v = channelFlux<G>(kv, c, y, k);
     for (unsigned j = 0; j < NC; ++j)
       f[sp[j]] += d[j] * v;
   }
@@ -317,15 +326,7 @@ static void rhsUnitBlock(const KernelView &kv, size_t b, size_t e,
                          const double *y, const double *k, double *f) {
   const uint32_t *sp = kv.scatterSp + kv.scatterPtr[b];
   for (size_t c = b; c < e; ++c, sp += NC) {
-    double v = k[c];
-    if (G >= 1)
-      v *= y[kv.first[c]];
-    if (G == 2)
-      v *= y[kv.second[c]];
-    if (G == 3)
-      v *= y[kv.first[c]];
-    if (kv.flux)
-      kv.flux[c] = v;
+    double v = channelFlux<G>(kv, c, y, k);
     for (unsigned j = 0; j < NL; ++j)
       f[sp[j]] -= v;
     for (unsigned j = NL; j < NC; ++j)
