@@ -429,9 +429,9 @@ void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
     }
   }
   // Hubs: one sum per hub over its channels, four partial sums wide.
+  const uint32_t *ch = hubChannel.data();
+  const double *d = hubDelta.data();
   for (size_t h = 0; h < hubSpecies.size(); ++h) {
-    const uint32_t *ch = hubChannel.data();
-    const double *d = hubDelta.data();
     uint32_t e = hubRowPtr[h], end = hubRowPtr[h + 1];
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (; e + 4 <= end; e += 4) {

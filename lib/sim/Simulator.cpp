@@ -14,7 +14,6 @@
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cvode/cvode.h>
-#include <klu.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
 #include <sunlinsol/sunlinsol_dense.h>
@@ -62,36 +61,41 @@ std::optional<LinearSolverKind> sim::parseLinearSolver(llvm::StringRef name) {
       .Default(std::nullopt);
 }
 
-FillEstimate sim::estimateKluFill(const CompiledNetwork &network) {
+/// KLU's symbolic analysis of the Jacobian pattern into `lu`, and its
+/// estimates (zeros when KLU rejects the pattern).
+static FillEstimate analyzeFill(const CompiledNetwork &network, SparseLu &lu) {
   FillEstimate est;
-  klu_l_common common;
-  klu_l_defaults(&common);
-  common.ordering = 0; // AMD
-  auto colPtr = network.jacobianColPtr();
-  auto rowIdx = network.jacobianRowIdx();
-  std::vector<SuiteSparse_long> ap(colPtr.begin(), colPtr.end());
-  std::vector<SuiteSparse_long> ai(rowIdx.begin(), rowIdx.end());
-  klu_l_symbolic *symbolic = klu_l_analyze(
-      static_cast<SuiteSparse_long>(network.speciesCount()), ap.data(),
-      ai.data(), &common);
-  if (!symbolic)
-    return est;
-  est.factorNonZeros = symbolic->lnz + symbolic->unz + symbolic->nzoff;
-  est.flops = symbolic->est_flops;
-  klu_l_free_symbolic(&symbolic, &common);
+  if (lu.analyze(network.speciesCount(), network.jacobianColPtr().data(),
+                 network.jacobianRowIdx().data())) {
+    est.factorNonZeros = lu.estimatedFactorNonZeros();
+    est.flops = lu.estimatedFlops();
+  }
   return est;
 }
 
-LinearSolverKind sim::chooseLinearSolver(const CompiledNetwork &network) {
+FillEstimate sim::estimateKluFill(const CompiledNetwork &network) {
+  SparseLu lu;
+  return analyzeFill(network, lu);
+}
+
+/// chooseLinearSolver, keeping the symbolic analysis (if one was needed) in
+/// `lu` so that a KLU solver built on it does not analyse the pattern again.
+static LinearSolverKind chooseKeepingAnalysis(const CompiledNetwork &network,
+                                              SparseLu &lu) {
   size_t n = network.speciesCount();
   double nnz = double(network.jacobianNonZeros());
   double density = n ? nnz / (double(n) * n) : 1;
   if (n <= 64 || (n <= 400 && density > 0.3))
     return LinearSolverKind::Dense;
-  FillEstimate est = estimateKluFill(network);
+  FillEstimate est = analyzeFill(network, lu);
   if (est.flops > 200 * nnz)
     return LinearSolverKind::Gmres;
   return LinearSolverKind::Klu;
+}
+
+LinearSolverKind sim::chooseLinearSolver(const CompiledNetwork &network) {
+  SparseLu lu;
+  return chooseKeepingAnalysis(network, lu);
 }
 
 //===----------------------------------------------------------------------===//
@@ -109,10 +113,10 @@ struct OdeSimulator::Impl {
   std::vector<double> scratch; // channel fluxes
   std::string lastError;
   // Sparse direct solver state: the factorization, and the CSC positions of
-  // the diagonal for forming I - gamma*J from the saved Jacobian values.
+  // the diagonal for forming I - gamma*J from the Jacobian values.
   SparseLu lu;
   std::vector<int64_t> diagonal;
-  // SPGMR preconditioner state; jacValues is also the sparse solver's saved J.
+  // SPGMR preconditioner state; jacValues also holds the sparse solver's J.
   std::unique_ptr<Ilu0> ilu;
   std::vector<double> jacValues;
   long precSetups = 0;
@@ -307,7 +311,7 @@ llvm::Error OdeSimulator::initialize() {
   std::copy(net.initialState().begin(), net.initialState().end(),
             N_VGetArrayPointer(im.y));
   if (LinearSolverKind::Auto == opts.solver)
-    opts.solver = chooseLinearSolver(net);
+    opts.solver = chooseKeepingAnalysis(net, im.lu);
   counters.solver = opts.solver;
   if (n == 0)
     return llvm::Error::success(); // nothing to integrate; time just advances

@@ -43,6 +43,15 @@ SparseLu::~SparseLu() = default;
 
 bool SparseLu::analyzed() const { return klu->symbolic != nullptr; }
 
+double SparseLu::estimatedFactorNonZeros() const {
+  const klu_l_symbolic *s = klu->symbolic;
+  return s ? s->lnz + s->unz + double(s->nzoff) : 0;
+}
+
+double SparseLu::estimatedFlops() const {
+  return klu->symbolic ? klu->symbolic->est_flops : 0;
+}
+
 bool SparseLu::analyze(size_t size, const int64_t *cp, const int64_t *ri) {
   if (klu->numeric)
     klu_l_free_numeric(&klu->numeric, &klu->common);

@@ -46,7 +46,10 @@ public:
   void solve(double *x) const;
 
   bool analyzed() const;
-  size_t size() const { return n; }
+  /// KLU's estimates from analyze(): non-zeros of L + U + off-diagonal
+  /// blocks, and flops of one factorization (0 before analyze()).
+  double estimatedFactorNonZeros() const;
+  double estimatedFlops() const;
   /// Factorizations with pivoting, and refactorizations reusing the pivots.
   long freshFactorizations() const { return fresh; }
   long refactorizations() const { return refactors; }

@@ -188,6 +188,7 @@ int main(int argc, char **argv) {
   }
   // The sparse direct Newton solver on M = I - 0.1 J at the initial state.
   double luFactorSec = -1, luSolveSec = -1;
+  FillEstimate fill = estimateKluFill(net);
   if (timeKernels && chooseLinearSolver(net) == LinearSolverKind::Klu) {
     std::vector<double> M(jac.size());
     net.sparseJacobian(y.data(), k, jac.data());
@@ -232,10 +233,10 @@ int main(int argc, char **argv) {
                << ",\"lu_factor_ms\":" << formatSignificant(luFactorSec * 1e3, 4)
                << ",\"lu_solve_ms\":" << formatSignificant(luSolveSec * 1e3, 4)
                << ",\"klu_flops_per_nnz\":"
-               << formatSignificant(estimateKluFill(net).flops /
+               << formatSignificant(fill.flops /
                                         double(net.jacobianNonZeros()), 4)
                << ",\"klu_fill\":"
-               << formatSignificant(estimateKluFill(net).factorNonZeros /
+               << formatSignificant(fill.factorNonZeros /
                                         double(net.jacobianNonZeros()), 4)
                << ",\"runs\":[";
   llvm::SmallVector<llvm::StringRef, 4> names;
