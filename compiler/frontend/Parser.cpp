@@ -469,6 +469,18 @@ LogicalResult CrnParser::parseUnit(UnitSpec &unit) {
   return success();
 }
 
+/// `lhs <kind> rhs`, spanning both operands.
+static std::unique_ptr<Expr> binaryExpr(Expr::Kind kind,
+                                        std::unique_ptr<Expr> lhs,
+                                        std::unique_ptr<Expr> rhs) {
+  auto node = std::make_unique<Expr>();
+  node->kind = kind;
+  node->range = llvm::SMRange(lhs->range.Start, rhs->range.End);
+  node->lhs = std::move(lhs);
+  node->rhs = std::move(rhs);
+  return node;
+}
+
 std::unique_ptr<Expr> CrnParser::parseExpr(unsigned depth) {
   auto lhs = parseProduct(depth);
   while (lhs && (cursor.at(TokenKind::Plus) || cursor.at(TokenKind::Minus))) {
@@ -476,12 +488,9 @@ std::unique_ptr<Expr> CrnParser::parseExpr(unsigned depth) {
     auto rhs = parseProduct(depth);
     if (!rhs)
       return nullptr;
-    auto node = std::make_unique<Expr>();
-    node->kind = op.is(TokenKind::Plus) ? Expr::Kind::Add : Expr::Kind::Subtract;
-    node->range = llvm::SMRange(lhs->range.Start, rhs->range.End);
-    node->lhs = std::move(lhs);
-    node->rhs = std::move(rhs);
-    lhs = std::move(node);
+    lhs = binaryExpr(op.is(TokenKind::Plus) ? Expr::Kind::Add
+                                            : Expr::Kind::Subtract,
+                     std::move(lhs), std::move(rhs));
   }
   return lhs;
 }
@@ -499,13 +508,9 @@ std::unique_ptr<Expr> CrnParser::parseProduct(unsigned depth) {
     auto rhs = parseUnary(depth);
     if (!rhs)
       return nullptr;
-    auto node = std::make_unique<Expr>();
-    node->kind = op.is(TokenKind::Star) ? Expr::Kind::Multiply
-                                        : Expr::Kind::Divide;
-    node->range = llvm::SMRange(lhs->range.Start, rhs->range.End);
-    node->lhs = std::move(lhs);
-    node->rhs = std::move(rhs);
-    lhs = std::move(node);
+    lhs = binaryExpr(op.is(TokenKind::Star) ? Expr::Kind::Multiply
+                                            : Expr::Kind::Divide,
+                     std::move(lhs), std::move(rhs));
   }
   return lhs;
 }
