@@ -14,6 +14,7 @@
 #include "lib/sim/FastVectorOps.h"
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 using namespace crnc;
@@ -241,13 +242,13 @@ CRNC_VECTOR_KERNEL
 static booleantype inverseTest(N_Vector x, N_Vector z) {
   const double *xd = dataOf(x);
   double *zd = dataOf(z);
-  bool ok = true;
+  uint64_t zeros = 0;
   for (sunindextype i = 0, n = lengthOf(x); i < n; ++i) {
     bool zero = xd[i] == 0.0;
-    ok = ok && !zero;
+    zeros |= static_cast<uint64_t>(zero);
     zd[i] = zero ? 0.0 : 1.0 / xd[i];
   }
-  return ok ? SUNTRUE : SUNFALSE;
+  return zeros ? SUNFALSE : SUNTRUE;
 }
 
 /// m[i] = 1 where x[i] violates constraint c[i] (|c| = 2: strict sign,
@@ -257,26 +258,28 @@ static booleantype constraintMask(N_Vector c, N_Vector x, N_Vector m) {
   const double *cd = dataOf(c), *xd = dataOf(x);
   double *md = dataOf(m);
   sunindextype n = lengthOf(x);
-  double any = 0;
+  uint64_t any = 0;
   for (sunindextype i = 0; i < n; ++i) {
     double a = std::fabs(cd[i]), p = xd[i] * cd[i];
     bool bad = (a > 1.5 && p <= 0) || (a > 0.5 && p < 0);
     md[i] = bad ? 1.0 : 0.0;
-    any = bad ? 1.0 : any;
+    any |= static_cast<uint64_t>(bad);
   }
-  return any == 1.0 ? SUNFALSE : SUNTRUE;
+  return any ? SUNFALSE : SUNTRUE;
 }
 
 CRNC_VECTOR_KERNEL
 static int errorWeightsKernel(const double *y, double *w, sunindextype n,
                               double relTol, double absTol) {
-  double smallest = std::numeric_limits<double>::max();
+  // A flag word rather than a running minimum: an OR reduction vectorizes
+  // without reordering anything, a floating-point min does not.
+  uint64_t bad = 0;
   for (sunindextype i = 0; i < n; ++i) {
     double d = relTol * std::fabs(y[i]) + absTol;
-    smallest = std::min(smallest, d);
+    bad |= static_cast<uint64_t>(!(d > 0));
     w[i] = 1.0 / d;
   }
-  return smallest > 0 ? 0 : -1;
+  return bad ? -1 : 0;
 }
 
 int sim::computeErrorWeights(N_Vector y, N_Vector weights, double relTol,

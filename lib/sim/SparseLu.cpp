@@ -13,6 +13,7 @@
 #include "lib/sim/SparseLu.h"
 #include <klu.h>
 #include <cmath>
+#include <algorithm>
 #include <limits>
 
 using namespace crnc;
@@ -68,36 +69,89 @@ bool SparseLu::analyze(size_t size, const int64_t *cp, const int64_t *ri) {
   return klu->symbolic != nullptr;
 }
 
+// Below eps^(2/3) the kept pivots may have grown useless: pivot afresh.
+static double conditionFloor() {
+  static const double floor = std::pow(std::numeric_limits<double>::epsilon(), 2.0 / 3.0);
+  return floor;
+}
+
 bool SparseLu::factor(const double *values) {
   if (!klu->symbolic)
     return false;
-  double *ax = const_cast<double *>(values);
-  // Below eps^(2/3) the kept pivots may have grown useless: pivot afresh.
-  static const double conditionFloor =
-      std::pow(std::numeric_limits<double>::epsilon(), 2.0 / 3.0);
-  bool reused = false;
-  if (klu->numeric) {
-    reused = klu_l_refactor(asKlu(colPtr.data()), asKlu(rowIdx.data()), ax, klu->symbolic,
-                            klu->numeric, &klu->common) &&
-             klu_l_rcond(klu->symbolic, klu->numeric, &klu->common) &&
-             klu->common.rcond >= conditionFloor;
-    if (!reused)
-      klu_l_free_numeric(&klu->numeric, &klu->common);
-  }
-  if (reused) {
+  if (klu->numeric && refactor(values)) {
     ++refactors;
-  } else {
-    klu->numeric = klu_l_factor(asKlu(colPtr.data()), asKlu(rowIdx.data()), ax,
-                                klu->symbolic, &klu->common);
-    if (!klu->numeric)
-      return false;
-    if (klu->common.status == KLU_SINGULAR) {
-      klu_l_free_numeric(&klu->numeric, &klu->common);
-      return false;
-    }
-    ++fresh;
+    return invertSmallBlocks();
   }
-  return extract();
+  if (klu->numeric)
+    klu_l_free_numeric(&klu->numeric, &klu->common);
+  klu->numeric = klu_l_factor(asKlu(colPtr.data()), asKlu(rowIdx.data()),
+                              const_cast<double *>(values), klu->symbolic, &klu->common);
+  if (!klu->numeric)
+    return false;
+  if (klu->common.status == KLU_SINGULAR) {
+    klu_l_free_numeric(&klu->numeric, &klu->common);
+    return false;
+  }
+  ++fresh;
+  return extract() && invertSmallBlocks();
+}
+
+/// Left-looking LU of every block on the kept pattern and pivot sequence,
+/// written straight into the flat arrays; KLU's max-row scaling and its
+/// cheap condition estimate min|U(k,k)| / max|U(k,k)| are reproduced.
+bool SparseLu::refactor(const double *values) {
+  if (!refactorReady)
+    return false;
+  double *rsInv = rowScaleInv.data();
+  std::fill(rowScaleInv.begin(), rowScaleInv.end(), 0.0);
+  size_t nnz = static_cast<size_t>(colPtr[n]);
+  for (size_t p = 0; p < nnz; ++p) {
+    double &m = rsInv[entryRow[p]];
+    m = std::max(m, std::fabs(values[p]));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!(rsInv[i] > 0) || !std::isfinite(rsInv[i]))
+      return false;
+    rsInv[i] = 1.0 / rsInv[i];
+  }
+  double *x = work.data();
+  const int64_t *Q = colPerm.data();
+  double minPivot = std::numeric_limits<double>::infinity(), maxPivot = 0;
+  for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) {
+    int64_t k1 = columnBlockStart[k], c = Q[k];
+    int64_t uBegin = upperPtr[k], uEnd = offBlockPtr[k];
+    int64_t lBegin = lowerPtr[k], lEnd = lowerPtr[k + 1];
+    for (int64_t p = uBegin; p < uEnd; ++p)
+      x[upperIdx[p]] = 0;
+    for (int64_t p = lBegin; p < lEnd; ++p)
+      x[lowerIdx[p]] = 0;
+    x[k] = 0;
+    for (int64_t p = colPtr[c]; p < colPtr[c + 1]; ++p) {
+      int64_t i = entryRow[p];
+      double v = values[p] * rsInv[i];
+      if (i >= k1)
+        x[i] = v;
+      else
+        upperVal[entrySlot[p]] = v;
+    }
+    for (int64_t p = uBegin; p < uEnd; ++p) { // rows of U(:,k), ascending
+      int64_t j = upperIdx[p];
+      double xj = x[j];
+      upperVal[p] = xj;
+      for (int64_t q = lowerPtr[j]; q < lowerPtr[j + 1]; ++q)
+        x[lowerIdx[q]] -= lowerVal[q] * xj;
+    }
+    double pivot = x[k];
+    double inv = 1.0 / pivot;
+    if (!std::isfinite(inv) || !std::isfinite(pivot))
+      return false;
+    diagInv[k] = inv;
+    for (int64_t p = lBegin; p < lEnd; ++p)
+      lowerVal[p] = x[lowerIdx[p]] * inv;
+    minPivot = std::min(minPivot, std::fabs(pivot));
+    maxPivot = std::max(maxPivot, std::fabs(pivot));
+  }
+  return n == 0 || minPivot >= conditionFloor() * maxPivot;
 }
 
 size_t SparseLu::factorNonZeros() const {
@@ -149,6 +203,7 @@ bool SparseLu::extract() {
   upperIdx.resize(unz + fnz);
   upperVal.resize(unz + fnz);
   diagInv.assign(n, 0.0);
+  offBlockPtr.resize(n);
   size_t nl = 0, nu = 0;
   lowerPtr[0] = upperPtr[0] = 0;
   for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) {
@@ -166,14 +221,131 @@ bool SparseLu::extract() {
         upperVal[nu++] = exUx[p];
       }
     }
+    offBlockPtr[k] = static_cast<int64_t>(nu);
     for (int64_t p = exFp[k]; p < exFp[k + 1]; ++p) {
       upperIdx[nu] = exFi[p];
       upperVal[nu++] = exFx[p];
     }
     upperPtr[k + 1] = static_cast<int64_t>(nu);
   }
+  return prepareRefactor();
+}
+
+/// Maps every entry of the input pattern to its row in pivot order and, for
+/// entries left of a diagonal block, to its slot among F's values; sorts
+/// U's rows per column, the order refactor() needs them in.
+bool SparseLu::prepareRefactor() {
+  refactorReady = false;
+  std::vector<int64_t> pivotRowOf(n);
+  for (size_t k = 0; k < n; ++k)
+    pivotRowOf[static_cast<size_t>(rowPerm[k])] = static_cast<int64_t>(k);
+  columnBlockStart.resize(n);
+  for (size_t b = 0; b + 1 < blockStart.size(); ++b)
+    for (int64_t k = blockStart[b]; k < blockStart[b + 1]; ++k)
+      columnBlockStart[k] = blockStart[b];
+  std::vector<std::pair<int64_t, double>> column;
+  for (size_t k = 0; k < n; ++k) {
+    column.clear();
+    for (int64_t p = upperPtr[k]; p < offBlockPtr[k]; ++p)
+      column.emplace_back(upperIdx[p], upperVal[p]);
+    std::sort(column.begin(), column.end());
+    for (size_t q = 0; q < column.size(); ++q) {
+      upperIdx[upperPtr[k] + static_cast<int64_t>(q)] = column[q].first;
+      upperVal[upperPtr[k] + static_cast<int64_t>(q)] = column[q].second;
+    }
+  }
+  size_t nnz = static_cast<size_t>(colPtr[n]);
+  entryRow.resize(nnz);
+  entrySlot.assign(nnz, -1);
+  for (size_t k = 0; k < n; ++k) {
+    int64_t c = colPerm[k], k1 = columnBlockStart[k];
+    for (int64_t p = colPtr[c]; p < colPtr[c + 1]; ++p) {
+      int64_t i = pivotRowOf[static_cast<size_t>(rowIdx[p])];
+      entryRow[p] = i;
+      if (i >= k1)
+        continue;
+      for (int64_t q = offBlockPtr[k]; q < upperPtr[k + 1]; ++q)
+        if (upperIdx[q] == i)
+          entrySlot[p] = q;
+      if (entrySlot[p] < 0)
+        return true; // F lacks a structural entry: refactor by fresh factors
+    }
+  }
+  refactorReady = true;
   return true;
 }
+
+/// Inverts each diagonal block of 2..kMaxInvertedBlock rows from its factors:
+/// column j of inv(L U) is U^-1 (L^-1 e_j). False if a pivot is not finite.
+bool SparseLu::invertSmallBlocks() {
+  size_t blocks = blockStart.size() - 1;
+  inverseStart.assign(blocks, -1);
+  blockInverse.clear();
+  double lu[kMaxInvertedBlock][kMaxInvertedBlock], col[kMaxInvertedBlock];
+  for (size_t b = 0; b < blocks; ++b) {
+    int64_t k1 = blockStart[b], m = blockStart[b + 1] - k1;
+    if (m < 2 || m > kMaxInvertedBlock)
+      continue;
+    // Dense L (strictly lower) and U (strictly upper) of the block.
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < m; ++j)
+        lu[i][j] = 0;
+    for (int64_t j = 0; j < m; ++j) {
+      int64_t k = k1 + j;
+      for (int64_t p = lowerPtr[k]; p < lowerPtr[k + 1]; ++p)
+        lu[lowerIdx[p] - k1][j] = lowerVal[p];
+      for (int64_t p = upperPtr[k]; p < offBlockPtr[k]; ++p)
+        lu[upperIdx[p] - k1][j] = upperVal[p];
+    }
+    int64_t start = static_cast<int64_t>(blockInverse.size());
+    inverseStart[b] = start;
+    blockInverse.resize(blockInverse.size() + static_cast<size_t>(m * m));
+    double *inv = blockInverse.data() + start;
+    for (int64_t j = 0; j < m; ++j) {
+      for (int64_t i = 0; i < m; ++i)
+        col[i] = i == j ? 1.0 : 0.0;
+      for (int64_t c = 0; c < m; ++c) // L y = e_j
+        for (int64_t i = c + 1; i < m; ++i)
+          col[i] -= lu[i][c] * col[c];
+      for (int64_t c = m; c-- > 0;) { // U z = y
+        col[c] *= diagInv[k1 + c];
+        for (int64_t i = 0; i < c; ++i)
+          col[i] -= lu[i][c] * col[c];
+      }
+      for (int64_t i = 0; i < m; ++i) {
+        if (!std::isfinite(col[i]))
+          return false;
+        inv[i * m + j] = col[i];
+      }
+    }
+  }
+  return true;
+}
+
+namespace {
+/// Solves one small block by its row-major M x M inverse, X[k1..k1+M) :=
+/// inv * X[k1..k1+M), then applies F's columns of the block to the rows of
+/// earlier blocks. The solution stays in registers for those updates, so the
+/// next block's input waits on no reload.
+template <int M>
+inline void solveInvertedBlock(const double *inv, int64_t k1, double *X, const int64_t *up,
+                               const int64_t *fp, const int64_t *ui, const double *ux) {
+  double r[M], y[M];
+  for (int j = 0; j < M; ++j)
+    r[j] = X[k1 + j];
+  for (int i = 0; i < M; ++i) {
+    double s = inv[i * M] * r[0];
+    for (int j = 1; j < M; ++j)
+      s += inv[i * M + j] * r[j];
+    y[i] = s;
+  }
+  for (int i = 0; i < M; ++i) {
+    X[k1 + i] = y[i];
+    for (int64_t p = fp[k1 + i]; p < up[k1 + i + 1]; ++p)
+      X[ui[p]] -= ux[p] * y[i];
+  }
+}
+} // namespace
 
 void SparseLu::solve(double *x) const {
   double *X = work.data();
@@ -184,8 +356,25 @@ void SparseLu::solve(double *x) const {
   const int64_t *lp = lowerPtr.data(), *li = lowerIdx.data();
   const int64_t *up = upperPtr.data(), *ui = upperIdx.data();
   const double *lx = lowerVal.data(), *ux = upperVal.data(), *dinv = diagInv.data();
+  const int64_t *fp = offBlockPtr.data();
   for (size_t b = blockStart.size() - 1; b-- > 0;) {
     int64_t k1 = blockStart[b], k2 = blockStart[b + 1];
+    if (k2 - k1 == 1) {
+      double xk = X[k1] * dinv[k1];
+      X[k1] = xk;
+      for (int64_t p = up[k1]; p < up[k1 + 1]; ++p)
+        X[ui[p]] -= ux[p] * xk;
+      continue;
+    }
+    if (inverseStart[b] >= 0) {
+      const double *inv = blockInverse.data() + inverseStart[b];
+      switch (k2 - k1) {
+      case 2: solveInvertedBlock<2>(inv, k1, X, up, fp, ui, ux); break;
+      case 3: solveInvertedBlock<3>(inv, k1, X, up, fp, ui, ux); break;
+      default: solveInvertedBlock<4>(inv, k1, X, up, fp, ui, ux); break;
+      }
+      continue;
+    }
     for (int64_t k = k1; k < k2; ++k) { // L y = X (unit diagonal)
       double xk = X[k];
       for (int64_t p = lp[k]; p < lp[k + 1]; ++p)

@@ -2,13 +2,19 @@
 //
 // The direct solver behind CVODE's Newton iteration on sparse networks.
 // KLU (Davis & Palamadai Natarajan, ACM TOMS 37(3), 2010) orders the matrix
-// (BTF, then AMD inside each block), factors it with partial pivoting and
-// refactors it with the same pivot sequence when only the values change.
+// (BTF, then AMD inside each block) and factors it with partial pivoting.
 // The factors are then copied into flat CSC arrays with the diagonal pulled
-// out, so that each solve is one pass over the blocks with two tight loops:
-// CVODE solves several times per factorization, and on reaction networks
-// (many tiny diagonal blocks) KLU's own block-by-block solve spends most of
-// its time on per-block overhead.
+// out, so that each solve is one pass over the blocks: CVODE solves several
+// times per factorization, and on reaction networks (many tiny diagonal
+// blocks) KLU's own block-by-block solve spends most of its time on
+// per-block overhead. Blocks of 2 to 4 rows are solved by their explicit
+// inverse, which shortens the chain of dependent operations a signal passed
+// along a cascade of blocks waits on.
+//
+// When only the values change, refactor() factors again on the kept pivot
+// sequence and pattern, straight into the flat arrays (left-looking, as
+// KLU's own refactorization, with KLU's max-row scaling), so no copy out of
+// KLU is needed.
 //
 // Contract:
 //  - analyze() once per pattern; factor() any number of times with values on
@@ -74,6 +80,25 @@ private:
   std::vector<int64_t> upperPtr, upperIdx; // strictly upper U + off-block F
   std::vector<double> upperVal;
   std::vector<double> diagInv; // 1 / U(k,k)
+  // Upper entries of column k at [offBlockPtr[k], upperPtr[k+1]) are F's.
+  std::vector<int64_t> offBlockPtr;
+  // Blocks of 2 to kMaxInvertedBlock rows are solved by their explicit
+  // inverse (row-major, from `inverseStart[b]`; -1 for other blocks): one
+  // product instead of the dependent L and U sweeps, so a signal passed from
+  // block to block waits on two operations per block instead of one per
+  // factor entry on its way.
+  static constexpr int64_t kMaxInvertedBlock = 4;
+  std::vector<int64_t> inverseStart;
+  std::vector<double> blockInverse;
+  bool invertSmallBlocks();
+
+  // Refactorization on the kept pivots without KLU (refactor()): each input
+  // entry's row in pivot order, its slot in upperVal when it lies in F (-1
+  // otherwise), and the first column of each column's block.
+  bool prepareRefactor();
+  bool refactor(const double *values);
+  bool refactorReady = false;
+  std::vector<int64_t> entryRow, entrySlot, columnBlockStart;
   mutable std::vector<double> work;
   // Buffers klu_l_extract writes into.
   std::vector<int64_t> exLp, exLi, exUp, exUi, exFp, exFi, exP, exQ, exR;
