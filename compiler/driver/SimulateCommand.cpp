@@ -309,6 +309,11 @@ static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
                  " solver: " + std::to_string(stats.steps) + " steps, " +
                  std::to_string(stats.rhsEvals) + " RHS evaluations, " +
                  std::to_string(stats.jacEvals) + " Jacobian evaluations";
+  if (stats.reconstructedSinks)
+    summary.work += "; " + std::to_string(stats.integratedSpecies) +
+                    " species integrated, " + std::to_string(stats.reconstructedSinks) +
+                    (stats.reconstructedSinks == 1 ? " sink" : " sinks") +
+                    " reconstructed from conservation laws";
   bool json = wantsJson();
   if (llvm::Error e = writeTraces([&](llvm::raw_ostream &os) {
         json ? sim::writeJson(trace, os) : sim::writeCsv(trace, os);

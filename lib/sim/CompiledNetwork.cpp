@@ -21,9 +21,8 @@ using namespace crnc::sim;
 /// every one of those channels through one memory location.
 static constexpr uint32_t kHubWriters = 64;
 
-namespace {
 /// A channel before it is placed into its order group.
-struct RawChannel {
+struct crnc::sim::RawChannel {
   ChannelInfo info;
   double rate;
   std::map<uint32_t, uint32_t> reactants; // species -> count, sorted
@@ -34,8 +33,7 @@ struct RawChannel {
   // every change is +-1; kNotUnit otherwise.
   uint8_t losses = 0;
 };
-constexpr uint8_t kNotUnit = 255;
-} // namespace
+static constexpr uint8_t kNotUnit = 255;
 
 static unsigned groupOf(const std::map<uint32_t, uint32_t> &reactants) {
   unsigned order = 0;
@@ -63,12 +61,8 @@ static RawChannel makeChannel(const ir::Reaction &r, uint32_t index,
   return ch;
 }
 
-/// Both directions of every reaction, sorted by order group and then by the
-/// number of non-hub species they change, so the RHS runs fixed-length,
-/// branch-free inner loops per run of equal channels. Marks the hubs.
-static std::vector<RawChannel> collectChannels(const ir::Module &module,
-                                               const std::vector<uint8_t> &constant,
-                                               std::vector<uint8_t> &hub) {
+/// Both directions of every reaction of `module`, in reaction order.
+static std::vector<RawChannel> moduleChannels(const ir::Module &module) {
   std::vector<RawChannel> raw;
   const auto &reactions = module.allReactions();
   for (uint32_t i = 0; i < reactions.size(); ++i) {
@@ -76,6 +70,15 @@ static std::vector<RawChannel> collectChannels(const ir::Module &module,
     if (reactions[i].isReversible())
       raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
   }
+  return raw;
+}
+
+/// Marks the hubs and sorts the channels by order group and then by the
+/// number of non-hub species they change, so the RHS runs fixed-length,
+/// branch-free inner loops per run of equal channels.
+static void classifyChannels(std::vector<RawChannel> &raw,
+                             const std::vector<uint8_t> &constant,
+                             std::vector<uint8_t> &hub) {
   std::vector<uint32_t> writers(constant.size(), 0);
   for (RawChannel &ch : raw)
     for (auto &[sp, d] : ch.change)
@@ -104,7 +107,6 @@ static std::vector<RawChannel> collectChannels(const ir::Module &module,
                        return a.changes < b.changes;
                      return a.losses < b.losses;
                    });
-  return raw;
 }
 
 CompiledNetwork::CompiledNetwork(const ir::Module &module) {
@@ -117,9 +119,44 @@ CompiledNetwork::CompiledNetwork(const ir::Module &module) {
     signedSp.push_back(s.isSigned ? 1 : 0);
     initial.push_back(s.initial);
   }
+  build(moduleChannels(module));
+}
 
+CompiledNetwork::CompiledNetwork(const CompiledNetwork &full,
+                                 llvm::ArrayRef<uint32_t> species) {
+  concUnit = full.concUnit;
+  numPhases = full.numPhases;
+  std::vector<int64_t> newIndex(full.speciesCount(), -1);
+  for (uint32_t s : species) {
+    assert(newIndex[s] < 0 && "species listed twice");
+    newIndex[s] = static_cast<int64_t>(names.size());
+    nameIndex[full.names[s]] = static_cast<uint32_t>(names.size());
+    names.push_back(full.names[s]);
+    constant.push_back(full.constant[s]);
+    signedSp.push_back(full.signedSp[s]);
+    initial.push_back(full.initial[s]);
+  }
+  // The channels in the full network's internal order (a stable re-sort
+  // keeps it within equal classes), over the new species indices.
+  std::vector<RawChannel> raw;
+  for (size_t c = 0; c < full.channelCount(); ++c) {
+    RawChannel ch{full.channels[c], full.rates[c], {}, {}, 0};
+    for (uint32_t r = full.reactPtr[c]; r < full.reactPtr[c + 1]; ++r) {
+      assert(newIndex[full.reactSp[r]] >= 0 && "a kept channel reads a dropped species");
+      ch.reactants[static_cast<uint32_t>(newIndex[full.reactSp[r]])] = full.reactCnt[r];
+    }
+    for (uint32_t e = full.chgPtr[c]; e < full.chgPtr[c + 1]; ++e)
+      if (newIndex[full.chgSp[e]] >= 0)
+        ch.change[static_cast<uint32_t>(newIndex[full.chgSp[e]])] = full.chgDelta[e];
+    ch.group = groupOf(ch.reactants);
+    raw.push_back(std::move(ch));
+  }
+  build(std::move(raw));
+}
+
+void CompiledNetwork::build(std::vector<RawChannel> raw) {
   std::vector<uint8_t> hub;
-  std::vector<RawChannel> raw = collectChannels(module, constant, hub);
+  classifyChannels(raw, constant, hub);
   size_t nc = raw.size();
   first.assign(nc, 0);
   second.assign(nc, 0);

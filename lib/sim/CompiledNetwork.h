@@ -34,6 +34,8 @@ struct ChannelInfo {
   ir::PhaseId phase; ///< ir::NoPhase: always active
 };
 
+struct RawChannel; // a channel as the constructors collect it
+
 /// The network in flat arrays. Build with CompiledNetwork(module); immutable.
 ///
 /// Channels are stored in internal order: zero-order, then first-order, then
@@ -42,6 +44,12 @@ class CompiledNetwork {
 public:
   /// Lowers `module`. The module is not referenced afterwards.
   explicit CompiledNetwork(const ir::Module &module);
+  /// The network of `full` over the listed species only, in that order:
+  /// species i here is species[i] there. Changes of unlisted species are
+  /// dropped; no channel may have an unlisted reactant (the integrator drops
+  /// sinks, species no channel reads; see SinkLaws.h). Channels, rates and
+  /// phases are kept.
+  CompiledNetwork(const CompiledNetwork &full, llvm::ArrayRef<uint32_t> species);
 
   size_t speciesCount() const { return names.size(); }
   size_t channelCount() const { return channels.size(); }
@@ -121,6 +129,7 @@ public:
   size_t groupBegin(unsigned g) const { return groupStart[g]; }
 
 private:
+  void build(std::vector<RawChannel> raw);
   void buildStoichiometry();
   void buildJacobianPattern();
 

@@ -138,7 +138,7 @@ struct OdeSimulator::Impl {
   }
 
   const double *k() const { return owner->rates.data(); }
-  const CompiledNetwork &net() const { return owner->net; }
+  const CompiledNetwork &net() const { return owner->integratedNetwork(); }
 
   /// Error weights 1 / (rtol |y| + atol) in one pass instead of CVODE's five.
   static int errorWeights(N_Vector y, N_Vector ewt, void *data) {
@@ -226,8 +226,15 @@ static llvm::Error sundialsFailure(const char *what) {
 
 OdeSimulator::OdeSimulator(const CompiledNetwork &network,
                            const SolverOptions &options)
-    : net(network), opts(options), impl(std::make_unique<Impl>()),
-      phases(network.phaseCount(), true), rates(network.maskedRates(std::vector<bool>())) {
+    : net(network), opts(options), full(network.initialState().begin(),
+                                        network.initialState().end()),
+      impl(std::make_unique<Impl>()), phases(network.phaseCount(), true) {
+  if (opts.eliminateSinks) {
+    sinkLaws = findSinkLaws(network);
+    if (!sinkLaws.empty())
+      reduced = std::make_unique<CompiledNetwork>(network, sinkLaws.kept);
+  }
+  rates = integratedNetwork().maskedRates(std::vector<bool>());
   impl->owner = this;
   impl->scratch.assign(std::max<size_t>(1, network.channelCount()), 0);
 }
@@ -298,9 +305,10 @@ static llvm::Error attachLinearSolver(OdeSimulator::Impl &im,
 
 llvm::Error OdeSimulator::initialize() {
   Impl &im = *impl;
+  const CompiledNetwork &integ = integratedNetwork();
   if (SUNContext_Create(nullptr, &im.ctx) != 0)
     return sundialsFailure("context");
-  sunindextype n = static_cast<sunindextype>(net.speciesCount());
+  sunindextype n = static_cast<sunindextype>(integ.speciesCount());
   im.y = N_VNew_Serial(std::max<sunindextype>(n, 1), im.ctx);
   if (!im.y)
     return sundialsFailure("state vector");
@@ -308,11 +316,12 @@ llvm::Error OdeSimulator::initialize() {
   // array then take one pass over memory instead of several.
   N_VEnableFusedOps_Serial(im.y, SUNTRUE);
   installFastVectorOps(im.y);
-  std::copy(net.initialState().begin(), net.initialState().end(),
-            N_VGetArrayPointer(im.y));
+  loadIntegratedState();
   if (LinearSolverKind::Auto == opts.solver)
-    opts.solver = chooseKeepingAnalysis(net, im.lu);
+    opts.solver = chooseKeepingAnalysis(integ, im.lu);
   counters.solver = opts.solver;
+  counters.integratedSpecies = integ.speciesCount();
+  counters.reconstructedSinks = sinkLaws.laws.size();
   if (n == 0)
     return llvm::Error::success(); // nothing to integrate; time just advances
   im.cvode = CVodeCreate(CV_BDF, im.ctx);
@@ -329,30 +338,53 @@ llvm::Error OdeSimulator::initialize() {
   // whose species are all signed integrates unconstrained.
   bool anyUnsigned = false;
   for (sunindextype i = 0; i < n && !anyUnsigned; ++i)
-    anyUnsigned = !net.isSigned(i);
+    anyUnsigned = !integ.isSigned(i);
   if (opts.nonNegative && anyUnsigned) {
     im.constraints = N_VNew_Serial(n, im.ctx);
     double *c = N_VGetArrayPointer(im.constraints);
     for (sunindextype i = 0; i < n; ++i)
-      c[i] = net.isSigned(i) ? 0.0 : 1.0;
+      c[i] = integ.isSigned(i) ? 0.0 : 1.0;
     if (CVodeSetConstraints(im.cvode, im.constraints) != CV_SUCCESS)
       return sundialsFailure("non-negativity constraints");
   }
-  return attachLinearSolver(im, net, opts.solver);
+  return attachLinearSolver(im, integ, opts.solver);
 }
 
 //===----------------------------------------------------------------------===//
 // State, phases, integration
 //===----------------------------------------------------------------------===//
 
-llvm::ArrayRef<double> OdeSimulator::state() const {
-  return llvm::ArrayRef<double>(N_VGetArrayPointer(impl->y),
-                                net.speciesCount());
+void OdeSimulator::loadIntegratedState() {
+  double *y = N_VGetArrayPointer(impl->y);
+  if (!reduced) {
+    std::copy(full.begin(), full.end(), y);
+    return;
+  }
+  for (size_t i = 0; i < sinkLaws.kept.size(); ++i)
+    y[i] = full[sinkLaws.kept[i]];
+  sinkTotals.resize(sinkLaws.laws.size());
+  for (size_t l = 0; l < sinkLaws.laws.size(); ++l)
+    sinkTotals[l] = sinkLaws.laws[l].total(full.data());
+}
+
+void OdeSimulator::storeIntegratedState() {
+  const double *y = N_VGetArrayPointer(impl->y);
+  if (!reduced) {
+    std::copy(y, y + full.size(), full.begin());
+    return;
+  }
+  for (size_t i = 0; i < sinkLaws.kept.size(); ++i)
+    full[sinkLaws.kept[i]] = y[i];
+  for (size_t l = 0; l < sinkLaws.laws.size(); ++l) {
+    const SinkLaw &law = sinkLaws.laws[l];
+    full[law.sink] = law.reconstruct(full.data(), sinkTotals[l],
+                                     opts.nonNegative && !net.isSigned(law.sink));
+  }
 }
 
 void OdeSimulator::setState(llvm::ArrayRef<double> y) {
   assert(y.size() == net.speciesCount() && "state size differs from species");
-  std::copy(y.begin(), y.end(), N_VGetArrayPointer(impl->y));
+  std::copy(y.begin(), y.end(), full.begin());
   needsReinit = true;
 }
 
@@ -370,13 +402,13 @@ void OdeSimulator::reset(double t0) { setState(net.initialState(), t0); }
 
 void OdeSimulator::setSpecies(size_t i, double value) {
   assert(i < net.speciesCount() && "species index out of range");
-  N_VGetArrayPointer(impl->y)[i] = value;
+  full[i] = value;
   needsReinit = true;
 }
 
 void OdeSimulator::addSpecies(size_t i, double amount) {
   assert(i < net.speciesCount() && "species index out of range");
-  N_VGetArrayPointer(impl->y)[i] += amount;
+  full[i] += amount;
   needsReinit = true;
 }
 
@@ -397,9 +429,10 @@ void OdeSimulator::setPhaseActive(ir::PhaseId phase, bool active) {
 /// Recomputes the channel rates under the phase mask in place (no allocation:
 /// the trainer switches phases thousands of times per epoch).
 void OdeSimulator::applyPhaseMask() {
-  auto base = net.rateConstants();
+  const CompiledNetwork &integ = integratedNetwork();
+  auto base = integ.rateConstants();
   for (size_t c = 0; c < rates.size(); ++c) {
-    ir::PhaseId p = net.channel(c).phase;
+    ir::PhaseId p = integ.channel(c).phase;
     bool off = p != ir::NoPhase && p < phases.size() && !phases[p];
     rates[c] = off ? 0.0 : base[c];
   }
@@ -496,6 +529,7 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
     return llvm::Error::success();
   }
   if (needsReinit) {
+    loadIntegratedState();
     collectStats();
     impl->base = counters;
     if (CVodeReInit(impl->cvode, t, impl->y) != CV_SUCCESS)
@@ -508,6 +542,7 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
     double tout = it != outEnd ? *it : t1;
     if (tout > t && !negligibleInterval(t, tout)) {
       int flag = advance(*impl, tout, t);
+      storeIntegratedState();
       if (flag < 0) {
         collectStats();
         needsReinit = true;

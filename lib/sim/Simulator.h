@@ -27,12 +27,17 @@
 //     the last successful one and the simulator can be reset and reused.
 //  7. Non-negativity (default on) is enforced through CVODE's inequality
 //     constraints (y >= 0).
+//  8. Sinks that a conservation law ties to other species (SinkLaws.h) are
+//     not integrated but reconstructed from the law at every output and at
+//     the end of every integrateTo(); state() always holds every species.
+//     Round-off below zero in a reconstructed non-negative sink reads 0.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_SIM_SIMULATOR_H
 #define CRNC_SIM_SIMULATOR_H
 
 #include "lib/sim/CompiledNetwork.h"
+#include "lib/sim/SinkLaws.h"
 #include "lib/sim/Trace.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -72,6 +77,8 @@ struct SolverOptions {
   LinearSolverKind solver = LinearSolverKind::Auto;
   bool nonNegative = true;   ///< constrain y >= 0
   long maxSteps = 1000000;   ///< per output interval (CVODE mxstep)
+  /// Reconstruct sinks from conservation laws instead of integrating them.
+  bool eliminateSinks = true;
   double maxStepSize = 0;    ///< 0: unlimited
   /// Called with the time after each output time is recorded (progress bars).
   std::function<void(double)> progress;
@@ -88,6 +95,8 @@ struct SolverStats {
   long nonlinConvFails = 0;
   long reinits = 0;
   LinearSolverKind solver = LinearSolverKind::Dense; ///< what was used
+  size_t integratedSpecies = 0;  ///< CVODE's state size
+  size_t reconstructedSinks = 0; ///< species left to conservation laws
 };
 
 /// A numerical failure: CVODE could not reach the requested time.
@@ -113,9 +122,16 @@ public:
   OdeSimulator &operator=(const OdeSimulator &) = delete;
 
   const CompiledNetwork &network() const { return net; }
+  /// The network CVODE integrates: network() without the reconstructed
+  /// sinks (network() itself when there are none).
+  const CompiledNetwork &integratedNetwork() const {
+    return reduced ? *reduced : net;
+  }
+  /// Sinks reconstructed instead of integrated.
+  size_t reconstructedSinks() const { return sinkLaws.laws.size(); }
   double time() const { return t; }
   /// The current state (length speciesCount()).
-  llvm::ArrayRef<double> state() const;
+  llvm::ArrayRef<double> state() const { return full; }
   double species(size_t i) const { return state()[i]; }
 
   /// Sets the whole state and, optionally, the time.
@@ -147,9 +163,17 @@ private:
   llvm::Error initialize();
   void collectStats();
   void applyPhaseMask();
+  /// CVODE's state from the full state, and the sinks' totals.
+  void loadIntegratedState();
+  /// The full state from CVODE's, sinks reconstructed.
+  void storeIntegratedState();
 
   const CompiledNetwork &net;
   SolverOptions opts;
+  SinkLaws sinkLaws;
+  std::unique_ptr<CompiledNetwork> reduced; ///< null: nothing eliminated
+  std::vector<double> full;                 ///< every species
+  std::vector<double> sinkTotals;           ///< per law, since the last restart
   std::unique_ptr<Impl> impl;
   std::vector<bool> phases;
   std::vector<double> rates; ///< channel rates under the phase mask

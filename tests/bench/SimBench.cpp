@@ -38,6 +38,10 @@ static cl::opt<std::string> solvers("solvers",
 static cl::opt<bool> timeKernels("kernels", cl::desc("time RHS and Jacobians"),
                                  cl::init(true));
 static cl::opt<bool> nonNegative("non-negative", cl::init(true));
+static cl::opt<bool> eliminateSinks(
+    "eliminate-sinks",
+    cl::desc("reconstruct sinks from conservation laws instead of integrating them"),
+    cl::init(true));
 static cl::opt<unsigned> repeat("repeat",
                                 cl::desc("solve this many times; report the "
                                          "fastest (steadier on small cases)"),
@@ -257,6 +261,7 @@ int main(int argc, char **argv) {
     opts.solver.absTol = atol;
     opts.solver.solver = *kind;
     opts.solver.nonNegative = nonNegative;
+    opts.solver.eliminateSinks = eliminateSinks;
     Trace trace;
     SolverStats stats;
     double solveSec = 1e300, cpuSec = 1e300;
@@ -281,6 +286,8 @@ int main(int argc, char **argv) {
                  << ",\"krylov_iters\":" << stats.linearIters
                  << ",\"error_test_fails\":" << stats.errorTestFails
                  << ",\"newton_fails\":" << stats.nonlinConvFails
+                 << ",\"integrated_species\":" << stats.integratedSpecies
+                 << ",\"reconstructed_sinks\":" << stats.reconstructedSinks
                  << ",\"status\":" << quoteString(status) << "}";
     if (firstRun && !trajectory.empty() &&
         !writeFile(trajectory, [&](llvm::raw_ostream &os) { writeCsv(trace, os); }))
