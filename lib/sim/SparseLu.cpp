@@ -80,7 +80,7 @@ bool SparseLu::factor(const double *values) {
     return false;
   if (klu->numeric && refactor(values)) {
     ++refactors;
-    return invertSmallBlocks();
+    return true;
   }
   if (klu->numeric)
     klu_l_free_numeric(&klu->numeric, &klu->common);
@@ -93,7 +93,8 @@ bool SparseLu::factor(const double *values) {
     return false;
   }
   ++fresh;
-  return extract() && invertSmallBlocks();
+  double minPivot = std::numeric_limits<double>::infinity(), maxPivot = 0;
+  return extract() && invertSmallBlocks(values, minPivot, maxPivot);
 }
 
 /// Left-looking LU of every block on the kept pattern and pivot sequence,
@@ -119,6 +120,8 @@ bool SparseLu::refactor(const double *values) {
   double minPivot = std::numeric_limits<double>::infinity(), maxPivot = 0;
   for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) {
     int64_t k1 = columnBlockStart[k], c = Q[k];
+    if (inSmallBlock[k])
+      continue; // invertSmallBlocks() below
     int64_t uBegin = upperPtr[k], uEnd = offBlockPtr[k];
     int64_t lBegin = lowerPtr[k], lEnd = lowerPtr[k + 1];
     for (int64_t p = uBegin; p < uEnd; ++p)
@@ -151,6 +154,8 @@ bool SparseLu::refactor(const double *values) {
     minPivot = std::min(minPivot, std::fabs(pivot));
     maxPivot = std::max(maxPivot, std::fabs(pivot));
   }
+  if (!invertSmallBlocks(values, minPivot, maxPivot))
+    return false;
   return n == 0 || minPivot >= conditionFloor() * maxPivot;
 }
 
@@ -267,72 +272,142 @@ bool SparseLu::prepareRefactor() {
       for (int64_t q = offBlockPtr[k]; q < upperPtr[k + 1]; ++q)
         if (upperIdx[q] == i)
           entrySlot[p] = q;
-      if (entrySlot[p] < 0)
-        return true; // F lacks a structural entry: refactor by fresh factors
+      if (entrySlot[p] < 0) { // F lacks a structural entry: fresh factors only
+        findSmallBlocks();
+        return true;
+      }
     }
   }
   refactorReady = true;
+  findSmallBlocks();
   return true;
 }
 
-/// Inverts each diagonal block of 2..kMaxInvertedBlock rows from its factors:
-/// column j of inv(L U) is U^-1 (L^-1 e_j). False if a pivot is not finite.
-bool SparseLu::invertSmallBlocks() {
+/// The blocks solved by explicit inverses (none unless refactorReady: their
+/// inverses are formed from the input values through the refactor maps).
+void SparseLu::findSmallBlocks() {
   size_t blocks = blockStart.size() - 1;
+  smallBlocks.clear();
   inverseStart.assign(blocks, -1);
-  blockInverse.clear();
-  double lu[kMaxInvertedBlock][kMaxInvertedBlock], col[kMaxInvertedBlock];
-  for (size_t b = 0; b < blocks; ++b) {
-    int64_t k1 = blockStart[b], m = blockStart[b + 1] - k1;
+  inSmallBlock.assign(n, 0);
+  size_t size = 0;
+  for (size_t b = 0; b < blocks && refactorReady; ++b) {
+    int64_t m = blockStart[b + 1] - blockStart[b];
     if (m < 2 || m > kMaxInvertedBlock)
       continue;
-    // Dense L (strictly lower) and U (strictly upper) of the block.
+    smallBlocks.push_back(static_cast<int64_t>(b));
+    inverseStart[b] = static_cast<int64_t>(size);
+    size += static_cast<size_t>(m * m);
+    for (int64_t k = blockStart[b]; k < blockStart[b + 1]; ++k)
+      inSmallBlock[k] = 1;
+  }
+  blockInverse.assign(size, 0.0);
+}
+
+namespace {
+/// LU of a dense M x M block (rows in pivot order, no further pivoting),
+/// then its inverse, row-major, into `inv`. False on a zero or non-finite
+/// pivot; otherwise widens [minPivot, maxPivot] by the pivots' magnitudes.
+template <int M>
+bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], double *inv,
+                      double &minPivot, double &maxPivot) {
+  for (int c = 0; c < M; ++c) {
+    double pivot = a[c][c];
+    if (pivot == 0 || !std::isfinite(pivot))
+      return false;
+    minPivot = std::min(minPivot, std::fabs(pivot));
+    maxPivot = std::max(maxPivot, std::fabs(pivot));
+    double r = 1.0 / pivot;
+    for (int i = c + 1; i < M; ++i) {
+      a[i][c] *= r;
+      for (int j = c + 1; j < M; ++j)
+        a[i][j] -= a[i][c] * a[c][j];
+    }
+  }
+  for (int j = 0; j < M; ++j) {
+    double col[M];
+    for (int i = 0; i < M; ++i)
+      col[i] = i == j ? 1.0 : 0.0;
+    for (int c = 0; c < M; ++c) // L y = e_j
+      for (int i = c + 1; i < M; ++i)
+        col[i] -= a[i][c] * col[c];
+    for (int c = M; c-- > 0;) { // U z = y
+      col[c] /= a[c][c];
+      for (int i = 0; i < c; ++i)
+        col[i] -= a[i][c] * col[c];
+    }
+    for (int i = 0; i < M; ++i) {
+      if (!std::isfinite(col[i]))
+        return false;
+      inv[i * M + j] = col[i];
+    }
+  }
+  return true;
+}
+} // namespace
+
+/// Each block of 2..kMaxInvertedBlock rows from `values` (scaled by
+/// rowScaleInv, in pivot order), factored densely on the kept pivots and
+/// inverted; F's entries of its columns are written too.
+bool SparseLu::invertSmallBlocks(const double *values, double &minPivot,
+                                 double &maxPivot) {
+  double a[kMaxInvertedBlock][kMaxInvertedBlock];
+  const int64_t *Q = colPerm.data();
+  const double *rsInv = rowScaleInv.data();
+  for (int64_t blk : smallBlocks) {
+    int64_t k1 = blockStart[blk], m = blockStart[blk + 1] - k1;
     for (int64_t i = 0; i < m; ++i)
       for (int64_t j = 0; j < m; ++j)
-        lu[i][j] = 0;
+        a[i][j] = 0;
     for (int64_t j = 0; j < m; ++j) {
-      int64_t k = k1 + j;
-      for (int64_t p = lowerPtr[k]; p < lowerPtr[k + 1]; ++p)
-        lu[lowerIdx[p] - k1][j] = lowerVal[p];
-      for (int64_t p = upperPtr[k]; p < offBlockPtr[k]; ++p)
-        lu[upperIdx[p] - k1][j] = upperVal[p];
-    }
-    int64_t start = static_cast<int64_t>(blockInverse.size());
-    inverseStart[b] = start;
-    blockInverse.resize(blockInverse.size() + static_cast<size_t>(m * m));
-    double *inv = blockInverse.data() + start;
-    for (int64_t j = 0; j < m; ++j) {
-      for (int64_t i = 0; i < m; ++i)
-        col[i] = i == j ? 1.0 : 0.0;
-      for (int64_t c = 0; c < m; ++c) // L y = e_j
-        for (int64_t i = c + 1; i < m; ++i)
-          col[i] -= lu[i][c] * col[c];
-      for (int64_t c = m; c-- > 0;) { // U z = y
-        col[c] *= diagInv[k1 + c];
-        for (int64_t i = 0; i < c; ++i)
-          col[i] -= lu[i][c] * col[c];
-      }
-      for (int64_t i = 0; i < m; ++i) {
-        if (!std::isfinite(col[i]))
-          return false;
-        inv[i * m + j] = col[i];
+      int64_t c = Q[k1 + j];
+      for (int64_t p = colPtr[c]; p < colPtr[c + 1]; ++p) {
+        int64_t i = entryRow[p];
+        double v = values[p] * rsInv[i];
+        if (i >= k1)
+          a[i - k1][j] = v;
+        else
+          upperVal[entrySlot[p]] = v;
       }
     }
+    double *inv = blockInverse.data() + inverseStart[blk];
+    bool ok = m == 2   ? invertDenseBlock<2>(a, inv, minPivot, maxPivot)
+              : m == 3 ? invertDenseBlock<3>(a, inv, minPivot, maxPivot)
+                       : invertDenseBlock<4>(a, inv, minPivot, maxPivot);
+    if (!ok)
+      return false;
   }
   return true;
 }
 
 namespace {
-/// Solves one small block by its row-major M x M inverse, X[k1..k1+M) :=
-/// inv * X[k1..k1+M), then applies F's columns of the block to the rows of
-/// earlier blocks. The solution stays in registers for those updates, so the
-/// next block's input waits on no reload.
+/// The arrays one solve reads. X accumulates, per row in pivot order, the
+/// updates of the blocks solved before its own (it starts at zero); a row's
+/// right-hand side is gathered from b only when its block is solved, and
+/// its solution is written to x at once, so neither needs a pass of its own.
+struct SolveView {
+  const double *b;
+  double *x, *X;
+  const int64_t *P, *Q;
+  const double *rs;
+  const int64_t *up, *fp, *ui;
+  const double *ux;
+  double rhs(int64_t k) const { return b[P[k]] * rs[k] + X[k]; }
+  /// F's column k applied to the rows of earlier blocks, for solution xk.
+  void scatter(int64_t k, double xk) const {
+    for (int64_t p = fp[k]; p < up[k + 1]; ++p)
+      X[ui[p]] -= ux[p] * xk;
+  }
+};
+
+/// Solves one block of M rows from k1 by its row-major inverse. The solution
+/// stays in registers for F's updates, so the next block's input waits on
+/// no reload.
 template <int M>
-inline void solveInvertedBlock(const double *inv, int64_t k1, double *X, const int64_t *up,
-                               const int64_t *fp, const int64_t *ui, const double *ux) {
+inline void solveInvertedBlock(const SolveView &v, const double *inv, int64_t k1) {
   double r[M], y[M];
   for (int j = 0; j < M; ++j)
-    r[j] = X[k1 + j];
+    r[j] = v.rhs(k1 + j);
   for (int i = 0; i < M; ++i) {
     double s = inv[i * M] * r[0];
     for (int j = 1; j < M; ++j)
@@ -340,41 +415,44 @@ inline void solveInvertedBlock(const double *inv, int64_t k1, double *X, const i
     y[i] = s;
   }
   for (int i = 0; i < M; ++i) {
-    X[k1 + i] = y[i];
-    for (int64_t p = fp[k1 + i]; p < up[k1 + i + 1]; ++p)
-      X[ui[p]] -= ux[p] * y[i];
+    v.x[v.Q[k1 + i]] = y[i];
+    v.scatter(k1 + i, y[i]);
   }
 }
 } // namespace
 
 void SparseLu::solve(double *x) const {
+  solveCopy.assign(x, x + n);
+  solve(solveCopy.data(), x);
+}
+
+void SparseLu::solve(const double *b, double *x) const {
   double *X = work.data();
-  const int64_t *P = rowPerm.data(), *Q = colPerm.data();
-  const double *rs = rowScaleInv.data();
-  for (size_t k = 0; k < n; ++k)
-    X[k] = x[P[k]] * rs[k];
+  std::fill(X, X + n, 0.0);
+  SolveView v{b, x, X, rowPerm.data(), colPerm.data(), rowScaleInv.data(),
+              upperPtr.data(), offBlockPtr.data(), upperIdx.data(), upperVal.data()};
   const int64_t *lp = lowerPtr.data(), *li = lowerIdx.data();
   const int64_t *up = upperPtr.data(), *ui = upperIdx.data();
   const double *lx = lowerVal.data(), *ux = upperVal.data(), *dinv = diagInv.data();
-  const int64_t *fp = offBlockPtr.data();
-  for (size_t b = blockStart.size() - 1; b-- > 0;) {
-    int64_t k1 = blockStart[b], k2 = blockStart[b + 1];
+  for (size_t blk = blockStart.size() - 1; blk-- > 0;) {
+    int64_t k1 = blockStart[blk], k2 = blockStart[blk + 1];
     if (k2 - k1 == 1) {
-      double xk = X[k1] * dinv[k1];
-      X[k1] = xk;
-      for (int64_t p = up[k1]; p < up[k1 + 1]; ++p)
-        X[ui[p]] -= ux[p] * xk;
+      double xk = v.rhs(k1) * dinv[k1];
+      x[v.Q[k1]] = xk;
+      v.scatter(k1, xk);
       continue;
     }
-    if (inverseStart[b] >= 0) {
-      const double *inv = blockInverse.data() + inverseStart[b];
+    if (inverseStart[blk] >= 0) {
+      const double *inv = blockInverse.data() + inverseStart[blk];
       switch (k2 - k1) {
-      case 2: solveInvertedBlock<2>(inv, k1, X, up, fp, ui, ux); break;
-      case 3: solveInvertedBlock<3>(inv, k1, X, up, fp, ui, ux); break;
-      default: solveInvertedBlock<4>(inv, k1, X, up, fp, ui, ux); break;
+      case 2: solveInvertedBlock<2>(v, inv, k1); break;
+      case 3: solveInvertedBlock<3>(v, inv, k1); break;
+      default: solveInvertedBlock<4>(v, inv, k1); break;
       }
       continue;
     }
+    for (int64_t k = k1; k < k2; ++k)
+      X[k] = v.rhs(k);
     for (int64_t k = k1; k < k2; ++k) { // L y = X (unit diagonal)
       double xk = X[k];
       for (int64_t p = lp[k]; p < lp[k + 1]; ++p)
@@ -383,10 +461,9 @@ void SparseLu::solve(double *x) const {
     for (int64_t k = k2; k-- > k1;) { // U z = y, then F's updates
       double xk = X[k] * dinv[k];
       X[k] = xk;
+      x[v.Q[k]] = xk;
       for (int64_t p = up[k]; p < up[k + 1]; ++p)
         X[ui[p]] -= ux[p] * xk;
     }
   }
-  for (size_t k = 0; k < n; ++k)
-    x[Q[k]] = X[k];
 }

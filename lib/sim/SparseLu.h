@@ -37,6 +37,9 @@ namespace crnc::sim {
 
 class SparseLu {
 public:
+  /// Largest diagonal block solved by its explicit inverse.
+  static constexpr int kMaxInvertedBlock = 4;
+
   SparseLu();
   ~SparseLu();
   SparseLu(const SparseLu &) = delete;
@@ -48,7 +51,10 @@ public:
   /// Numeric factorization of `values` on the analysed pattern. False when
   /// the matrix is singular to working precision (or out of memory).
   bool factor(const double *values);
-  /// x := A^{-1} x for the last successful factor().
+  /// x := A^{-1} b for the last successful factor(); b and x must not
+  /// overlap.
+  void solve(const double *b, double *x) const;
+  /// x := A^{-1} x (copies x first).
   void solve(double *x) const;
 
   bool analyzed() const;
@@ -86,11 +92,12 @@ private:
   // inverse (row-major, from `inverseStart[b]`; -1 for other blocks): one
   // product instead of the dependent L and U sweeps, so a signal passed from
   // block to block waits on two operations per block instead of one per
-  // factor entry on its way.
-  static constexpr int64_t kMaxInvertedBlock = 4;
-  std::vector<int64_t> inverseStart;
+  // factor entry on its way. Their L and U entries are not kept up to date.
+  std::vector<int64_t> inverseStart, smallBlocks;
+  std::vector<uint8_t> inSmallBlock; // per column
   std::vector<double> blockInverse;
-  bool invertSmallBlocks();
+  void findSmallBlocks();
+  bool invertSmallBlocks(const double *values, double &minPivot, double &maxPivot);
 
   // Refactorization on the kept pivots without KLU (refactor()): each input
   // entry's row in pivot order, its slot in upperVal when it lies in F (-1
@@ -99,7 +106,7 @@ private:
   bool refactor(const double *values);
   bool refactorReady = false;
   std::vector<int64_t> entryRow, entrySlot, columnBlockStart;
-  mutable std::vector<double> work;
+  mutable std::vector<double> work, solveCopy;
   // Buffers klu_l_extract writes into.
   std::vector<int64_t> exLp, exLi, exUp, exUi, exFp, exFi, exP, exQ, exR;
   std::vector<double> exLx, exUx, exFx, exRs;

@@ -49,8 +49,9 @@ static int solve(SUNLinearSolver s, SUNMatrix, N_Vector x, N_Vector b,
   double *xd = N_VGetArrayPointer(x);
   const double *bd = N_VGetArrayPointer(b);
   if (xd != bd)
-    std::copy(bd, bd + N_VGetLength(b), xd);
-  contentOf(s).lu->solve(xd);
+    contentOf(s).lu->solve(bd, xd);
+  else
+    contentOf(s).lu->solve(xd);
   return contentOf(s).lastFlag = SUNLS_SUCCESS;
 }
 
