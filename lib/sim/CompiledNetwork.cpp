@@ -7,9 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/sim/CompiledNetwork.h"
+#include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 #include <cassert>
-#include <map>
 #include <utility>
 
 using namespace crnc;
@@ -21,12 +21,31 @@ using namespace crnc::sim;
 /// every one of those channels through one memory location.
 static constexpr uint32_t kHubWriters = 64;
 
+/// (species, amount) pairs of one channel: a handful, so a small vector
+/// searched linearly beats a map.
+template <typename T>
+using SpeciesCounts = llvm::SmallVector<std::pair<uint32_t, T>, 4>;
+
+template <typename T> static void addTo(SpeciesCounts<T> &v, uint32_t species, T amount) {
+  for (auto &e : v)
+    if (e.first == species) {
+      e.second += amount;
+      return;
+    }
+  v.emplace_back(species, amount);
+}
+
+template <typename T> static void sortBySpecies(SpeciesCounts<T> &v) {
+  std::sort(v.begin(), v.end(),
+            [](const auto &a, const auto &b) { return a.first < b.first; });
+}
+
 /// A channel before it is placed into its order group.
 struct crnc::sim::RawChannel {
   ChannelInfo info;
   double rate;
-  std::map<uint32_t, uint32_t> reactants; // species -> count, sorted
-  std::map<uint32_t, int32_t> change;     // species -> net change
+  SpeciesCounts<uint32_t> reactants; // (species, count), ascending species
+  SpeciesCounts<int32_t> change;      // (species, net change), ascending
   unsigned group;
   uint8_t changes = 0; // species it changes, constants excluded, capped at 5
   // Of those (hubs excluded), how many lose one molecule per firing when
@@ -35,7 +54,7 @@ struct crnc::sim::RawChannel {
 };
 static constexpr uint8_t kNotUnit = 255;
 
-static unsigned groupOf(const std::map<uint32_t, uint32_t> &reactants) {
+static unsigned groupOf(const SpeciesCounts<uint32_t> &reactants) {
   unsigned order = 0;
   for (auto &[s, c] : reactants)
     order += c;
@@ -52,11 +71,13 @@ static RawChannel makeChannel(const ir::Reaction &r, uint32_t index,
   const ir::TermList &in = reverse ? r.products : r.reactants;
   const ir::TermList &out = reverse ? r.reactants : r.products;
   for (const ir::Term &t : in) {
-    ch.reactants[t.species] += t.count;
-    ch.change[t.species] -= static_cast<int32_t>(t.count);
+    addTo(ch.reactants, t.species, t.count);
+    addTo(ch.change, t.species, -static_cast<int32_t>(t.count));
   }
   for (const ir::Term &t : out)
-    ch.change[t.species] += static_cast<int32_t>(t.count);
+    addTo(ch.change, t.species, static_cast<int32_t>(t.count));
+  sortBySpecies(ch.reactants);
+  sortBySpecies(ch.change);
   ch.group = groupOf(ch.reactants);
   return ch;
 }
@@ -65,6 +86,7 @@ static RawChannel makeChannel(const ir::Reaction &r, uint32_t index,
 static std::vector<RawChannel> moduleChannels(const ir::Module &module) {
   std::vector<RawChannel> raw;
   const auto &reactions = module.allReactions();
+  raw.reserve(2 * reactions.size());
   for (uint32_t i = 0; i < reactions.size(); ++i) {
     raw.push_back(makeChannel(reactions[i], i, false, reactions[i].rate));
     if (reactions[i].isReversible())
@@ -73,12 +95,12 @@ static std::vector<RawChannel> moduleChannels(const ir::Module &module) {
   return raw;
 }
 
-/// Marks the hubs and sorts the channels by order group and then by the
+/// Marks the hubs and orders the channels by order group and then by the
 /// number of non-hub species they change, so the RHS runs fixed-length,
 /// branch-free inner loops per run of equal channels.
-static void classifyChannels(std::vector<RawChannel> &raw,
-                             const std::vector<uint8_t> &constant,
-                             std::vector<uint8_t> &hub) {
+static std::vector<uint32_t> classifyChannels(std::vector<RawChannel> &raw,
+                                             const std::vector<uint8_t> &constant,
+                                             std::vector<uint8_t> &hub) {
   std::vector<uint32_t> writers(constant.size(), 0);
   for (RawChannel &ch : raw)
     for (auto &[sp, d] : ch.change)
@@ -99,14 +121,18 @@ static void classifyChannels(std::vector<RawChannel> &raw,
     ch.changes = static_cast<uint8_t>(std::min(count, 5u));
     ch.losses = unit ? static_cast<uint8_t>(losses) : kNotUnit;
   }
-  std::stable_sort(raw.begin(), raw.end(),
-                   [](const RawChannel &a, const RawChannel &b) {
-                     if (a.group != b.group)
-                       return a.group < b.group;
-                     if (a.changes != b.changes)
-                       return a.changes < b.changes;
-                     return a.losses < b.losses;
-                   });
+  std::vector<uint32_t> order(raw.size());
+  for (uint32_t c = 0; c < order.size(); ++c)
+    order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const RawChannel &a = raw[i], &b = raw[j];
+    if (a.group != b.group)
+      return a.group < b.group;
+    if (a.changes != b.changes)
+      return a.changes < b.changes;
+    return a.losses < b.losses;
+  });
+  return order;
 }
 
 CompiledNetwork::CompiledNetwork(const ir::Module &module) {
@@ -139,15 +165,20 @@ CompiledNetwork::CompiledNetwork(const CompiledNetwork &full,
   // The channels in the full network's internal order (a stable re-sort
   // keeps it within equal classes), over the new species indices.
   std::vector<RawChannel> raw;
+  raw.reserve(full.channelCount());
   for (size_t c = 0; c < full.channelCount(); ++c) {
     RawChannel ch{full.channels[c], full.rates[c], {}, {}, 0};
     for (uint32_t r = full.reactPtr[c]; r < full.reactPtr[c + 1]; ++r) {
       assert(newIndex[full.reactSp[r]] >= 0 && "a kept channel reads a dropped species");
-      ch.reactants[static_cast<uint32_t>(newIndex[full.reactSp[r]])] = full.reactCnt[r];
+      ch.reactants.emplace_back(static_cast<uint32_t>(newIndex[full.reactSp[r]]),
+                                full.reactCnt[r]);
     }
     for (uint32_t e = full.chgPtr[c]; e < full.chgPtr[c + 1]; ++e)
       if (newIndex[full.chgSp[e]] >= 0)
-        ch.change[static_cast<uint32_t>(newIndex[full.chgSp[e]])] = full.chgDelta[e];
+        ch.change.emplace_back(static_cast<uint32_t>(newIndex[full.chgSp[e]]),
+                               full.chgDelta[e]);
+    sortBySpecies(ch.reactants);
+    sortBySpecies(ch.change);
     ch.group = groupOf(ch.reactants);
     raw.push_back(std::move(ch));
   }
@@ -156,7 +187,7 @@ CompiledNetwork::CompiledNetwork(const CompiledNetwork &full,
 
 void CompiledNetwork::build(std::vector<RawChannel> raw) {
   std::vector<uint8_t> hub;
-  classifyChannels(raw, constant, hub);
+  std::vector<uint32_t> order = classifyChannels(raw, constant, hub);
   size_t nc = raw.size();
   first.assign(nc, 0);
   second.assign(nc, 0);
@@ -164,12 +195,12 @@ void CompiledNetwork::build(std::vector<RawChannel> raw) {
   chgPtr.push_back(0);
   scatterPtr.push_back(0);
   for (unsigned g = 0, c = 0; g <= 5; ++g) {
-    while (c < nc && raw[c].group < g)
+    while (c < nc && raw[order[c]].group < g)
       ++c;
     groupStart[g] = c;
   }
   for (size_t c = 0; c < nc; ++c) {
-    RawChannel &ch = raw[c];
+    RawChannel &ch = raw[order[c]];
     channels.push_back(ch.info);
     rates.push_back(ch.rate);
     for (auto &[s, n] : ch.reactants) {

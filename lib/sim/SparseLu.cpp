@@ -66,6 +66,7 @@ bool SparseLu::analyze(size_t size, const int64_t *cp, const int64_t *ri) {
                                 asKlu(colPtr.data()), asKlu(rowIdx.data()),
                                 &klu->common);
   work.assign(n, 0.0);
+  columnWork.assign(n, 0.0);
   return klu->symbolic != nullptr;
 }
 
@@ -115,7 +116,7 @@ bool SparseLu::refactor(const double *values) {
       return false;
     rsInv[i] = 1.0 / rsInv[i];
   }
-  double *x = work.data();
+  double *x = columnWork.data();
   const int64_t *Q = colPerm.data();
   double minPivot = std::numeric_limits<double>::infinity(), maxPivot = 0;
   for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) {
@@ -311,19 +312,21 @@ namespace {
 template <int M>
 bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], double *inv,
                       double &minPivot, double &maxPivot) {
+  double pivotInv[M];
   for (int c = 0; c < M; ++c) {
     double pivot = a[c][c];
     if (pivot == 0 || !std::isfinite(pivot))
       return false;
     minPivot = std::min(minPivot, std::fabs(pivot));
     maxPivot = std::max(maxPivot, std::fabs(pivot));
-    double r = 1.0 / pivot;
+    pivotInv[c] = 1.0 / pivot;
     for (int i = c + 1; i < M; ++i) {
-      a[i][c] *= r;
+      a[i][c] *= pivotInv[c];
       for (int j = c + 1; j < M; ++j)
         a[i][j] -= a[i][c] * a[c][j];
     }
   }
+  bool finite = true;
   for (int j = 0; j < M; ++j) {
     double col[M];
     for (int i = 0; i < M; ++i)
@@ -332,17 +335,16 @@ bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], double *inv,
       for (int i = c + 1; i < M; ++i)
         col[i] -= a[i][c] * col[c];
     for (int c = M; c-- > 0;) { // U z = y
-      col[c] /= a[c][c];
+      col[c] *= pivotInv[c];
       for (int i = 0; i < c; ++i)
         col[i] -= a[i][c] * col[c];
     }
     for (int i = 0; i < M; ++i) {
-      if (!std::isfinite(col[i]))
-        return false;
+      finite = finite && std::isfinite(col[i]);
       inv[i * M + j] = col[i];
     }
   }
-  return true;
+  return finite;
 }
 } // namespace
 
@@ -382,9 +384,10 @@ bool SparseLu::invertSmallBlocks(const double *values, double &minPivot,
 
 namespace {
 /// The arrays one solve reads. X accumulates, per row in pivot order, the
-/// updates of the blocks solved before its own (it starts at zero); a row's
-/// right-hand side is gathered from b only when its block is solved, and
-/// its solution is written to x at once, so neither needs a pass of its own.
+/// updates of the blocks solved before its own; a row's right-hand side is
+/// gathered from b only when its block is solved, and its solution is
+/// written to x at once, so neither needs a pass of its own. Reading a row
+/// of X zeroes it, so X is all zeros between solves without a pass either.
 struct SolveView {
   const double *b;
   double *x, *X;
@@ -392,7 +395,11 @@ struct SolveView {
   const double *rs;
   const int64_t *up, *fp, *ui;
   const double *ux;
-  double rhs(int64_t k) const { return b[P[k]] * rs[k] + X[k]; }
+  double rhs(int64_t k) const {
+    double r = b[P[k]] * rs[k] + X[k];
+    X[k] = 0;
+    return r;
+  }
   /// F's column k applied to the rows of earlier blocks, for solution xk.
   void scatter(int64_t k, double xk) const {
     for (int64_t p = fp[k]; p < up[k + 1]; ++p)
@@ -427,8 +434,7 @@ void SparseLu::solve(double *x) const {
 }
 
 void SparseLu::solve(const double *b, double *x) const {
-  double *X = work.data();
-  std::fill(X, X + n, 0.0);
+  double *X = work.data(); // all zeros (see SolveView)
   SolveView v{b, x, X, rowPerm.data(), colPerm.data(), rowScaleInv.data(),
               upperPtr.data(), offBlockPtr.data(), upperIdx.data(), upperVal.data()};
   const int64_t *lp = lowerPtr.data(), *li = lowerIdx.data();
@@ -460,7 +466,7 @@ void SparseLu::solve(const double *b, double *x) const {
     }
     for (int64_t k = k2; k-- > k1;) { // U z = y, then F's updates
       double xk = X[k] * dinv[k];
-      X[k] = xk;
+      X[k] = 0;
       x[v.Q[k]] = xk;
       for (int64_t p = up[k]; p < up[k + 1]; ++p)
         X[ui[p]] -= ux[p] * xk;

@@ -106,7 +106,8 @@ private:
   bool refactor(const double *values);
   bool refactorReady = false;
   std::vector<int64_t> entryRow, entrySlot, columnBlockStart;
-  mutable std::vector<double> work, solveCopy;
+  mutable std::vector<double> work, solveCopy; // work: zeros between solves
+  std::vector<double> columnWork;              // refactor()'s dense column
   // Buffers klu_l_extract writes into.
   std::vector<int64_t> exLp, exLi, exUp, exUi, exFp, exFi, exP, exQ, exR;
   std::vector<double> exLx, exUx, exFx, exRs;
