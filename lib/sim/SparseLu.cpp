@@ -3,10 +3,11 @@
 // KLU returns P, Q, Rs and the factors of the permuted, scaled matrix
 //     diag(Rs)^-1 A(P, Q) = L U + F      (Rs in pivot order),
 // L and U block diagonal (the BTF blocks), F the entries above the diagonal
-// blocks. Solving A x = b therefore runs the blocks from last to first: the
-// block's L and U solves, then F's columns of that block update the rows of
-// earlier blocks. U's strictly upper part and F are stored together per
-// column, so that update is the same loop as the backward substitution.
+// blocks. Solving A x = b therefore runs the blocks from last to first:
+// solve the block, then let F's columns of that block update the rows of
+// earlier blocks. Row scaling only matters inside a block (pivoting and the
+// condition check), so F is kept unscaled, small blocks are inverted
+// unscaled, and only large blocks apply the scales, to their own rows.
 //
 //===----------------------------------------------------------------------===//
 
@@ -98,9 +99,10 @@ bool SparseLu::factor(const double *values) {
   return extract() && invertSmallBlocks(values, minPivot, maxPivot);
 }
 
-/// Left-looking LU of every block on the kept pattern and pivot sequence,
-/// written straight into the flat arrays; KLU's max-row scaling and its
-/// cheap condition estimate min|U(k,k)| / max|U(k,k)| are reproduced.
+/// Factors again on the kept pivot sequence and pattern: KLU's max-row
+/// scaling, F copied from the input, large blocks left-looking column by
+/// column, small blocks densely (invertSmallBlocks), and KLU's cheap
+/// condition estimate min|U(k,k)| / max|U(k,k)| on the scaled pivots.
 bool SparseLu::refactor(const double *values) {
   if (!refactorReady)
     return false;
@@ -110,6 +112,8 @@ bool SparseLu::refactor(const double *values) {
   for (size_t p = 0; p < nnz; ++p) {
     double &m = rsInv[entryRow[p]];
     m = std::max(m, std::fabs(values[p]));
+    if (entrySlot[p] >= 0)
+      offVal[static_cast<size_t>(entrySlot[p])] = values[p];
   }
   for (size_t i = 0; i < n; ++i) {
     if (!(rsInv[i] > 0) || !std::isfinite(rsInv[i]))
@@ -117,32 +121,28 @@ bool SparseLu::refactor(const double *values) {
     rsInv[i] = 1.0 / rsInv[i];
   }
   double *x = columnWork.data();
-  const int64_t *Q = colPerm.data();
   double minPivot = std::numeric_limits<double>::infinity(), maxPivot = 0;
-  for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) {
-    int64_t k1 = columnBlockStart[k], c = Q[k];
+  for (Index k = 0; k < static_cast<Index>(n); ++k) {
     if (inSmallBlock[k])
       continue; // invertSmallBlocks() below
-    int64_t uBegin = upperPtr[k], uEnd = offBlockPtr[k];
-    int64_t lBegin = lowerPtr[k], lEnd = lowerPtr[k + 1];
-    for (int64_t p = uBegin; p < uEnd; ++p)
+    Index k1 = columnBlockStart[k], c = colPerm[k];
+    Index uBegin = upperPtr[k], uEnd = upperPtr[k + 1];
+    Index lBegin = lowerPtr[k], lEnd = lowerPtr[k + 1];
+    for (Index p = uBegin; p < uEnd; ++p)
       x[upperIdx[p]] = 0;
-    for (int64_t p = lBegin; p < lEnd; ++p)
+    for (Index p = lBegin; p < lEnd; ++p)
       x[lowerIdx[p]] = 0;
     x[k] = 0;
     for (int64_t p = colPtr[c]; p < colPtr[c + 1]; ++p) {
-      int64_t i = entryRow[p];
-      double v = values[p] * rsInv[i];
+      Index i = entryRow[p];
       if (i >= k1)
-        x[i] = v;
-      else
-        upperVal[entrySlot[p]] = v;
+        x[i] = values[p] * rsInv[i];
     }
-    for (int64_t p = uBegin; p < uEnd; ++p) { // rows of U(:,k), ascending
-      int64_t j = upperIdx[p];
+    for (Index p = uBegin; p < uEnd; ++p) { // rows of U(:,k), ascending
+      Index j = upperIdx[p];
       double xj = x[j];
       upperVal[p] = xj;
-      for (int64_t q = lowerPtr[j]; q < lowerPtr[j + 1]; ++q)
+      for (Index q = lowerPtr[j]; q < lowerPtr[j + 1]; ++q)
         x[lowerIdx[q]] -= lowerVal[q] * xj;
     }
     double pivot = x[k];
@@ -150,7 +150,7 @@ bool SparseLu::refactor(const double *values) {
     if (!std::isfinite(inv) || !std::isfinite(pivot))
       return false;
     diagInv[k] = inv;
-    for (int64_t p = lBegin; p < lEnd; ++p)
+    for (Index p = lBegin; p < lEnd; ++p)
       lowerVal[p] = x[lowerIdx[p]] * inv;
     minPivot = std::min(minPivot, std::fabs(pivot));
     maxPivot = std::max(maxPivot, std::fabs(pivot));
@@ -167,11 +167,15 @@ size_t SparseLu::factorNonZeros() const {
                              klu->numeric->nzoff);
 }
 
-/// Copies KLU's factors into the flat arrays solve() reads.
+/// Copies KLU's factors into the flat arrays: strictly lower L, strictly
+/// upper U with rows ascending, 1/diag(U), and F unscaled (A's values).
 bool SparseLu::extract() {
   klu_l_numeric *num = klu->numeric;
   size_t lnz = static_cast<size_t>(num->lnz), unz = static_cast<size_t>(num->unz);
   size_t fnz = static_cast<size_t>(num->nzoff);
+  constexpr size_t kIndexLimit = static_cast<size_t>(std::numeric_limits<Index>::max());
+  if (n >= kIndexLimit || lnz >= kIndexLimit || unz >= kIndexLimit || fnz >= kIndexLimit)
+    return false;
   exLp.resize(n + 1);
   exLi.resize(lnz);
   exLx.resize(lnz);
@@ -200,125 +204,111 @@ bool SparseLu::extract() {
   bool scaled = klu->common.scale > 0;
   for (size_t i = 0; i < n; ++i)
     rowScaleInv[i] = scaled ? 1.0 / exRs[i] : 1.0;
+  columnBlockStart.resize(n);
+  for (size_t b = 0; b < blocks; ++b)
+    for (Index k = blockStart[b]; k < blockStart[b + 1]; ++k)
+      columnBlockStart[k] = blockStart[b];
 
-  // Strictly lower L; U's strictly upper part followed by F; 1/diag(U).
-  lowerPtr.resize(n + 1);
-  lowerIdx.resize(lnz);
-  lowerVal.resize(lnz);
-  upperPtr.resize(n + 1);
-  upperIdx.resize(unz + fnz);
-  upperVal.resize(unz + fnz);
+  lowerPtr.assign(1, 0);
+  upperPtr.assign(1, 0);
+  offPtr.assign(1, 0);
+  lowerIdx.clear();
+  lowerVal.clear();
+  upperIdx.clear();
+  upperVal.clear();
+  offIdx.clear();
+  offVal.clear();
   diagInv.assign(n, 0.0);
-  offBlockPtr.resize(n);
-  size_t nl = 0, nu = 0;
-  lowerPtr[0] = upperPtr[0] = 0;
+  std::vector<std::pair<Index, double>> column;
   for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) {
     for (int64_t p = exLp[k]; p < exLp[k + 1]; ++p)
       if (exLi[p] != k) {
-        lowerIdx[nl] = exLi[p];
-        lowerVal[nl++] = exLx[p];
+        lowerIdx.push_back(static_cast<Index>(exLi[p]));
+        lowerVal.push_back(exLx[p]);
       }
-    lowerPtr[k + 1] = static_cast<int64_t>(nl);
+    lowerPtr.push_back(static_cast<Index>(lowerIdx.size()));
+    column.clear();
     for (int64_t p = exUp[k]; p < exUp[k + 1]; ++p) {
-      if (exUi[p] == k) {
+      if (exUi[p] == k)
         diagInv[k] = 1.0 / exUx[p];
-      } else {
-        upperIdx[nu] = exUi[p];
-        upperVal[nu++] = exUx[p];
-      }
+      else
+        column.emplace_back(static_cast<Index>(exUi[p]), exUx[p]);
     }
-    offBlockPtr[k] = static_cast<int64_t>(nu);
+    std::sort(column.begin(), column.end());
+    for (auto &[i, v] : column) {
+      upperIdx.push_back(i);
+      upperVal.push_back(v);
+    }
+    upperPtr.push_back(static_cast<Index>(upperIdx.size()));
     for (int64_t p = exFp[k]; p < exFp[k + 1]; ++p) {
-      upperIdx[nu] = exFi[p];
-      upperVal[nu++] = exFx[p];
+      Index i = static_cast<Index>(exFi[p]);
+      offIdx.push_back(i);
+      offVal.push_back(exFx[p] / rowScaleInv[i]);
     }
-    upperPtr[k + 1] = static_cast<int64_t>(nu);
+    offPtr.push_back(static_cast<Index>(offIdx.size()));
   }
   return prepareRefactor();
 }
 
-/// Maps every entry of the input pattern to its row in pivot order and, for
-/// entries left of a diagonal block, to its slot among F's values; sorts
-/// U's rows per column, the order refactor() needs them in.
+/// Maps every input entry to its row in pivot order and, for entries in F,
+/// to its slot in offVal; marks the small blocks and sizes their inverses.
+/// Without a slot for some F entry (KLU dropped it) only fresh factors are
+/// used.
 bool SparseLu::prepareRefactor() {
   refactorReady = false;
-  std::vector<int64_t> pivotRowOf(n);
+  std::vector<Index> pivotRowOf(n);
   for (size_t k = 0; k < n; ++k)
-    pivotRowOf[static_cast<size_t>(rowPerm[k])] = static_cast<int64_t>(k);
-  columnBlockStart.resize(n);
-  for (size_t b = 0; b + 1 < blockStart.size(); ++b)
-    for (int64_t k = blockStart[b]; k < blockStart[b + 1]; ++k)
-      columnBlockStart[k] = blockStart[b];
-  std::vector<std::pair<int64_t, double>> column;
-  for (size_t k = 0; k < n; ++k) {
-    column.clear();
-    for (int64_t p = upperPtr[k]; p < offBlockPtr[k]; ++p)
-      column.emplace_back(upperIdx[p], upperVal[p]);
-    std::sort(column.begin(), column.end());
-    for (size_t q = 0; q < column.size(); ++q) {
-      upperIdx[upperPtr[k] + static_cast<int64_t>(q)] = column[q].first;
-      upperVal[upperPtr[k] + static_cast<int64_t>(q)] = column[q].second;
-    }
-  }
+    pivotRowOf[static_cast<size_t>(rowPerm[k])] = static_cast<Index>(k);
   size_t nnz = static_cast<size_t>(colPtr[n]);
   entryRow.resize(nnz);
   entrySlot.assign(nnz, -1);
+  bool complete = true;
   for (size_t k = 0; k < n; ++k) {
-    int64_t c = colPerm[k], k1 = columnBlockStart[k];
+    Index c = colPerm[k], k1 = columnBlockStart[k];
     for (int64_t p = colPtr[c]; p < colPtr[c + 1]; ++p) {
-      int64_t i = pivotRowOf[static_cast<size_t>(rowIdx[p])];
+      Index i = pivotRowOf[static_cast<size_t>(rowIdx[p])];
       entryRow[p] = i;
       if (i >= k1)
         continue;
-      for (int64_t q = offBlockPtr[k]; q < upperPtr[k + 1]; ++q)
-        if (upperIdx[q] == i)
+      for (Index q = offPtr[k]; q < offPtr[k + 1]; ++q)
+        if (offIdx[q] == i)
           entrySlot[p] = q;
-      if (entrySlot[p] < 0) { // F lacks a structural entry: fresh factors only
-        findSmallBlocks();
-        return true;
-      }
+      complete = complete && entrySlot[p] >= 0;
     }
   }
-  refactorReady = true;
-  findSmallBlocks();
-  return true;
-}
-
-/// The blocks solved by explicit inverses (none unless refactorReady: their
-/// inverses are formed from the input values through the refactor maps).
-void SparseLu::findSmallBlocks() {
-  size_t blocks = blockStart.size() - 1;
-  smallBlocks.clear();
+  size_t blocks = blockStart.size() - 1, size = 0;
   inverseStart.assign(blocks, -1);
   inSmallBlock.assign(n, 0);
-  size_t size = 0;
-  for (size_t b = 0; b < blocks && refactorReady; ++b) {
+  for (size_t b = 0; b < blocks; ++b) {
     int64_t m = blockStart[b + 1] - blockStart[b];
-    if (m < 2 || m > kMaxInvertedBlock)
+    if (m > kMaxInvertedBlock)
       continue;
-    smallBlocks.push_back(static_cast<int64_t>(b));
     inverseStart[b] = static_cast<int64_t>(size);
     size += static_cast<size_t>(m * m);
-    for (int64_t k = blockStart[b]; k < blockStart[b + 1]; ++k)
+    for (Index k = blockStart[b]; k < blockStart[b + 1]; ++k)
       inSmallBlock[k] = 1;
   }
   blockInverse.assign(size, 0.0);
+  refactorReady = complete;
+  return true;
 }
 
 namespace {
 /// LU of a dense M x M block (rows in pivot order, no further pivoting),
 /// then its inverse, row-major, into `inv`. False on a zero or non-finite
-/// pivot; otherwise widens [minPivot, maxPivot] by the pivots' magnitudes.
+/// pivot; otherwise widens [minPivot, maxPivot] by the pivots' magnitudes
+/// after row scaling by `rsInv`.
 template <int M>
-bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], double *inv,
-                      double &minPivot, double &maxPivot) {
+bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], const double *rsInv,
+                      double *inv, double &minPivot, double &maxPivot) {
   double pivotInv[M];
   for (int c = 0; c < M; ++c) {
     double pivot = a[c][c];
     if (pivot == 0 || !std::isfinite(pivot))
       return false;
-    minPivot = std::min(minPivot, std::fabs(pivot));
-    maxPivot = std::max(maxPivot, std::fabs(pivot));
+    double scaledPivot = std::fabs(pivot * rsInv[c]);
+    minPivot = std::min(minPivot, scaledPivot);
+    maxPivot = std::max(maxPivot, scaledPivot);
     pivotInv[c] = 1.0 / pivot;
     for (int i = c + 1; i < M; ++i) {
       a[i][c] *= pivotInv[c];
@@ -348,34 +338,32 @@ bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], double *inv,
 }
 } // namespace
 
-/// Each block of 2..kMaxInvertedBlock rows from `values` (scaled by
-/// rowScaleInv, in pivot order), factored densely on the kept pivots and
-/// inverted; F's entries of its columns are written too.
+/// Each block of 1..kMaxInvertedBlock rows of `values` (unscaled, in pivot
+/// order), factored densely on the kept pivots and inverted.
 bool SparseLu::invertSmallBlocks(const double *values, double &minPivot,
                                  double &maxPivot) {
   double a[kMaxInvertedBlock][kMaxInvertedBlock];
-  const int64_t *Q = colPerm.data();
-  const double *rsInv = rowScaleInv.data();
-  for (int64_t blk : smallBlocks) {
-    int64_t k1 = blockStart[blk], m = blockStart[blk + 1] - k1;
-    for (int64_t i = 0; i < m; ++i)
-      for (int64_t j = 0; j < m; ++j)
+  for (size_t blk = 0; blk + 1 < blockStart.size(); ++blk) {
+    if (inverseStart[blk] < 0)
+      continue;
+    Index k1 = blockStart[blk], m = blockStart[blk + 1] - k1;
+    for (Index i = 0; i < m; ++i)
+      for (Index j = 0; j < m; ++j)
         a[i][j] = 0;
-    for (int64_t j = 0; j < m; ++j) {
-      int64_t c = Q[k1 + j];
+    for (Index j = 0; j < m; ++j) {
+      Index c = colPerm[k1 + j];
       for (int64_t p = colPtr[c]; p < colPtr[c + 1]; ++p) {
-        int64_t i = entryRow[p];
-        double v = values[p] * rsInv[i];
+        Index i = entryRow[p];
         if (i >= k1)
-          a[i - k1][j] = v;
-        else
-          upperVal[entrySlot[p]] = v;
+          a[i - k1][j] = values[p];
       }
     }
     double *inv = blockInverse.data() + inverseStart[blk];
-    bool ok = m == 2   ? invertDenseBlock<2>(a, inv, minPivot, maxPivot)
-              : m == 3 ? invertDenseBlock<3>(a, inv, minPivot, maxPivot)
-                       : invertDenseBlock<4>(a, inv, minPivot, maxPivot);
+    const double *rs = rowScaleInv.data() + k1;
+    bool ok = m == 1   ? invertDenseBlock<1>(a, rs, inv, minPivot, maxPivot)
+              : m == 2 ? invertDenseBlock<2>(a, rs, inv, minPivot, maxPivot)
+              : m == 3 ? invertDenseBlock<3>(a, rs, inv, minPivot, maxPivot)
+                       : invertDenseBlock<4>(a, rs, inv, minPivot, maxPivot);
     if (!ok)
       return false;
   }
@@ -383,35 +371,32 @@ bool SparseLu::invertSmallBlocks(const double *values, double &minPivot,
 }
 
 namespace {
-/// The arrays one solve reads. X accumulates, per row in pivot order, the
-/// updates of the blocks solved before its own; a row's right-hand side is
-/// gathered from b only when its block is solved, and its solution is
-/// written to x at once, so neither needs a pass of its own. Reading a row
-/// of X zeroes it, so X is all zeros between solves without a pass either.
-struct SolveView {
+/// The arrays one solve reads. X accumulates, per row in pivot order, F's
+/// updates from the blocks solved before the row's own; a row's right-hand
+/// side is gathered from b only when its block is solved, and its solution is
+/// written to x at once, so neither needs a pass of its own. Reading a row of
+/// X zeroes it, so X is all zeros between solves without a pass either.
+template <typename Index> struct SolveView {
   const double *b;
   double *x, *X;
-  const int64_t *P, *Q;
-  const double *rs;
-  const int64_t *up, *fp, *ui;
-  const double *ux;
-  double rhs(int64_t k) const {
-    double r = b[P[k]] * rs[k] + X[k];
+  const Index *P, *Q, *fp, *fi;
+  const double *fv;
+  double rhs(Index k) const {
+    double r = b[P[k]] + X[k];
     X[k] = 0;
     return r;
   }
   /// F's column k applied to the rows of earlier blocks, for solution xk.
-  void scatter(int64_t k, double xk) const {
-    for (int64_t p = fp[k]; p < up[k + 1]; ++p)
-      X[ui[p]] -= ux[p] * xk;
+  void scatter(Index k, double xk) const {
+    for (Index p = fp[k]; p < fp[k + 1]; ++p)
+      X[fi[p]] -= fv[p] * xk;
   }
 };
 
 /// Solves one block of M rows from k1 by its row-major inverse. The solution
-/// stays in registers for F's updates, so the next block's input waits on
-/// no reload.
-template <int M>
-inline void solveInvertedBlock(const SolveView &v, const double *inv, int64_t k1) {
+/// stays in registers for F's updates.
+template <int M, typename Index>
+inline void solveInvertedBlock(const SolveView<Index> &v, const double *inv, Index k1) {
   double r[M], y[M];
   for (int j = 0; j < M; ++j)
     r[j] = v.rhs(k1 + j);
@@ -435,41 +420,38 @@ void SparseLu::solve(double *x) const {
 
 void SparseLu::solve(const double *b, double *x) const {
   double *X = work.data(); // all zeros (see SolveView)
-  SolveView v{b, x, X, rowPerm.data(), colPerm.data(), rowScaleInv.data(),
-              upperPtr.data(), offBlockPtr.data(), upperIdx.data(), upperVal.data()};
-  const int64_t *lp = lowerPtr.data(), *li = lowerIdx.data();
-  const int64_t *up = upperPtr.data(), *ui = upperIdx.data();
+  SolveView<Index> v{b,           x,           X,           rowPerm.data(), colPerm.data(),
+                     offPtr.data(), offIdx.data(), offVal.data()};
+  const Index *lp = lowerPtr.data(), *li = lowerIdx.data();
+  const Index *up = upperPtr.data(), *ui = upperIdx.data();
   const double *lx = lowerVal.data(), *ux = upperVal.data(), *dinv = diagInv.data();
+  const double *rs = rowScaleInv.data();
   for (size_t blk = blockStart.size() - 1; blk-- > 0;) {
-    int64_t k1 = blockStart[blk], k2 = blockStart[blk + 1];
-    if (k2 - k1 == 1) {
-      double xk = v.rhs(k1) * dinv[k1];
-      x[v.Q[k1]] = xk;
-      v.scatter(k1, xk);
-      continue;
-    }
+    Index k1 = blockStart[blk], k2 = blockStart[blk + 1];
     if (inverseStart[blk] >= 0) {
       const double *inv = blockInverse.data() + inverseStart[blk];
       switch (k2 - k1) {
+      case 1: solveInvertedBlock<1>(v, inv, k1); break;
       case 2: solveInvertedBlock<2>(v, inv, k1); break;
       case 3: solveInvertedBlock<3>(v, inv, k1); break;
       default: solveInvertedBlock<4>(v, inv, k1); break;
       }
       continue;
     }
-    for (int64_t k = k1; k < k2; ++k)
-      X[k] = v.rhs(k);
-    for (int64_t k = k1; k < k2; ++k) { // L y = X (unit diagonal)
+    for (Index k = k1; k < k2; ++k) // the block's rows, scaled
+      X[k] = rs[k] * v.rhs(k);
+    for (Index k = k1; k < k2; ++k) { // L y = X (unit diagonal)
       double xk = X[k];
-      for (int64_t p = lp[k]; p < lp[k + 1]; ++p)
+      for (Index p = lp[k]; p < lp[k + 1]; ++p)
         X[li[p]] -= lx[p] * xk;
     }
-    for (int64_t k = k2; k-- > k1;) { // U z = y, then F's updates
+    for (Index k = k2; k-- > k1;) { // U z = y
       double xk = X[k] * dinv[k];
       X[k] = 0;
-      x[v.Q[k]] = xk;
-      for (int64_t p = up[k]; p < up[k + 1]; ++p)
+      for (Index p = up[k]; p < up[k + 1]; ++p)
         X[ui[p]] -= ux[p] * xk;
+      x[v.Q[k]] = xk;
+      v.scatter(k, xk);
     }
   }
 }

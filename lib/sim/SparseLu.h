@@ -69,43 +69,46 @@ public:
   size_t factorNonZeros() const;
 
 private:
+  /// Index type of the flat factors; extract() refuses larger factors.
+  using Index = int32_t;
+
   bool extract();
+  bool prepareRefactor();
+  bool refactor(const double *values);
+  bool invertSmallBlocks(const double *values, double &minPivot, double &maxPivot);
 
   struct Klu; // common, symbolic and numeric objects of KLU
   std::unique_ptr<Klu> klu;
-  std::vector<int64_t> colPtr, rowIdx;
+  std::vector<int64_t> colPtr, rowIdx; // the analysed pattern
   size_t n = 0;
   long fresh = 0, refactors = 0;
 
-  // Flat factors in the permuted, scaled coordinates of KLU: rows P, scaled
-  // by 1/Rs, columns Q; the matrix there is block upper triangular.
-  std::vector<int64_t> rowPerm, colPerm, blockStart;
-  std::vector<double> rowScaleInv; // 1/Rs in pivot order (1 if unscaled)
-  std::vector<int64_t> lowerPtr, lowerIdx; // strictly lower L, per column
-  std::vector<double> lowerVal;
-  std::vector<int64_t> upperPtr, upperIdx; // strictly upper U + off-block F
-  std::vector<double> upperVal;
-  std::vector<double> diagInv; // 1 / U(k,k)
-  // Upper entries of column k at [offBlockPtr[k], upperPtr[k+1]) are F's.
-  std::vector<int64_t> offBlockPtr;
-  // Blocks of 2 to kMaxInvertedBlock rows are solved by their explicit
-  // inverse (row-major, from `inverseStart[b]`; -1 for other blocks): one
-  // product instead of the dependent L and U sweeps, so a signal passed from
-  // block to block waits on two operations per block instead of one per
-  // factor entry on its way. Their L and U entries are not kept up to date.
-  std::vector<int64_t> inverseStart, smallBlocks;
+  // Pivot order: row k of the factors is row rowPerm[k] of A, column k is
+  // column colPerm[k]; there the matrix is block upper triangular.
+  std::vector<Index> rowPerm, colPerm, blockStart, columnBlockStart;
+  std::vector<double> rowScaleInv; // KLU's 1/Rs, in pivot order
+  // Blocks of more than kMaxInvertedBlock rows: strictly lower L, strictly
+  // upper U (rows ascending) and 1/U(k,k), all of KLU's scaled matrix
+  // diag(Rs)^-1 A(P, Q).
+  std::vector<Index> lowerPtr, lowerIdx, upperPtr, upperIdx;
+  std::vector<double> lowerVal, upperVal, diagInv;
+  // F, the entries above the diagonal blocks, per column, unscaled (the
+  // values of A), so the solve's cross-block updates need no row scales.
+  std::vector<Index> offPtr, offIdx;
+  std::vector<double> offVal;
+  // Blocks of 1 to kMaxInvertedBlock rows are solved by the explicit inverse
+  // of the unscaled block (row-major, from inverseStart[b]; -1 for larger
+  // blocks): one product instead of dependent L and U sweeps. Their entries
+  // of L, U and diagInv are not kept up to date.
+  std::vector<int64_t> inverseStart;
   std::vector<uint8_t> inSmallBlock; // per column
   std::vector<double> blockInverse;
-  void findSmallBlocks();
-  bool invertSmallBlocks(const double *values, double &minPivot, double &maxPivot);
 
-  // Refactorization on the kept pivots without KLU (refactor()): each input
-  // entry's row in pivot order, its slot in upperVal when it lies in F (-1
-  // otherwise), and the first column of each column's block.
-  bool prepareRefactor();
-  bool refactor(const double *values);
+  // refactor()'s maps: each input entry's row in pivot order, and its slot
+  // in offVal when it lies in F (-1 otherwise).
+  std::vector<Index> entryRow;
+  std::vector<int64_t> entrySlot;
   bool refactorReady = false;
-  std::vector<int64_t> entryRow, entrySlot, columnBlockStart;
   mutable std::vector<double> work, solveCopy; // work: zeros between solves
   std::vector<double> columnWork;              // refactor()'s dense column
   // Buffers klu_l_extract writes into.
