@@ -60,16 +60,6 @@ void checkLaws(const CompiledNetwork &net, const SinkLaws &laws) {
   }
 }
 
-double maxRelativeDifference(const Trace &got, const Trace &ref) {
-  REQUIRE(got.values.size() == ref.values.size());
-  double scale = 0, worst = 0;
-  for (double v : ref.values)
-    scale = std::max(scale, std::fabs(v));
-  for (size_t e = 0; e < ref.values.size(); ++e)
-    worst = std::max(worst, std::fabs(got.values[e] - ref.values[e]) /
-                                std::max(std::fabs(ref.values[e]), 1e-3 * scale));
-  return worst;
-}
 } // namespace
 
 TEST_CASE("sink laws hold for every channel of the generated families", "[sim][sinks]") {

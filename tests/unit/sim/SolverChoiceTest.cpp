@@ -15,17 +15,6 @@ using namespace crnc;
 using namespace crnc::sim;
 using namespace crnc::simtest;
 
-/// max |got - ref| / max(|ref|, 1e-3 x the largest |ref|) over all values.
-static double maxRelativeDifference(const Trace &got, const Trace &ref) {
-  double scale = 0, worst = 0;
-  for (double v : ref.values)
-    scale = std::max(scale, std::fabs(v));
-  for (size_t e = 0; e < ref.values.size(); ++e)
-    worst = std::max(worst, std::fabs(got.values[e] - ref.values[e]) /
-                                std::max(std::fabs(ref.values[e]), 1e-3 * scale));
-  return worst;
-}
-
 TEST_CASE("auto chooses the linear solver by size and estimated fill") {
   CHECK(chooseLinearSolver(CompiledNetwork(bench::randomSparse(60, 1))) ==
         LinearSolverKind::Dense);
