@@ -127,8 +127,6 @@ public:
   const CompiledNetwork &integratedNetwork() const {
     return reduced ? *reduced : net;
   }
-  /// Sinks reconstructed instead of integrated.
-  size_t reconstructedSinks() const { return sinkLaws.laws.size(); }
   double time() const { return t; }
   /// The current state (length speciesCount()).
   llvm::ArrayRef<double> state() const { return full; }

@@ -247,14 +247,15 @@ bool SparseLu::extract() {
     }
     offPtr.push_back(static_cast<Index>(offIdx.size()));
   }
-  return prepareRefactor();
+  prepareRefactor();
+  return true;
 }
 
 /// Maps every input entry to its row in pivot order and, for entries in F,
 /// to its slot in offVal; marks the small blocks and sizes their inverses.
 /// Without a slot for some F entry (KLU dropped it) only fresh factors are
 /// used.
-bool SparseLu::prepareRefactor() {
+void SparseLu::prepareRefactor() {
   refactorReady = false;
   std::vector<Index> pivotRowOf(n);
   for (size_t k = 0; k < n; ++k)
@@ -290,7 +291,6 @@ bool SparseLu::prepareRefactor() {
   }
   blockInverse.assign(size, 0.0);
   refactorReady = complete;
-  return true;
 }
 
 namespace {

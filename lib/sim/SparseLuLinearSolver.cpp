@@ -3,7 +3,6 @@
 #include "lib/sim/SparseLuLinearSolver.h"
 #include <sunmatrix/sunmatrix_sparse.h>
 #include <nvector/nvector_serial.h>
-#include <algorithm>
 
 using namespace crnc;
 using namespace crnc::sim;
