@@ -132,7 +132,8 @@ std::string Module::uniqueSpeciesName(llvm::StringRef base) const {
   if (!speciesByName.count(base))
     return base.str();
   for (unsigned suffix = 1;; ++suffix) {
-    std::string candidate = (llvm::Twine(base) + "_" + llvm::Twine(suffix)).str();
+    std::string candidate =
+        (llvm::Twine(base) + "_" + llvm::Twine(suffix)).str();
     if (!speciesByName.count(candidate))
       return candidate;
   }
@@ -207,9 +208,9 @@ PhaseId Module::addPhase(Phase p) {
 }
 
 void ir::normalizeTerms(TermList &terms) {
-  std::stable_sort(terms.begin(), terms.end(), [](const Term &a, const Term &b) {
-    return a.species < b.species;
-  });
+  std::stable_sort(
+      terms.begin(), terms.end(),
+      [](const Term &a, const Term &b) { return a.species < b.species; });
   TermList merged;
   for (const Term &t : terms) {
     if (!merged.empty() && merged.back().species == t.species) {

@@ -6,7 +6,8 @@
 // printed by ir/Printer.h and read back by ir/Parser.h.
 //
 // Conventions:
-//  - Concentrations are in the module's unit (`Module::unit`), rate constants in
+//  - Concentrations are in the module's unit (`Module::unit`), rate constants
+//  in
 //    that unit and seconds: a reaction of order n has k in unit^(1-n) / s.
 //  - Mass action with stoichiometric reactants: `2A -> B` fires at k*A^2 (the
 //    Nuskell/Peppercorn convention) and consumes two A per firing.
@@ -75,7 +76,7 @@ void setAttribute(AttributeList &attrs, llvm::StringRef key,
 struct Species {
   std::string name;
   SpeciesRole role = SpeciesRole::Signal;
-  double initial = 0; ///< in the module's unit
+  double initial = 0;    ///< in the module's unit
   bool constant = false; ///< held at its initial value (buffered)
   bool isSigned = false; ///< may go negative (abstract; dual-rail removes it)
   AttributeList attrs;

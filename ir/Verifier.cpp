@@ -9,13 +9,17 @@
 using namespace crnc;
 using namespace crnc::ir;
 
-static bool isValidRate(double rate) { return std::isfinite(rate) && rate >= 0; }
+static bool isValidRate(double rate) {
+  return std::isfinite(rate) && rate >= 0;
+}
 
-static void verifyTerms(const Module &m, const Reaction &r, const TermList &terms,
-                        DiagnosticEngine &diags, bool &ok) {
+static void verifyTerms(const Module &m, const Reaction &r,
+                        const TermList &terms, DiagnosticEngine &diags,
+                        bool &ok) {
   for (const Term &t : terms) {
     if (t.species >= m.speciesCount()) {
-      diags.error(r.loc, "reaction refers to species #" + llvm::Twine(t.species) +
+      diags.error(r.loc, "reaction refers to species #" +
+                             llvm::Twine(t.species) +
                              " but the module has only " +
                              llvm::Twine(m.speciesCount()));
       ok = false;

@@ -23,12 +23,12 @@ LogicalResult verify(const Module &module, DiagnosticEngine &diags);
 
 /// Constraints a backend or the end of the lowering pipeline demands.
 struct LegalityConstraints {
-  unsigned maxReactants = 2;       ///< molecularity of each direction
+  unsigned maxReactants = 2; ///< molecularity of each direction
   unsigned maxProducts = UINT32_MAX;
-  bool allowSigned = false;        ///< signed species must be dual-railed
-  bool allowPhases = true;         ///< phases must be gated chemically if false
-  std::optional<double> minRate;   ///< smallest realisable non-zero rate
-  std::optional<double> maxRate;   ///< e.g. q_max for bimolecular DSD steps
+  bool allowSigned = false;      ///< signed species must be dual-railed
+  bool allowPhases = true;       ///< phases must be gated chemically if false
+  std::optional<double> minRate; ///< smallest realisable non-zero rate
+  std::optional<double> maxRate; ///< e.g. q_max for bimolecular DSD steps
 };
 
 /// Reports each reaction or species that breaks `constraints`.

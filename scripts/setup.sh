@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   cmake ninja-build g++ python3            # toolchain; python3 runs lit
   llvm-14-dev llvm-14-tools                # LLVM Support; lit + FileCheck
+  clang-format-14                          # the format test
   nlohmann-json3-dev                       # JSON in and out
   libboost-graph-dev                       # reaction-graph algorithms
   libsundials-dev libsuitesparse-dev       # CVODE, KLU

@@ -24,7 +24,8 @@ struct Signal {
 } // namespace
 
 /// Join: strands x_i t, then a t and a, on a* t* a* (t* x_i*)* t*.
-static Complex joinGate(DomainRef t, DomainRef a, const std::vector<Signal> &in) {
+static Complex joinGate(DomainRef t, DomainRef a,
+                        const std::vector<Signal> &in) {
   ComplexSketch gate;
   for (const Signal &r : in)
     gate.paired(r.x).paired(t).split();
@@ -55,8 +56,13 @@ static Complex forkGate(DomainRef t, DomainRef a, DomainRef firstInput,
 LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
   DomainRef t = builder.toehold();
   auto signals = buildSignals<Signal>(
-      builder, [&] { return Signal{t, builder.longDomain()}; },
-      [](const Signal &s) { return std::vector<DomainRef>{s.t, s.x}; });
+      builder,
+      [&] {
+        return Signal{t, builder.longDomain()};
+      },
+      [](const Signal &s) {
+        return std::vector<DomainRef>{s.t, s.x};
+      });
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     builder.beginModule(step);
     std::vector<Signal> in = signalsOf(signals, step.reactants);

@@ -19,16 +19,14 @@ static const SchemeInfo schemes[] = {
      "history-toehold-long-toehold",
      "Soloveichik, Seelig & Winfree, PNAS 107:5393 (2010)",
      buildSoloveichik2010},
-    {"srinivas2015",
-     "two-stage reactant and product gates with helper strands",
+    {"srinivas2015", "two-stage reactant and product gates with helper strands",
      "Srinivas, PhD thesis, Caltech (2015), chapter 3", buildSrinivas2015},
     {"qian2011",
      "three-domain gates with one shared toehold, irreversible step after "
      "all reactants are consumed; reversible reactions in one gate",
      "Qian, Soloveichik & Winfree, DNA 16, LNCS 6518 (2011), corrected",
      buildQian2011},
-    {"cardelli2013",
-     "two-domain n x m join/fork gates, no garbage collection",
+    {"cardelli2013", "two-domain n x m join/fork gates, no garbage collection",
      "Cardelli, Mathematical Structures in Computer Science 23 (2013)",
      buildCardelli2013},
 };

@@ -46,13 +46,11 @@ static Complex forwardGate(DomainRef t, DomainRef f, DomainRef g,
   for (const Signal &p : out)
     gate.paired(p.hist).paired(t).unpaired(p.recog).split();
   gate.paired(f).split().close(~f);
-  closeReversed(gate, out, [](const Signal &s) {
-    return std::make_pair(s.hist, s.th);
-  });
+  closeReversed(gate, out,
+                [](const Signal &s) { return std::make_pair(s.hist, s.th); });
   gate.close(~t).close(~g).close(~f);
-  closeReversed(gate, in, [](const Signal &s) {
-    return std::make_pair(s.recog, s.th);
-  });
+  closeReversed(gate, in,
+                [](const Signal &s) { return std::make_pair(s.recog, s.th); });
   gate.unpaired(~t);
   return gate.build();
 }
@@ -65,12 +63,10 @@ static Complex reversibleGate(DomainRef t, const std::vector<Signal> &in,
     gate.paired(r.recog).paired(t).split();
   for (const Signal &p : out)
     gate.paired(p.hist).paired(t).unpaired(p.recog).split();
-  closeReversed(gate, out, [](const Signal &s) {
-    return std::make_pair(s.hist, s.th);
-  });
-  closeReversed(gate, in, [](const Signal &s) {
-    return std::make_pair(s.recog, s.th);
-  });
+  closeReversed(gate, out,
+                [](const Signal &s) { return std::make_pair(s.hist, s.th); });
+  closeReversed(gate, in,
+                [](const Signal &s) { return std::make_pair(s.recog, s.th); });
   gate.unpaired(~t);
   return gate.build();
 }
@@ -95,7 +91,9 @@ LogicalResult crnc::dsd::buildQian2011(SchemeBuilder &builder) {
   DomainRef t = builder.toehold();
   auto signals = buildSignals<Signal>(
       builder,
-      [&] { return Signal{builder.longDomain(), t, builder.longDomain()}; },
+      [&] {
+        return Signal{builder.longDomain(), t, builder.longDomain()};
+      },
       [](const Signal &s) {
         return std::vector<DomainRef>{s.hist, s.th, s.recog};
       });

@@ -61,8 +61,8 @@ static Step makeStep(const ir::Module &m, std::vector<ir::SpeciesId> reactants,
                      std::vector<ir::SpeciesId> products, bool reversible,
                      Location loc) {
   Step step;
-  step.equation = side(m, reactants) + (reversible ? " <=> " : " -> ") +
-                  side(m, products);
+  step.equation =
+      side(m, reactants) + (reversible ? " <=> " : " -> ") + side(m, products);
   if (step.equation.front() == ' ')
     step.equation.erase(0, 1);
   if (step.equation.back() == ' ')
@@ -75,7 +75,8 @@ static Step makeStep(const ir::Module &m, std::vector<ir::SpeciesId> reactants,
 }
 
 /// Removes the gate fuels from `ids`; returns the level of the last removed.
-static double absorbGateFuels(const ir::Module &m, const std::vector<bool> &fuel,
+static double absorbGateFuels(const ir::Module &m,
+                              const std::vector<bool> &fuel,
                               std::vector<ir::SpeciesId> &ids) {
   double level = 0;
   std::vector<ir::SpeciesId> kept;

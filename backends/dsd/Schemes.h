@@ -1,4 +1,5 @@
-//===- Schemes.h - the build functions of the registered schemes -*- C++ -*-===//
+//===- Schemes.h - the build functions of the registered schemes -*- C++
+//-*-===//
 //
 // One function per scheme file; Compile.cpp lists them in the registry.
 // Each reads the builder's module and fills its design.

@@ -48,12 +48,16 @@ static Complex joinGate(const std::vector<Signal> &in,
 }
 
 /// T: product strands d_k a_k b_k c_k on a bottom strand (a_k* d_k*)* c_n*.
-static Complex translatorGate(const Signal &last, const std::vector<Signal> &out,
+static Complex translatorGate(const Signal &last,
+                              const std::vector<Signal> &out,
                               const std::vector<DomainRef> &hist) {
   ComplexSketch gate;
   for (size_t k = 0; k < out.size(); ++k)
-    gate.paired(hist[k]).paired(out[k].a).unpaired(out[k].b)
-        .unpaired(out[k].c).split();
+    gate.paired(hist[k])
+        .paired(out[k].a)
+        .unpaired(out[k].b)
+        .unpaired(out[k].c)
+        .split();
   for (size_t k = out.size(); k-- > 0;)
     gate.close(~out[k].a).close(~hist[k]);
   gate.unpaired(~last.c);

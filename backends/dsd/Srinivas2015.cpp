@@ -24,7 +24,8 @@ struct Signal {
 } // namespace
 
 /// Reactant gate: input strands m_i s_i f_{i+1}, the flux strand m_n s_n
-/// followed by `flux`, on the bottom strand s_n* m_n* (f_{i+1}* s_i* m_i*)* f_1*.
+/// followed by `flux`, on the bottom strand s_n* m_n* (f_{i+1}* s_i* m_i*)*
+/// f_1*.
 static Complex reactantGate(const std::vector<Signal> &in,
                             const std::vector<DomainRef> &flux) {
   ComplexSketch gate;
@@ -47,8 +48,11 @@ static Complex productGate(DomainRef toehold, const std::vector<Signal> &out,
                            const std::vector<DomainRef> &hist) {
   ComplexSketch gate;
   for (size_t k = 0; k < out.size(); ++k)
-    gate.paired(hist[k]).paired(out[k].f).unpaired(out[k].m)
-        .unpaired(out[k].s).split();
+    gate.paired(hist[k])
+        .paired(out[k].f)
+        .unpaired(out[k].m)
+        .unpaired(out[k].s)
+        .split();
   for (size_t k = out.size(); k-- > 0;)
     gate.close(~out[k].f).close(~hist[k]);
   gate.unpaired(~toehold);

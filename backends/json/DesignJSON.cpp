@@ -8,12 +8,12 @@ using namespace crnc::dna;
 using nlohmann::ordered_json;
 
 static ordered_json costJSON(const Cost &cost) {
-  return ordered_json{{"complexes", cost.complexes},
-                      {"strands", cost.strands},
-                      {"nucleotides", cost.nucleotides},
-                      {"strands_modulo_history", cost.strandsModuloHistory},
-                      {"nucleotides_modulo_history",
-                       cost.nucleotidesModuloHistory}};
+  return ordered_json{
+      {"complexes", cost.complexes},
+      {"strands", cost.strands},
+      {"nucleotides", cost.nucleotides},
+      {"strands_modulo_history", cost.strandsModuloHistory},
+      {"nucleotides_modulo_history", cost.nucleotidesModuloHistory}};
 }
 
 static ordered_json complexJSON(const Design &design, const NamedComplex &c) {
@@ -142,9 +142,8 @@ void crnc::json::writeDesignJSON(const Design &design, const DesignCosts &costs,
   writeArrayMember(os, "domains", domains.size(),
                    [&](size_t i) { return domainJSON(domains[i]); });
   auto complexes = design.allComplexes();
-  writeArrayMember(os, "complexes", complexes.size(), [&](size_t i) {
-    return complexJSON(design, complexes[i]);
-  });
+  writeArrayMember(os, "complexes", complexes.size(),
+                   [&](size_t i) { return complexJSON(design, complexes[i]); });
   writeArrayMember(os, "modules", design.modules.size(),
                    [&](size_t i) { return moduleJSON(design, costs, i); });
   writeMember(os, "costs", costsJSON(costs), /*last=*/true);

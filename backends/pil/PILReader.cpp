@@ -91,7 +91,8 @@ static ComplexRole roleFromName(llvm::StringRef name) {
 }
 
 static bool isStructureText(llvm::StringRef text) {
-  return !text.empty() && text.find_first_not_of("(.)+ \t") == llvm::StringRef::npos;
+  return !text.empty() &&
+         text.find_first_not_of("(.)+ \t") == llvm::StringRef::npos;
 }
 
 bool Reader::domainDecl(Cursor c, llvm::StringRef keyword) {
@@ -112,7 +113,8 @@ bool Reader::domainDecl(Cursor c, llvm::StringRef keyword) {
     length = 15;
   } else if (!value.getAsInteger(10, length)) {
     toehold = length < 10;
-  } else if (!value.empty() && std::isalpha(static_cast<unsigned char>(value[0]))) {
+  } else if (!value.empty() &&
+             std::isalpha(static_cast<unsigned char>(value[0]))) {
     // A sequence constraint (IUPAC letters), optionally `: length`.
     length = static_cast<unsigned>(value.size());
     if (c.consume(':') || c.consume('=')) {
@@ -128,7 +130,7 @@ bool Reader::domainDecl(Cursor c, llvm::StringRef keyword) {
     return error(c.p, "unexpected text after the domain declaration");
   if (design.domains.lookup(name))
     return error(at, "domain '" + name + "' is declared twice");
-  DomainKind kind = toehold ? DomainKind::Toehold
+  DomainKind kind = toehold               ? DomainKind::Toehold
                     : name.front() == 'h' ? DomainKind::History
                                           : DomainKind::Long;
   design.domains.add(name, length, kind);
@@ -239,7 +241,8 @@ bool Reader::reaction(Cursor c) {
     const char *close = std::find(c.p, c.end, ']');
     if (close == c.end)
       return error(c.p, "expected ']' after the rate");
-    r.rateUnits = llvm::StringRef(c.p, static_cast<size_t>(close - c.p)).trim().str();
+    r.rateUnits =
+        llvm::StringRef(c.p, static_cast<size_t>(close - c.p)).trim().str();
     c.p = close + 1;
   }
   auto check = [&](llvm::StringRef name) {

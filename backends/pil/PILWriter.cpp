@@ -24,8 +24,7 @@ static void writeComplex(const Design &design, const NamedComplex &c,
   os << c.name << " = " << printKernel(c.complex, design.domains);
   if (c.concentration)
     os << (c.constant ? " @constant " : " @initial ")
-       << formatNumber(*c.concentration) << " "
-       << concUnitName(design.unit);
+       << formatNumber(*c.concentration) << " " << concUnitName(design.unit);
   os << "\n";
 }
 

@@ -59,8 +59,7 @@ void crnc::visualdsd::writeVisualDSD(const Design &design,
     first = false;
     if (c.constant)
       os << "constant ";
-    os << formatNumber(c.concentration.value_or(0)) << " * " << c.name
-       << "()";
+    os << formatNumber(c.concentration.value_or(0)) << " * " << c.name << "()";
   }
   os << "\n)\n";
 }

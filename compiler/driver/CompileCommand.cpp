@@ -1,4 +1,5 @@
-//===- CompileCommand.cpp - `crnc compile` ---------------------------------===//
+//===- CompileCommand.cpp - `crnc compile`
+//---------------------------------===//
 //
 // Reads a .crn (or .crnir) file and either prints one stage (`--emit=`) or runs
 // the whole pipeline and writes every artifact into the output directory.
@@ -24,14 +25,27 @@ cl::SubCommand driver::compileCommand(
 
 namespace {
 
-enum class EmitKind { All, Tokens, AST, IR, Formal, Dot, PIL, VisualDSD, JSON, Costs };
+enum class EmitKind {
+  All,
+  Tokens,
+  AST,
+  IR,
+  Formal,
+  Dot,
+  PIL,
+  VisualDSD,
+  JSON,
+  Costs
+};
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
-                               cl::Required, cl::sub(driver::compileCommand), cl::cat(crncCategory));
+                               cl::Required, cl::sub(driver::compileCommand),
+                               cl::cat(crncCategory));
 cl::opt<std::string>
     outputPath("o",
                cl::desc("Output directory (full compile) or file (--emit)"),
-               cl::value_desc("path"), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+               cl::value_desc("path"), cl::sub(driver::compileCommand),
+               cl::cat(crncCategory));
 cl::opt<EmitKind> emitKind(
     "emit", cl::desc("Print one stage instead of compiling everything"),
     cl::values(clEnumValN(EmitKind::Tokens, "tokens", "the token stream"),
@@ -48,39 +62,47 @@ cl::opt<EmitKind> emitKind(
                clEnumValN(EmitKind::JSON, "json", "the DNA design as JSON"),
                clEnumValN(EmitKind::Costs, "costs",
                           "strands and nucleotides per formal reaction")),
-    cl::init(EmitKind::All), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<std::string> passPipeline(
-    "pass-pipeline",
-    cl::desc("Run these passes instead of the standard lowering"),
-    cl::sub(driver::compileCommand), cl::cat(crncCategory));
+    cl::init(EmitKind::All), cl::sub(driver::compileCommand),
+    cl::cat(crncCategory));
+cl::opt<std::string>
+    passPipeline("pass-pipeline",
+                 cl::desc("Run these passes instead of the standard lowering"),
+                 cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> verifyEach("verify-each",
                          cl::desc("Verify the module after every pass"),
-                         cl::init(true), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+                         cl::init(true), cl::sub(driver::compileCommand),
+                         cl::cat(crncCategory));
 cl::opt<bool> printAfterAll("print-ir-after-all",
                             cl::desc("Print the IR after every pass"),
-                            cl::sub(driver::compileCommand), cl::cat(crncCategory));
+                            cl::sub(driver::compileCommand),
+                            cl::cat(crncCategory));
 cl::opt<bool> timePasses("time-passes", cl::desc("Time each pass"),
-                         cl::sub(driver::compileCommand), cl::cat(crncCategory));
+                         cl::sub(driver::compileCommand),
+                         cl::cat(crncCategory));
 cl::opt<bool> printLocations("print-locations",
                              cl::desc("Print source locations in the IR"),
-                             cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<std::string> schemeName(
-    "scheme", cl::desc("DSD translation scheme (see crnc --list-schemes)"),
-    cl::init("soloveichik2010"), cl::sub(driver::compileCommand),
-    cl::cat(crncCategory));
+                             cl::sub(driver::compileCommand),
+                             cl::cat(crncCategory));
+cl::opt<std::string>
+    schemeName("scheme",
+               cl::desc("DSD translation scheme (see crnc --list-schemes)"),
+               cl::init("soloveichik2010"), cl::sub(driver::compileCommand),
+               cl::cat(crncCategory));
 cl::opt<std::string> gateStrategy(
     "gate", cl::desc("How phases become chemistry: external or autonomous"),
-    cl::init("external"), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<double> fuelConcentration(
-    "cmax", cl::desc("Fuel concentration C_max in nM"), cl::init(1000),
-    cl::sub(driver::compileCommand), cl::cat(crncCategory));
+    cl::init("external"), cl::sub(driver::compileCommand),
+    cl::cat(crncCategory));
+cl::opt<double> fuelConcentration("cmax",
+                                  cl::desc("Fuel concentration C_max in nM"),
+                                  cl::init(1000),
+                                  cl::sub(driver::compileCommand),
+                                  cl::cat(crncCategory));
 cl::opt<double> maxRate("qmax",
                         cl::desc("Fastest realisable bimolecular rate in /M/s"),
                         cl::init(1e6), cl::sub(driver::compileCommand),
                         cl::cat(crncCategory));
 cl::opt<double> concScale(
-    "conc-scale",
-    cl::desc("nM per unit of concentration of a unitless model"),
+    "conc-scale", cl::desc("nM per unit of concentration of a unitless model"),
     cl::init(1), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<unsigned> toeholdLength("toehold-length",
                                 cl::desc("Nucleotides per toehold domain"),
@@ -90,7 +112,8 @@ cl::opt<unsigned> domainLength(
     "domain-length", cl::desc("Nucleotides per long (branch-migration) domain"),
     cl::init(15), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
-                         cl::sub(driver::compileCommand), cl::cat(crncCategory));
+                         cl::sub(driver::compileCommand),
+                         cl::cat(crncCategory));
 
 } // namespace
 
@@ -104,8 +127,8 @@ static int emitSyntax(DiagnosticEngine &diags) {
   auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(inputFile, /*IsText=*/true);
   if (!buffer)
     return reportEnvironmentError(llvm::createStringError(
-        buffer.getError(), "cannot read '" + inputFile + "': " +
-                               buffer.getError().message()));
+        buffer.getError(),
+        "cannot read '" + inputFile + "': " + buffer.getError().message()));
   unsigned id =
       diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
   std::string text;
@@ -120,9 +143,10 @@ static int emitSyntax(DiagnosticEngine &diags) {
       return ExitInputError;
     frontend::printAST(*program, diags.sourceMgr(), os);
   }
-  if (llvm::Error e = writeFileAtomically(
-          outputOrStdout(),
-          [&](llvm::raw_ostream &out) { return out << os.str(), true; }))
+  if (llvm::Error e =
+          writeFileAtomically(outputOrStdout(), [&](llvm::raw_ostream &out) {
+            return out << os.str(), true;
+          }))
     return reportEnvironmentError(std::move(e));
   return ExitSuccess;
 }
@@ -176,8 +200,8 @@ int driver::runCompile() {
       names.push_back(scheme.name.str());
     return reportEnvironmentError(llvm::createStringError(
         std::make_error_code(std::errc::invalid_argument),
-        "unknown scheme '" + schemeName + "' (known: " +
-            llvm::join(names, ", ") + ")"));
+        "unknown scheme '" + schemeName +
+            "' (known: " + llvm::join(names, ", ") + ")"));
   }
   if (gateStrategy != "external" && gateStrategy != "autonomous")
     return reportEnvironmentError(llvm::createStringError(
@@ -195,8 +219,7 @@ int driver::runCompile() {
     return true;
   };
   if (emitKind == EmitKind::IR) {
-    if (llvm::Error e = writeFileAtomically(outputOrStdout(),
-                                            printIR))
+    if (llvm::Error e = writeFileAtomically(outputOrStdout(), printIR))
       return reportEnvironmentError(std::move(e));
     return ExitSuccess;
   }
@@ -232,13 +255,11 @@ int driver::runCompile() {
   }
   const Artifact *artifact = result.find(artifactSuffix(emitKind));
   assert(artifact && "the pipeline produces every emitted artifact");
-  if (llvm::Error e = writeFileAtomically(
-          outputOrStdout(), [&](llvm::raw_ostream &os) {
+  if (llvm::Error e =
+          writeFileAtomically(outputOrStdout(), [&](llvm::raw_ostream &os) {
             os << artifact->contents;
             return true;
           }))
     return reportEnvironmentError(std::move(e));
   return ExitSuccess;
 }
-
-

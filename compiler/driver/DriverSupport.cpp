@@ -49,17 +49,19 @@ llvm::Error driver::writeFileAtomically(
       model, path, [&](llvm::raw_ostream &os) -> llvm::Error {
         abandoned = !write(os);
         if (abandoned)
-          return llvm::createStringError(std::make_error_code(std::errc::operation_canceled),
-                                         "output abandoned");
+          return llvm::createStringError(
+              std::make_error_code(std::errc::operation_canceled),
+              "output abandoned");
         return llvm::Error::success();
       });
   if (error && abandoned)
-    return llvm::createStringError(std::make_error_code(std::errc::operation_canceled),
-                                   "nothing written to '" + path + "'");
+    return llvm::createStringError(
+        std::make_error_code(std::errc::operation_canceled),
+        "nothing written to '" + path + "'");
   if (error)
-    return llvm::createStringError(std::make_error_code(std::errc::io_error),
-                                   "cannot write '" + path +
-                                       "': " + llvm::toString(std::move(error)));
+    return llvm::createStringError(
+        std::make_error_code(std::errc::io_error),
+        "cannot write '" + path + "': " + llvm::toString(std::move(error)));
   return llvm::Error::success();
 }
 

@@ -30,8 +30,9 @@ LoadedModule loadModule(llvm::StringRef path, DiagnosticEngine &diags);
 
 /// Writes `path` through a temporary file renamed into place, so a failure
 /// never leaves a half-written file. `write` returns false to abandon.
-llvm::Error writeFileAtomically(llvm::StringRef path,
-                                llvm::function_ref<bool(llvm::raw_ostream &)> write);
+llvm::Error
+writeFileAtomically(llvm::StringRef path,
+                    llvm::function_ref<bool(llvm::raw_ostream &)> write);
 
 /// Prints an environment error once, as `crnc: error: ...`; returns 2.
 int reportEnvironmentError(llvm::Error error);

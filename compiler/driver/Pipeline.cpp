@@ -31,8 +31,7 @@ const Artifact *CompileResult::find(llvm::StringRef suffix) const {
   return nullptr;
 }
 
-template <typename Writer>
-static std::string render(Writer &&write) {
+template <typename Writer> static std::string render(Writer &&write) {
   std::string text;
   llvm::raw_string_ostream os(text);
   write(os);
@@ -42,8 +41,8 @@ static std::string render(Writer &&write) {
 static std::string sizeLine(llvm::StringRef stage, const ir::Module &module) {
   analysis::ReactionCensus census = analysis::takeCensus(module);
   return (llvm::Twine(stage) + ": " + llvm::Twine(census.species) +
-          " species, " + llvm::Twine(census.reactions) + " reactions (max order " +
-          llvm::Twine(census.maxOrder) + ")\n")
+          " species, " + llvm::Twine(census.reactions) +
+          " reactions (max order " + llvm::Twine(census.maxOrder) + ")\n")
       .str();
 }
 
@@ -86,9 +85,10 @@ static LogicalResult translateToDNA(const ir::Module &module,
        [&](auto &os) { json::writeDesignJSON(*design, totals, os); });
   emit(".costs.txt",
        [&](auto &os) { dna::printCostReport(*design, totals, os); });
-  result.summary += "DNA design (" + scheme.scheme + "): " +
-                    std::to_string(totals.total.complexes) + " complexes, " +
-                    std::to_string(totals.total.strands) + " distinct strands, " +
+  result.summary += "DNA design (" + scheme.scheme +
+                    "): " + std::to_string(totals.total.complexes) +
+                    " complexes, " + std::to_string(totals.total.strands) +
+                    " distinct strands, " +
                     std::to_string(totals.total.nucleotides) + " nt\n";
   return success();
 }
@@ -107,10 +107,9 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   result.summary += sizeLine("formal", module);
   result.artifacts.push_back(
       {name + ".formal.crnir", ir::printModuleToString(module)});
-  result.artifacts.push_back(
-      {name + ".formal.dot", render([&](auto &os) {
-         analysis::printReactionGraphDot(module, os);
-       })});
+  result.artifacts.push_back({name + ".formal.dot", render([&](auto &os) {
+                                analysis::printReactionGraphDot(module, os);
+                              })});
   if (options.stopAfterLowering)
     return success();
 

@@ -1,4 +1,5 @@
-//===- SimulateCommand.cpp - `crnc simulate` -------------------------------===//
+//===- SimulateCommand.cpp - `crnc simulate`
+//-------------------------------===//
 //
 // Simulates a model (.crn or .crnir) deterministically (CVODE) or
 // stochastically (SSA ensemble) and writes the traces as CSV or JSON, with a
@@ -8,9 +9,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/pil/PILReader.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
-#include "backends/pil/PILReader.h"
 #include "lib/sim/Simulator.h"
 #include "lib/sim/Ssa.h"
 #include "lib/support/Format.h"
@@ -47,9 +48,9 @@ cl::opt<Method> method("method", cl::desc("Simulation method"),
                                   clEnumValN(Method::Ssa, "ssa",
                                              "stochastic ensemble (SSA)")),
                        cl::init(Method::Ode), SIM_OPT);
-cl::opt<std::string> solverName("solver",
-                                cl::desc("Linear solver: auto, dense, klu, gmres"),
-                                cl::init("auto"), SIM_OPT);
+cl::opt<std::string>
+    solverName("solver", cl::desc("Linear solver: auto, dense, klu, gmres"),
+               cl::init("auto"), SIM_OPT);
 cl::opt<double> relTol("rtol", cl::desc("Relative tolerance"), cl::init(1e-6),
                        SIM_OPT);
 cl::opt<double> absTol("atol",
@@ -110,19 +111,22 @@ static std::optional<double> parseSeconds(llvm::StringRef text) {
   });
   if (!q)
     return std::nullopt;
-  return q->first * (q->second.empty() ? 1.0 : *parseTimeUnitSeconds(q->second));
+  return q->first *
+         (q->second.empty() ? 1.0 : *parseTimeUnitSeconds(q->second));
 }
 
 static std::optional<double> parseLitres(llvm::StringRef text) {
   static const std::pair<const char *, double> units[] = {
-      {"L", 1}, {"mL", 1e-3}, {"uL", 1e-6}, {"nL", 1e-9}, {"pL", 1e-12}, {"fL", 1e-15}};
+      {"L", 1},     {"mL", 1e-3},  {"uL", 1e-6},
+      {"nL", 1e-9}, {"pL", 1e-12}, {"fL", 1e-15}};
   auto scale = [&](llvm::StringRef u) -> std::optional<double> {
     for (auto &[name, factor] : units)
       if (u == name)
         return factor;
     return std::nullopt;
   };
-  auto q = splitQuantity(text, [&](llvm::StringRef u) { return scale(u).has_value(); });
+  auto q = splitQuantity(
+      text, [&](llvm::StringRef u) { return scale(u).has_value(); });
   if (!q)
     return std::nullopt;
   return q->first * (q->second.empty() ? 1.0 : *scale(q->second));
@@ -154,8 +158,8 @@ static std::optional<std::string> applyInit(const sim::CompiledNetwork &net,
              name.str() + "=" + formatNumber(q->first) + "'";
     double value = q->second.empty()
                        ? q->first
-                       : convertConcentration(q->first, *parseConcUnit(q->second),
-                                              net.unit());
+                       : convertConcentration(
+                             q->first, *parseConcUnit(q->second), net.unit());
     if (value < 0 && !net.isSigned(id))
       return "--init: negative concentration for '" + name.str() + "'";
     state[id] = value;
@@ -199,8 +203,9 @@ static std::unique_ptr<ir::Module> pilToModule(const dna::Design &design,
     module->addSpecies(s);
   }
   if (design.reactions.empty()) {
-    diags.error(Location::get(inputFile, 1, 1),
-                "the PIL file lists no reactions to simulate (enumerate it first)");
+    diags.error(
+        Location::get(inputFile, 1, 1),
+        "the PIL file lists no reactions to simulate (enumerate it first)");
     return nullptr;
   }
   for (const dna::DomainReaction &dr : design.reactions) {
@@ -218,7 +223,8 @@ static std::unique_ptr<ir::Module> pilToModule(const dna::Design &design,
     if (!k) {
       diags.error(dr.loc, "cannot use the rate of this reaction: expected a "
                           "constant in units like /M/s or /s matching its "
-                          "order " + llvm::Twine(r.order()));
+                          "order " +
+                              llvm::Twine(r.order()));
       return nullptr;
     }
     r.rate = *k;
@@ -239,7 +245,8 @@ static LoadedModule loadInput(DiagnosticEngine &diags) {
         "cannot read '" + inputFile + "': " + buffer.getError().message()));
     return result;
   }
-  unsigned id = diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  unsigned id =
+      diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
   std::optional<dna::Design> design = pil::readPIL(id, diags);
   if (design)
     result.module =
@@ -281,14 +288,17 @@ struct RunSummary {
 };
 } // namespace
 
-static llvm::Error writeTraces(llvm::function_ref<void(llvm::raw_ostream &)> body) {
+static llvm::Error
+writeTraces(llvm::function_ref<void(llvm::raw_ostream &)> body) {
   return writeFileAtomically(outputPath, [&](llvm::raw_ostream &os) {
     body(os);
     return true;
   });
 }
 
-static bool wantsJson() { return llvm::StringRef(outputPath).endswith(".json"); }
+static bool wantsJson() {
+  return llvm::StringRef(outputPath).endswith(".json");
+}
 
 static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
                   RunSummary &summary) {
@@ -297,21 +307,24 @@ static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
     return usageError("--solver: unknown linear solver '" + solverName +
                       "' (expected auto, dense, klu or gmres)");
   opts.solver.solver = *kind;
-  ProgressLine progress(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  ProgressLine progress(!noProgress &&
+                        llvm::sys::Process::StandardErrIsDisplayed());
   opts.solver.progress = [&](double t) { progress.show(t / opts.tEnd); };
   sim::Trace trace;
   sim::SolverStats stats;
   auto start = std::chrono::steady_clock::now();
   llvm::Error err = sim::simulate(net, sim::Schedule(), opts, trace, &stats);
   summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   summary.work = "ode, " + sim::linearSolverName(stats.solver).str() +
                  " solver: " + std::to_string(stats.steps) + " steps, " +
                  std::to_string(stats.rhsEvals) + " RHS evaluations, " +
                  std::to_string(stats.jacEvals) + " Jacobian evaluations";
   if (stats.reconstructedSinks)
     summary.work += "; " + std::to_string(stats.integratedSpecies) +
-                    " species integrated, " + std::to_string(stats.reconstructedSinks) +
+                    " species integrated, " +
+                    std::to_string(stats.reconstructedSinks) +
                     (stats.reconstructedSinks == 1 ? " sink" : " sinks") +
                     " reconstructed from conservation laws";
   bool json = wantsJson();
@@ -341,8 +354,8 @@ static void writeEnsembleJson(const sim::Ensemble &ens, llvm::raw_ostream &os) {
   os << "]}\n";
 }
 
-static int runSsa(const sim::CompiledNetwork &net, const sim::SimulateOptions &opts,
-                  RunSummary &summary) {
+static int runSsa(const sim::CompiledNetwork &net,
+                  const sim::SimulateOptions &opts, RunSummary &summary) {
   sim::SsaOptions ssa;
   auto kind = sim::parseSsaMethod(ssaMethodName);
   if (!kind)
@@ -353,7 +366,8 @@ static int runSsa(const sim::CompiledNetwork &net, const sim::SimulateOptions &o
                       "units, molecules per unit otherwise)");
   std::optional<double> volume = parseLitres(volumeText);
   if (!volume || !(*volume > 0))
-    return usageError("--volume: expected a positive volume, got '" + volumeText + "'");
+    return usageError("--volume: expected a positive volume, got '" +
+                      volumeText + "'");
   if (runs == 0)
     return usageError("--runs must be at least 1");
   ssa.method = *kind;
@@ -361,21 +375,25 @@ static int runSsa(const sim::CompiledNetwork &net, const sim::SimulateOptions &o
   ssa.runs = runs;
   ssa.seed = seed;
   ssa.threads = threads;
-  ProgressLine progress(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  ProgressLine progress(!noProgress &&
+                        llvm::sys::Process::StandardErrIsDisplayed());
   ssa.progress = [&](unsigned done) { progress.show(double(done) / runs); };
   auto start = std::chrono::steady_clock::now();
   auto ens = sim::simulateSsa(net, sim::Schedule(), opts, ssa);
   summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   if (!ens) {
-    llvm::WithColor::error(llvm::errs(), "crnc") << llvm::toString(ens.takeError()) << "\n";
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << llvm::toString(ens.takeError()) << "\n";
     return ExitInputError;
   }
-  summary.work = "ssa, " + sim::ssaMethodName(ens->method).str() + ": " +
-                 std::to_string(runs) + " runs, " + std::to_string(ens->firings) +
-                 " reaction firings, " +
-                 formatSignificant(sim::moleculesPerUnit(net.unit(), ssa.volume), 4) +
-                 " molecules per unit";
+  summary.work =
+      "ssa, " + sim::ssaMethodName(ens->method).str() + ": " +
+      std::to_string(runs) + " runs, " + std::to_string(ens->firings) +
+      " reaction firings, " +
+      formatSignificant(sim::moleculesPerUnit(net.unit(), ssa.volume), 4) +
+      " molecules per unit";
   bool json = wantsJson();
   if (llvm::Error e = writeTraces([&](llvm::raw_ostream &os) {
         json ? writeEnsembleJson(*ens, os) : sim::writeCsv(ens->mean, os);
@@ -387,8 +405,9 @@ static int runSsa(const sim::CompiledNetwork &net, const sim::SimulateOptions &o
 int driver::runSimulate() {
   std::optional<double> tEnd = parseSeconds(tEndText);
   if (!tEnd)
-    return usageError("--t-end: expected a time such as 3600, 90s or 30min, got '" +
-                      tEndText + "'");
+    return usageError(
+        "--t-end: expected a time such as 3600, 90s or 30min, got '" +
+        tEndText + "'");
   if (!(*tEnd > 0))
     return usageError("--t-end must be positive, got '" + tEndText + "'");
   if (points < 2)
@@ -406,14 +425,16 @@ int driver::runSimulate() {
   sim::SimulateOptions opts;
   opts.tEnd = *tEnd;
   opts.points = points;
-  opts.initialState.assign(net.initialState().begin(), net.initialState().end());
+  opts.initialState.assign(net.initialState().begin(),
+                           net.initialState().end());
   if (auto problem = applyInit(net, initText, opts.initialState))
     return usageError(*problem);
   double scale = 0;
   for (double y : opts.initialState)
     scale = std::max(scale, std::fabs(y));
   opts.solver.relTol = relTol;
-  opts.solver.absTol = absTol > 0 ? double(absTol) : (scale > 0 ? 1e-12 * scale : 1e-12);
+  opts.solver.absTol =
+      absTol > 0 ? double(absTol) : (scale > 0 ? 1e-12 * scale : 1e-12);
 
   RunSummary summary;
   int code = method == Method::Ode ? runOde(net, opts, summary)
@@ -422,8 +443,8 @@ int driver::runSimulate() {
     return code;
   llvm::raw_ostream &os = outputPath == "-" ? llvm::errs() : llvm::outs();
   os << "simulated '" << loaded.module->name << "' (" << net.speciesCount()
-     << " species, " << loaded.module->reactionCount() << " reactions) to t="
-     << formatNumber(*tEnd) << " s: " << summary.work << "; wall time "
-     << formatSignificant(summary.seconds, 3) << " s\n";
+     << " species, " << loaded.module->reactionCount()
+     << " reactions) to t=" << formatNumber(*tEnd) << " s: " << summary.work
+     << "; wall time " << formatSignificant(summary.seconds, 3) << " s\n";
   return code;
 }

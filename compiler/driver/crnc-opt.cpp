@@ -21,7 +21,8 @@ namespace cl = llvm::cl;
 static cl::OptionCategory optCategory("crnc-opt options");
 static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.crnir>"),
                                       cl::init("-"), cl::cat(optCategory));
-static cl::opt<std::string> outputFile("o", cl::desc("Output file (default stdout)"),
+static cl::opt<std::string> outputFile("o",
+                                       cl::desc("Output file (default stdout)"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::cat(optCategory));
 static cl::opt<std::string>
@@ -40,9 +41,10 @@ static cl::opt<bool> printAfterAll("print-ir-after-all",
                                    cl::cat(optCategory));
 static cl::opt<bool> timePasses("time-passes", cl::desc("Time each pass"),
                                 cl::cat(optCategory));
-static cl::opt<bool> printLocations("print-locations",
-                                    cl::desc("Print source locations in the IR"),
-                                    cl::cat(optCategory));
+static cl::opt<bool>
+    printLocations("print-locations",
+                   cl::desc("Print source locations in the IR"),
+                   cl::cat(optCategory));
 static cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                                 cl::cat(optCategory));
 

@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/Scheme.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
-#include "backends/dsd/Scheme.h"
 #include "compiler/frontend/ModelLowering.h"
 #include "lib/passes/Pass.h"
 #include "llvm/Support/InitLLVM.h"
@@ -19,9 +19,9 @@ namespace cl = llvm::cl;
 
 cl::OptionCategory driver::crncCategory("crnc options");
 
-static cl::opt<bool> listPasses("list-passes",
-                                cl::desc("List the IR passes with their options"),
-                                cl::cat(crncCategory));
+static cl::opt<bool>
+    listPasses("list-passes", cl::desc("List the IR passes with their options"),
+               cl::cat(crncCategory));
 static cl::opt<bool> listSchemes("list-schemes",
                                  cl::desc("List the DSD translation schemes"),
                                  cl::cat(crncCategory));
@@ -46,7 +46,8 @@ int main(int argc, char **argv) {
       argc, argv,
       "crnc: compile chemical reaction networks and Neural CRNs to DNA "
       "strand-displacement systems\n\n"
-      "  crnc compile model.crn -o out/     compile (see crnc compile --help)\n");
+      "  crnc compile model.crn -o out/     compile (see crnc compile "
+      "--help)\n");
   for (const Command &command : commandTable)
     if (command.subCommand)
       return command.run();

@@ -5,11 +5,10 @@
 // The language is a superset of the reaction syntax of Nuskell/Peppercorn:
 //
 //   unit nM                          # concentration unit of the module
-//   param kb = 2e5 /M/s              # named constants (rates, amounts, numbers)
-//   species A = 10 nM, F = 1 uM constant, X : hidden = -1 signed
-//   A + 2C -> E [k = 13.78]          # one reaction per line or ';'-separated
-//   C + A <=> D [kf = 1, kr = kb]
-//   phase forward { X + P -> X + P + Z [k = 1] }
+//   param kb = 2e5 /M/s              # named constants (rates, amounts,
+//   numbers) species A = 10 nM, F = 1 uM constant, X : hidden = -1 signed A +
+//   2C -> E [k = 13.78]          # one reaction per line or ';'-separated C + A
+//   <=> D [kf = 1, kr = kb] phase forward { X + P -> X + P + Z [k = 1] }
 //   include "lib.crn"
 //   model reg : linear_regression { inputs = 2; horizon = 1 }
 //
@@ -41,10 +40,10 @@ struct Expr {
 
 /// A unit written after a value: `nM`, `/s`, `/M/s`, `/nM^2/min`, `nM/s`.
 struct UnitSpec {
-  ConcUnit numerator = ConcUnit::None; ///< concentration in the numerator
+  ConcUnit numerator = ConcUnit::None;   ///< concentration in the numerator
   ConcUnit denominator = ConcUnit::None; ///< concentration unit per power
-  unsigned denominatorPower = 0;        ///< how many concentration factors
-  std::optional<double> timeSeconds;    ///< seconds per time unit, if a rate
+  unsigned denominatorPower = 0;         ///< how many concentration factors
+  std::optional<double> timeSeconds;     ///< seconds per time unit, if a rate
   llvm::SMRange range;
 };
 
@@ -110,9 +109,9 @@ struct PhaseDeclAST {
 struct ModelValueAST {
   enum class Kind { Value, Identifier, String, List };
   Kind kind = Kind::Value;
-  ValueAST value;                   ///< Value
-  std::string text;                 ///< Identifier, String
-  std::vector<ValueAST> list;       ///< List
+  ValueAST value;             ///< Value
+  std::string text;           ///< Identifier, String
+  std::vector<ValueAST> list; ///< List
   llvm::SMRange range;
 };
 

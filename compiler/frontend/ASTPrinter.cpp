@@ -1,4 +1,5 @@
-//===- ASTPrinter.cpp - `--emit=ast` ---------------------------------------===//
+//===- ASTPrinter.cpp - `--emit=ast`
+//---------------------------------------===//
 //
 // One node per line, indented by depth, each with its line:col, so a golden
 // test can check both the structure and the locations the parser recorded.
@@ -16,7 +17,8 @@ namespace {
 
 class ASTPrinter {
 public:
-  ASTPrinter(const llvm::SourceMgr &sm, llvm::raw_ostream &os) : sm(sm), os(os) {}
+  ASTPrinter(const llvm::SourceMgr &sm, llvm::raw_ostream &os)
+      : sm(sm), os(os) {}
 
   void print(const StatementAST &statement) {
     std::visit([this](const auto &node) { printNode(node); }, statement);
@@ -31,7 +33,7 @@ private:
     }
   }
   void printExpr(const Expr &e, unsigned depth) {
-    static const char *names[] = {"Number", "Name", "Negate", "Add",
+    static const char *names[] = {"Number",   "Name",     "Negate", "Add",
                                   "Subtract", "Multiply", "Divide"};
     head(depth, names[static_cast<int>(e.kind)], e.range.Start);
     if (e.kind == Expr::Kind::Number)

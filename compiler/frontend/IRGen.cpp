@@ -74,7 +74,8 @@ bool IRGenerator::programWritesUnits() const {
           return true;
     if (auto *m = std::get_if<ModelDeclAST>(&s))
       for (const ModelParamAST &p : m->params)
-        if (p.value.kind == ModelValueAST::Kind::Value && hasUnit(p.value.value))
+        if (p.value.kind == ModelValueAST::Kind::Value &&
+            hasUnit(p.value.value))
           return true;
   }
   return false;
@@ -187,13 +188,15 @@ void IRGenerator::lowerModelDecl(const ModelDeclAST &ast) {
     std::optional<ModelValue> value = modelValue(param.value);
     if (!value)
       return;
-    decl.params.push_back(ModelParam{param.key, *value, locOf(param.range.Start)});
+    decl.params.push_back(
+        ModelParam{param.key, *value, locOf(param.range.Start)});
   }
   (void)lowerModel(decl, *module, diags);
 }
 
 void IRGenerator::declareSpecies(const SpeciesDeclAST &decl) {
-  auto [it, inserted] = declaredSpecies.try_emplace(decl.name, decl.range.Start);
+  auto [it, inserted] =
+      declaredSpecies.try_emplace(decl.name, decl.range.Start);
   if (!inserted) {
     error(decl.range, "species '" + decl.name + "' is declared twice");
     note(it->second, "first declared here");
@@ -203,7 +206,8 @@ void IRGenerator::declareSpecies(const SpeciesDeclAST &decl) {
     error(decl.range, "'" + decl.name + "' is already a parameter");
     return;
   }
-  ir::SpeciesId id = module->getOrAddSpecies(decl.name, locOf(decl.range.Start));
+  ir::SpeciesId id =
+      module->getOrAddSpecies(decl.name, locOf(decl.range.Start));
   ir::Species &species = module->getSpecies(id);
   species.loc = locOf(decl.range.Start);
   if (decl.role) {
@@ -259,8 +263,9 @@ std::optional<double> IRGenerator::rateValue(const RateArgAST &arg,
   if (!q)
     return std::nullopt;
   if (q->dim.kind == Dimension::Kind::Concentration) {
-    error(arg.value.range, "rate '" + arg.key + "' is a concentration, not a "
-                                                "rate constant");
+    error(arg.value.range, "rate '" + arg.key +
+                               "' is a concentration, not a "
+                               "rate constant");
     return std::nullopt;
   }
   if (q->dim.kind == Dimension::Kind::Rate && q->dim.order != order) {
@@ -281,8 +286,8 @@ std::optional<double> IRGenerator::rateValue(const RateArgAST &arg,
 bool IRGenerator::resolveRates(const ReactionAST &ast, ir::Reaction &reaction) {
   llvm::StringMap<const RateArgAST *> args;
   for (const RateArgAST &arg : ast.rates) {
-    bool known = ast.reversible ? (arg.key == "kf" || arg.key == "kr")
-                                : arg.key == "k";
+    bool known =
+        ast.reversible ? (arg.key == "kf" || arg.key == "kr") : arg.key == "k";
     if (!known) {
       error(llvm::SMRange(arg.loc, arg.loc),
             "unknown rate '" + arg.key + "': " +
@@ -291,7 +296,8 @@ bool IRGenerator::resolveRates(const ReactionAST &ast, ir::Reaction &reaction) {
       return false;
     }
     if (!args.try_emplace(arg.key, &arg).second) {
-      error(llvm::SMRange(arg.loc, arg.loc), "rate '" + arg.key + "' is given twice");
+      error(llvm::SMRange(arg.loc, arg.loc),
+            "rate '" + arg.key + "' is given twice");
       return false;
     }
   }

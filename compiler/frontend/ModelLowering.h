@@ -30,10 +30,10 @@ namespace crnc::frontend {
 struct ModelValue {
   enum class Kind { Number, Identifier, String, List };
   Kind kind = Kind::Number;
-  double number = 0;          ///< Number (already converted to the module unit
-                              ///< when a concentration unit was written)
-  std::string text;           ///< Identifier or String
-  std::vector<double> list;   ///< List of numbers
+  double number = 0;        ///< Number (already converted to the module unit
+                            ///< when a concentration unit was written)
+  std::string text;         ///< Identifier or String
+  std::vector<double> list; ///< List of numbers
   Location loc;
 };
 

@@ -214,7 +214,8 @@ LogicalResult CrnParser::parseSpeciesDecls() {
     llvm::SMLoc start = nameTok.loc();
     if (cursor.consumeIf(TokenKind::Colon)) {
       Token roleTok;
-      if (failed(cursor.expect(TokenKind::Identifier, "species role", &roleTok)))
+      if (failed(
+              cursor.expect(TokenKind::Identifier, "species role", &roleTok)))
         return failure();
       decl.role = roleTok.spelling.str();
       decl.roleRange = roleTok.range();
@@ -269,7 +270,8 @@ LogicalResult CrnParser::parsePhaseBlock(const Token &keyword) {
     if (cursor.consumeIf(TokenKind::RBrace))
       return endOfStatement();
     if (cursor.at(TokenKind::Eof)) {
-      cursor.errorAt(keyword, "phase '" + phase + "' is missing its closing '}'");
+      cursor.errorAt(keyword,
+                     "phase '" + phase + "' is missing its closing '}'");
       return failure();
     }
     if (failed(parseStatement(phase)))
@@ -309,8 +311,8 @@ LogicalResult CrnParser::parseInclude() {
   }
   bool regular = false;
   if (!llvm::sys::fs::is_regular_file(path, regular) && !regular) {
-    cursor.errorAt(pathTok, "included file '" + relative +
-                                "' is not a regular file");
+    cursor.errorAt(pathTok,
+                   "included file '" + relative + "' is not a regular file");
     return failure();
   }
   auto buffer = llvm::MemoryBuffer::getFile(path);
@@ -354,7 +356,8 @@ LogicalResult CrnParser::parseModel(const Token &keyword) {
     }
     ModelParamAST param;
     Token keyTok;
-    if (failed(cursor.expect(TokenKind::Identifier, "parameter name", &keyTok)) ||
+    if (failed(
+            cursor.expect(TokenKind::Identifier, "parameter name", &keyTok)) ||
         failed(cursor.expect(TokenKind::Equal, "'='")) ||
         failed(parseModelValue(param.value)))
       return failure();
@@ -383,7 +386,8 @@ LogicalResult CrnParser::parseModelValue(ModelValueAST &out) {
     }
     if (failed(cursor.expect(TokenKind::RBracket, "',' or ']'")))
       return failure();
-  } else if (cursor.at(TokenKind::Identifier) && !isUnitKeyword(cursor.peek().spelling)) {
+  } else if (cursor.at(TokenKind::Identifier) &&
+             !isUnitKeyword(cursor.peek().spelling)) {
     Token word = cursor.take();
     out.kind = ModelValueAST::Kind::Identifier;
     out.text = word.spelling.str();
@@ -567,8 +571,8 @@ std::optional<ProgramAST> frontend::parseProgram(unsigned bufferId,
   llvm::StringRef name =
       diags.sourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
   llvm::SmallString<256> real;
-  includeStack.push_back(llvm::sys::fs::real_path(name, real) ? name.str()
-                                                              : real.str().str());
+  includeStack.push_back(
+      llvm::sys::fs::real_path(name, real) ? name.str() : real.str().str());
   unsigned errorsBefore = diags.errorCount();
   CrnParser(bufferId, diags, program, includeStack).parse();
   if (diags.errorCount() != errorsBefore)

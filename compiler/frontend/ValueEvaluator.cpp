@@ -51,7 +51,8 @@ std::optional<Quantity> ValueEvaluator::applyUnit(Quantity q,
     return std::nullopt;
   }
   int numeratorPower = unit.numerator != ConcUnit::None ? 1 : 0;
-  double factor = numeratorPower ? concUnitRatio(unit.numerator, moduleUnit) : 1;
+  double factor =
+      numeratorPower ? concUnitRatio(unit.numerator, moduleUnit) : 1;
   for (unsigned i = 0; i < unit.denominatorPower; ++i)
     factor *= concUnitRatio(moduleUnit, unit.denominator);
   if (!unit.timeSeconds) {

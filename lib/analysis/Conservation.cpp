@@ -57,8 +57,8 @@ static bool combine(Row &row, int64_t a, int64_t b, const Row &pivot) {
 
 namespace {
 struct Echelon {
-  std::vector<Row> rows;          ///< the first pivotCols.size() are pivot rows
-  std::vector<size_t> pivotCols;  ///< pivot column of each pivot row
+  std::vector<Row> rows;         ///< the first pivotCols.size() are pivot rows
+  std::vector<size_t> pivotCols; ///< pivot column of each pivot row
 };
 } // namespace
 
@@ -164,7 +164,8 @@ std::optional<size_t> analysis::stoichiometricRank(const Module &module) {
 double ConservationLaw::initialValue(const Module &module) const {
   double total = 0;
   for (SpeciesId s = 0; s < coefficients.size(); ++s)
-    total += static_cast<double>(coefficients[s]) * module.getSpecies(s).initial;
+    total +=
+        static_cast<double>(coefficients[s]) * module.getSpecies(s).initial;
   return total;
 }
 

@@ -37,17 +37,18 @@ static std::string edgeAttributes(const Reaction &r, const Term &t) {
 
 static void printEdges(const Reaction &r, size_t index, llvm::raw_ostream &os) {
   for (const Term &t : r.reactants)
-    os << "  s" << t.species << " -> r" << index << " ["
-       << edgeAttributes(r, t) << "];\n";
+    os << "  s" << t.species << " -> r" << index << " [" << edgeAttributes(r, t)
+       << "];\n";
   for (const Term &t : r.products)
-    os << "  r" << index << " -> s" << t.species << " ["
-       << edgeAttributes(r, t) << "];\n";
+    os << "  r" << index << " -> s" << t.species << " [" << edgeAttributes(r, t)
+       << "];\n";
 }
 
 static void printReactionNode(const Reaction &r, size_t index,
                               llvm::raw_ostream &os, const char *indent) {
-  os << indent << "r" << index << " [shape=box, height=0.2, fontsize=9, label="
-     << dotQuote(rateLabel(r)) << "];\n";
+  os << indent << "r" << index
+     << " [shape=box, height=0.2, fontsize=9, label=" << dotQuote(rateLabel(r))
+     << "];\n";
 }
 
 void analysis::printReactionGraphDot(const Module &module,
@@ -56,17 +57,17 @@ void analysis::printReactionGraphDot(const Module &module,
   os << "  rankdir=LR;\n";
   for (SpeciesId s = 0; s < module.speciesCount(); ++s) {
     const Species &sp = module.getSpecies(s);
-    os << "  s" << s << " [shape=ellipse, label="
-       << dotQuote(sp.name) << ", xlabel=" << dotQuote(roleName(sp.role))
-       << "];\n";
+    os << "  s" << s << " [shape=ellipse, label=" << dotQuote(sp.name)
+       << ", xlabel=" << dotQuote(roleName(sp.role)) << "];\n";
   }
   const std::vector<Reaction> &reactions = module.allReactions();
   for (size_t i = 0; i < reactions.size(); ++i)
     if (reactions[i].phase == NoPhase)
       printReactionNode(reactions[i], i, os, "  ");
   for (PhaseId p = 0; p < module.allPhases().size(); ++p) {
-    os << "  subgraph cluster_phase" << p << " {\n    label="
-       << dotQuote("phase " + module.allPhases()[p].name) << ";\n";
+    os << "  subgraph cluster_phase" << p
+       << " {\n    label=" << dotQuote("phase " + module.allPhases()[p].name)
+       << ";\n";
     for (size_t i = 0; i < reactions.size(); ++i)
       if (reactions[i].phase == p)
         printReactionNode(reactions[i], i, os, "    ");

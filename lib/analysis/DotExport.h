@@ -1,9 +1,9 @@
 //===- DotExport.h - the reaction graph in GraphViz DOT ---------*- C++ -*-===//
 //
 // Writes the species-reaction graph of a module for `crnc compile --emit=dot`:
-// species are ellipses (name, with the role as an outside label), reactions are boxes
-// (labelled with their rate), edges carry stoichiometries above 1. Output is
-// deterministic: declaration order, numbers through formatNumber.
+// species are ellipses (name, with the role as an outside label), reactions are
+// boxes (labelled with their rate), edges carry stoichiometries above 1. Output
+// is deterministic: declaration order, numbers through formatNumber.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_ANALYSIS_DOTEXPORT_H

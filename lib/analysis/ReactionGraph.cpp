@@ -97,7 +97,8 @@ Reachability analysis::computeReachability(const Module &module,
       reach(rev);
   }
   for (SpeciesId s = 0; s < numSpecies; ++s)
-    if (available ? (*available)[s] : isInitiallyAvailable(module.getSpecies(s)))
+    if (available ? (*available)[s]
+                  : isInitiallyAvailable(module.getSpecies(s)))
       reach(rg.speciesVertex(s));
   while (!work.empty()) {
     ReactionGraph::Vertex v = work.back();

@@ -46,9 +46,9 @@ private:
 
 /// Which parts of a module the dynamics can ever reach.
 struct Reachability {
-  std::vector<bool> species;   ///< per species: present now or producible
-  std::vector<bool> forward;   ///< per reaction: forward direction can fire
-  std::vector<bool> reverse;   ///< per reaction: reverse direction can fire
+  std::vector<bool> species; ///< per species: present now or producible
+  std::vector<bool> forward; ///< per reaction: forward direction can fire
+  std::vector<bool> reverse; ///< per reaction: reverse direction can fire
   bool reactionCanFire(size_t r) const { return forward[r] || reverse[r]; }
 };
 

@@ -107,7 +107,8 @@ Complex Complex::canonical() const { return rotated(canonicalRotation()); }
 bool Complex::isCanonical() const { return canonicalRotation() == 0; }
 
 bool Complex::isSameMolecule(const Complex &o) const {
-  if (strands.size() != o.strands.size() || partners.size() != o.partners.size())
+  if (strands.size() != o.strands.size() ||
+      partners.size() != o.partners.size())
     return false;
   std::vector<uint64_t> a, b;
   canonicalRotation(&a);

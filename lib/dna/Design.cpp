@@ -140,9 +140,9 @@ DesignCosts crnc::dna::computeCosts(const Design &design) {
 static void printCostLine(llvm::raw_ostream &os, llvm::StringRef label,
                           const Cost &c) {
   os << "  " << label << ": " << c.complexes << " complexes, " << c.strands
-     << " strands, " << c.nucleotides << " nt (modulo history: "
-     << c.strandsModuloHistory << " strands, " << c.nucleotidesModuloHistory
-     << " nt)\n";
+     << " strands, " << c.nucleotides
+     << " nt (modulo history: " << c.strandsModuloHistory << " strands, "
+     << c.nucleotidesModuloHistory << " nt)\n";
 }
 
 void crnc::dna::printCostReport(const Design &design, llvm::raw_ostream &os) {

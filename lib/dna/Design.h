@@ -66,7 +66,7 @@ struct Macrostate {
 class Design {
 public:
   DomainTable domains;
-  std::string scheme;          ///< translation scheme that made it, if any
+  std::string scheme;           ///< translation scheme that made it, if any
   ConcUnit unit = ConcUnit::nM; ///< unit of every concentration
   std::vector<std::string> formalReactions; ///< the input CRN, for headers
   std::vector<ReactionModule> modules;

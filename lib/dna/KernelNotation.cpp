@@ -134,10 +134,10 @@ static std::optional<DomainRef> readDomain(Builder &b, const char *&p,
   return DomainRef{*id, complement};
 }
 
-std::optional<Complex> crnc::dna::parseKernel(llvm::StringRef text,
-                                              DomainTable &domains,
-                                              DiagnosticEngine &diags,
-                                              const KernelParseOptions &options) {
+std::optional<Complex>
+crnc::dna::parseKernel(llvm::StringRef text, DomainTable &domains,
+                       DiagnosticEngine &diags,
+                       const KernelParseOptions &options) {
   Builder b(domains, diags, options);
   std::vector<int32_t> partners;
   std::vector<unsigned> open;
@@ -182,7 +182,8 @@ std::optional<Complex> crnc::dna::parseKernel(llvm::StringRef text,
   if (!open.empty())
     return b.error(b.where[open.back()],
                    "unmatched '(': domain '" +
-                       domains.spell(b.flat[open.back()]) + "' is never closed"),
+                       domains.spell(b.flat[open.back()]) +
+                       "' is never closed"),
            std::nullopt;
   return b.finish(std::move(partners), end);
 }
@@ -221,8 +222,8 @@ crnc::dna::parseDotParen(llvm::StringRef sequence, llvm::StringRef structure,
     }
     const char *start = p;
     if (!isNameChar(*p))
-      return b.error(p, llvm::Twine("unexpected character '") + llvm::Twine(*p) +
-                            "' in a domain sequence"),
+      return b.error(p, llvm::Twine("unexpected character '") +
+                            llvm::Twine(*p) + "' in a domain sequence"),
              std::nullopt;
     auto d = readDomain(b, p, end);
     if (!d)
@@ -253,9 +254,9 @@ crnc::dna::parseDotParen(llvm::StringRef sequence, llvm::StringRef structure,
     return b.error(s, "the structure is longer than the sequence"),
            std::nullopt;
   if (!open.empty())
-    return b.error(b.where[open.back()], "unmatched '(' for domain '" +
-                                             domains.spell(b.flat[open.back()]) +
-                                             "'"),
+    return b.error(b.where[open.back()],
+                   "unmatched '(' for domain '" +
+                       domains.spell(b.flat[open.back()]) + "'"),
            std::nullopt;
   return b.finish(std::move(partners), end);
 }

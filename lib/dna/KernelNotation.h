@@ -1,4 +1,5 @@
-//===- KernelNotation.h - kernel and dot-paren text of complexes -*- C++ -*-===//
+//===- KernelNotation.h - kernel and dot-paren text of complexes -*- C++
+//-*-===//
 //
 // Kernel notation (Peppercorn, Nuskell): `a( b c* + ) d`, where `x(` pairs x
 // with the complementary domain standing at its matching `)`, and `+` breaks
@@ -52,11 +53,11 @@ std::optional<Complex> parseDotParen(llvm::StringRef sequence,
                                      const KernelParseOptions &options = {});
 
 /// Adds `text` to the SourceMgr as buffer `bufferName`, then parseKernel.
-std::optional<Complex> parseKernelString(llvm::StringRef text,
-                                         DomainTable &domains,
-                                         DiagnosticEngine &diags,
-                                         llvm::StringRef bufferName = "<kernel>",
-                                         const KernelParseOptions &options = {});
+std::optional<Complex>
+parseKernelString(llvm::StringRef text, DomainTable &domains,
+                  DiagnosticEngine &diags,
+                  llvm::StringRef bufferName = "<kernel>",
+                  const KernelParseOptions &options = {});
 
 } // namespace crnc::dna
 

@@ -53,7 +53,8 @@ static ReactionKey keyOf(const Reaction &r) {
   return key;
 }
 
-/// Turns a reversible reaction with one zero direction into an irreversible one.
+/// Turns a reversible reaction with one zero direction into an irreversible
+/// one.
 static void orientReversible(Reaction &r) {
   if (!r.isReversible())
     return;
@@ -87,7 +88,9 @@ static void orderReversibleSides(Reaction &r) {
   }
 }
 
-static bool hasNoNetEffect(const Reaction &r) { return r.reactants == r.products; }
+static bool hasNoNetEffect(const Reaction &r) {
+  return r.reactants == r.products;
+}
 
 LogicalResult CanonicalizePass::run(Module &module, DiagnosticEngine &diags) {
   std::vector<Reaction> kept;

@@ -107,7 +107,8 @@ static std::vector<Rails> splitSignedSpecies(Module &module) {
 }
 
 /// Renumbers the species so that each X_n directly follows its X_p.
-static void placeRailsTogether(Module &module, const std::vector<Rails> &rails) {
+static void placeRailsTogether(Module &module,
+                               const std::vector<Rails> &rails) {
   std::vector<SpeciesId> order;
   for (const Rails &r : rails) {
     order.push_back(r.positive);
@@ -170,13 +171,13 @@ static LogicalResult checkUnsignedChanges(const Module &module,
     for (const Term &t : out) {
       const Species &sp = module.getSpecies(t.species);
       int change = netChangeOf(in, out, t.species);
-      if (sp.isSigned || change <= 0 ||
-          int(countIn(in, t.species)) >= change)
+      if (sp.isSigned || change <= 0 || int(countIn(in, t.species)) >= change)
         continue;
       diags.error(r.loc, "reaction '" + reactionEquation(module, r) +
                              "' produces unsigned species '" + sp.name +
                              "' at a rate whose sign depends on a signed "
-                             "reactant; declare '" + sp.name + "' signed");
+                             "reactant; declare '" +
+                             sp.name + "' signed");
       ok = false;
     }
   };

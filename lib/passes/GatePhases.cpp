@@ -13,7 +13,8 @@
 //  - external: one trigger species clk_<phase> per phase, supplied and removed
 //    by the schedule (a lab adds and sequesters trigger strands at set times).
 //    The first phase starts on, the others off. Separation is what the
-//    schedule achieves: an inactive phase runs at residual/clock_on of its rate.
+//    schedule achieves: an inactive phase runs at residual/clock_on of its
+//    rate.
 //  - autonomous: a ring oscillator osc_0 .. osc_(N-1) with
 //    osc_i + osc_(i+1) -> 2 osc_(i+1) (a rock-paper-scissors ring, the clock of
 //    CRN++, Vasic et al. 2020), N = spacing * phases (at least 3); phase p is
@@ -160,7 +161,8 @@ LogicalResult GatePhasesPass::checkOptions(const Module &module,
   diags.error(Location(),
               "gate-phases{strategy=autonomous} needs clock-conc > 0, "
               "osc-rate > 0, an integer spacing >= 1 and 0 < floor < 1/(N-1) "
-              "for N = " + formatNumber(n) + " oscillator species");
+              "for N = " +
+                  formatNumber(n) + " oscillator species");
   return failure();
 }
 
@@ -170,18 +172,21 @@ void GatePhasesPass::reportSeparation(const Module &module, size_t phases,
                                       DiagnosticEngine &diags) const {
   Location loc = module.allPhases().front().loc;
   if (strategy == "external") {
-    diags.remark(loc, "gate-phases: " + llvm::Twine(phases) +
-                          " external clocks; an inactive phase runs at "
-                          "(residual clock)/" + formatNumber(clockConc) +
-                          " of its rate, 0 when the schedule removes its clock");
+    diags.remark(loc,
+                 "gate-phases: " + llvm::Twine(phases) +
+                     " external clocks; an inactive phase runs at "
+                     "(residual clock)/" +
+                     formatNumber(clockConc) +
+                     " of its rate, 0 when the schedule removes its clock");
     return;
   }
   size_t step = static_cast<size_t>(spacing);
-  diags.remark(loc, "gate-phases: autonomous ring of " +
-                        llvm::Twine(std::max<size_t>(3, step * phases)) +
-                        " oscillator species; consecutive phase catalysts are " +
-                        llvm::Twine(step) + " ring steps apart (" +
-                        llvm::Twine(step - 1) + " species between them)");
+  diags.remark(loc,
+               "gate-phases: autonomous ring of " +
+                   llvm::Twine(std::max<size_t>(3, step * phases)) +
+                   " oscillator species; consecutive phase catalysts are " +
+                   llvm::Twine(step) + " ring steps apart (" +
+                   llvm::Twine(step - 1) + " species between them)");
 }
 
 LogicalResult GatePhasesPass::run(Module &module, DiagnosticEngine &diags) {

@@ -25,10 +25,11 @@ static std::string flag(bool value) { return value ? "true" : "false"; }
 void crnc::buildLoweringPipeline(PassManager &pm, const LoweringOptions &o) {
   pm.addPass(makePass("canonicalize", {}));
   pm.addPass(makePass("remove-dead", {}));
-  pm.addPass(makePass("dual-rail",
-                      {{"annihilation-rate", formatNumber(o.annihilationRate)}}));
-  pm.addPass(makePass("gate-phases", {{"strategy", o.gateStrategy},
-                                      {"clock-conc", formatNumber(o.clockConc)}}));
+  pm.addPass(makePass(
+      "dual-rail", {{"annihilation-rate", formatNumber(o.annihilationRate)}}));
+  pm.addPass(
+      makePass("gate-phases", {{"strategy", o.gateStrategy},
+                               {"clock-conc", formatNumber(o.clockConc)}}));
   pm.addPass(makePass("reduce-order",
                       {{"epsilon", formatNumber(o.epsilon)},
                        {"max-products", formatNumber(o.maxProducts)}}));
@@ -58,7 +59,8 @@ LogicalResult crnc::verifyLowered(const ir::Module &module,
   for (const ir::Species &s : module.allSpecies()) {
     if (s.initial >= 0)
       continue;
-    diags.error(s.loc, "species '" + s.name + "' starts negative after lowering");
+    diags.error(s.loc,
+                "species '" + s.name + "' starts negative after lowering");
     ok = false;
   }
   if (module.unit != ConcUnit::nM) {

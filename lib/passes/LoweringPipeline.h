@@ -18,15 +18,15 @@ namespace crnc {
 /// Every knob of the lowering, with the defaults of the individual passes.
 struct LoweringOptions {
   std::string gateStrategy = "external"; ///< or "autonomous"
-  double clockConc = 1;          ///< on-level of a clock (module unit)
-  double annihilationRate = 1000; ///< X_p + X_n -> 0 (module unit)
-  double epsilon = 0.01;         ///< reduce-order target relative error
-  double maxProducts = 0;        ///< 0: product sides are left alone
-  double cmax = 1000;            ///< fuel concentration, nM
-  double qmax = 1e6;             ///< fastest DSD rate, /M/s
-  double qmin = 1;               ///< slowest DSD rate, /M/s
-  double concScale = 1;          ///< nM per unit of a dimensionless module
-  bool buffers = true;           ///< SSW buffer modules
+  double clockConc = 1;                  ///< on-level of a clock (module unit)
+  double annihilationRate = 1000;        ///< X_p + X_n -> 0 (module unit)
+  double epsilon = 0.01;                 ///< reduce-order target relative error
+  double maxProducts = 0;                ///< 0: product sides are left alone
+  double cmax = 1000;                    ///< fuel concentration, nM
+  double qmax = 1e6;                     ///< fastest DSD rate, /M/s
+  double qmin = 1;                       ///< slowest DSD rate, /M/s
+  double concScale = 1; ///< nM per unit of a dimensionless module
+  bool buffers = true;  ///< SSW buffer modules
 };
 
 /// Appends the standard lowering to `pm`:

@@ -31,10 +31,10 @@
 // every direction is the one the scheme must hold in its gate.
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
-// below qmin/qmax). Module attributes record the figures: rate_time_scale (gamma), sequestration
-// (lambda), time_scale (implemented seconds per formal second: gamma, times
-// 1 + lambda with buffers), conc_scale_nM (nM per former unit), cmax_nM,
-// qmax_per_nM_s, qmin_per_nM_s.
+// below qmin/qmax). Module attributes record the figures: rate_time_scale
+// (gamma), sequestration (lambda), time_scale (implemented seconds per formal
+// second: gamma, times 1 + lambda with buffers), conc_scale_nM (nM per former
+// unit), cmax_nM, qmax_per_nM_s, qmin_per_nM_s.
 //
 //===----------------------------------------------------------------------===//
 
@@ -242,7 +242,8 @@ double MapRatesPass::chooseGamma(const Module &module) const {
     return fixedGamma;
   double fastest = 0, slowest = INFINITY;
   for (const Reaction &r : module.allReactions())
-    for (std::optional<double> k : {std::optional<double>(r.rate), r.reverseRate}) {
+    for (std::optional<double> k :
+         {std::optional<double>(r.rate), r.reverseRate}) {
       if (!k || *k <= 0)
         continue;
       fastest = std::max(fastest, *k);
@@ -272,7 +273,8 @@ static double holdCost(const Module &module, SpeciesId s,
 /// Picks the reactant that the SSW gate holds (X1: the cheapest by holdCost;
 /// fuels are gates themselves and never X1), moves it to the front of `side`
 /// and returns it.
-static std::optional<SpeciesId> chooseGated(const Module &module, TermList &side,
+static std::optional<SpeciesId> chooseGated(const Module &module,
+                                            TermList &side,
                                             const std::vector<double> &alpha) {
   std::optional<size_t> best;
   for (size_t i = 0; i < side.size(); ++i) {
@@ -347,17 +349,19 @@ static void warnUnrealisable(const Module &module, double qmin, double qmax,
   constexpr size_t maxListed = 20;
   size_t count = 0;
   for (const Reaction &r : module.allReactions())
-    for (std::optional<double> k : {std::optional<double>(r.rate), r.reverseRate}) {
-      if (!k || *k == 0 || (*k >= qmin * (1 - 1e-12) && *k <= qmax * (1 + 1e-12)))
+    for (std::optional<double> k :
+         {std::optional<double>(r.rate), r.reverseRate}) {
+      if (!k || *k == 0 ||
+          (*k >= qmin * (1 - 1e-12) && *k <= qmax * (1 + 1e-12)))
         continue;
       if (++count > maxListed)
         continue;
       diags.warning(r.loc, "rate " + formatSignificant(*k * 1e9, 6) +
                                " /M/s of '" + reactionEquation(module, r) +
                                "' cannot be realised by strand displacement "
-                               "(range " + formatSignificant(qmin * 1e9, 6) +
-                               " to " + formatSignificant(qmax * 1e9, 6) +
-                               " /M/s)");
+                               "(range " +
+                               formatSignificant(qmin * 1e9, 6) + " to " +
+                               formatSignificant(qmax * 1e9, 6) + " /M/s)");
     }
   if (count > maxListed)
     diags.warning(Location(), llvm::Twine(count - maxListed) +
@@ -397,8 +401,8 @@ MapRatesPass::verifyPostconditions(const Module &module,
                                    DiagnosticEngine &diags) const {
   bool ok = module.unit == ConcUnit::nM;
   for (const Reaction &r : module.allReactions()) {
-    bool bimolecular = r.order() == 2 &&
-                       (!r.isReversible() || r.productOrder() == 2);
+    bool bimolecular =
+        r.order() == 2 && (!r.isReversible() || r.productOrder() == 2);
     double limit = qmax() * (1 + 1e-12);
     bool fast = fixedGamma == 0 &&
                 (r.rate > limit || (r.reverseRate && *r.reverseRate > limit));

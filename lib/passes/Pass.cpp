@@ -98,7 +98,8 @@ std::vector<std::string> crnc::registeredPassNames() {
 void crnc::printPassList(llvm::raw_ostream &os) {
   for (const std::string &name : registeredPassNames()) {
     std::unique_ptr<Pass> pass = createPassByName(name);
-    os << "  " << llvm::left_justify(name, 16) << " " << pass->summary() << "\n";
+    os << "  " << llvm::left_justify(name, 16) << " " << pass->summary()
+       << "\n";
     for (const PassOption &opt : pass->options())
       os << "      " << opt.name << "=<" << opt.defaultText << ">  "
          << opt.description << "\n";

@@ -54,8 +54,8 @@ public:
                                        llvm::StringRef value);
 
 protected:
-  void addNumberOption(llvm::StringRef name, double *storage, double defaultValue,
-                       llvm::StringRef description);
+  void addNumberOption(llvm::StringRef name, double *storage,
+                       double defaultValue, llvm::StringRef description);
   void addFlagOption(llvm::StringRef name, bool *storage, bool defaultValue,
                      llvm::StringRef description);
   void addChoiceOption(llvm::StringRef name, std::string *storage,

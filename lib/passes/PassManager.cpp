@@ -74,8 +74,8 @@ LogicalResult PassManager::verifyAfter(const Pass &pass,
   if (succeeded(ir::verify(module, diags)) &&
       succeeded(pass.verifyPostconditions(module, diags)))
     return success();
-  diags.error(Location(), "the module is invalid after pass '" + pass.name() +
-                              "'");
+  diags.error(Location(),
+              "the module is invalid after pass '" + pass.name() + "'");
   return failure();
 }
 
@@ -98,9 +98,9 @@ LogicalResult PassManager::run(ir::Module &module, DiagnosticEngine &diags) {
   for (auto &pass : passes) {
     auto start = std::chrono::steady_clock::now();
     LogicalResult result = pass->run(module, diags);
-    seconds.push_back(std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - start)
-                          .count());
+    seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count());
     if (failed(result))
       return failure();
     if (options.verifyEach && failed(verifyAfter(*pass, module, diags)))

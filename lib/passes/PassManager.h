@@ -25,7 +25,9 @@ public:
   explicit PassManager(PassManagerOptions options = {},
                        llvm::raw_ostream &instrumentationStream = llvm::errs());
 
-  void addPass(std::unique_ptr<Pass> pass) { passes.push_back(std::move(pass)); }
+  void addPass(std::unique_ptr<Pass> pass) {
+    passes.push_back(std::move(pass));
+  }
   /// Appends the passes of `pipeline`; reports unknown names or bad options
   /// (as errors at an unknown location, since a pipeline comes from the
   /// command line) and returns failure.

@@ -17,13 +17,13 @@
 // the largest total rate at which final steps (rate k' = k / K^(n-2) each)
 // consume one intermediate, times X. Chains with the same bound prefix share
 // its intermediates (dual-rail combinations of one reaction do), which also
-// lowers the sequestration. In the fast-equilibrium limit I(j) = K^j a1...a(j+1)
-// and the last step fires at k' K^(n-2) a1...an = k a1...an: the original
-// kinetics. Error bound, to first order, while every concentration is <= X:
-// the intermediates sequester at most a fraction eps of each partner per chain
-// it enters (the sequestration of a species shared by c chains is <= c*eps),
-// and the quasi-steady-state lag adds a relative flux error <= eps; so the
-// flux of each reduced reaction is within about (n-1)*eps of the original.
+// lowers the sequestration. In the fast-equilibrium limit I(j) = K^j
+// a1...a(j+1) and the last step fires at k' K^(n-2) a1...an = k a1...an: the
+// original kinetics. Error bound, to first order, while every concentration is
+// <= X: the intermediates sequester at most a fraction eps of each partner per
+// chain it enters (the sequestration of a species shared by c chains is <=
+// c*eps), and the quasi-steady-state lag adds a relative flux error <= eps; so
+// the flux of each reduced reaction is within about (n-1)*eps of the original.
 // A reversible reaction reduces both sides this way; its middle step keeps
 // the original rates divided by the K powers of the two sides. A product side
 // longer than max-products is released by a chain of fast unimolecular steps
@@ -75,9 +75,9 @@ private:
 
 /// Rates shared by every chain of one module.
 struct ChainRates {
-  double eps;     ///< target relative error
-  double scale;   ///< concentration scale X
-  double lambda;  ///< fastest first-order rate of the module
+  double eps;    ///< target relative error
+  double scale;  ///< concentration scale X
+  double lambda; ///< fastest first-order rate of the module
   /// 1/K, the inverse binding equilibrium constant (exact for eps = 1/n).
   double invK() const { return scale / eps; }
 };
@@ -171,8 +171,8 @@ TermList ChainBuilder::bindSide(const std::vector<SpeciesId> &side,
       std::string base = "c_" + module.getSpecies(held).name;
       if (module.getSpecies(held).role == SpeciesRole::Intermediate)
         base = module.getSpecies(held).name;
-      it->second = newIntermediate(base + "_" + module.getSpecies(side[j]).name,
-                                   origin);
+      it->second =
+          newIntermediate(base + "_" + module.getSpecies(side[j]).name, origin);
       consumption[it->second] = 0;
       bindingSteps.push_back(out.size());
       emit({Term{held, 1}, Term{side[j], 1}}, {Term{it->second, 1}}, 0, 0.0,
@@ -265,7 +265,8 @@ void ChainBuilder::finish() {
 static bool needsRewrite(const Reaction &r, unsigned maxProducts) {
   if (r.order() > 2 || (r.isReversible() && r.productOrder() > 2))
     return true;
-  return !r.isReversible() && maxProducts >= 2 && r.productOrder() > maxProducts;
+  return !r.isReversible() && maxProducts >= 2 &&
+         r.productOrder() > maxProducts;
 }
 
 /// The fastest first-order rate constant k X^(order-1) over all directions.

@@ -111,7 +111,8 @@ RemoveDeadPass::verifyPostconditions(const Module &module,
     const Species &sp = module.getSpecies(s);
     if (reach.species[s] || isKeptWhenUnreachable(sp))
       continue;
-    diags.error(sp.loc, "remove-dead left unreachable species '" + sp.name + "'");
+    diags.error(sp.loc,
+                "remove-dead left unreachable species '" + sp.name + "'");
     ok = false;
   }
   return success(ok);

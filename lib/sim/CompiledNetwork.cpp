@@ -26,7 +26,8 @@ static constexpr uint32_t kHubWriters = 64;
 template <typename T>
 using SpeciesCounts = llvm::SmallVector<std::pair<uint32_t, T>, 4>;
 
-template <typename T> static void addTo(SpeciesCounts<T> &v, uint32_t species, T amount) {
+template <typename T>
+static void addTo(SpeciesCounts<T> &v, uint32_t species, T amount) {
   for (auto &e : v)
     if (e.first == species) {
       e.second += amount;
@@ -45,7 +46,7 @@ struct crnc::sim::RawChannel {
   ChannelInfo info;
   double rate;
   SpeciesCounts<uint32_t> reactants; // (species, count), ascending species
-  SpeciesCounts<int32_t> change;      // (species, net change), ascending
+  SpeciesCounts<int32_t> change;     // (species, net change), ascending
   unsigned group;
   uint8_t changes = 0; // species it changes, constants excluded, capped at 5
   // Of those (hubs excluded), how many lose one molecule per firing when
@@ -90,7 +91,8 @@ static std::vector<RawChannel> moduleChannels(const ir::Module &module) {
   for (uint32_t i = 0; i < reactions.size(); ++i) {
     raw.push_back(makeChannel(reactions[i], i, false, reactions[i].rate));
     if (reactions[i].isReversible())
-      raw.push_back(makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
+      raw.push_back(
+          makeChannel(reactions[i], i, true, *reactions[i].reverseRate));
   }
   return raw;
 }
@@ -98,9 +100,10 @@ static std::vector<RawChannel> moduleChannels(const ir::Module &module) {
 /// Marks the hubs and orders the channels by order group and then by the
 /// number of non-hub species they change, so the RHS runs fixed-length,
 /// branch-free inner loops per run of equal channels.
-static std::vector<uint32_t> classifyChannels(std::vector<RawChannel> &raw,
-                                             const std::vector<uint8_t> &constant,
-                                             std::vector<uint8_t> &hub) {
+static std::vector<uint32_t>
+classifyChannels(std::vector<RawChannel> &raw,
+                 const std::vector<uint8_t> &constant,
+                 std::vector<uint8_t> &hub) {
   std::vector<uint32_t> writers(constant.size(), 0);
   for (RawChannel &ch : raw)
     for (auto &[sp, d] : ch.change)
@@ -169,9 +172,10 @@ CompiledNetwork::CompiledNetwork(const CompiledNetwork &full,
   for (size_t c = 0; c < full.channelCount(); ++c) {
     RawChannel ch{full.channels[c], full.rates[c], {}, {}, 0};
     for (uint32_t r = full.reactPtr[c]; r < full.reactPtr[c + 1]; ++r) {
-      assert(newIndex[full.reactSp[r]] >= 0 && "a kept channel reads a dropped species");
-      ch.reactants.emplace_back(static_cast<uint32_t>(newIndex[full.reactSp[r]]),
-                                full.reactCnt[r]);
+      assert(newIndex[full.reactSp[r]] >= 0 &&
+             "a kept channel reads a dropped species");
+      ch.reactants.emplace_back(
+          static_cast<uint32_t>(newIndex[full.reactSp[r]]), full.reactCnt[r]);
     }
     for (uint32_t e = full.chgPtr[c]; e < full.chgPtr[c + 1]; ++e)
       if (newIndex[full.chgSp[e]] >= 0)
@@ -403,7 +407,8 @@ static void rhsUnitBlock(const KernelView &kv, size_t b, size_t e,
 }
 
 template <unsigned G, unsigned NC, unsigned... NL>
-static bool rhsUnitDispatch(unsigned losses, std::integer_sequence<unsigned, NL...>,
+static bool rhsUnitDispatch(unsigned losses,
+                            std::integer_sequence<unsigned, NL...>,
                             const KernelView &kv, size_t b, size_t e,
                             const double *y, const double *k, double *f) {
   return ((losses == NL ? (rhsUnitBlock<G, NC, NL>(kv, b, e, y, k, f), true)
@@ -417,17 +422,17 @@ static bool rhsUnitGroup(unsigned nc, unsigned losses, const KernelView &kv,
                          double *f) {
   switch (nc) {
   case 1:
-    return rhsUnitDispatch<G, 1>(losses, std::make_integer_sequence<unsigned, 2>(),
-                                 kv, b, e, y, k, f);
+    return rhsUnitDispatch<G, 1>(
+        losses, std::make_integer_sequence<unsigned, 2>(), kv, b, e, y, k, f);
   case 2:
-    return rhsUnitDispatch<G, 2>(losses, std::make_integer_sequence<unsigned, 3>(),
-                                 kv, b, e, y, k, f);
+    return rhsUnitDispatch<G, 2>(
+        losses, std::make_integer_sequence<unsigned, 3>(), kv, b, e, y, k, f);
   case 3:
-    return rhsUnitDispatch<G, 3>(losses, std::make_integer_sequence<unsigned, 4>(),
-                                 kv, b, e, y, k, f);
+    return rhsUnitDispatch<G, 3>(
+        losses, std::make_integer_sequence<unsigned, 4>(), kv, b, e, y, k, f);
   case 4:
-    return rhsUnitDispatch<G, 4>(losses, std::make_integer_sequence<unsigned, 5>(),
-                                 kv, b, e, y, k, f);
+    return rhsUnitDispatch<G, 4>(
+        losses, std::make_integer_sequence<unsigned, 5>(), kv, b, e, y, k, f);
   default:
     return false;
   }
@@ -463,26 +468,27 @@ static bool rhsGroup(unsigned nc, unsigned losses, const KernelView &kv,
 void CompiledNetwork::rhs(const double *y, const double *k, double *dydt,
                           double *v) const {
   std::fill(dydt, dydt + speciesCount(), 0.0);
-  KernelView kv{first.data(), second.data(), scatterSp.data(), scatterPtr.data(),
+  KernelView kv{first.data(),        second.data(),
+                scatterSp.data(),    scatterPtr.data(),
                 scatterDelta.data(), hubSpecies.empty() ? nullptr : v};
   for (const Block &blk : blocks) {
     bool done = false;
     switch (blk.group) {
     case 0:
-      done = rhsGroup<0>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
-                           k, dydt);
+      done = rhsGroup<0>(blk.changes, blk.losses, kv, blk.begin, blk.end, y, k,
+                         dydt);
       break;
     case 1:
-      done = rhsGroup<1>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
-                           k, dydt);
+      done = rhsGroup<1>(blk.changes, blk.losses, kv, blk.begin, blk.end, y, k,
+                         dydt);
       break;
     case 2:
-      done = rhsGroup<2>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
-                           k, dydt);
+      done = rhsGroup<2>(blk.changes, blk.losses, kv, blk.begin, blk.end, y, k,
+                         dydt);
       break;
     case 3:
-      done = rhsGroup<3>(blk.changes, blk.losses, kv, blk.begin, blk.end, y,
-                           k, dydt);
+      done = rhsGroup<3>(blk.changes, blk.losses, kv, blk.begin, blk.end, y, k,
+                         dydt);
       break;
     }
     if (done)

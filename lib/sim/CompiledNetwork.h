@@ -49,7 +49,8 @@ public:
   /// dropped; no channel may have an unlisted reactant (the integrator drops
   /// sinks, species no channel reads; see SinkLaws.h). Channels, rates and
   /// phases are kept.
-  CompiledNetwork(const CompiledNetwork &full, llvm::ArrayRef<uint32_t> species);
+  CompiledNetwork(const CompiledNetwork &full,
+                  llvm::ArrayRef<uint32_t> species);
 
   size_t speciesCount() const { return names.size(); }
   size_t channelCount() const { return channels.size(); }
@@ -107,21 +108,22 @@ public:
 
   /// Reactant list of channel c as (species, count) pairs.
   llvm::ArrayRef<uint32_t> reactantSpecies(size_t c) const {
-    return llvm::ArrayRef<uint32_t>(reactSp).slice(reactPtr[c],
-                                                    reactPtr[c + 1] - reactPtr[c]);
+    return llvm::ArrayRef<uint32_t>(reactSp).slice(
+        reactPtr[c], reactPtr[c + 1] - reactPtr[c]);
   }
   llvm::ArrayRef<uint32_t> reactantCounts(size_t c) const {
-    return llvm::ArrayRef<uint32_t>(reactCnt).slice(reactPtr[c],
-                                                     reactPtr[c + 1] - reactPtr[c]);
+    return llvm::ArrayRef<uint32_t>(reactCnt).slice(
+        reactPtr[c], reactPtr[c + 1] - reactPtr[c]);
   }
   /// Net change per firing of channel c, as (species, delta) pairs; constant
   /// species are omitted.
   llvm::ArrayRef<uint32_t> changeSpecies(size_t c) const {
-    return llvm::ArrayRef<uint32_t>(chgSp).slice(chgPtr[c], chgPtr[c + 1] - chgPtr[c]);
+    return llvm::ArrayRef<uint32_t>(chgSp).slice(chgPtr[c],
+                                                 chgPtr[c + 1] - chgPtr[c]);
   }
   llvm::ArrayRef<int32_t> changeDeltas(size_t c) const {
     return llvm::ArrayRef<int32_t>(chgDelta).slice(chgPtr[c],
-                                                    chgPtr[c + 1] - chgPtr[c]);
+                                                   chgPtr[c + 1] - chgPtr[c]);
   }
 
   /// Order groups: channels [groupBegin(g), groupBegin(g+1)) have order g for
@@ -143,7 +145,8 @@ private:
   std::vector<ChannelInfo> channels;
   std::vector<double> rates;
   size_t groupStart[6] = {0, 0, 0, 0, 0, 0};
-  // First and second reactant of order-1 and order-2 channels (flat, fast path).
+  // First and second reactant of order-1 and order-2 channels (flat, fast
+  // path).
   std::vector<uint32_t> first, second;
   // Reactants of every channel (species, count), CSR by channel.
   std::vector<uint32_t> reactPtr, reactSp, reactCnt;
@@ -172,7 +175,7 @@ private:
   // Jacobian: CSC pattern, and for every (channel, reactant slot) the
   // positions in the value array its derivative is added to, with weights.
   std::vector<int64_t> jacColPtr, jacRowIdx;
-  std::vector<uint32_t> slotPtr;  // per reactant slot: range in slotPos/slotCoef
+  std::vector<uint32_t> slotPtr; // per reactant slot: range in slotPos/slotCoef
   std::vector<int64_t> slotPos;
   std::vector<double> slotCoef;
 };

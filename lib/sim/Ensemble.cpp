@@ -55,8 +55,9 @@ static llvm::Error runTimeline(SsaSimulator &s, llvm::ArrayRef<Event> events,
   while (e < events.size() && events[e].time <= opts.tEnd) {
     double te = events[e].time;
     auto atTe = std::lower_bound(outputs.begin(), outputs.end(), te);
-    if (llvm::Error err = s.runTo(te, &trace, llvm::ArrayRef<double>(outputs.begin(), atTe),
-                                  maxFirings))
+    if (llvm::Error err =
+            s.runTo(te, &trace, llvm::ArrayRef<double>(outputs.begin(), atTe),
+                    maxFirings))
       return err;
     for (; e < events.size() && events[e].time == te; ++e)
       if (llvm::Error err = s.applyEvent(events[e]))
@@ -67,9 +68,11 @@ static llvm::Error runTimeline(SsaSimulator &s, llvm::ArrayRef<Event> events,
   return s.runTo(opts.tEnd, &trace, outputs, maxFirings);
 }
 
-static RunResult runOne(const CompiledNetwork &net, llvm::ArrayRef<Event> events,
-                        const SimulateOptions &opts, llvm::ArrayRef<double> outputs,
-                        const SsaOptions &ssa, unsigned run) {
+static RunResult runOne(const CompiledNetwork &net,
+                        llvm::ArrayRef<Event> events,
+                        const SimulateOptions &opts,
+                        llvm::ArrayRef<double> outputs, const SsaOptions &ssa,
+                        unsigned run) {
   RunResult result;
   double omega = moleculesPerUnit(net.unit(), ssa.volume);
   SsaSimulator s(net, ssa.method, omega, runSeed(ssa.seed, run));
@@ -79,7 +82,8 @@ static RunResult runOne(const CompiledNetwork &net, llvm::ArrayRef<Event> events
     s.setConcentrations(net.initialState(), opts.t0);
   if (!opts.initialPhases.empty())
     s.setActivePhases(opts.initialPhases);
-  result.trace.species.assign(net.speciesNames().begin(), net.speciesNames().end());
+  result.trace.species.assign(net.speciesNames().begin(),
+                              net.speciesNames().end());
   llvm::Error err = runTimeline(s, events, opts, outputs, omega, ssa.maxFirings,
                                 result.trace);
   result.firings = s.firings();
@@ -147,9 +151,9 @@ llvm::Expected<Ensemble> sim::simulateSsa(const CompiledNetwork &network,
       opts.initialState.size() != network.speciesCount())
     return fail("initial state has the wrong length");
   std::vector<Event> events = schedule.sorted();
-  std::vector<double> outputs = opts.outputTimes.empty()
-                                    ? linearTimes(opts.t0, opts.tEnd, opts.points)
-                                    : opts.outputTimes;
+  std::vector<double> outputs =
+      opts.outputTimes.empty() ? linearTimes(opts.t0, opts.tEnd, opts.points)
+                               : opts.outputTimes;
   std::sort(outputs.begin(), outputs.end());
 
   std::vector<RunResult> results(ssa.runs);
@@ -165,7 +169,8 @@ llvm::Expected<Ensemble> sim::simulateSsa(const CompiledNetwork &network,
       }
     }
   };
-  unsigned threads = ssa.threads ? ssa.threads : std::thread::hardware_concurrency();
+  unsigned threads =
+      ssa.threads ? ssa.threads : std::thread::hardware_concurrency();
   threads = std::max(1u, std::min(threads, ssa.runs));
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i)

@@ -30,14 +30,14 @@ static sunindextype lengthOf(N_Vector v) { return NV_LENGTH_S(v); }
 static double *dataOf(N_Vector v) { return NV_DATA_S(v); }
 
 /// Sum of f(i) over [0, n) with eight partial sums added in a fixed order.
-template <typename F>
-static inline double sumOf(sunindextype n, F f) {
+template <typename F> static inline double sumOf(sunindextype n, F f) {
   sunindextype i = 0;
   double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   for (; i + 8 <= n; i += 8)
     for (int j = 0; j < 8; ++j)
       s[j] += f(i + j);
-  double total = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+  double total =
+      ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
   for (; i < n; ++i)
     total += f(i);
   return total;

@@ -1,4 +1,5 @@
-//===- FastVectorOps.h - quicker kernels for CVODE's serial vectors -*- C++ -*-===//
+//===- FastVectorOps.h - quicker kernels for CVODE's serial vectors -*- C++
+//-*-===//
 //
 // On networks of a few thousand species CVODE spends about half of each step
 // in vector operations (linear sums, scalings, norms, error weights). The

@@ -29,7 +29,7 @@ public:
 
 private:
   size_t n;
-  std::vector<int64_t> order; // position -> species
+  std::vector<int64_t> order;                          // position -> species
   std::vector<int64_t> rowPtr, colIdx, cscToCsr, diag; // in positions
   std::vector<double> lu;
   std::vector<int64_t> work;

@@ -37,8 +37,9 @@ Schedule &Schedule::setPhases(double time, std::vector<bool> active) {
 
 std::vector<Event> Schedule::sorted() const {
   std::vector<Event> out(events);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Event &a, const Event &b) { return a.time < b.time; });
+  std::stable_sort(out.begin(), out.end(), [](const Event &a, const Event &b) {
+    return a.time < b.time;
+  });
   return out;
 }
 
@@ -52,7 +53,8 @@ static llvm::Error applyEvent(OdeSimulator &sim, const Event &e) {
   size_t n = sim.network().speciesCount();
   for (size_t s : e.targets)
     if (s >= n)
-      return badEvent(e, "species index " + std::to_string(s) + " out of range");
+      return badEvent(e,
+                      "species index " + std::to_string(s) + " out of range");
   switch (e.kind) {
   case Event::SetAmount:
   case Event::ResetSpecies:
@@ -126,7 +128,8 @@ static llvm::Error runTimeline(OdeSimulator &sim, const Schedule &schedule,
     while (f < events.size() && events[f].time == events[e].time)
       ++f;
     llvm::ArrayRef<Event> group(&events[e], f - e);
-    if (llvm::Error err = runSegment(sim, events[e].time, outputs, group, trace))
+    if (llvm::Error err =
+            runSegment(sim, events[e].time, outputs, group, trace))
       return err;
     e = f;
   }

@@ -13,6 +13,9 @@
 #include "lib/sim/SparseLuLinearSolver.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <cvode/cvode.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
@@ -20,9 +23,6 @@
 #include <sunlinsol/sunlinsol_spgmr.h>
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunmatrix/sunmatrix_sparse.h>
-#include <algorithm>
-#include <cmath>
-#include <cstring>
 
 using namespace crnc;
 using namespace crnc::sim;
@@ -226,8 +226,8 @@ static llvm::Error sundialsFailure(const char *what) {
 
 OdeSimulator::OdeSimulator(const CompiledNetwork &network,
                            const SolverOptions &options)
-    : net(network), opts(options), full(network.initialState().begin(),
-                                        network.initialState().end()),
+    : net(network), opts(options),
+      full(network.initialState().begin(), network.initialState().end()),
       impl(std::make_unique<Impl>()), phases(network.phaseCount(), true) {
   if (opts.eliminateSinks) {
     sinkLaws = findSinkLaws(network);
@@ -287,12 +287,13 @@ static llvm::Error attachLinearSolver(OdeSimulator::Impl &im,
     return llvm::Error::success();
   }
   case LinearSolverKind::Gmres:
-    im.ilu = std::make_unique<Ilu0>(net.speciesCount(),
-                                    net.jacobianColPtr().data(),
-                                    net.jacobianRowIdx().data());
+    im.ilu =
+        std::make_unique<Ilu0>(net.speciesCount(), net.jacobianColPtr().data(),
+                               net.jacobianRowIdx().data());
     im.jacValues.assign(net.jacobianNonZeros(), 0);
     im.LS = SUNLinSol_SPGMR(im.y, SUN_PREC_LEFT, 30, im.ctx);
-    if (!im.LS || CVodeSetLinearSolver(im.cvode, im.LS, nullptr) != CVLS_SUCCESS ||
+    if (!im.LS ||
+        CVodeSetLinearSolver(im.cvode, im.LS, nullptr) != CVLS_SUCCESS ||
         CVodeSetJacTimes(im.cvode, nullptr, OdeSimulator::Impl::jacTimes) !=
             CVLS_SUCCESS ||
         CVodeSetPreconditioner(im.cvode, OdeSimulator::Impl::precSetup,
@@ -328,7 +329,8 @@ llvm::Error OdeSimulator::initialize() {
   if (!im.cvode || CVodeInit(im.cvode, Impl::rhs, 0.0, im.y) != CV_SUCCESS ||
       CVodeSetUserData(im.cvode, &im) != CV_SUCCESS ||
       CVodeSetErrHandlerFn(im.cvode, Impl::errorHandler, &im) != CV_SUCCESS ||
-      !(opts.relTol >= 0 && opts.absTol >= 0 && opts.relTol + opts.absTol > 0) ||
+      !(opts.relTol >= 0 && opts.absTol >= 0 &&
+        opts.relTol + opts.absTol > 0) ||
       CVodeWFtolerances(im.cvode, Impl::errorWeights) != CV_SUCCESS ||
       CVodeSetMaxNumSteps(im.cvode, opts.maxSteps) != CV_SUCCESS)
     return sundialsFailure("CVODE (check the tolerances)");
@@ -377,8 +379,9 @@ void OdeSimulator::storeIntegratedState() {
     full[sinkLaws.kept[i]] = y[i];
   for (size_t l = 0; l < sinkLaws.laws.size(); ++l) {
     const SinkLaw &law = sinkLaws.laws[l];
-    full[law.sink] = law.reconstruct(full.data(), sinkTotals[l],
-                                     opts.nonNegative && !net.isSigned(law.sink));
+    full[law.sink] =
+        law.reconstruct(full.data(), sinkTotals[l],
+                        opts.nonNegative && !net.isSigned(law.sink));
   }
 }
 
@@ -454,14 +457,13 @@ void OdeSimulator::collectStats() {
   if (opts.solver == LinearSolverKind::Gmres) {
     jac = impl->precSetups;
     CVodeGetNumLinIters(m, &liters);
-  }
-  else
+  } else
     CVodeGetNumJacEvals(m, &jac);
   const SolverStats &b = impl->base;
   counters.steps = b.steps + steps;
   counters.rhsEvals = b.rhsEvals + rhs + lrhs;
-  counters.jacEvals = opts.solver == LinearSolverKind::Gmres ? jac
-                                                             : b.jacEvals + jac;
+  counters.jacEvals =
+      opts.solver == LinearSolverKind::Gmres ? jac : b.jacEvals + jac;
   counters.linearSetups = b.linearSetups + setups;
   counters.linearIters = b.linearIters + liters;
   counters.errorTestFails = b.errorTestFails + etf;

@@ -75,11 +75,11 @@ struct SolverOptions {
   double relTol = 1e-6;
   double absTol = 1e-9; ///< in the module's concentration unit
   LinearSolverKind solver = LinearSolverKind::Auto;
-  bool nonNegative = true;   ///< constrain y >= 0
-  long maxSteps = 1000000;   ///< per output interval (CVODE mxstep)
+  bool nonNegative = true; ///< constrain y >= 0
+  long maxSteps = 1000000; ///< per output interval (CVODE mxstep)
   /// Reconstruct sinks from conservation laws instead of integrating them.
   bool eliminateSinks = true;
-  double maxStepSize = 0;    ///< 0: unlimited
+  double maxStepSize = 0; ///< 0: unlimited
   /// Called with the time after each output time is recorded (progress bars).
   std::function<void(double)> progress;
 };
@@ -95,7 +95,7 @@ struct SolverStats {
   long nonlinConvFails = 0;
   long reinits = 0;
   LinearSolverKind solver = LinearSolverKind::Dense; ///< what was used
-  size_t integratedSpecies = 0;  ///< CVODE's state size
+  size_t integratedSpecies = 0;                      ///< CVODE's state size
   size_t reconstructedSinks = 0; ///< species left to conservation laws
 };
 

@@ -1,10 +1,10 @@
 //===- SinkLaws.cpp - sinks the ODE integrator reconstructs ---------------===//
 //
 // For each sink w, species are gathered best-first from w through the
-// channels that change them (fewest channels first), into a set S. A law with support in S
-// is a vector c over S with c . n_r = 0 for every channel r that changes a
-// species of S (channels changing none of S hold trivially). Reducing the
-// matrix [n_r(s)] (rows r, columns S with w last) to reduced row echelon
+// channels that change them (fewest channels first), into a set S. A law with
+// support in S is a vector c over S with c . n_r = 0 for every channel r that
+// changes a species of S (channels changing none of S hold trivially). Reducing
+// the matrix [n_r(s)] (rows r, columns S with w last) to reduced row echelon
 // form, such a c with c_w != 0 exists exactly when w's column has no pivot;
 // it is then c_w = 1 and c_p = -R(i, w) for the pivot column p of row i.
 // Adding species to S never loses a law, so the search tries S at a few
@@ -28,7 +28,8 @@ double SinkLaw::total(const double *x) const {
   return t;
 }
 
-double SinkLaw::reconstruct(const double *x, double total, bool nonNegative) const {
+double SinkLaw::reconstruct(const double *x, double total,
+                            bool nonNegative) const {
   double v = total, magnitude = std::fabs(total);
   for (auto &[s, c] : terms) {
     v -= c * x[s];
@@ -73,8 +74,8 @@ SinkLaw lawOver(const Stoichiometry &st, const std::vector<uint32_t> &support) {
   std::vector<double> A(rows.size() * m, 0.0);
   for (size_t j = 0; j < m; ++j)
     st.forEachWriter(support[j], [&](uint32_t c, double d) {
-      size_t r = static_cast<size_t>(std::lower_bound(rows.begin(), rows.end(), c) -
-                                     rows.begin());
+      size_t r = static_cast<size_t>(
+          std::lower_bound(rows.begin(), rows.end(), c) - rows.begin());
       A[r * m + j] = d;
     });
   std::vector<double> original = A;
@@ -186,7 +187,8 @@ SinkLaws sim::findSinkLaws(const CompiledNetwork &network) {
       found.push_back(s);
       expand(s);
       bool last = frontier.empty() || found.size() == kMaxLawSpecies;
-      if (last || (tried < std::size(kTrySizes) && kTrySizes[tried] == found.size())) {
+      if (last ||
+          (tried < std::size(kTrySizes) && kTrySizes[tried] == found.size())) {
         while (tried < std::size(kTrySizes) && kTrySizes[tried] <= found.size())
           ++tried;
         done = tryLaw();

@@ -48,8 +48,8 @@ struct SinkLaw {
 };
 
 struct SinkLaws {
-  std::vector<SinkLaw> laws;     ///< ascending by sink
-  std::vector<uint32_t> kept;    ///< species the integrator keeps, ascending
+  std::vector<SinkLaw> laws;  ///< ascending by sink
+  std::vector<uint32_t> kept; ///< species the integrator keeps, ascending
   bool empty() const { return laws.empty(); }
 };
 

@@ -12,9 +12,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/sim/SparseLu.h"
-#include <klu.h>
-#include <cmath>
 #include <algorithm>
+#include <cmath>
+#include <klu.h>
 #include <limits>
 
 using namespace crnc;
@@ -63,9 +63,9 @@ bool SparseLu::analyze(size_t size, const int64_t *cp, const int64_t *ri) {
   colPtr.assign(cp, cp + n + 1);
   rowIdx.assign(ri, ri + cp[n]);
   klu->common.ordering = 0; // AMD
-  klu->symbolic = klu_l_analyze(static_cast<SuiteSparse_long>(n),
-                                asKlu(colPtr.data()), asKlu(rowIdx.data()),
-                                &klu->common);
+  klu->symbolic =
+      klu_l_analyze(static_cast<SuiteSparse_long>(n), asKlu(colPtr.data()),
+                    asKlu(rowIdx.data()), &klu->common);
   work.assign(n, 0.0);
   columnWork.assign(n, 0.0);
   return klu->symbolic != nullptr;
@@ -73,7 +73,8 @@ bool SparseLu::analyze(size_t size, const int64_t *cp, const int64_t *ri) {
 
 // Below eps^(2/3) the kept pivots may have grown useless: pivot afresh.
 static double conditionFloor() {
-  static const double floor = std::pow(std::numeric_limits<double>::epsilon(), 2.0 / 3.0);
+  static const double floor =
+      std::pow(std::numeric_limits<double>::epsilon(), 2.0 / 3.0);
   return floor;
 }
 
@@ -86,8 +87,9 @@ bool SparseLu::factor(const double *values) {
   }
   if (klu->numeric)
     klu_l_free_numeric(&klu->numeric, &klu->common);
-  klu->numeric = klu_l_factor(asKlu(colPtr.data()), asKlu(rowIdx.data()),
-                              const_cast<double *>(values), klu->symbolic, &klu->common);
+  klu->numeric =
+      klu_l_factor(asKlu(colPtr.data()), asKlu(rowIdx.data()),
+                   const_cast<double *>(values), klu->symbolic, &klu->common);
   if (!klu->numeric)
     return false;
   if (klu->common.status == KLU_SINGULAR) {
@@ -171,10 +173,13 @@ size_t SparseLu::factorNonZeros() const {
 /// upper U with rows ascending, 1/diag(U), and F unscaled (A's values).
 bool SparseLu::extract() {
   klu_l_numeric *num = klu->numeric;
-  size_t lnz = static_cast<size_t>(num->lnz), unz = static_cast<size_t>(num->unz);
+  size_t lnz = static_cast<size_t>(num->lnz),
+         unz = static_cast<size_t>(num->unz);
   size_t fnz = static_cast<size_t>(num->nzoff);
-  constexpr size_t kIndexLimit = static_cast<size_t>(std::numeric_limits<Index>::max());
-  if (n >= kIndexLimit || lnz >= kIndexLimit || unz >= kIndexLimit || fnz >= kIndexLimit)
+  constexpr size_t kIndexLimit =
+      static_cast<size_t>(std::numeric_limits<Index>::max());
+  if (n >= kIndexLimit || lnz >= kIndexLimit || unz >= kIndexLimit ||
+      fnz >= kIndexLimit)
     return false;
   exLp.resize(n + 1);
   exLi.resize(lnz);
@@ -299,8 +304,9 @@ namespace {
 /// pivot; otherwise widens [minPivot, maxPivot] by the pivots' magnitudes
 /// after row scaling by `rsInv`.
 template <int M>
-bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock], const double *rsInv,
-                      double *inv, double &minPivot, double &maxPivot) {
+bool invertDenseBlock(double (*a)[SparseLu::kMaxInvertedBlock],
+                      const double *rsInv, double *inv, double &minPivot,
+                      double &maxPivot) {
   double pivotInv[M];
   for (int c = 0; c < M; ++c) {
     double pivot = a[c][c];
@@ -396,7 +402,8 @@ template <typename Index> struct SolveView {
 /// Solves one block of M rows from k1 by its row-major inverse. The solution
 /// stays in registers for F's updates.
 template <int M, typename Index>
-inline void solveInvertedBlock(const SolveView<Index> &v, const double *inv, Index k1) {
+inline void solveInvertedBlock(const SolveView<Index> &v, const double *inv,
+                               Index k1) {
   double r[M], y[M];
   for (int j = 0; j < M; ++j)
     r[j] = v.rhs(k1 + j);
@@ -420,21 +427,36 @@ void SparseLu::solve(double *x) const {
 
 void SparseLu::solve(const double *b, double *x) const {
   double *X = work.data(); // all zeros (see SolveView)
-  SolveView<Index> v{b,           x,           X,           rowPerm.data(), colPerm.data(),
-                     offPtr.data(), offIdx.data(), offVal.data()};
+  SolveView<Index> v{b,
+                     x,
+                     X,
+                     rowPerm.data(),
+                     colPerm.data(),
+                     offPtr.data(),
+                     offIdx.data(),
+                     offVal.data()};
   const Index *lp = lowerPtr.data(), *li = lowerIdx.data();
   const Index *up = upperPtr.data(), *ui = upperIdx.data();
-  const double *lx = lowerVal.data(), *ux = upperVal.data(), *dinv = diagInv.data();
+  const double *lx = lowerVal.data(), *ux = upperVal.data(),
+               *dinv = diagInv.data();
   const double *rs = rowScaleInv.data();
   for (size_t blk = blockStart.size() - 1; blk-- > 0;) {
     Index k1 = blockStart[blk], k2 = blockStart[blk + 1];
     if (inverseStart[blk] >= 0) {
       const double *inv = blockInverse.data() + inverseStart[blk];
       switch (k2 - k1) {
-      case 1: solveInvertedBlock<1>(v, inv, k1); break;
-      case 2: solveInvertedBlock<2>(v, inv, k1); break;
-      case 3: solveInvertedBlock<3>(v, inv, k1); break;
-      default: solveInvertedBlock<4>(v, inv, k1); break;
+      case 1:
+        solveInvertedBlock<1>(v, inv, k1);
+        break;
+      case 2:
+        solveInvertedBlock<2>(v, inv, k1);
+        break;
+      case 3:
+        solveInvertedBlock<3>(v, inv, k1);
+        break;
+      default:
+        solveInvertedBlock<4>(v, inv, k1);
+        break;
       }
       continue;
     }

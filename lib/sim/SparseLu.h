@@ -1,4 +1,5 @@
-//===- SparseLu.h - KLU factorization with a flat triangular solve -*- C++ -*-===//
+//===- SparseLu.h - KLU factorization with a flat triangular solve -*- C++
+//-*-===//
 //
 // The direct solver behind CVODE's Newton iteration on sparse networks.
 // KLU (Davis & Palamadai Natarajan, ACM TOMS 37(3), 2010) orders the matrix
@@ -75,7 +76,8 @@ private:
   bool extract();
   void prepareRefactor();
   bool refactor(const double *values);
-  bool invertSmallBlocks(const double *values, double &minPivot, double &maxPivot);
+  bool invertSmallBlocks(const double *values, double &minPivot,
+                         double &maxPivot);
 
   struct Klu; // common, symbolic and numeric objects of KLU
   std::unique_ptr<Klu> klu;

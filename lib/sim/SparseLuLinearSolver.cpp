@@ -1,8 +1,8 @@
 //===- SparseLuLinearSolver.cpp - SparseLu as a SUNDIALS solver -----------===//
 
 #include "lib/sim/SparseLuLinearSolver.h"
-#include <sunmatrix/sunmatrix_sparse.h>
 #include <nvector/nvector_serial.h>
+#include <sunmatrix/sunmatrix_sparse.h>
 
 using namespace crnc;
 using namespace crnc::sim;
@@ -35,11 +35,11 @@ static int setup(SUNLinearSolver s, SUNMatrix a) {
   SolverContent &c = contentOf(s);
   if (SUNMatGetID(a) != SUNMATRIX_SPARSE || SM_SPARSETYPE_S(a) != CSC_MAT)
     return c.lastFlag = SUNLS_ILL_INPUT;
-  if (!c.lu->analyzed() &&
-      !c.lu->analyze(static_cast<size_t>(SM_COLUMNS_S(a)), SM_INDEXPTRS_S(a),
-                     SM_INDEXVALS_S(a)))
+  if (!c.lu->analyzed() && !c.lu->analyze(static_cast<size_t>(SM_COLUMNS_S(a)),
+                                          SM_INDEXPTRS_S(a), SM_INDEXVALS_S(a)))
     return c.lastFlag = SUNLS_PACKAGE_FAIL_UNREC;
-  c.lastFlag = c.lu->factor(SM_DATA_S(a)) ? SUNLS_SUCCESS : SUNLS_PACKAGE_FAIL_REC;
+  c.lastFlag =
+      c.lu->factor(SM_DATA_S(a)) ? SUNLS_SUCCESS : SUNLS_PACKAGE_FAIL_REC;
   return c.lastFlag;
 }
 
@@ -54,7 +54,9 @@ static int solve(SUNLinearSolver s, SUNMatrix, N_Vector x, N_Vector b,
   return contentOf(s).lastFlag = SUNLS_SUCCESS;
 }
 
-static sunindextype lastFlag(SUNLinearSolver s) { return contentOf(s).lastFlag; }
+static sunindextype lastFlag(SUNLinearSolver s) {
+  return contentOf(s).lastFlag;
+}
 
 static int freeSolver(SUNLinearSolver s) {
   if (!s)

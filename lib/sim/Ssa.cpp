@@ -120,7 +120,8 @@ struct SsaSimulator::Engine {
   const CompiledNetwork &net;
   bool nextReaction;
   std::vector<double> kBase, k, a, tau;
-  std::vector<uint32_t> depPtr, depChan; // species -> channels it is a reactant of
+  std::vector<uint32_t> depPtr,
+      depChan; // species -> channels it is a reactant of
   std::vector<uint64_t> stamp;
   uint64_t epoch = 0;
   double a0 = 0;

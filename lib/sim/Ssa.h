@@ -41,10 +41,10 @@ double moleculesPerUnit(ConcUnit unit, double volume);
 /// Stochastic settings.
 struct SsaOptions {
   SsaMethod method = SsaMethod::Auto;
-  double volume = 1;        ///< see moleculesPerUnit
-  uint64_t seed = 1;        ///< run r uses a stream derived from (seed, r)
+  double volume = 1; ///< see moleculesPerUnit
+  uint64_t seed = 1; ///< run r uses a stream derived from (seed, r)
   unsigned runs = 1;
-  unsigned threads = 0;     ///< 0: std::thread::hardware_concurrency()
+  unsigned threads = 0;            ///< 0: std::thread::hardware_concurrency()
   uint64_t maxFirings = 100000000; ///< per run; more is reported as a failure
   std::vector<double> quantiles = {0.05, 0.5, 0.95};
   /// Called with the number of finished runs; calls are serialized (never

@@ -20,10 +20,10 @@ namespace crnc::sim {
 struct Trace {
   std::vector<std::string> species; ///< column names
   std::vector<double> times;        ///< one per row, non-decreasing
-  std::vector<double> values;       ///< row-major, times.size() x species.size()
-  bool completed = true;            ///< false when the run stopped early
-  double failureTime = 0;           ///< time reached when !completed
-  std::string failureReason;        ///< why it stopped when !completed
+  std::vector<double> values; ///< row-major, times.size() x species.size()
+  bool completed = true;      ///< false when the run stopped early
+  double failureTime = 0;     ///< time reached when !completed
+  std::string failureReason;  ///< why it stopped when !completed
 
   size_t rows() const { return times.size(); }
   size_t columns() const { return species.size(); }

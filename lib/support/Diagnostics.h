@@ -32,8 +32,9 @@ struct Diagnostic {
 
 /// Reports diagnostics against the buffers of a SourceMgr.
 ///
-/// A Location whose file is a buffer of the SourceMgr is printed with its source
-/// line and caret; any other known location is printed as `file:line:col:`.
+/// A Location whose file is a buffer of the SourceMgr is printed with its
+/// source line and caret; any other known location is printed as
+/// `file:line:col:`.
 class DiagnosticEngine {
 public:
   explicit DiagnosticEngine(llvm::SourceMgr &sourceMgr,

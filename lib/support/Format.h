@@ -20,8 +20,8 @@ std::string formatNumber(double value);
 /// Fixed-precision form for human-facing tables ("%.*g").
 std::string formatSignificant(double value, int digits);
 
-/// Parses a complete decimal number (no trailing text). Returns nullopt when the
-/// text is not a number or overflows to infinity.
+/// Parses a complete decimal number (no trailing text). Returns nullopt when
+/// the text is not a number or overflows to infinity.
 std::optional<double> parseNumber(llvm::StringRef text);
 
 /// Quotes `text` as an IR/JSON-style string literal with escapes.

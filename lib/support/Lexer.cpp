@@ -71,8 +71,7 @@ bool crnc::isIdentifier(llvm::StringRef text) {
   return true;
 }
 
-Lexer::Lexer(llvm::StringRef buffer)
-    : cur(buffer.begin()), end(buffer.end()) {}
+Lexer::Lexer(llvm::StringRef buffer) : cur(buffer.begin()), end(buffer.end()) {}
 
 Token Lexer::make(TokenKind kind, const char *start) {
   Token tok;
@@ -160,7 +159,8 @@ Token Lexer::next() {
       cur += 2;
       return make(TokenKind::ReversibleArrow, start);
     }
-    return makeError(start, cur, "unexpected character '<' (did you mean '<=>'?)");
+    return makeError(start, cur,
+                     "unexpected character '<' (did you mean '<=>'?)");
   case '+':
     return make(TokenKind::Plus, start);
   case '*':
@@ -206,8 +206,7 @@ Token Lexer::next() {
   }
   if (byte < 0x20 || byte == 0x7F)
     return makeError(start, cur,
-                     "unexpected control character 0x" +
-                         llvm::utohexstr(byte));
+                     "unexpected control character 0x" + llvm::utohexstr(byte));
   return makeError(start, cur, std::string("unexpected character '") + c + "'");
 }
 
@@ -279,7 +278,8 @@ std::string Lexer::unquote(llvm::StringRef spelling) {
     case 'x':
       if (i + 2 < body.size() + 1 && llvm::isHexDigit(body[i + 1]) &&
           i + 2 < body.size() && llvm::isHexDigit(body[i + 2])) {
-        out += static_cast<char>(llvm::hexFromNibbles(body[i + 1], body[i + 2]));
+        out +=
+            static_cast<char>(llvm::hexFromNibbles(body[i + 1], body[i + 2]));
         i += 2;
         break;
       }

@@ -1,4 +1,5 @@
-//===- Lexer.h - tokens shared by the .crn language and textual IR -*- C++ -*-=//
+//===- Lexer.h - tokens shared by the .crn language and textual IR -*- C++
+//-*-=//
 //
 // Both crnc's source language and its textual IR are line-oriented token
 // streams with the same lexical shape: identifiers, numbers, strings, arrows,
@@ -47,10 +48,12 @@ struct Token {
   llvm::StringRef spelling;
   std::string errorMessage; ///< Set for TokenKind::Error only.
 
-  llvm::SMLoc loc() const { return llvm::SMLoc::getFromPointer(spelling.data()); }
+  llvm::SMLoc loc() const {
+    return llvm::SMLoc::getFromPointer(spelling.data());
+  }
   llvm::SMRange range() const {
-    return llvm::SMRange(loc(), llvm::SMLoc::getFromPointer(spelling.data() +
-                                                            spelling.size()));
+    return llvm::SMRange(
+        loc(), llvm::SMLoc::getFromPointer(spelling.data() + spelling.size()));
   }
   bool is(TokenKind k) const { return kind == k; }
   bool isKeyword(llvm::StringRef word) const {

@@ -13,7 +13,8 @@
 
 namespace crnc {
 
-/// A source position (1-based line and column). An unknown location has no file.
+/// A source position (1-based line and column). An unknown location has no
+/// file.
 struct Location {
   const char *file = nullptr; ///< Interned file name; null when unknown.
   uint32_t line = 0;

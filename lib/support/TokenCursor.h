@@ -34,7 +34,8 @@ public:
   bool consumeIf(TokenKind kind);
   bool consumeKeywordIf(llvm::StringRef word);
   /// Takes a token of `kind` or reports "expected <what>".
-  LogicalResult expect(TokenKind kind, llvm::StringRef what, Token *out = nullptr);
+  LogicalResult expect(TokenKind kind, llvm::StringRef what,
+                       Token *out = nullptr);
   LogicalResult expectKeyword(llvm::StringRef word);
   /// Skips newlines and semicolons (statement separators).
   void skipSeparators();

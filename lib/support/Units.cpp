@@ -60,7 +60,8 @@ double crnc::concUnitRatio(ConcUnit from, ConcUnit to) {
   // Powers of ten computed from integer exponents are exact up to 1e22, so
   // 0.01 uM becomes exactly 10 nM.
   int exponent = concUnitExponent(from) - concUnitExponent(to);
-  return exponent >= 0 ? std::pow(10.0, exponent) : 1 / std::pow(10.0, -exponent);
+  return exponent >= 0 ? std::pow(10.0, exponent)
+                       : 1 / std::pow(10.0, -exponent);
 }
 
 double crnc::convertConcentration(double value, ConcUnit from, ConcUnit to) {

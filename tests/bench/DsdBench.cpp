@@ -6,8 +6,8 @@
 #include "lib/support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <random>
 
 using namespace crnc;
@@ -90,8 +90,8 @@ int main(int argc, char **argv) {
                  << ms(compile.cpu + write.cpu) << "); "
                  << design->complexCount() << " complexes, "
                  << costs.total.strands << " strands, "
-                 << costs.total.nucleotides << " nt; costs "
-                 << ms(cost.wall) << "\n";
+                 << costs.total.nucleotides << " nt; costs " << ms(cost.wall)
+                 << "\n";
   }
   return 0;
 }

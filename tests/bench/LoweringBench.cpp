@@ -4,7 +4,8 @@
 // orders 0-3, reversible reactions) of N reactions, runs the standard
 // lowering (buildLoweringPipeline) with per-pass times, checks the result
 // with verifyLowered, and prints wall time and peak resident memory.
-// Usage: bench-lowering [reactions=100000] [seed=1] [conc-scale=1] [epsilon=0.01]
+// Usage: bench-lowering [reactions=100000] [seed=1] [conc-scale=1]
+// [epsilon=0.01]
 //
 //===----------------------------------------------------------------------===//
 
@@ -81,11 +82,11 @@ static ir::Module generate(size_t reactions, uint64_t seed) {
     // A rate that can change sign (a signed reactant) may only move signed
     // species; a reversible reaction is all signed or all unsigned.
     bool reversible = rng.below(10) == 0;
-    Draw in = !reversible ? Draw::Any
+    Draw in = !reversible         ? Draw::Any
               : rng.below(5) == 0 ? Draw::Signed
                                   : Draw::Unsigned;
     addTerms(r.reactants, order, species, in, rng);
-    Draw out = in != Draw::Any ? in
+    Draw out = in != Draw::Any          ? in
                : anySigned(r.reactants) ? Draw::Signed
                                         : Draw::Any;
     addTerms(r.products, unsigned(rng.below(4)) + (reversible ? 1 : 0), species,
@@ -156,15 +157,16 @@ int main(int argc, char **argv) {
                              std::chrono::steady_clock::now() - verifyStart)
                              .count();
   llvm::outs() << "output: " << module.speciesCount() << " species, "
-               << module.reactionCount() << " reactions, legal: "
-               << (ok ? "yes" : "NO") << " (" << diags.warningCount()
-               << " warnings, " << diags.errorCount() << " errors)\n";
+               << module.reactionCount()
+               << " reactions, legal: " << (ok ? "yes" : "NO") << " ("
+               << diags.warningCount() << " warnings, " << diags.errorCount()
+               << " errors)\n";
   llvm::outs() << "lowering wall time: " << formatSignificant(seconds, 4)
                << " s, cpu time " << formatSignificant(cpu, 4)
                << " s (target < 2 s); verifyLowered "
                << formatSignificant(verifySeconds, 4) << " s\n";
   llvm::outs() << "peak RSS: " << formatSignificant(peakResidentMiB(), 4)
-               << " MiB (after generation " << formatSignificant(generatedMiB, 4)
-               << " MiB)\n";
+               << " MiB (after generation "
+               << formatSignificant(generatedMiB, 4) << " MiB)\n";
   return ok ? 0 : 1;
 }

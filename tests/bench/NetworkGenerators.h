@@ -1,4 +1,5 @@
-//===- NetworkGenerators.h - synthetic networks for the benchmarks -*- C++ -*-===//
+//===- NetworkGenerators.h - synthetic networks for the benchmarks -*- C++
+//-*-===//
 //
 // Three seeded families at a requested reaction count: random sparse networks
 // that conserve a mass (bounded dynamics), catalytic cascades, and DSD-like
@@ -83,8 +84,8 @@ inline ir::Module randomSparse(size_t reactions, uint64_t seed) {
       int w1 = mass(rng), w2 = mass(rng);
       int c = std::uniform_int_distribution<int>(std::max(1, w1 + w2 - 3),
                                                  std::min(3, w1 + w2 - 1))(rng);
-      b.reaction({{pick(w1), 1}, {pick(w2), 1}}, {{pick(c), 1}, {pick(w1 + w2 - c), 1}},
-                 k);
+      b.reaction({{pick(w1), 1}, {pick(w2), 1}},
+                 {{pick(c), 1}, {pick(w1 + w2 - c), 1}}, k);
     }
     }
   }
@@ -105,7 +106,8 @@ inline ir::Module cascade(size_t reactions, uint64_t seed) {
     ir::SpeciesId g = b.species("G" + i, 1.0);
     ir::SpeciesId c = b.species("C" + i, 0);
     ir::SpeciesId w = b.species("W" + i, 0);
-    ir::SpeciesId next = b.species("X" + std::to_string(s + 1), s % 50 == 49 ? 1.0 : 0);
+    ir::SpeciesId next =
+        b.species("X" + std::to_string(s + 1), s % 50 == 49 ? 1.0 : 0);
     b.reaction({{x, 1}, {g, 1}}, {{c, 1}}, 1 + 9 * u(rng), 0.1 + 0.9 * u(rng));
     b.reaction({{c, 1}}, {{next, 1}, {w, 1}}, 0.5 + 4.5 * u(rng));
     b.reaction({{g, 1}}, {{w, 1}}, 1e-4);

@@ -32,15 +32,16 @@ static cl::opt<unsigned> points("points", cl::init(50));
 static cl::opt<double> relTol("rtol", cl::init(1e-6));
 static cl::opt<double> absTol("atol", cl::desc("0: 1e-12 x max initial value"),
                               cl::init(0));
-static cl::opt<std::string> solvers("solvers",
-                                    cl::desc("comma list of auto,dense,klu,gmres"),
-                                    cl::init("auto"));
+static cl::opt<std::string>
+    solvers("solvers", cl::desc("comma list of auto,dense,klu,gmres"),
+            cl::init("auto"));
 static cl::opt<bool> timeKernels("kernels", cl::desc("time RHS and Jacobians"),
                                  cl::init(true));
 static cl::opt<bool> nonNegative("non-negative", cl::init(true));
 static cl::opt<bool> eliminateSinks(
     "eliminate-sinks",
-    cl::desc("reconstruct sinks from conservation laws instead of integrating them"),
+    cl::desc(
+        "reconstruct sinks from conservation laws instead of integrating them"),
     cl::init(true));
 static cl::opt<unsigned> repeat("repeat",
                                 cl::desc("solve this many times; report the "
@@ -51,17 +52,17 @@ static cl::opt<bool> keepHeap(
     cl::desc("keep freed memory in the process between repeats, so every "
              "repeat pays the same first-touch page faults (none)"),
     cl::init(true));
-static cl::opt<double> ssaEnd("ssa-t-end",
-                              cl::desc("also time both SSA methods to this time"),
-                              cl::init(0));
+static cl::opt<double>
+    ssaEnd("ssa-t-end", cl::desc("also time both SSA methods to this time"),
+           cl::init(0));
 static cl::opt<double> ssaVolume("ssa-volume",
                                  cl::desc("litres (unit models) or molecules "
                                           "per unit"),
                                  cl::init(1e-15));
 static cl::opt<std::string> dumpNetwork("dump-network", cl::init(""));
-static cl::opt<std::string> trajectory("trajectory",
-                                       cl::desc("CSV of the first solver's run"),
-                                       cl::init(""));
+static cl::opt<std::string>
+    trajectory("trajectory", cl::desc("CSV of the first solver's run"),
+               cl::init(""));
 
 using Clock = std::chrono::steady_clock;
 static double secondsSince(Clock::time_point t0) {
@@ -98,7 +99,8 @@ template <typename F> static double timePerCall(F f) {
 }
 
 /// {"species":[...],"y0":[...],"channels":[[k,[[s,c]...],[[s,d]...]],...]}
-static void writeNetworkJson(const CompiledNetwork &net, llvm::raw_ostream &os) {
+static void writeNetworkJson(const CompiledNetwork &net,
+                             llvm::raw_ostream &os) {
   os << "{\"species\":[";
   for (size_t i = 0; i < net.speciesCount(); ++i)
     os << (i ? "," : "") << quoteString(net.speciesName(i));
@@ -154,8 +156,8 @@ static void timeSsa(const CompiledNetwork &net, llvm::raw_ostream &os) {
     if (!ens)
       llvm::consumeError(ens.takeError());
     os << (first ? "" : ",") << "{\"method\":\"" << ssaMethodName(method)
-       << "\",\"firings\":" << firings << ",\"cpu_s\":"
-       << formatSignificant(cpu, 4) << ",\"firings_per_s\":"
+       << "\",\"firings\":" << firings
+       << ",\"cpu_s\":" << formatSignificant(cpu, 4) << ",\"firings_per_s\":"
        << formatSignificant(firings / std::max(cpu, 1e-9), 4) << "}";
     first = false;
   }
@@ -218,29 +220,31 @@ int main(int argc, char **argv) {
     denseSec = timePerCall([&] { net.denseJacobian(y.data(), k, J.data()); });
   }
   if (!dumpNetwork.empty() &&
-      !writeFile(dumpNetwork, [&](llvm::raw_ostream &os) { writeNetworkJson(net, os); }))
+      !writeFile(dumpNetwork,
+                 [&](llvm::raw_ostream &os) { writeNetworkJson(net, os); }))
     return 2;
 
-  llvm::outs() << "{\"family\":\"" << family << "\",\"reactions\":"
-               << module.reactionCount() << ",\"channels\":" << m
-               << ",\"species\":" << n << ",\"jac_nnz\":" << net.jacobianNonZeros()
-               << ",\"t_end\":" << formatNumber(end) << ",\"rtol\":"
-               << formatNumber(relTol) << ",\"atol\":" << formatNumber(atol)
-               << ",\"compile_s\":" << formatNumber(compileSeconds)
-               << ",\"rhs_ns_per_reaction\":"
-               << formatSignificant(rhsSec * 1e9 / module.reactionCount(), 4)
-               << ",\"rhs_ns_per_channel\":" << formatSignificant(rhsSec * 1e9 / m, 4)
-               << ",\"jac_sparse_ms\":" << formatSignificant(jacSec * 1e3, 4)
-               << ",\"jac_dense_ms\":" << formatSignificant(denseSec * 1e3, 4)
-               << ",\"lu_factor_ms\":" << formatSignificant(luFactorSec * 1e3, 4)
-               << ",\"lu_solve_ms\":" << formatSignificant(luSolveSec * 1e3, 4)
-               << ",\"klu_flops_per_nnz\":"
-               << formatSignificant(fill.flops /
-                                        double(net.jacobianNonZeros()), 4)
-               << ",\"klu_fill\":"
-               << formatSignificant(fill.factorNonZeros /
-                                        double(net.jacobianNonZeros()), 4)
-               << ",\"runs\":[";
+  llvm::outs()
+      << "{\"family\":\"" << family
+      << "\",\"reactions\":" << module.reactionCount() << ",\"channels\":" << m
+      << ",\"species\":" << n << ",\"jac_nnz\":" << net.jacobianNonZeros()
+      << ",\"t_end\":" << formatNumber(end)
+      << ",\"rtol\":" << formatNumber(relTol)
+      << ",\"atol\":" << formatNumber(atol)
+      << ",\"compile_s\":" << formatNumber(compileSeconds)
+      << ",\"rhs_ns_per_reaction\":"
+      << formatSignificant(rhsSec * 1e9 / module.reactionCount(), 4)
+      << ",\"rhs_ns_per_channel\":" << formatSignificant(rhsSec * 1e9 / m, 4)
+      << ",\"jac_sparse_ms\":" << formatSignificant(jacSec * 1e3, 4)
+      << ",\"jac_dense_ms\":" << formatSignificant(denseSec * 1e3, 4)
+      << ",\"lu_factor_ms\":" << formatSignificant(luFactorSec * 1e3, 4)
+      << ",\"lu_solve_ms\":" << formatSignificant(luSolveSec * 1e3, 4)
+      << ",\"klu_flops_per_nnz\":"
+      << formatSignificant(fill.flops / double(net.jacobianNonZeros()), 4)
+      << ",\"klu_fill\":"
+      << formatSignificant(fill.factorNonZeros / double(net.jacobianNonZeros()),
+                           4)
+      << ",\"runs\":[";
   llvm::SmallVector<llvm::StringRef, 4> names;
   llvm::StringRef(solvers).split(names, ',');
   bool firstRun = true;
@@ -271,14 +275,16 @@ int main(int argc, char **argv) {
       std::clock_t cpuStart = std::clock();
       err = simulate(net, Schedule(), opts, trace, &stats);
       solveSec = std::min(solveSec, secondsSince(start));
-      cpuSec = std::min(cpuSec, double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
+      cpuSec =
+          std::min(cpuSec, double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
     }
     std::string status = err ? llvm::toString(std::move(err)) : "ok";
     llvm::outs() << (firstRun ? "" : ",") << "{\"solver\":\""
-                 << linearSolverName(stats.solver) << "\",\"requested\":\"" << name
-                 << "\",\"solve_s\":" << formatSignificant(solveSec, 4)
+                 << linearSolverName(stats.solver) << "\",\"requested\":\""
+                 << name << "\",\"solve_s\":" << formatSignificant(solveSec, 4)
                  << ",\"solve_cpu_s\":" << formatSignificant(cpuSec, 4)
-                 << ",\"steps\":" << stats.steps << ",\"rhs_evals\":" << stats.rhsEvals
+                 << ",\"steps\":" << stats.steps
+                 << ",\"rhs_evals\":" << stats.rhsEvals
                  << ",\"jac_evals\":" << stats.jacEvals
                  << ",\"linear_setups\":" << stats.linearSetups
                  << ",\"krylov_iters\":" << stats.linearIters
@@ -288,7 +294,8 @@ int main(int argc, char **argv) {
                  << ",\"reconstructed_sinks\":" << stats.reconstructedSinks
                  << ",\"status\":" << quoteString(status) << "}";
     if (firstRun && !trajectory.empty() &&
-        !writeFile(trajectory, [&](llvm::raw_ostream &os) { writeCsv(trace, os); }))
+        !writeFile(trajectory,
+                   [&](llvm::raw_ostream &os) { writeCsv(trace, os); }))
       return 2;
     firstRun = false;
   }

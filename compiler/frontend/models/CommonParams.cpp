@@ -27,11 +27,10 @@ CommonParams frontend::readCommonParams(ModelParams &params,
   return c;
 }
 
-LogicalResult frontend::checkModelSize(const ModelDecl &decl,
-                                      ModelParams &params,
-                                      DiagnosticEngine &diags, double reactions,
-                                      llvm::StringRef sizeKey,
-                                      llvm::StringRef formula) {
+LogicalResult
+frontend::checkModelSize(const ModelDecl &decl, ModelParams &params,
+                         DiagnosticEngine &diags, double reactions,
+                         llvm::StringRef sizeKey, llvm::StringRef formula) {
   if (reactions <= kMaxModelReactions)
     return success();
   diags.error(decl.loc, "model '" + decl.name + "' would lower to about " +

@@ -20,8 +20,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/models/ModelKinds.h"
-#include <algorithm>
 #include "lib/support/Format.h"
+#include <algorithm>
 #include <cstdlib>
 
 using namespace crnc;
@@ -124,8 +124,8 @@ LogicalResult frontend::lowerExpertAggregation(const ModelDecl &decl,
   // radius (at most (2r+1)^2 neighbours per pixel, half of them counted).
   double n = double(p.c.inputs), experts = n * (n + 1) / 2;
   if (p.radius >= 0)
-    experts = std::min(experts, n * ((2.0 * p.radius + 1) *
-                                         (2.0 * p.radius + 1) + 1) / 2);
+    experts = std::min(
+        experts, n * ((2.0 * p.radius + 1) * (2.0 * p.radius + 1) + 1) / 2);
   if (failed(checkModelSize(decl, params, diags,
                             (1.0 + 5.0 * p.classes) * experts, "inputs",
                             "5 x classes x experts, with inputs^2 / 2 "

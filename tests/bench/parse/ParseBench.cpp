@@ -83,8 +83,8 @@ int main(int argc, char **argv) {
                << " s\n"
                << "print IR             " << formatSignificant(printSeconds, 3)
                << " s\n"
-               << "parse IR             " << formatSignificant(irParseSeconds, 3)
-               << " s\n"
+               << "parse IR             "
+               << formatSignificant(irParseSeconds, 3) << " s\n"
                << "parse+verify+print   "
                << formatSignificant(frontendSeconds + printSeconds, 3) << " s\n"
                << "round trip identical " << (identical ? "yes" : "NO") << "\n"

@@ -80,7 +80,12 @@ TEST_CASE("sketches build nested gates and count nucleotides") {
   DomainRef t{d.add("t", 5, DomainKind::Toehold), false};
   DomainRef x{d.add("x", 15, DomainKind::Long), false};
   ComplexSketch s;
-  s.paired(x).paired(t).split().close(t.complemented()).close(x.complemented()).unpaired(t.complemented());
+  s.paired(x)
+      .paired(t)
+      .split()
+      .close(t.complemented())
+      .close(x.complemented())
+      .unpaired(t.complemented());
   Complex c = s.build();
   CHECK(c.strandCount() == 2);
   CHECK(c.pairCount() == 2);

@@ -86,8 +86,8 @@ TEST_CASE("species names must be usable as complex names") {
 }
 
 TEST_CASE("unknown schemes are named with the known ones") {
-  Outcome out = compileText("module \"m\" {\n  species A : signal = 1\n}\n",
-                            "nonesuch");
+  Outcome out =
+      compileText("module \"m\" {\n  species A : signal = 1\n}\n", "nonesuch");
   CHECK(!out.ok);
   CHECK(out.error.find("unknown DSD scheme 'nonesuch'") != std::string::npos);
   CHECK(out.error.find("soloveichik2010") != std::string::npos);

@@ -48,9 +48,9 @@ static std::set<std::string> incorrectIrreversible(const std::string &scheme) {
 }
 
 TEST_CASE("verdicts match the published behaviour of the schemes") {
-  CHECK(incorrectIrreversible("soloveichik2010") ==
-        std::set<std::string>{"A + A -> A", "A + A -> A + B",
-                              "A + A -> B + A"});
+  CHECK(
+      incorrectIrreversible("soloveichik2010") ==
+      std::set<std::string>{"A + A -> A", "A + A -> A + B", "A + A -> B + A"});
   CHECK(incorrectIrreversible("srinivas2015") ==
         std::set<std::string>{"A + A -> A"});
   CHECK(incorrectIrreversible("qian2011").empty());

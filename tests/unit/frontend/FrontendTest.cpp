@@ -22,13 +22,14 @@ TEST_CASE("rate units convert to the module unit and seconds") {
              "-> A [k = 3.6 nM/h]\n");
   REQUIRE(c.module);
   const auto &rs = c.module->allReactions();
-  CHECK(rs[0].rate == Approx(1e-3).epsilon(1e-15));  // 1e6 /M/s = 1e-3 /nM/s
-  CHECK(rs[1].rate == Approx(0.1).epsilon(1e-15));   // 6 /min = 0.1 /s
-  CHECK(rs[2].rate == Approx(1e-3).epsilon(1e-15));  // 3.6 nM/h = 1e-3 nM/s
+  CHECK(rs[0].rate == Approx(1e-3).epsilon(1e-15)); // 1e6 /M/s = 1e-3 /nM/s
+  CHECK(rs[1].rate == Approx(0.1).epsilon(1e-15));  // 6 /min = 0.1 /s
+  CHECK(rs[2].rate == Approx(1e-3).epsilon(1e-15)); // 3.6 nM/h = 1e-3 nM/s
 }
 
 TEST_CASE("concentrations convert exactly between decimal units") {
-  Compiled c("unit nM\nspecies A = 0.01 uM, B = 250 pM, C = 2e-9 M\nA + B -> C\n");
+  Compiled c(
+      "unit nM\nspecies A = 0.01 uM, B = 250 pM, C = 2e-9 M\nA + B -> C\n");
   REQUIRE(c.module);
   CHECK(c.module->getSpecies(0).initial == 10);
   CHECK(c.module->getSpecies(1).initial == 0.25);

@@ -14,7 +14,8 @@ static Reaction makeReaction(TermList reactants, TermList products, double k) {
   return r;
 }
 
-TEST_CASE("eraseSpecies drops reactions that mention a dead species and renumbers") {
+TEST_CASE(
+    "eraseSpecies drops reactions that mention a dead species and renumbers") {
   Module m;
   SpeciesId a = m.getOrAddSpecies("A", {});
   SpeciesId b = m.getOrAddSpecies("B", {});

@@ -50,7 +50,8 @@ TEST_CASE("random modules round-trip exactly, with locations") {
     }
     for (int j = 0; j < 60; ++j) {
       Reaction r;
-      r.reactants.push_back(Term{static_cast<SpeciesId>(rng() % 30), 1 + static_cast<uint32_t>(rng() % 2)});
+      r.reactants.push_back(Term{static_cast<SpeciesId>(rng() % 30),
+                                 1 + static_cast<uint32_t>(rng() % 2)});
       r.products.push_back(Term{static_cast<SpeciesId>(rng() % 30), 1});
       r.rate = value(rng) / 7;
       if (j % 3 == 0)
@@ -74,7 +75,8 @@ TEST_CASE("IR parse errors are located") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
   CapturedDiagnostics captured(diags);
-  CHECK_FALSE(parseModuleFromString("module \"m\" {\n  reaction A -> B [k = 1]\n}\n", diags));
+  CHECK_FALSE(parseModuleFromString(
+      "module \"m\" {\n  reaction A -> B [k = 1]\n}\n", diags));
   REQUIRE(captured.all().size() == 1);
   CHECK(captured.all()[0].loc.line == 2);
   CHECK(captured.all()[0].loc.col == 12);

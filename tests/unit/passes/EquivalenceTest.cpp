@@ -131,8 +131,8 @@ TEST_CASE("gate-phases (external): a two-phase module matches its schedule") {
   auto times = grid(4, 80);
   sim::Trace before = runPhased(*m, times);
   auto low = lower(*m, "gate-phases");
-  double dev = relativeDeviation(before, runClocked(*low, times, 1, 1),
-                                 {"A", "B", "C"});
+  double dev =
+      relativeDeviation(before, runClocked(*low, times, 1, 1), {"A", "B", "C"});
   std::printf("[figure] gate-phases external deviation %.3g\n", dev);
   CHECK(dev < 1e-6);
   auto low2 = lower(*m, "gate-phases{clock-conc=5}");
@@ -175,8 +175,8 @@ TEST_CASE("reduce-order after gate-phases: a gated bimolecular module") {
   auto times = grid(4, 80);
   sim::Trace before = runPhased(*m, times);
   auto low = lower(*m, "gate-phases,reduce-order{epsilon=0.01}");
-  double dev = relativeDeviation(before, runClocked(*low, times, 1, 1),
-                                 {"A", "B", "C"});
+  double dev =
+      relativeDeviation(before, runClocked(*low, times, 1, 1), {"A", "B", "C"});
   std::printf("[figure] gate-phases+reduce-order deviation %.3g\n", dev);
   CHECK(dev < 0.03);
 }
@@ -203,6 +203,7 @@ TEST_CASE("map-rates: exact after the time and concentration scales") {
     scaled.push_back(t * scale);
   double dev = relativeDeviation(before, simulateAt(*low, scaled),
                                  {"A", "B", "C"}, 1000);
-  std::printf("[figure] map-rates deviation %.3g (time scale %g)\n", dev, scale);
+  std::printf("[figure] map-rates deviation %.3g (time scale %g)\n", dev,
+              scale);
   CHECK(dev < 1e-6);
 }

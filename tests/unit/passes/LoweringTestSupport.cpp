@@ -73,7 +73,8 @@ double test::attrNumber(const ir::Module &module, llvm::StringRef key) {
   return parseNumber(*text).value_or(0);
 }
 
-double test::tracked(const sim::Trace &trace, size_t row, llvm::StringRef name) {
+double test::tracked(const sim::Trace &trace, size_t row,
+                     llvm::StringRef name) {
   long col = trace.column(name);
   if (col >= 0)
     return trace.at(row, col);

@@ -18,7 +18,8 @@ std::unique_ptr<ir::Module> parseIR(llvm::StringRef text);
 std::unique_ptr<ir::Module> lower(const ir::Module &module,
                                   llvm::StringRef pipeline);
 /// Simulates `module` at `times` under `schedule` (tight tolerances).
-sim::Trace simulateAt(const ir::Module &module, const std::vector<double> &times,
+sim::Trace simulateAt(const ir::Module &module,
+                      const std::vector<double> &times,
                       const sim::Schedule &schedule = {},
                       std::vector<bool> initialPhases = {});
 /// Evenly spaced times 0, tEnd/n, ..., tEnd.

@@ -48,8 +48,10 @@ TEST_CASE("set, reset and phase switches apply at their times") {
   auto m = parseIR(decay);
   CompiledNetwork net(*m);
   Schedule s;
-  s.setPhases(0, {false}).setPhases(5, {true}).reset(10, {0, 1}, 0.0).set(
-      10, 0, 4.0);
+  s.setPhases(0, {false})
+      .setPhases(5, {true})
+      .reset(10, {0, 1}, 0.0)
+      .set(10, 0, 4.0);
   SimulateOptions o;
   o.tEnd = 15;
   o.outputTimes = {4, 5, 10, 15};
@@ -118,7 +120,8 @@ TEST_CASE("simulators on several threads share one network") {
   CHECK(results[0] != results[1]);
 }
 
-TEST_CASE("solver failure reports the time reached and keeps the partial trace") {
+TEST_CASE(
+    "solver failure reports the time reached and keeps the partial trace") {
   auto m = parseIR(decay);
   CompiledNetwork net(*m);
   SimulateOptions o;

@@ -9,9 +9,9 @@
 
 #include "lib/sim/FastVectorOps.h"
 #include <catch2/catch.hpp>
-#include <sundials/sundials_context.h>
 #include <cmath>
 #include <random>
+#include <sundials/sundials_context.h>
 
 using namespace crnc::sim;
 
@@ -135,7 +135,8 @@ TEST_CASE("fast vector ops equal SUNDIALS' serial ops", "[sim]") {
     both([](N_Vector a, N_Vector b, N_Vector, N_Vector) {
       return N_VWrmsNorm(a, b);
     });
-    both([](N_Vector a, N_Vector, N_Vector, N_Vector) { return N_VMaxNorm(a); });
+    both(
+        [](N_Vector a, N_Vector, N_Vector, N_Vector) { return N_VMaxNorm(a); });
     both([](N_Vector a, N_Vector, N_Vector, N_Vector) { return N_VMin(a); });
     both([](N_Vector a, N_Vector b, N_Vector c, N_Vector z) {
       // Constraint codes -2..2 in c; the mask goes to z.

@@ -20,7 +20,8 @@ static ir::TermList randomTerms(std::mt19937 &rng, unsigned species,
   ir::TermList terms;
   unsigned order = std::uniform_int_distribution<unsigned>(0, maxOrder)(rng);
   for (unsigned i = 0; i < order; ++i)
-    terms.push_back({std::uniform_int_distribution<unsigned>(0, species - 1)(rng), 1});
+    terms.push_back(
+        {std::uniform_int_distribution<unsigned>(0, species - 1)(rng), 1});
   ir::normalizeTerms(terms);
   return terms;
 }
@@ -93,13 +94,15 @@ TEST_CASE("compiled RHS equals the module's mass-action law") {
 TEST_CASE("compiled RHS sums hub species right") {
   // Few species, many reactions: the changed species are hubs; constant
   // species (every seventh) never are.
-  for (auto [species, reactions] : {std::pair{6u, 400u}, std::pair{20u, 500u}}) {
+  for (auto [species, reactions] :
+       {std::pair{6u, 400u}, std::pair{20u, 500u}}) {
     for (unsigned seed = 1; seed <= 5; ++seed) {
       ir::Module m = randomModule(seed, species, reactions);
       CompiledNetwork net(m);
       CHECK(net.hubCount() > 0);
       CHECK(net.hubCount() < species);
-      std::vector<double> y(net.initialState().begin(), net.initialState().end());
+      std::vector<double> y(net.initialState().begin(),
+                            net.initialState().end());
       std::vector<double> f(net.speciesCount()), v(net.channelCount());
       net.rhs(y.data(), net.rateConstants().data(), f.data(), v.data());
       std::vector<double> want = referenceRhs(m, y);

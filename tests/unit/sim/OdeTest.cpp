@@ -190,7 +190,8 @@ TEST_CASE("constant species never change and signed species may go negative") {
   CHECK(relErr(tr.at(2, 1), 10 * (1 - std::exp(-0.05 * 50))) < kClosedFormTol);
 }
 
-TEST_CASE("a module whose species are all signed integrates with nonNegative on") {
+TEST_CASE(
+    "a module whose species are all signed integrates with nonNegative on") {
   // X(t) = -e^{-t}: the only species is signed, so no constraint applies and
   // CVODE must not be handed an empty constraint vector.
   auto m = parseIR(R"(module "m" {

@@ -34,14 +34,16 @@ inline double relErr(double got, double want, double floor = 1e-12) {
 
 /// max |got - ref| / max(|ref|, 1e-3 x the largest |ref|) over all values,
 /// the metric of the solver comparisons (and of tests/bench/sim_vs_scipy.py).
-inline double maxRelativeDifference(const sim::Trace &got, const sim::Trace &ref) {
+inline double maxRelativeDifference(const sim::Trace &got,
+                                    const sim::Trace &ref) {
   REQUIRE(got.values.size() == ref.values.size());
   double scale = 0, worst = 0;
   for (double v : ref.values)
     scale = std::max(scale, std::fabs(v));
   for (size_t e = 0; e < ref.values.size(); ++e)
-    worst = std::max(worst, std::fabs(got.values[e] - ref.values[e]) /
-                                std::max(std::fabs(ref.values[e]), 1e-3 * scale));
+    worst =
+        std::max(worst, std::fabs(got.values[e] - ref.values[e]) /
+                            std::max(std::fabs(ref.values[e]), 1e-3 * scale));
   return worst;
 }
 

@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SimTestUtil.h"
 #include "lib/sim/SinkLaws.h"
+#include "SimTestUtil.h"
 #include "tests/bench/NetworkGenerators.h"
 
 using namespace crnc;
@@ -20,7 +20,8 @@ using namespace crnc::simtest;
 namespace {
 /// Species no channel reads but some channel changes.
 std::vector<bool> sinksOf(const CompiledNetwork &net) {
-  std::vector<bool> read(net.speciesCount(), false), sink(net.speciesCount(), false);
+  std::vector<bool> read(net.speciesCount(), false),
+      sink(net.speciesCount(), false);
   for (size_t c = 0; c < net.channelCount(); ++c)
     for (uint32_t s : net.reactantSpecies(c))
       read[s] = true;
@@ -62,7 +63,8 @@ void checkLaws(const CompiledNetwork &net, const SinkLaws &laws) {
 
 } // namespace
 
-TEST_CASE("sink laws hold for every channel of the generated families", "[sim][sinks]") {
+TEST_CASE("sink laws hold for every channel of the generated families",
+          "[sim][sinks]") {
   SECTION("cascade: each stage's waste W by G + C + W") {
     CompiledNetwork net(bench::cascade(999, 1));
     SinkLaws laws = findSinkLaws(net);
@@ -114,7 +116,8 @@ TEST_CASE("sinks without a conservation law stay integrated", "[sim][sinks]") {
   CHECK(laws.kept.size() == 4);
 }
 
-TEST_CASE("a reconstructed sink reads its round-off below zero as zero", "[sim][sinks]") {
+TEST_CASE("a reconstructed sink reads its round-off below zero as zero",
+          "[sim][sinks]") {
   SinkLaw law{2, {{0, 1.0}, {1, 1.0}}};
   double x[3] = {0.7, 0.3, 0.0};
   double total = 1.0;
@@ -125,9 +128,10 @@ TEST_CASE("a reconstructed sink reads its round-off below zero as zero", "[sim][
   CHECK(law.reconstruct(x, total, true) < -9e-7);
 }
 
-TEST_CASE("reconstructing sinks gives the integrated trajectory", "[sim][sinks]") {
-  auto compare = [](const CompiledNetwork &net, const Schedule &schedule, double tEnd,
-                    double absTol) {
+TEST_CASE("reconstructing sinks gives the integrated trajectory",
+          "[sim][sinks]") {
+  auto compare = [](const CompiledNetwork &net, const Schedule &schedule,
+                    double tEnd, double absTol) {
     SimulateOptions o;
     o.tEnd = tEnd;
     o.points = 21;
@@ -139,7 +143,8 @@ TEST_CASE("reconstructing sinks gives the integrated trajectory", "[sim][sinks]"
     o.solver.eliminateSinks = false;
     REQUIRE(!simulate(net, schedule, o, without, &statsWithout));
     CHECK(statsWith.reconstructedSinks > 0);
-    CHECK(statsWith.integratedSpecies + statsWith.reconstructedSinks == net.speciesCount());
+    CHECK(statsWith.integratedSpecies + statsWith.reconstructedSinks ==
+          net.speciesCount());
     CHECK(statsWithout.reconstructedSinks == 0);
     CHECK(maxRelativeDifference(with, without) < 1e-6);
   };
@@ -180,7 +185,9 @@ TEST_CASE("phases switched off and on keep the sink laws", "[sim][sinks]") {
   REQUIRE(laws.laws.size() == 1);
   CHECK(net.speciesName(laws.laws[0].sink) == "W");
   Schedule s;
-  s.setPhases(0, {true, false}).setPhases(2, {false, true}).setPhases(4, {true, true});
+  s.setPhases(0, {true, false})
+      .setPhases(2, {false, true})
+      .setPhases(4, {true, true});
   SimulateOptions o;
   o.tEnd = 8;
   o.points = 17;

@@ -9,8 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/sim/SparseLu.h"
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
 #include <set>

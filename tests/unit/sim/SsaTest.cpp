@@ -6,14 +6,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SimTestUtil.h"
 #include "lib/sim/Ssa.h"
+#include "SimTestUtil.h"
 
 using namespace crnc;
 using namespace crnc::sim;
 using namespace crnc::simtest;
 
-static const SsaMethod kMethods[] = {SsaMethod::Direct, SsaMethod::NextReaction};
+static const SsaMethod kMethods[] = {SsaMethod::Direct,
+                                     SsaMethod::NextReaction};
 
 static double logChoose(int n, int k) {
   return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0);
@@ -55,8 +56,8 @@ TEST_CASE("SSA on A -> B gives the binomial distribution") {
     double chi = 0, tailObs = 0, tailExp = 0;
     int bins = 0;
     for (int k = 0; k <= n0; ++k) {
-      double expect =
-          runs * std::exp(logChoose(n0, k) + k * std::log(p) + (n0 - k) * std::log1p(-p));
+      double expect = runs * std::exp(logChoose(n0, k) + k * std::log(p) +
+                                      (n0 - k) * std::log1p(-p));
       if (expect < 5) {
         tailObs += hist[k];
         tailExp += expect;

@@ -7,14 +7,16 @@ using namespace crnc;
 
 TEST_CASE("errors print file:line:col, the source line and a caret") {
   llvm::SourceMgr sm;
-  sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy("A -> B\nC -> ?\n", "x.crn"),
-                        llvm::SMLoc());
+  sm.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy("A -> B\nC -> ?\n", "x.crn"),
+      llvm::SMLoc());
   std::string text;
   llvm::raw_string_ostream os(text);
   DiagnosticEngine diags(sm, os);
   diags.error(Location::get("x.crn", 2, 6), "unexpected character '?'");
   os.flush();
-  CHECK(llvm::StringRef(text).startswith("x.crn:2:6: error: unexpected character '?'"));
+  CHECK(llvm::StringRef(text).startswith(
+      "x.crn:2:6: error: unexpected character '?'"));
   CHECK(llvm::StringRef(text).contains("C -> ?"));
   CHECK(llvm::StringRef(text).contains("     ^"));
   CHECK(diags.errorCount() == 1);
