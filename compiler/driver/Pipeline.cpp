@@ -104,6 +104,12 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
 
   if (failed(lower(module, options, diags)))
     return failure();
+  if (module.reactionCount() == 0) {
+    diags.error(Location(), "module '" + name +
+                                "' has no reaction left after lowering: there "
+                                "is nothing to build");
+    return failure();
+  }
   result.summary += sizeLine("formal", module);
   result.artifacts.push_back(
       {name + ".formal.crnir", ir::printModuleToString(module)});
