@@ -104,6 +104,14 @@ cl::opt<double> maxRate("qmax",
 cl::opt<double> concScale(
     "conc-scale", cl::desc("nM per unit of concentration of a unitless model"),
     cl::init(1), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<BufferMode> bufferMode(
+    "buffers", cl::desc("SSW buffer modules that equalise sequestration"),
+    cl::values(clEnumValN(BufferMode::Auto, "auto",
+                          "only where sequestration changes a ratio of rates"),
+               clEnumValN(BufferMode::On, "on", "for every formal species"),
+               clEnumValN(BufferMode::Off, "off", "none")),
+    cl::init(BufferMode::Auto), cl::sub(driver::compileCommand),
+    cl::cat(crncCategory));
 cl::opt<unsigned> toeholdLength("toehold-length",
                                 cl::desc("Nucleotides per toehold domain"),
                                 cl::init(5), cl::sub(driver::compileCommand),
@@ -229,6 +237,7 @@ int driver::runCompile() {
   options.lowering.cmax = fuelConcentration;
   options.lowering.qmax = maxRate;
   options.lowering.concScale = concScale;
+  options.lowering.buffers = bufferMode;
   options.scheme.scheme = schemeName;
   options.scheme.toeholdLength = toeholdLength;
   options.scheme.longLength = domainLength;

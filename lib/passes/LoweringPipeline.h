@@ -15,6 +15,11 @@
 
 namespace crnc {
 
+/// Which species get SSW buffer modules (map-rates): only where
+/// sequestration would change a ratio of rates, every species, or none.
+enum class BufferMode { Auto, On, Off };
+llvm::StringRef bufferModeName(BufferMode mode);
+
 /// Every knob of the lowering, with the defaults of the individual passes.
 struct LoweringOptions {
   std::string gateStrategy = "external"; ///< or "autonomous"
@@ -26,7 +31,7 @@ struct LoweringOptions {
   double qmax = 1e6;                     ///< fastest DSD rate, /M/s
   double qmin = 1;                       ///< slowest DSD rate, /M/s
   double concScale = 1; ///< nM per unit of a dimensionless module
-  bool buffers = true;  ///< SSW buffer modules
+  BufferMode buffers = BufferMode::Auto; ///< SSW buffer modules
 };
 
 /// Appends the standard lowering to `pm`:

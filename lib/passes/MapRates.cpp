@@ -17,8 +17,16 @@
 // Time scale: every rate is divided by gamma (option time-scale, or chosen:
 // 1 when every rate already fits [qmin, qmax]; else the factor that brings
 // the fastest rate to qmax, or the speed-up that lifts the slowest to qmin
-// while the fastest stays within qmax). With `buffers` (default) every
-// non-constant species X gets SSW buffer modules X + LS <=> HS + BS
+// while the fastest stays within qmax). Buffers (option `buffers`):
+//  - auto (default): a direction whose reactants X are held in gates by the
+//    fractions alpha_X runs slower by f = prod (1 + alpha_X); when f is the
+//    same for every direction the design is a time-scaled copy and needs no
+//    buffer (time_scale gets f); otherwise only species that are reactants
+//    somewhere are buffered as below (a species nothing consumes never
+//    changes a rate by being held),
+//  - on: every non-constant species X gets SSW buffer modules,
+//  - off: none.
+// A buffer module is X + LS <=> HS + BS
 // (forward q_s, reverse qmax; LS and BS fuels at cmax, LS with attribute
 // buffer_of = "X", which is how a scheme recognises a buffer module)
 // with q_s = (lambda - alpha_X) qmax, where alpha_X = sum of q / qmax over the
@@ -63,8 +71,9 @@ public:
                     "nM per unit of a dimensionless module");
     addNumberOption("time-scale", &fixedGamma, 0,
                     "divide every rate by this (0: choose automatically)");
-    addFlagOption("buffers", &buffers, true,
-                  "add buffer modules that equalise sequestration");
+    addChoiceOption("buffers", &buffers, {"auto", "on", "off"},
+                    "buffer modules that equalise sequestration: where "
+                    "needed, for every species, or none");
   }
   llvm::StringRef name() const override { return "map-rates"; }
   llvm::StringRef summary() const override {
@@ -82,11 +91,13 @@ private:
   void diluteFuel(Module &module, FreshNames &names, SpeciesId fuel);
   double chooseGamma(const Module &module) const;
   double addBuffers(Module &module, FreshNames &names);
+  std::optional<double> commonSlowdown(const Module &module,
+                                       const std::vector<double> &alpha) const;
   double qmax() const { return qmaxPerMolar * 1e-9; }
   double qmin() const { return qminPerMolar * 1e-9; }
 
   double cmax, qmaxPerMolar, qminPerMolar, concScale, fixedGamma;
-  bool buffers;
+  std::string buffers;
 };
 
 } // namespace
@@ -296,8 +307,54 @@ static bool needsBuffer(const Species &s) {
          s.role != SpeciesRole::Waste;
 }
 
+/// Per species: whether some direction has it among its reactants.
+static std::vector<bool> reactantSpecies(const Module &module) {
+  std::vector<bool> used(module.speciesCount(), false);
+  for (const Reaction &r : module.allReactions()) {
+    for (const Term &t : r.reactants)
+      used[t.species] = true;
+    if (r.reverseRate)
+      for (const Term &t : r.products)
+        used[t.species] = true;
+  }
+  return used;
+}
+
+/// Slowdown of one direction: prod (1 + alpha_X) over its held reactants.
+static double slowdown(const Module &module, const TermList &side,
+                       const std::vector<double> &alpha) {
+  double f = 1;
+  for (const Term &t : side)
+    if (!module.getSpecies(t.species).constant)
+      f *= std::pow(1 + alpha[t.species], double(t.count));
+  return f;
+}
+
+/// The slowdown every direction shares when sequestration changes no ratio
+/// of rates (within qmin/qmax), else nullopt.
+std::optional<double>
+MapRatesPass::commonSlowdown(const Module &module,
+                             const std::vector<double> &alpha) const {
+  double low = INFINITY, high = 0;
+  for (const Reaction &r : module.allReactions()) {
+    double f = slowdown(module, r.reactants, alpha);
+    low = std::min(low, f), high = std::max(high, f);
+    if (!r.reverseRate)
+      continue;
+    f = slowdown(module, r.products, alpha);
+    low = std::min(low, f), high = std::max(high, f);
+  }
+  if (high == 0)
+    return 1.0;
+  if (high / low - 1 > qmin() / qmax())
+    return std::nullopt;
+  return high;
+}
+
 /// Adds the SSW buffer modules; returns lambda (the common sequestration).
 double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
+  if (buffers == "off")
+    return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
   std::vector<double> alpha(module.speciesCount(), 0);
   for (Reaction &r : module.allReactions()) {
@@ -307,13 +364,21 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
       if (auto s = chooseGated(module, r.products, alpha))
         alpha[*s] += *r.reverseRate / qmax();
   }
+  std::vector<bool> buffered(module.speciesCount(), false);
+  std::vector<bool> isReactant = reactantSpecies(module);
+  for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+    buffered[s] =
+        needsBuffer(module.getSpecies(s)) && (buffers == "on" || isReactant[s]);
+  if (buffers == "auto")
+    if (std::optional<double> f = commonSlowdown(module, alpha))
+      return *f - 1;
   double lambda = 0;
   size_t original = module.speciesCount();
   for (SpeciesId s = 0; s < original; ++s)
-    if (needsBuffer(module.getSpecies(s)))
+    if (buffered[s])
       lambda = std::max(lambda, alpha[s]);
   for (SpeciesId s = 0; s < original; ++s) {
-    if (!needsBuffer(module.getSpecies(s)))
+    if (!buffered[s])
       continue;
     double qs = (lambda - alpha[s]) * qmax();
     std::string x = module.getSpecies(s).name;
@@ -385,7 +450,7 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   if (fuel)
     diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
-  double lambda = buffers ? addBuffers(module, names) : 0;
+  double lambda = addBuffers(module, names);
   setAttribute(module.attrs, "conc_scale_nM", formatNumber(scale));
   setAttribute(module.attrs, "cmax_nM", formatNumber(cmax));
   setAttribute(module.attrs, "qmax_per_nM_s", formatNumber(qmax()));
