@@ -46,9 +46,17 @@ static std::string sizeLine(llvm::StringRef stage, const ir::Module &module) {
       .str();
 }
 
-/// Step 1: the lowering passes, standard or user-chosen.
-static LogicalResult lower(ir::Module &module, const CompileOptions &options,
+/// Step 1: the lowering passes, standard or user-chosen. A module that is
+/// already formal (a `.formal.crnir`) is not lowered again.
+static LogicalResult lower(ir::Module &module, CompileOptions &options,
                            DiagnosticEngine &diags) {
+  if (options.customPipeline.empty() && isFormal(module)) {
+    diags.note(Location(), "module '" + module.name +
+                               "' is already formal: lowering skipped, C_max "
+                               "and q_max taken from the module");
+    options.lowering = formalSettings(module, options.lowering);
+    return success();
+  }
   PassManager pm(options.instrumentation);
   if (options.customPipeline.empty())
     buildLoweringPipeline(pm, options.lowering);
@@ -94,7 +102,7 @@ static LogicalResult translateToDNA(const ir::Module &module,
 }
 
 LogicalResult driver::runCompilePipeline(ir::Module &module,
-                                         const CompileOptions &options,
+                                         CompileOptions options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
   const std::string name = module.name;

@@ -52,6 +52,24 @@ void crnc::buildLoweringPipeline(PassManager &pm, const LoweringOptions &o) {
                              {"buffers", bufferModeName(o.buffers).str()}}));
 }
 
+bool crnc::isFormal(const ir::Module &module) {
+  return ir::findAttribute(module.attrs, "formal") == llvm::StringRef("true");
+}
+
+LoweringOptions crnc::formalSettings(const ir::Module &module,
+                                     LoweringOptions o) {
+  auto number = [&](llvm::StringRef key) {
+    return parseNumber(ir::findAttribute(module.attrs, key).value_or(""));
+  };
+  if (std::optional<double> cmax = number("cmax_nM"))
+    o.cmax = *cmax;
+  if (std::optional<double> qmax = number("qmax_per_nM_s"))
+    o.qmax = *qmax * 1e9;
+  if (std::optional<double> qmin = number("qmin_per_nM_s"))
+    o.qmin = *qmin * 1e9;
+  return o;
+}
+
 ir::LegalityConstraints crnc::dsdLegality(const LoweringOptions &o) {
   ir::LegalityConstraints c;
   c.maxReactants = 2;

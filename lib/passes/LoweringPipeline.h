@@ -45,6 +45,15 @@ struct LoweringOptions {
 /// rare duplicate they create is harmless; it costs a third of the time.)
 void buildLoweringPipeline(PassManager &pm, const LoweringOptions &options);
 
+/// True when `module` is the output of the lowering (map-rates records
+/// `formal = "true"`): lowering it again would add a second layer of fuels.
+bool isFormal(const ir::Module &module);
+
+/// `defaults` with cmax, qmax and qmin taken from a formal module's
+/// attributes (the figures it was lowered with).
+LoweringOptions formalSettings(const ir::Module &module,
+                               LoweringOptions defaults);
+
 /// The legality the end of the lowering guarantees (at most 2 reactants each
 /// way, no signed species, no phases, rates within [qmin, qmax] in /nM/s).
 ir::LegalityConstraints dsdLegality(const LoweringOptions &options);

@@ -40,7 +40,8 @@
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
 // below qmin/qmax). Module attributes record the figures: rate_time_scale
-// (gamma), sequestration (lambda), time_scale (implemented seconds per formal
+// (gamma), sequestration (lambda), formal = "true" (the module is the
+// lowering's output), time_scale (implemented seconds per formal
 // second: gamma, times 1 + lambda with buffers), conc_scale_nM (nM per former
 // unit), cmax_nM, qmax_per_nM_s, qmin_per_nM_s.
 //
@@ -451,6 +452,7 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
     diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
   double lambda = addBuffers(module, names);
+  setAttribute(module.attrs, "formal", "true");
   setAttribute(module.attrs, "conc_scale_nM", formatNumber(scale));
   setAttribute(module.attrs, "cmax_nM", formatNumber(cmax));
   setAttribute(module.attrs, "qmax_per_nM_s", formatNumber(qmax()));
