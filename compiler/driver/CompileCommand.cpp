@@ -11,6 +11,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
+#include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -101,9 +102,12 @@ cl::opt<double> maxRate("qmax",
                         cl::desc("Fastest realisable bimolecular rate in /M/s"),
                         cl::init(1e6), cl::sub(driver::compileCommand),
                         cl::cat(crncCategory));
-cl::opt<double> concScale(
-    "conc-scale", cl::desc("nM per unit of concentration of a unitless model"),
-    cl::init(1), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<std::string> concScale(
+    "conc-scale",
+    cl::desc("nM per unit of concentration of a unitless model, or 'auto': "
+             "the scale of least lab time within C_max, q_max and the fuel "
+             "excess"),
+    cl::init("auto"), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<BufferMode> bufferMode(
     "buffers", cl::desc("SSW buffer modules that equalise sequestration"),
     cl::values(clEnumValN(BufferMode::Auto, "auto",
@@ -124,6 +128,41 @@ cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                          cl::cat(crncCategory));
 
 } // namespace
+
+/// Reads the physical settings into `options`; false (after reporting a
+/// usage error naming the valid range) when one is outside what DNA can do.
+static bool readPhysicalSettings(CompileOptions &options) {
+  // C_max: 1 pM to 100 uM; q_max: at most the diffusion limit (~1e9 /M/s);
+  // toeholds of 3 to 15 nt bind reversibly; a long domain must be longer
+  // than a toehold (it may not fall off on its own) and at most 60 nt.
+  if (!checkRange("cmax", fuelConcentration, 1e-3, 1e5, "nM") ||
+      !checkRange("qmax", maxRate, 1, 1e9, "/M/s") ||
+      !checkRange("toehold-length", toeholdLength, 3, 15, "nt") ||
+      !checkRange("domain-length", domainLength, toeholdLength + 1, 60, "nt"))
+    return false;
+  double scale = 0;
+  if (concScale != "auto") {
+    std::optional<double> value = parseNumber(concScale);
+    if (!value) {
+      reportUsageError("--conc-scale must be 'auto' or a number of nM, not '" +
+                       concScale + "'");
+      return false;
+    }
+    if (!checkRange("conc-scale", *value, 1e-6, fuelConcentration, "nM"))
+      return false;
+    scale = *value;
+  }
+  options.lowering.gateStrategy = gateStrategy;
+  options.lowering.cmax = fuelConcentration;
+  options.lowering.qmax = maxRate;
+  options.lowering.concScale = scale;
+  options.lowering.buffers = bufferMode;
+  options.scheme.scheme = schemeName;
+  options.scheme.toeholdLength = toeholdLength;
+  options.scheme.longLength = domainLength;
+  options.scheme.historyLength = domainLength;
+  return true;
+}
 
 /// The -o path, or "-" (stdout) when none was given.
 static std::string outputOrStdout() {
@@ -233,15 +272,8 @@ int driver::runCompile() {
   }
 
   CompileOptions options;
-  options.lowering.gateStrategy = gateStrategy;
-  options.lowering.cmax = fuelConcentration;
-  options.lowering.qmax = maxRate;
-  options.lowering.concScale = concScale;
-  options.lowering.buffers = bufferMode;
-  options.scheme.scheme = schemeName;
-  options.scheme.toeholdLength = toeholdLength;
-  options.scheme.longLength = domainLength;
-  options.scheme.historyLength = domainLength;
+  if (!readPhysicalSettings(options))
+    return ExitUsageError;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
   if (emitKind != EmitKind::All && !options.stopAfterLowering)

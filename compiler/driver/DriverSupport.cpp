@@ -4,10 +4,12 @@
 #include "compiler/frontend/Frontend.h"
 #include "ir/Parser.h"
 #include "ir/Verifier.h"
+#include "lib/support/Format.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -69,4 +71,20 @@ int driver::reportEnvironmentError(llvm::Error error) {
   llvm::WithColor::error(llvm::errs(), "crnc")
       << llvm::toString(std::move(error)) << "\n";
   return ExitUsageError;
+}
+
+int driver::reportUsageError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "crnc") << message << "\n";
+  return ExitUsageError;
+}
+
+bool driver::checkRange(llvm::StringRef flag, double value, double lo,
+                        double hi, llvm::StringRef unit) {
+  if (std::isfinite(value) && value >= lo && value <= hi)
+    return true;
+  std::string suffix = unit.empty() ? "" : " " + unit.str();
+  reportUsageError("--" + flag + " must be between " + formatNumber(lo) +
+                   " and " + formatNumber(hi) + suffix + " (got " +
+                   formatNumber(value) + ")");
+  return false;
 }

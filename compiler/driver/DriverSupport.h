@@ -37,6 +37,14 @@ writeFileAtomically(llvm::StringRef path,
 /// Prints an environment error once, as `crnc: error: ...`; returns 2.
 int reportEnvironmentError(llvm::Error error);
 
+/// Prints a usage error, `crnc: error: <message>`; returns 2.
+int reportUsageError(const llvm::Twine &message);
+
+/// True when `value` is finite and within [lo, hi]; otherwise reports
+/// `--<flag> must be between <lo> and <hi> <unit> (got <value>)`.
+bool checkRange(llvm::StringRef flag, double value, double lo, double hi,
+                llvm::StringRef unit = "");
+
 } // namespace crnc::driver
 
 #endif

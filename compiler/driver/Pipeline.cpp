@@ -65,6 +65,29 @@ static LogicalResult lower(ir::Module &module, CompileOptions &options,
   return pm.run(module, diags);
 }
 
+/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
+static std::string formatDuration(double seconds) {
+  if (seconds < 60)
+    return formatSignificant(seconds, 3) + " s";
+  if (seconds < 3600)
+    return formatSignificant(seconds / 60, 3) + " min";
+  if (seconds < 86400)
+    return formatSignificant(seconds / 3600, 3) + " h";
+  return formatSignificant(seconds / 86400, 3) + " d";
+}
+
+/// `lab time: 52 s per model time unit, 0.9 h per phase, ...`.
+static std::string labTimeLine(const dna::LabTime &t) {
+  std::string line = "lab time: " + formatDuration(t.secondsPerTimeUnit) +
+                     " per model time unit";
+  if (t.secondsPerPhase)
+    line += ", " + formatDuration(*t.secondsPerPhase) + " per phase";
+  if (t.secondsPerTrainingSample)
+    line += ", " + formatDuration(*t.secondsPerTrainingSample) +
+            " per training sample";
+  return line + "\n";
+}
+
 /// Steps 3 and 4: the DNA design and its exchange formats.
 static LogicalResult translateToDNA(const ir::Module &module,
                                     const CompileOptions &options,
@@ -98,6 +121,8 @@ static LogicalResult translateToDNA(const ir::Module &module,
                     " complexes, " + std::to_string(totals.total.strands) +
                     " distinct strands, " +
                     std::to_string(totals.total.nucleotides) + " nt\n";
+  if (design->labTime)
+    result.summary += labTimeLine(*design->labTime);
   return success();
 }
 

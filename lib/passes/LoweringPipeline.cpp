@@ -49,6 +49,7 @@ void crnc::buildLoweringPipeline(PassManager &pm, const LoweringOptions &o) {
                              {"qmax", formatNumber(o.qmax)},
                              {"qmin", formatNumber(o.qmin)},
                              {"conc-scale", formatNumber(o.concScale)},
+                             {"fuel-excess", formatNumber(o.fuelExcess)},
                              {"buffers", bufferModeName(o.buffers).str()}}));
 }
 

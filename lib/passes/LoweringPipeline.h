@@ -30,7 +30,8 @@ struct LoweringOptions {
   double cmax = 1000;                    ///< fuel concentration, nM
   double qmax = 1e6;                     ///< fastest DSD rate, /M/s
   double qmin = 1;                       ///< slowest DSD rate, /M/s
-  double concScale = 1; ///< nM per unit of a dimensionless module
+  double concScale = 0;   ///< nM per unit of a dimensionless module; 0: auto
+  double fuelExcess = 10; ///< fuels exceed the largest signal this often
   BufferMode buffers = BufferMode::Auto; ///< SSW buffer modules
 };
 

@@ -4,6 +4,9 @@
 // chemical kinetics" (PNAS 2010).
 // Requires: a verified module with no signed species, no phases and at most
 // two reactants in every direction (dual-rail, gate-phases, reduce-order).
+// Units: a dimensionless module takes conc-scale nM per unit; conc-scale=0
+// chooses the scale of least lab time (autoConcScale) and then treats the
+// time unit as abstract (gamma may speed the network up to qmax).
 // Guarantees: the module unit is nM and rates are in nM and seconds; every
 // direction has exactly two reactants: a direction of order d < 2 gains 2 - d
 // copies of the fuel G (role fuel, constant at cmax; one species shared by
@@ -69,7 +72,10 @@ public:
     addNumberOption("qmin", &qminPerMolar, 1,
                     "slowest realisable bimolecular rate in /M/s");
     addNumberOption("conc-scale", &concScale, 1,
-                    "nM per unit of a dimensionless module");
+                    "nM per unit of a dimensionless module (0: the scale "
+                    "that minimises lab time)");
+    addNumberOption("fuel-excess", &fuelExcess, 10,
+                    "how many times the largest signal the fuels exceed");
     addNumberOption("time-scale", &fixedGamma, 0,
                     "divide every rate by this (0: choose automatically)");
     addChoiceOption("buffers", &buffers, {"auto", "on", "off"},
@@ -97,7 +103,10 @@ private:
   double qmax() const { return qmaxPerMolar * 1e-9; }
   double qmin() const { return qminPerMolar * 1e-9; }
 
-  double cmax, qmaxPerMolar, qminPerMolar, concScale, fixedGamma;
+  double autoConcScale(const Module &module) const;
+
+  double cmax, qmaxPerMolar, qminPerMolar, concScale, fixedGamma, fuelExcess;
+  bool speedUp = false; ///< the time unit is abstract: gamma may be < 1
   std::string buffers;
 };
 
@@ -106,10 +115,12 @@ private:
 LogicalResult MapRatesPass::checkInput(const Module &module,
                                        DiagnosticEngine &diags) const {
   if (!(cmax > 0) || !(qminPerMolar > 0) || !(qmaxPerMolar >= qminPerMolar) ||
-      !(concScale > 0) || fixedGamma < 0 || !std::isfinite(cmax) ||
-      !std::isfinite(qmaxPerMolar)) {
+      !(concScale >= 0) || fixedGamma < 0 || !std::isfinite(cmax) ||
+      !std::isfinite(qmaxPerMolar) || !std::isfinite(concScale) ||
+      !(fuelExcess >= 1) || !std::isfinite(fuelExcess)) {
     diags.error(Location(), "map-rates needs cmax > 0, 0 < qmin <= qmax, "
-                            "conc-scale > 0 and time-scale >= 0");
+                            "conc-scale >= 0, fuel-excess >= 1 and "
+                            "time-scale >= 0");
     return failure();
   }
   bool ok = true;
@@ -135,6 +146,51 @@ LogicalResult MapRatesPass::checkInput(const Module &module,
   return success(ok);
 }
 
+/// The largest value of the 1-2-5 series (..., 0.1, 0.2, 0.5, 1, 2, ...)
+/// not above `x`: few distinct fuel levels, each within 2.5x of the need.
+static double seriesFloor(double x) {
+  double decade = std::pow(10.0, std::floor(std::log10(x)));
+  for (double step : {5.0, 2.0, 1.0})
+    if (step * decade <= x)
+      return step * decade;
+  return decade;
+}
+
+/// The scale u (nM per unit) that minimises the lab time of a dimensionless
+/// module. After the fuels, a rate of order n runs at k u^(1-n) / cmax^(2-n),
+/// and gamma is the fastest of them over qmax:
+///   1. signals must stay below the fuels: u <= cmax / (excess * M), with M
+///      the largest initial amount (at least 1 unit: data are presented
+///      scaled to about one unit),
+///   2. bimolecular rates fall with u, zero-order rates grow: take the bound
+///      of 1, or the balance point of the fastest of each when it is lower,
+///   3. round down to the 1-2-5 series.
+double MapRatesPass::autoConcScale(const Module &module) const {
+  double level = 1;
+  for (const Species &s : module.allSpecies())
+    level = std::max(level, std::fabs(s.initial));
+  double k0 = 0, k1 = 0, k2 = 0;
+  auto note = [&](double k, unsigned order) {
+    (order == 0   ? k0
+     : order == 1 ? k1
+                  : k2) = std::max(order == 0   ? k0
+                                   : order == 1 ? k1
+                                                : k2,
+                                   k);
+  };
+  for (const Reaction &r : module.allReactions()) {
+    note(r.rate, std::min(r.order(), 2u));
+    if (r.reverseRate)
+      note(*r.reverseRate, std::min(r.productOrder(), 2u));
+  }
+  double u = cmax / (fuelExcess * level);
+  if (k0 > 0 && k2 > 0)
+    u = std::min(u, cmax * std::sqrt(k2 / k0));
+  else if (k0 > 0 && k1 > 0)
+    u = std::min(u, cmax * k1 / k0);
+  return seriesFloor(u);
+}
+
 /// Rates of order n scale by u^(1-n) when concentrations scale by u.
 void MapRatesPass::convertUnits(Module &module, DiagnosticEngine &diags,
                                 double &scale) {
@@ -142,10 +198,13 @@ void MapRatesPass::convertUnits(Module &module, DiagnosticEngine &diags,
   scale = std::pow(10.0, std::round(std::log10(concUnitInMolar(module.unit) /
                                                concUnitInMolar(ConcUnit::nM))));
   if (module.unit == ConcUnit::None) {
-    scale = concScale;
-    diags.note(Location(), "map-rates: module '" + module.name +
-                               "' is dimensionless; one unit is taken as " +
-                               formatNumber(concScale) + " nM");
+    speedUp = concScale == 0;
+    scale = speedUp ? autoConcScale(module) : concScale;
+    diags.note(Location(),
+               "map-rates: module '" + module.name +
+                   "' is dimensionless; one unit is taken as " +
+                   formatNumber(scale) + " nM" +
+                   (speedUp ? " (the scale of least lab time)" : ""));
   }
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
     module.getSpecies(s).initial *= scale;
@@ -195,16 +254,6 @@ std::optional<SpeciesId> MapRatesPass::addFuels(Module &module,
   return fuel;
 }
 
-/// The largest value of the 1-2-5 series (..., 0.1, 0.2, 0.5, 1, 2, ...)
-/// not above `x`: few distinct fuel levels, each within 2.5x of the need.
-static double seriesFloor(double x) {
-  double decade = std::pow(10.0, std::floor(std::log10(x)));
-  for (double step : {5.0, 2.0, 1.0})
-    if (step * decade <= x)
-      return step * decade;
-  return decade;
-}
-
 /// Replaces `fuel` (count m) on one side by a diluted copy at c < cmax and
 /// raises the rate to between qmin and 2.5^m qmin, keeping q * fuel^m: a step
 /// slower than qmin at cmax becomes realisable. Diluted fuels are shared per
@@ -246,9 +295,10 @@ void MapRatesPass::diluteFuel(Module &module, FreshNames &names,
   }
 }
 
-/// gamma: 1 when every rate fits [qmin, qmax]; otherwise the smallest
-/// slowdown that brings the fastest rate to qmax, or the speed-up that lifts
-/// the slowest to qmin when that keeps the fastest within qmax.
+/// gamma: the fastest rate over qmax when the time unit is abstract (auto
+/// conc-scale); else 1 when every rate fits [qmin, qmax]; otherwise the
+/// smallest slowdown that brings the fastest rate to qmax, or the speed-up that
+/// lifts the slowest to qmin when that keeps the fastest within qmax.
 double MapRatesPass::chooseGamma(const Module &module) const {
   if (fixedGamma > 0)
     return fixedGamma;
@@ -264,7 +314,7 @@ double MapRatesPass::chooseGamma(const Module &module) const {
   if (fastest == 0)
     return 1;
   double low = fastest / qmax(), high = slowest / qmin();
-  if (low > high)
+  if (low > high || speedUp)
     return low;
   return std::max(low, std::min(1.0, high));
 }
