@@ -152,8 +152,6 @@ static std::optional<DataOptions> dataOptions() {
   o.seed = seed;
   o.minMax = minMax;
   o.divisor = scale;
-  if (!(scale > 0))
-    return std::nullopt;
   llvm::SmallVector<llvm::StringRef, 2> parts;
   llvm::StringRef(splitText).split(parts, ',');
   if (parts.size() != 2)
@@ -340,10 +338,13 @@ static int reportTrainingError(llvm::Error e) {
 }
 
 int driver::runTrain() {
+  if (!checkRange("scale", scale, 1e-12, 1e12) ||
+      !checkRange("rtol", relTol, 1e-15, 0.1) ||
+      !checkRange("atol", absTol, 0, 1e12))
+    return ExitUsageError;
   std::optional<DataOptions> dopts = dataOptions();
   if (!dopts)
-    return usageError("--split: expected two parts 'train,validation' (and "
-                      "--scale > 0), got '" +
+    return usageError("--split: expected two parts 'train,validation', got '" +
                       splitText + "'");
   if (!featuresText.empty() &&
       !parseIndexList(featuresText, true, dopts->features))
