@@ -86,22 +86,22 @@ cl::opt<bool> printLocations("print-locations",
                              cl::cat(crncCategory));
 cl::opt<std::string>
     schemeName("scheme",
-               cl::desc("DSD translation scheme (see crnc --list-schemes)"),
+               cl::desc("DSD translation scheme (see crnc --list-schemes; "
+                        "default soloveichik2010)"),
                cl::init("soloveichik2010"), cl::sub(driver::compileCommand),
                cl::cat(crncCategory));
 cl::opt<std::string> gateStrategy(
-    "gate", cl::desc("How phases become chemistry: external or autonomous"),
+    "gate",
+    cl::desc("How phases become chemistry: external (default) or autonomous"),
     cl::init("external"), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
-cl::opt<double> fuelConcentration("cmax",
-                                  cl::desc("Fuel concentration C_max in nM"),
-                                  cl::init(1000),
-                                  cl::sub(driver::compileCommand),
-                                  cl::cat(crncCategory));
-cl::opt<double> maxRate("qmax",
-                        cl::desc("Fastest realisable bimolecular rate in /M/s"),
-                        cl::init(1e6), cl::sub(driver::compileCommand),
-                        cl::cat(crncCategory));
+cl::opt<double> fuelConcentration(
+    "cmax", cl::desc("Fuel concentration C_max in nM (default 1000)"),
+    cl::init(1000), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<double> maxRate(
+    "qmax",
+    cl::desc("Fastest realisable bimolecular rate in /M/s (default 1e6)"),
+    cl::init(1e6), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<std::string> concScale(
     "conc-scale",
     cl::desc("nM per unit of concentration of a unitless model, or 'auto': "
@@ -116,12 +116,12 @@ cl::opt<BufferMode> bufferMode(
                clEnumValN(BufferMode::Off, "off", "none")),
     cl::init(BufferMode::Auto), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
-cl::opt<unsigned> toeholdLength("toehold-length",
-                                cl::desc("Nucleotides per toehold domain"),
-                                cl::init(5), cl::sub(driver::compileCommand),
-                                cl::cat(crncCategory));
+cl::opt<unsigned> toeholdLength(
+    "toehold-length", cl::desc("Nucleotides per toehold domain (default 5)"),
+    cl::init(5), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<unsigned> domainLength(
-    "domain-length", cl::desc("Nucleotides per long (branch-migration) domain"),
+    "domain-length",
+    cl::desc("Nucleotides per long (branch-migration) domain (default 15)"),
     cl::init(15), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                          cl::sub(driver::compileCommand),
@@ -237,6 +237,7 @@ static int writeArtifacts(const CompileResult &result) {
 int driver::runCompile() {
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  applyDiagnosticOptions(diags);
   diags.setWarningsSuppressed(noWarnings);
   if (emitKind == EmitKind::Tokens || emitKind == EmitKind::AST)
     return emitSyntax(diags);

@@ -418,6 +418,7 @@ int driver::runSimulate() {
 
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  applyDiagnosticOptions(diags);
   LoadedModule loaded = loadInput(diags);
   if (!loaded.module)
     return loaded.exitCode;

@@ -355,6 +355,7 @@ int driver::runTrain() {
     return usageError("--classes: expected labels, got '" + classesText + "'");
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  applyDiagnosticOptions(diags);
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
