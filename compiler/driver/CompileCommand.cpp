@@ -217,17 +217,20 @@ static llvm::StringRef artifactSuffix(EmitKind kind) {
 }
 
 static int writeArtifacts(const CompileResult &result) {
+  bool created = !llvm::sys::fs::exists(outputPath);
   if (std::error_code ec = llvm::sys::fs::create_directories(outputPath))
     return reportEnvironmentError(llvm::createStringError(
         ec, "cannot create '" + outputPath + "': " + ec.message()));
+  std::vector<OutputFile> files;
   for (const Artifact &artifact : result.artifacts) {
     llvm::SmallString<256> path(outputPath);
     llvm::sys::path::append(path, artifact.fileName);
-    if (llvm::Error e = writeFileAtomically(path, [&](llvm::raw_ostream &os) {
-          os << artifact.contents;
-          return true;
-        }))
-      return reportEnvironmentError(std::move(e));
+    files.push_back({path.str().str(), artifact.contents});
+  }
+  if (llvm::Error e = writeFilesAtomically(files)) {
+    if (created) // leave nothing behind, not even the directory
+      llvm::sys::fs::remove(outputPath);
+    return reportEnvironmentError(std::move(e));
   }
   llvm::outs() << result.summary << "wrote " << result.artifacts.size()
                << " files to " << outputPath << "\n";

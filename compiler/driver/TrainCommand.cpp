@@ -246,13 +246,11 @@ static std::unique_ptr<ir::Module> trainedModule(const ir::Module &m,
   return out;
 }
 
-static llvm::Error writeText(llvm::StringRef name, const std::string &text) {
+/// `name` inside the output directory.
+static std::string outputPath(llvm::StringRef name) {
   llvm::SmallString<256> path(outDir);
   llvm::sys::path::append(path, name);
-  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
-    os << text;
-    return true;
-  });
+  return path.str().str();
 }
 
 static void printSummary(const TrainingResult &r, const FloatReference *ref,
@@ -307,14 +305,12 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
                << " abstract reactions; " << m.speciesCount() << " species, "
                << m.reactionCount() << " reactions (dual rail)\n";
   std::string ir = ir::printModuleToString(*trainedModule(m, chem));
-  for (auto &[name, text] :
-       {std::pair<const char *, std::string>{"metrics.csv",
-                                             metricsCsv(r, ref != nullptr)},
-        {"metrics.json", metricsJson(chem.interface(), r)},
-        {"weights.csv", weightsCsv(chem.interface(), w, ref)},
-        {"trained.crnir", ir}})
-    if (llvm::Error e = writeText(name, text))
-      return reportEnvironmentError(std::move(e));
+  if (llvm::Error e = writeFilesAtomically(
+          {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
+           {outputPath("metrics.json"), metricsJson(chem.interface(), r)},
+           {outputPath("weights.csv"), weightsCsv(chem.interface(), w, ref)},
+           {outputPath("trained.crnir"), ir}}))
+    return reportEnvironmentError(std::move(e));
   printSummary(r, ref, chem.interface(), w);
   return ExitSuccess;
 }

@@ -67,9 +67,15 @@ int main(int argc, char **argv) {
           "--help)\n",
           &llvm::errs()))
     return ExitUsageError;
-  for (const Command &command : commandTable)
-    if (command.subCommand)
-      return command.run();
+  for (const Command &command : commandTable) {
+    if (!command.subCommand)
+      continue;
+    int code = command.run();
+    // Output lost on the way to stdout (a full device) is a failure.
+    if (llvm::Error e = flushStdout())
+      return reportEnvironmentError(std::move(e));
+    return code;
+  }
   if (listPasses) {
     printPassList(llvm::outs());
     return ExitSuccess;
