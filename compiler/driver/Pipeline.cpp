@@ -88,6 +88,25 @@ static std::string labTimeLine(const dna::LabTime &t) {
   return line + "\n";
 }
 
+/// A design above --max-nucleotides is an error; one above 10^6 nt a warning
+/// (every nucleotide is synthesised and paid for).
+static LogicalResult checkDesignSize(uint64_t nucleotides,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags) {
+  std::string size = std::to_string(nucleotides) + " nt";
+  if (options.maxNucleotides && nucleotides > options.maxNucleotides) {
+    diags.error(Location(), "the DNA design has " + size +
+                                ", more than --max-nucleotides=" +
+                                std::to_string(options.maxNucleotides));
+    return failure();
+  }
+  if (nucleotides > 1000000)
+    diags.warning(Location(), "the DNA design has " + size +
+                                  " (more than 10^6 nt to synthesise); "
+                                  "--max-nucleotides=N refuses such designs");
+  return success();
+}
+
 /// Steps 3 and 4: the DNA design and its exchange formats.
 static LogicalResult translateToDNA(const ir::Module &module,
                                     const CompileOptions &options,
@@ -110,6 +129,8 @@ static LogicalResult translateToDNA(const ir::Module &module,
   };
   // Costs once: counting distinct strands hashes every strand of the design.
   dna::DesignCosts totals = dna::computeCosts(*design);
+  if (failed(checkDesignSize(totals.total.nucleotides, options, diags)))
+    return failure();
   emit(".pil", [&](auto &os) { pil::writePIL(*design, os); });
   emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(*design, os); });
   emit(".design.json",
