@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ir/ModelAttributes.h"
+#include "lib/support/EnumNames.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -43,44 +44,28 @@ std::optional<Kind> model::parseKind(llvm::StringRef name) {
   return std::nullopt;
 }
 
-/// A closed set and its names, one table each.
-template <typename E> struct Named {
-  E value;
-  llvm::StringLiteral name;
-};
-static const Named<Task> taskTable[] = {{Task::Regression, "regression"},
-                                        {Task::Binary, "binary"},
-                                        {Task::Multiclass, "multiclass"}};
-static const Named<Gradient> gradientTable[] = {
+static const EnumName<Task> taskTable[] = {{Task::Regression, "regression"},
+                                           {Task::Binary, "binary"},
+                                           {Task::Multiclass, "multiclass"}};
+static const EnumName<Gradient> gradientTable[] = {
     {Gradient::Exact, "exact"}, {Gradient::FirstOrder, "first_order"}};
-static const Named<Rail> railTable[] = {{Rail::Positive, "p"},
-                                        {Rail::Negative, "n"}};
+static const EnumName<Rail> railTable[] = {{Rail::Positive, "p"},
+                                           {Rail::Negative, "n"}};
 
+/// Reads `name` from `table` into `out`; false when it is not there.
 template <typename E, size_t N>
-static llvm::StringRef nameOf(const Named<E> (&table)[N], E value) {
-  for (const Named<E> &entry : table)
-    if (entry.value == value)
-      return entry.name;
-  llvm_unreachable("every value is in its table");
-}
-
-template <typename E, size_t N>
-static bool valueOf(const Named<E> (&table)[N], llvm::StringRef name, E &out) {
-  for (const Named<E> &entry : table)
-    if (entry.name == name) {
-      out = entry.value;
-      return true;
-    }
-  return false;
+static bool readName(const EnumName<E> (&table)[N], llvm::StringRef name,
+                     E &out) {
+  std::optional<E> value = valueOf(table, name);
+  if (value)
+    out = *value;
+  return value.has_value();
 }
 
 llvm::StringRef model::taskName(Task task) { return nameOf(taskTable, task); }
 
 std::optional<Task> model::parseTask(llvm::StringRef name) {
-  Task task;
-  if (!valueOf(taskTable, name, task))
-    return std::nullopt;
-  return task;
+  return valueOf(taskTable, name);
 }
 
 std::string model::formatValue(const std::string &value) { return value; }
@@ -132,13 +117,13 @@ bool model::parseValue(llvm::StringRef text, Kind &out) {
   return kind.has_value();
 }
 bool model::parseValue(llvm::StringRef text, Task &out) {
-  return valueOf(taskTable, text, out);
+  return readName(taskTable, text, out);
 }
 bool model::parseValue(llvm::StringRef text, Gradient &out) {
-  return valueOf(gradientTable, text, out);
+  return readName(gradientTable, text, out);
 }
 bool model::parseValue(llvm::StringRef text, Rail &out) {
-  return valueOf(railTable, text, out);
+  return readName(railTable, text, out);
 }
 bool model::parseValue(llvm::StringRef text, Load &out) {
   auto [what, index] = text.split(':');
