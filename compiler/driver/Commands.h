@@ -9,6 +9,7 @@
 #ifndef CRNC_DRIVER_COMMANDS_H
 #define CRNC_DRIVER_COMMANDS_H
 
+#include "lib/support/Diagnostics.h"
 #include "llvm/Support/CommandLine.h"
 
 namespace crnc::driver {
@@ -21,6 +22,9 @@ struct Command {
 
 /// The category every crnc option belongs to; other (LLVM) options are hidden.
 extern llvm::cl::OptionCategory crncCategory;
+
+/// Applies the options every command shares (`--error-limit`) to `diags`.
+void applyDiagnosticOptions(DiagnosticEngine &diags);
 
 extern llvm::cl::SubCommand compileCommand;
 int runCompile();
