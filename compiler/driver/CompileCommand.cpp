@@ -35,7 +35,8 @@ enum class EmitKind {
   PIL,
   VisualDSD,
   JSON,
-  Costs
+  Costs,
+  SBML
 };
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
@@ -61,7 +62,9 @@ cl::opt<EmitKind> emitKind(
                           "the DNA design in Visual DSD syntax"),
                clEnumValN(EmitKind::JSON, "json", "the DNA design as JSON"),
                clEnumValN(EmitKind::Costs, "costs",
-                          "strands and nucleotides per formal reaction")),
+                          "strands and nucleotides per formal reaction"),
+               clEnumValN(EmitKind::SBML, "sbml",
+                          "the formal CRN as SBML Level 3")),
     cl::init(EmitKind::All), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
 cl::opt<std::string>
@@ -164,6 +167,8 @@ static llvm::StringRef artifactSuffix(EmitKind kind) {
     return ".design.json";
   case EmitKind::Costs:
     return ".costs.txt";
+  case EmitKind::SBML:
+    return ".formal.sbml";
   default:
     return ".formal.crnir";
   }

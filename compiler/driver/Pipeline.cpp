@@ -7,7 +7,8 @@
 //                  ungated and within the DSD rate range,
 //   3. DSD:        a translation scheme turns it into a domain-level design
 //                  (signals, fuels at C_max),
-//   4. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table.
+//   4. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
+//                  SBML of the formal CRN.
 // Every artifact stays in memory until all steps succeeded.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +16,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
+#include "backends/sbml/SBML.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
@@ -85,6 +87,7 @@ static LogicalResult translateToDNA(const ir::Module &module,
        [&](auto &os) { json::writeDesignJSON(*design, totals, os); });
   emit(".costs.txt",
        [&](auto &os) { dna::printCostReport(*design, totals, os); });
+  emit(".formal.sbml", [&](auto &os) { os << sbml::writeSBML(module); });
   result.summary += "DNA design (" + scheme.scheme +
                     "): " + std::to_string(totals.total.complexes) +
                     " complexes, " + std::to_string(totals.total.strands) +
