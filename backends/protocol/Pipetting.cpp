@@ -1,0 +1,99 @@
+//===- Pipetting.cpp - volumes for a mix from stock solutions -------------===//
+
+#include "backends/protocol/Pipetting.h"
+#include "lib/support/Format.h"
+#include <cmath>
+
+using namespace crnc;
+using namespace crnc::protocol;
+
+static double roundTo(double value, double step) {
+  return std::round(value / step) * step;
+}
+
+static double roundUpTo(double value, double step) {
+  return std::ceil(value / step - 1e-9) * step;
+}
+
+double protocol::dilutionFactor(double volumeUL, double minUL) {
+  static const double mantissas[] = {2, 5, 10};
+  for (double decade = 1;; decade *= 10)
+    for (double m : mantissas)
+      if (volumeUL * m * decade >= minUL)
+        return m * decade;
+}
+
+static llvm::Error unreachable(const llvm::Twine &message) {
+  return llvm::createStringError(std::errc::invalid_argument,
+                                 message.str().c_str());
+}
+
+/// The line of one component: its volume, from a dilution when too small.
+static MixLine planLine(const Component &c, double preparedUL,
+                        const BufferSpec &buffer, const MixSettings &s) {
+  MixLine line;
+  line.component = c;
+  double volume = c.finalNM * preparedUL / c.stockNM;
+  double strength = c.stockBuffer;
+  if (volume < s.minPipetteUL) {
+    Dilution d;
+    d.factor = dilutionFactor(volume, s.minPipetteUL);
+    d.concentrationNM = c.stockNM / d.factor;
+    volume *= d.factor;
+    // Enough of the dilution for this line and 10% to spare, at least 1 uL
+    // of stock so the dilution itself is pipetted accurately.
+    d.stockUL = std::max(1.0, roundUpTo(1.1 * volume / d.factor, 0.1));
+    d.diluentUL = d.stockUL * (d.factor - 1);
+    strength =
+        (c.stockBuffer + (d.factor - 1) * buffer.finalStrength) / d.factor;
+    line.dilution = d;
+  }
+  line.volumeUL = roundTo(volume, 0.01);
+  line.magnesiumMM =
+      strength * buffer.magnesiumAt1x * line.volumeUL / preparedUL;
+  return line;
+}
+
+llvm::Expected<Mix> protocol::planMix(std::string name,
+                                      const std::vector<Component> &components,
+                                      const BufferSpec &buffer,
+                                      const MixSettings &s) {
+  if (!(s.volumeUL > 0) || !(s.overagePercent >= 0) || !(s.minPipetteUL > 0))
+    return unreachable("mix '" + name + "': volumes must be positive");
+  Mix mix;
+  mix.name = std::move(name);
+  mix.usableUL = s.volumeUL;
+  mix.preparedUL = roundTo(s.volumeUL * (1 + s.overagePercent / 100), 0.01);
+  double used = 0, bufferFromStocks = 0, magnesium = 0;
+  for (const Component &c : components) {
+    if (!(c.finalNM >= 0) || !(c.stockNM > 0))
+      return unreachable("mix '" + mix.name + "': '" + c.name +
+                         "' needs a non-negative concentration and a "
+                         "positive stock");
+    if (c.finalNM > c.stockNM)
+      return unreachable("mix '" + mix.name + "': " + formatNumber(c.finalNM) +
+                         " nM of '" + c.name +
+                         "' is unreachable from its stock at " +
+                         formatNumber(c.stockNM) + " nM");
+    if (c.finalNM == 0)
+      continue;
+    MixLine line = planLine(c, mix.preparedUL, buffer, s);
+    used += line.volumeUL;
+    bufferFromStocks +=
+        line.magnesiumMM * mix.preparedUL / buffer.magnesiumAt1x;
+    magnesium += line.magnesiumMM;
+    mix.lines.push_back(std::move(line));
+  }
+  double bufferNeeded =
+      buffer.finalStrength * mix.preparedUL - bufferFromStocks;
+  mix.bufferUL =
+      std::max(0.0, roundTo(bufferNeeded / buffer.stockStrength, 0.01));
+  mix.requiredUL = used + mix.bufferUL;
+  mix.fits = mix.requiredUL <= mix.preparedUL + 1e-9;
+  mix.waterUL = mix.fits ? roundTo(mix.preparedUL - mix.requiredUL, 0.01) : 0;
+  mix.bufferMagnesiumMM = mix.bufferUL * buffer.stockStrength *
+                          buffer.magnesiumAt1x / mix.preparedUL;
+  mix.finalMagnesiumMM = magnesium + mix.bufferMagnesiumMM;
+  mix.finalBufferStrength = mix.finalMagnesiumMM / buffer.magnesiumAt1x;
+  return mix;
+}
