@@ -3,6 +3,7 @@
 #include "backends/protocol/Pipetting.h"
 #include "lib/support/Format.h"
 #include <cmath>
+#include <cstdio>
 
 using namespace crnc;
 using namespace crnc::protocol;
@@ -13,6 +14,22 @@ static double roundTo(double value, double step) {
 
 static double roundUpTo(double value, double step) {
   return std::ceil(value / step - 1e-9) * step;
+}
+
+std::string protocol::formatLabNumber(double value, int significant) {
+  if (value == 0 || !std::isfinite(value))
+    return formatNumber(value);
+  int magnitude = int(std::floor(std::log10(std::fabs(value))));
+  int decimals = std::max(0, significant - 1 - magnitude);
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
+  std::string text = buffer;
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.')
+      text.pop_back();
+  }
+  return text;
 }
 
 double protocol::dilutionFactor(double volumeUL, double minUL) {

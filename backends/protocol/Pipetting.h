@@ -84,6 +84,10 @@ llvm::Expected<Mix> planMix(std::string name,
                             const BufferSpec &buffer,
                             const MixSettings &settings);
 
+/// A number as a bench protocol prints it: `significant` digits, plain
+/// decimal notation (100000, 0.0735), no trailing zeros.
+std::string formatLabNumber(double value, int significant = 4);
+
 /// The smallest factor of the 1-2-5 series (2, 5, 10, 20, ...) that lifts
 /// `volumeUL` to at least `minUL`.
 double dilutionFactor(double volumeUL, double minUL);

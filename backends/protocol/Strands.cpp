@@ -88,3 +88,10 @@ StrandSet protocol::collectStrands(const dna::Design &design,
   }
   return set;
 }
+
+bool protocol::allHaveSequences(const std::vector<OrderStrand> &strands) {
+  for (const OrderStrand &s : strands)
+    if (s.sequence.empty())
+      return false;
+  return !strands.empty();
+}

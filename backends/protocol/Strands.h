@@ -52,6 +52,9 @@ struct StrandSet {
 /// Guarantees: names unique, no two entries with the same domains.
 StrandSet collectStrands(const dna::Design &design, const ir::Module &module);
 
+/// True when every strand has a sequence (the order sheets can be written).
+bool allHaveSequences(const std::vector<OrderStrand> &strands);
+
 } // namespace crnc::protocol
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
@@ -213,6 +214,9 @@ int driver::runCompile() {
         std::make_error_code(std::errc::invalid_argument),
         "--gate must be 'external' or 'autonomous', not '" + gateStrategy +
             "'"));
+  llvm::Expected<protocol::LabSettings> lab = readLabOptions();
+  if (!lab)
+    return reportEnvironmentError(lab.takeError());
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -246,9 +250,10 @@ int driver::runCompile() {
   options.instrumentation.printIRAfterAll = printAfterAll;
   options.instrumentation.timePasses = timePasses;
   options.customPipeline = passPipeline;
+  options.lab = *lab;
   CompileResult result;
   if (failed(runCompilePipeline(module, options, diags, result)))
-    return ExitInputError;
+    return result.settingsError ? ExitUsageError : ExitInputError;
   if (emitKind == EmitKind::All && !outputPath.empty())
     return writeArtifacts(result);
   if (emitKind == EmitKind::Formal || emitKind == EmitKind::All) {

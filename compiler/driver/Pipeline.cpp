@@ -8,7 +8,8 @@
 //   3. DSD:        a translation scheme turns it into a domain-level design
 //                  (signals, fuels at C_max),
 //   4. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
-//                  SBML of the formal CRN.
+//                  SBML of the formal CRN; the wet-lab protocol (and the
+//                  order sheets once the strands have sequences).
 // Every artifact stays in memory until all steps succeeded.
 //
 //===----------------------------------------------------------------------===//
@@ -16,6 +17,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
+#include "backends/protocol/Protocol.h"
 #include "backends/sbml/SBML.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Printer.h"
@@ -59,6 +61,54 @@ static LogicalResult lower(ir::Module &module, const CompileOptions &options,
   return pm.run(module, diags);
 }
 
+/// Step 4, for the bench: the protocol, and the order sheets once every
+/// strand has a sequence (sequence design fills protocol::OrderStrand).
+static LogicalResult writeLabOutputs(const ir::Module &module,
+                                     const dna::Design &design,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags,
+                                     CompileResult &result) {
+  llvm::Expected<protocol::Protocol> lab =
+      protocol::buildProtocol(module, design, options.lab);
+  if (!lab) {
+    diags.error(Location(), "protocol: " + llvm::toString(lab.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  for (const std::string &warning : lab->warnings)
+    diags.warning(Location(), "protocol: " + warning);
+  const std::string &name = module.name;
+  result.artifacts.push_back({name + ".protocol.md", render([&](auto &os) {
+                                protocol::writeProtocolMarkdown(*lab, os);
+                              })});
+  result.artifacts.push_back({name + ".protocol.html", render([&](auto &os) {
+                                protocol::writeProtocolHTML(*lab, os);
+                              })});
+  result.artifacts.push_back({name + ".protocol.json", render([&](auto &os) {
+                                protocol::writeProtocolJSON(*lab, os);
+                              })});
+  result.summary += "protocol: " + std::to_string(lab->strands.size()) +
+                    " strands, reaction mix " +
+                    (lab->reaction.fits ? "fits " : "does NOT fit ") +
+                    formatNumber(lab->settings.reactionVolumeUL) + " uL\n";
+  if (!protocol::allHaveSequences(lab->strands))
+    return success();
+  llvm::Expected<protocol::Order> order =
+      protocol::buildOrder(lab->strands, options.lab.order);
+  if (!order) {
+    diags.error(Location(), "order: " + llvm::toString(order.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  result.artifacts.push_back({name + ".order-idt.csv", render([&](auto &os) {
+                                protocol::writeIdtBulkCsv(*order, os);
+                              })});
+  result.artifacts.push_back({name + ".plates.csv", render([&](auto &os) {
+                                protocol::writePlatesCsv(*order, os);
+                              })});
+  return success();
+}
+
 /// Steps 3 and 4: the DNA design and its exchange formats.
 static LogicalResult translateToDNA(const ir::Module &module,
                                     const CompileOptions &options,
@@ -93,7 +143,9 @@ static LogicalResult translateToDNA(const ir::Module &module,
                     " complexes, " + std::to_string(totals.total.strands) +
                     " distinct strands, " +
                     std::to_string(totals.total.nucleotides) + " nt\n";
-  return success();
+  if (!options.onlyArtifact.empty())
+    return success();
+  return writeLabOutputs(module, *design, options, diags, result);
 }
 
 LogicalResult driver::runCompilePipeline(ir::Module &module,
