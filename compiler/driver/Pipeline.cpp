@@ -1,16 +1,22 @@
 //===- Pipeline.cpp - the compile pipeline --------------------------------===//
 //
 // The table of contents of crnc. A compile is, in order:
-//   1. lowering:   passes take the front end's IR to formal IR (see
-//                  lib/passes/LoweringPipeline.h for the pass order),
-//   2. legality:   the formal IR is proven uni/bimolecular, non-negative,
-//                  ungated and within the DSD rate range,
-//   3. DSD:        a translation scheme turns it into a domain-level design
-//                  (signals, fuels at C_max),
-//   4. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
-//                  SBML of the formal CRN; the wet-lab protocol (and the
-//                  order sheets once the strands have sequences).
-// Every artifact stays in memory until all steps succeeded.
+//   1. lowering:     passes take the front end's IR to formal IR (see
+//                    lib/passes/LoweringPipeline.h for the pass order),
+//   2. legality:     the formal IR is proven uni/bimolecular, non-negative,
+//                    ungated and within the DSD rate range (also after a
+//                    user-chosen --pass-pipeline),
+//   3. DSD scheme:   a translation scheme turns it into a domain-level
+//                    design (signals, fuels at C_max),
+//   4. exporters:    PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
+//                    SBML of the formal CRN,
+//   5. enumeration:  (next) domain-level reactions of the design,
+//   6. verification: (next) the enumerated network against the formal CRN,
+//   7. sequences:    (next) nucleotide sequences for the domains,
+//   8. report:       the wet-lab protocol (and the order sheets once the
+//                    strands have sequences); (next) the verification report.
+// runCompilePipeline below is that list, one call per step. Every artifact
+// stays in memory until all steps succeeded.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +41,15 @@ const Artifact *CompileResult::find(llvm::StringRef suffix) const {
   return nullptr;
 }
 
+namespace {
+/// The DNA design of step 3 and what every later step shares about it.
+struct DesignStage {
+  dna::Design design;
+  /// Costs once: counting distinct strands hashes every strand of the design.
+  dna::DesignCosts costs;
+};
+} // namespace
+
 template <typename Writer> static std::string render(Writer &&write) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -42,12 +57,35 @@ template <typename Writer> static std::string render(Writer &&write) {
   return os.str();
 }
 
+//===----------------------------------------------------------------------===//
+// Summary lines for the terminal
+//===----------------------------------------------------------------------===//
+
 static std::string sizeLine(llvm::StringRef stage, const ir::Module &module) {
   analysis::ReactionCensus census = analysis::takeCensus(module);
   return (llvm::Twine(stage) + ": " + llvm::Twine(census.species) +
           " species, " + llvm::Twine(census.reactions) +
           " reactions (max order " + llvm::Twine(census.maxOrder) + ")\n")
       .str();
+}
+
+static std::string designLine(llvm::StringRef scheme,
+                              const dna::DesignCosts &costs) {
+  return "DNA design (" + scheme.str() +
+         "): " + std::to_string(costs.total.complexes) + " complexes, " +
+         std::to_string(costs.total.strands) + " distinct strands, " +
+         std::to_string(costs.total.nucleotides) + " nt\n";
+}
+
+//===----------------------------------------------------------------------===//
+// The steps
+//===----------------------------------------------------------------------===//
+
+/// Before step 1: the module as the front end produced it.
+static void recordInput(const ir::Module &module, CompileResult &result) {
+  result.artifacts.push_back(
+      {module.name + ".input.crnir", ir::printModuleToString(module)});
+  result.summary += sizeLine("input", module);
 }
 
 /// Step 1: the lowering passes, standard or user-chosen.
@@ -61,8 +99,68 @@ static LogicalResult lower(ir::Module &module, const CompileOptions &options,
   return pm.run(module, diags);
 }
 
-/// Step 4, for the bench: the protocol, and the order sheets once every
-/// strand has a sequence (sequence design fills protocol::OrderStrand).
+/// After step 1: the formal module, as text and as a reaction graph.
+static void recordFormal(const ir::Module &module, CompileResult &result) {
+  result.summary += sizeLine("formal", module);
+  result.artifacts.push_back(
+      {module.name + ".formal.crnir", ir::printModuleToString(module)});
+  result.artifacts.push_back(
+      {module.name + ".formal.dot",
+       render([&](auto &os) { analysis::printReactionGraphDot(module, os); })});
+}
+
+/// Step 2: what the DSD schemes require of their input, whichever passes
+/// produced it.
+static LogicalResult checkLegality(const ir::Module &module,
+                                   const CompileOptions &options,
+                                   DiagnosticEngine &diags) {
+  return verifyLowered(module, options.lowering, diags);
+}
+
+/// Step 3: the domain-level design of the chosen scheme.
+static std::optional<DesignStage> translateToDNA(const ir::Module &module,
+                                                 const CompileOptions &options,
+                                                 DiagnosticEngine &diags) {
+  dsd::SchemeOptions scheme = options.scheme;
+  scheme.fuelConcentration = options.lowering.cmax;
+  unsigned errorsBefore = diags.errorCount();
+  llvm::Expected<dna::Design> design = dsd::compile(module, scheme, diags);
+  if (!design) {
+    std::string message = llvm::toString(design.takeError());
+    if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics
+      diags.error(Location(), message);
+    return std::nullopt;
+  }
+  dna::DesignCosts costs = dna::computeCosts(*design);
+  return DesignStage{std::move(*design), std::move(costs)};
+}
+
+/// After step 3: the design's size for the terminal.
+static void recordDesign(const DesignStage &stage,
+                         const CompileOptions &options, CompileResult &result) {
+  result.summary += designLine(options.scheme.scheme, stage.costs);
+}
+
+/// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
+static void exportDesign(const ir::Module &module, const DesignStage &stage,
+                         const CompileOptions &options, CompileResult &result) {
+  auto emit = [&](llvm::StringRef suffix, auto write) {
+    if (!options.onlyArtifact.empty() && options.onlyArtifact != suffix)
+      return;
+    result.artifacts.push_back({module.name + suffix.str(), render(write)});
+  };
+  const dna::Design &design = stage.design;
+  emit(".pil", [&](auto &os) { pil::writePIL(design, os); });
+  emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(design, os); });
+  emit(".design.json",
+       [&](auto &os) { json::writeDesignJSON(design, stage.costs, os); });
+  emit(".costs.txt",
+       [&](auto &os) { dna::printCostReport(design, stage.costs, os); });
+  emit(".formal.sbml", [&](auto &os) { os << sbml::writeSBML(module); });
+}
+
+/// Step 8, for the bench: the protocol, and the order sheets once every
+/// strand has a sequence (step 7 fills protocol::OrderStrand::sequence).
 static LogicalResult writeLabOutputs(const ir::Module &module,
                                      const dna::Design &design,
                                      const CompileOptions &options,
@@ -109,67 +207,39 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
   return success();
 }
 
-/// Steps 3 and 4: the DNA design and its exchange formats.
-static LogicalResult translateToDNA(const ir::Module &module,
-                                    const CompileOptions &options,
-                                    DiagnosticEngine &diags,
-                                    CompileResult &result) {
-  dsd::SchemeOptions scheme = options.scheme;
-  scheme.fuelConcentration = options.lowering.cmax;
-  unsigned errorsBefore = diags.errorCount();
-  llvm::Expected<dna::Design> design = dsd::compile(module, scheme, diags);
-  if (!design) {
-    std::string message = llvm::toString(design.takeError());
-    if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics
-      diags.error(Location(), message);
-    return failure();
-  }
-  auto emit = [&](llvm::StringRef suffix, auto write) {
-    if (!options.onlyArtifact.empty() && options.onlyArtifact != suffix)
-      return;
-    result.artifacts.push_back({module.name + suffix.str(), render(write)});
-  };
-  // Costs once: counting distinct strands hashes every strand of the design.
-  dna::DesignCosts totals = dna::computeCosts(*design);
-  emit(".pil", [&](auto &os) { pil::writePIL(*design, os); });
-  emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(*design, os); });
-  emit(".design.json",
-       [&](auto &os) { json::writeDesignJSON(*design, totals, os); });
-  emit(".costs.txt",
-       [&](auto &os) { dna::printCostReport(*design, totals, os); });
-  emit(".formal.sbml", [&](auto &os) { os << sbml::writeSBML(module); });
-  result.summary += "DNA design (" + scheme.scheme +
-                    "): " + std::to_string(totals.total.complexes) +
-                    " complexes, " + std::to_string(totals.total.strands) +
-                    " distinct strands, " +
-                    std::to_string(totals.total.nucleotides) + " nt\n";
-  if (!options.onlyArtifact.empty())
-    return success();
-  return writeLabOutputs(module, *design, options, diags, result);
-}
+//===----------------------------------------------------------------------===//
+// The list
+//===----------------------------------------------------------------------===//
 
 LogicalResult driver::runCompilePipeline(ir::Module &module,
                                          const CompileOptions &options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
-  const std::string name = module.name;
-  result.artifacts.push_back(
-      {name + ".input.crnir", ir::printModuleToString(module)});
-  result.summary += sizeLine("input", module);
-
+  recordInput(module, result);
+  // 1. lowering
   if (failed(lower(module, options, diags)))
     return failure();
-  result.summary += sizeLine("formal", module);
-  result.artifacts.push_back(
-      {name + ".formal.crnir", ir::printModuleToString(module)});
-  result.artifacts.push_back({name + ".formal.dot", render([&](auto &os) {
-                                analysis::printReactionGraphDot(module, os);
-                              })});
+  recordFormal(module, result);
   if (options.stopAfterLowering)
     return success();
-
-  if (options.customPipeline.empty() &&
-      failed(verifyLowered(module, options.lowering, diags)))
+  // 2. legality
+  if (failed(checkLegality(module, options, diags)))
     return failure();
-  return translateToDNA(module, options, diags, result);
+  // 3. DSD scheme
+  std::optional<DesignStage> stage = translateToDNA(module, options, diags);
+  if (!stage)
+    return failure();
+  recordDesign(*stage, options, result);
+  // 4. exporters
+  exportDesign(module, *stage, options, result);
+  // 5. enumeration: domain-level reactions of stage->design (lib/enumerate).
+  // 6. verification: enumerated network against the formal module
+  //    (lib/verify).
+  // 7. sequences: nucleotides for the design's domains (lib/thermo,
+  //    backends/sequences).
+  // 8. report: the wet-lab protocol and order sheets (backends/protocol);
+  //    the verification report (backends/report).
+  if (!options.onlyArtifact.empty())
+    return success();
+  return writeLabOutputs(module, stage->design, options, diags, result);
 }
