@@ -163,6 +163,31 @@ static bool addedLater(const dna::NamedComplex &c, const ir::Module &m) {
   return role == ir::SpeciesRole::Input || role == ir::SpeciesRole::Target;
 }
 
+static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key) {
+  std::optional<llvm::StringRef> v = ir::findAttribute(attrs, key);
+  return v ? parseNumber(*v).value_or(0) : 0;
+}
+
+/// The largest factor f <= 1 by which scaling every fuel line lets `mix`
+/// fit: f F + O + (strength P - f G - B) / stock <= P, where F and O are the
+/// fuel and other volumes and G and B the buffer they bring (1x volumes).
+static double fittingFuelScale(const Mix &mix, const dna::Design &design,
+                               const BufferSpec &buffer) {
+  double fuel = 0, fuelBuffer = 0, other = 0, otherBuffer = 0;
+  for (const MixLine &l : mix.lines) {
+    double brought = l.magnesiumMM * mix.preparedUL / buffer.magnesiumAt1x;
+    std::optional<dna::ComplexIndex> c = design.lookup(l.component.name);
+    bool isFuel = c && design.getComplex(*c).role == dna::ComplexRole::Fuel;
+    (isFuel ? fuel : other) += l.volumeUL;
+    (isFuel ? fuelBuffer : otherBuffer) += brought;
+  }
+  double room = mix.preparedUL - other -
+                (buffer.finalStrength * mix.preparedUL - otherBuffer) /
+                    buffer.stockStrength;
+  double need = fuel - fuelBuffer / buffer.stockStrength;
+  return need > 0 && room > 0 ? std::min(1.0, room / need) : 0;
+}
+
 static llvm::Error addReactionMix(const ir::Module &formal,
                                   const dna::Design &design,
                                   const LabSettings &s, Protocol &p) {
@@ -182,13 +207,19 @@ static llvm::Error addReactionMix(const ir::Module &formal,
   if (!mix)
     return mix.takeError();
   p.reaction = std::move(*mix);
-  if (!p.reaction.fits)
-    p.warnings.push_back(
-        "the reaction mix does not fit: its components need " +
-        formatLabNumber(p.reaction.requiredUL) + " µL of the " +
-        formatNumber(p.reaction.preparedUL) +
-        " µL prepared; lower the fuel concentration (--cmax) or raise the "
-        "stock concentrations");
+  if (p.reaction.fits)
+    return llvm::Error::success();
+  std::string warning = "the reaction mix does not fit: its components need " +
+                        formatLabNumber(p.reaction.requiredUL) + " µL of the " +
+                        formatNumber(p.reaction.preparedUL) + " µL prepared";
+  double scale = fittingFuelScale(p.reaction, design, s.buffer);
+  double cmax = numberAttr(formal.attrs, "cmax_nM");
+  if (scale > 0 && cmax > 0)
+    warning += "; the fuels fit at " + formatLabNumber(scale * 100, 3) +
+               "% of their concentration (about --cmax " +
+               formatLabNumber(scale * cmax, 3) + " instead of " +
+               formatLabNumber(cmax) + ")";
+  p.warnings.push_back(warning + ", or raise the stock concentrations");
   return llvm::Error::success();
 }
 

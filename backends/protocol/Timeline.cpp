@@ -151,7 +151,9 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
         "sequester the trigger; the next sample starts");
   if (!external)
     t.notes.push_back("The phases are driven by the design's own oscillator "
-                      "(--gate=autonomous): no triggers are added.");
+                      "(--gate=autonomous): no triggers are added, and the "
+                      "phase times below are the designed horizons, not the "
+                      "oscillator's measured period.");
   t.notes.push_back(
       "Repeat the cycle for every training sample (each cycle lasts " +
       minutes(t.cycleMinutes) +
