@@ -8,8 +8,11 @@
 using namespace crnc;
 using namespace crnc::protocol;
 
+/// Rounds to a multiple of `step` = 10^-k, as the nearest double to the
+/// decimal (13.2, not 13.200000000000001).
 static double roundTo(double value, double step) {
-  return std::round(value / step) * step;
+  double perUnit = std::round(1 / step);
+  return std::round(value * perUnit) / perUnit;
 }
 
 static double roundUpTo(double value, double step) {
@@ -105,7 +108,7 @@ llvm::Expected<Mix> protocol::planMix(std::string name,
       buffer.finalStrength * mix.preparedUL - bufferFromStocks;
   mix.bufferUL =
       std::max(0.0, roundTo(bufferNeeded / buffer.stockStrength, 0.01));
-  mix.requiredUL = used + mix.bufferUL;
+  mix.requiredUL = roundTo(used + mix.bufferUL, 0.01);
   mix.fits = mix.requiredUL <= mix.preparedUL + 1e-9;
   mix.waterUL = mix.fits ? roundTo(mix.preparedUL - mix.requiredUL, 0.01) : 0;
   mix.bufferMagnesiumMM = mix.bufferUL * buffer.stockStrength *
@@ -113,4 +116,47 @@ llvm::Expected<Mix> protocol::planMix(std::string name,
   mix.finalMagnesiumMM = magnesium + mix.bufferMagnesiumMM;
   mix.finalBufferStrength = mix.finalMagnesiumMM / buffer.magnesiumAt1x;
   return mix;
+}
+
+/// The largest value of the 1-2-5 series (1, 2, 5, 10, ...) at most `limit`.
+static double seriesFloor(double limit) {
+  double best = 0;
+  for (double decade = 1; decade <= limit; decade *= 10)
+    for (double m : {1.0, 2.0, 5.0})
+      if (m * decade <= limit)
+        best = m * decade;
+  return best;
+}
+
+llvm::Expected<std::optional<Pool>>
+protocol::planPool(std::string name, const std::vector<Component> &components,
+                   double targetPreparedUL, const BufferSpec &buffer,
+                   const MixSettings &settings) {
+  double reachable = HUGE_VAL, share = 0;
+  for (const Component &c : components) {
+    if (!(c.finalNM > 0) || !(c.stockNM > 0))
+      continue;
+    reachable = std::min(reachable, c.stockNM / c.finalNM);
+    share += c.finalNM / c.stockNM;
+  }
+  double room = 1 - buffer.finalStrength / buffer.stockStrength;
+  if (!(share > 0) || !(room > 0))
+    return std::nullopt;
+  double factor = seriesFloor(std::min(reachable, room / share));
+  if (factor < 2)
+    return std::nullopt;
+  std::vector<Component> scaled = components;
+  for (Component &c : scaled)
+    c.finalNM *= factor;
+  MixSettings poolSettings = settings;
+  double needed = roundUpTo(targetPreparedUL / factor, 1);
+  for (double volume : {20.0, 50.0, 100.0, 200.0, 500.0, 1000.0}) {
+    poolSettings.volumeUL = std::max(volume, needed);
+    llvm::Expected<Mix> mix = planMix(name, scaled, buffer, poolSettings);
+    if (!mix)
+      return mix.takeError();
+    if (mix->fits)
+      return Pool{std::move(*mix), factor};
+  }
+  return std::nullopt;
 }

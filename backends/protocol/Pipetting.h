@@ -36,6 +36,9 @@ struct Component {
   /// Strength (x) of the buffer the stock is in: 0 for water or TE, 1 for a
   /// gate purified into 1x buffer.
   double stockBuffer = 0;
+  /// A pool of other components: finalNM and stockNM are then strengths
+  /// (1 and the pool's factor), not concentrations.
+  bool isPool = false;
 };
 
 struct MixSettings {
@@ -83,6 +86,30 @@ llvm::Expected<Mix> planMix(std::string name,
                             const std::vector<Component> &components,
                             const BufferSpec &buffer,
                             const MixSettings &settings);
+
+/// Components premixed at `factor` x their final concentrations, so the
+/// target mix takes one line (its prepared volume / factor) instead of one
+/// small line each.
+struct Pool {
+  Mix mix;
+  double factor = 1;
+  /// The line for the target mix.
+  Component asComponent() const {
+    return {mix.name, 1, factor, mix.finalBufferStrength, true};
+  }
+};
+
+/// Plans a pool for a target mix of `targetPreparedUL`. The factor is the
+/// largest of the 1-2-5 series with every component reachable (factor x
+/// final <= stock) and room for them and the buffer stock (sum of factor x
+/// final / stock <= 1 - 1/buffer strength); nullopt when it is below 2. The
+/// pool's usable volume is what the target takes, at least the first of 20,
+/// 50, 100, 200, 500, 1000 uL in which its lines (small ones through
+/// dilutions, as in any mix) fit; nullopt when none does.
+llvm::Expected<std::optional<Pool>>
+planPool(std::string name, const std::vector<Component> &components,
+         double targetPreparedUL, const BufferSpec &buffer,
+         const MixSettings &settings);
 
 /// A number as a bench protocol prints it: `significant` digits, plain
 /// decimal notation (100000, 0.0735), no trailing zeros.

@@ -6,7 +6,9 @@
 //      (the template) at 1x and the others in excess, then gel-purified;
 //   2. the reaction mix: every fuel at its concentration (gates from the
 //      purified stocks in 1x buffer, single strands from the ordered stocks)
-//      and every signal with a non-zero initial value;
+//      and every signal with a non-zero initial value; many gates or many
+//      strands are premixed as a pool first when that saves pipetting and
+//      takes no more volume;
 //   3. the timeline (Timeline.cpp).
 //
 //===----------------------------------------------------------------------===//
@@ -154,13 +156,16 @@ static std::vector<std::string> purificationSteps(const LabSettings &s) {
 }
 
 /// Species of the formal module that the timeline adds later (inputs,
-/// targets) are left out of the t = 0 mix.
+/// targets, external clock triggers) are left out of the t = 0 mix.
 static bool addedLater(const dna::NamedComplex &c, const ir::Module &m) {
   std::optional<ir::SpeciesId> id = m.lookupSpecies(c.formal);
   if (!id)
     return false;
   ir::SpeciesRole role = m.getSpecies(*id).role;
-  return role == ir::SpeciesRole::Input || role == ir::SpeciesRole::Target;
+  bool triggers = ir::findAttribute(m.attrs, "clock_strategy") ==
+                  llvm::StringRef("external");
+  return role == ir::SpeciesRole::Input || role == ir::SpeciesRole::Target ||
+         (role == ir::SpeciesRole::Clock && triggers);
 }
 
 static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key) {
@@ -168,16 +173,26 @@ static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key) {
   return v ? parseNumber(*v).value_or(0) : 0;
 }
 
+/// A fuel of the scheme, or the signal of a formal fuel (map-rates' G and
+/// buffer-module fuels): both are at concentrations set by C_max.
+static bool isFuelComplex(const dna::NamedComplex &c, const ir::Module &m) {
+  if (c.role == dna::ComplexRole::Fuel)
+    return true;
+  std::optional<ir::SpeciesId> id = m.lookupSpecies(c.formal);
+  return id && m.getSpecies(*id).role == ir::SpeciesRole::Fuel;
+}
+
 /// The largest factor f <= 1 by which scaling every fuel line lets `mix`
 /// fit: f F + O + (strength P - f G - B) / stock <= P, where F and O are the
 /// fuel and other volumes and G and B the buffer they bring (1x volumes).
 static double fittingFuelScale(const Mix &mix, const dna::Design &design,
+                               const ir::Module &formal,
                                const BufferSpec &buffer) {
   double fuel = 0, fuelBuffer = 0, other = 0, otherBuffer = 0;
   for (const MixLine &l : mix.lines) {
     double brought = l.magnesiumMM * mix.preparedUL / buffer.magnesiumAt1x;
     std::optional<dna::ComplexIndex> c = design.lookup(l.component.name);
-    bool isFuel = c && design.getComplex(*c).role == dna::ComplexRole::Fuel;
+    bool isFuel = c && isFuelComplex(design.getComplex(*c), formal);
     (isFuel ? fuel : other) += l.volumeUL;
     (isFuel ? fuelBuffer : otherBuffer) += brought;
   }
@@ -188,10 +203,59 @@ static double fittingFuelScale(const Mix &mix, const dna::Design &design,
   return need > 0 && room > 0 ? std::min(1.0, room / need) : 0;
 }
 
+/// Components of one kind (`gates` or not) premixed as a pool when there
+/// are more than a few and a pool of at least 2x exists; else as they are.
+/// The pools are appended to `pools`.
+static llvm::Error poolGroup(const std::vector<Component> &parts, bool gates,
+                             const LabSettings &s, std::vector<Component> &out,
+                             std::vector<Mix> &pools) {
+  std::vector<Component> group;
+  for (const Component &c : parts)
+    if ((c.stockBuffer > 0) == gates)
+      group.push_back(c);
+  constexpr size_t poolFrom = 7;
+  if (group.size() >= poolFrom) {
+    double prepared = s.reactionVolumeUL * (1 + s.deadVolumePercent / 100);
+    llvm::Expected<std::optional<Pool>> pool =
+        planPool(gates ? "gate pool" : "strand pool", group, prepared, s.buffer,
+                 mixSettings(s, s.reactionVolumeUL));
+    if (!pool)
+      return pool.takeError();
+    if (*pool) {
+      out.push_back((*pool)->asComponent());
+      pools.push_back(std::move((*pool)->mix));
+      return llvm::Error::success();
+    }
+  }
+  out.insert(out.end(), group.begin(), group.end());
+  return llvm::Error::success();
+}
+
+static void warnOverfull(const ir::Module &formal, const dna::Design &design,
+                         const std::vector<Component> &parts,
+                         const LabSettings &s, Protocol &p) {
+  std::string warning = "the reaction mix does not fit: its components need " +
+                        formatLabNumber(p.reaction.requiredUL) + " µL of the " +
+                        formatNumber(p.reaction.preparedUL) + " µL prepared";
+  // The estimate scales each fuel's own line, so it uses the unpooled mix.
+  llvm::Expected<Mix> plain =
+      planMix("reaction", parts, s.buffer, mixSettings(s, s.reactionVolumeUL));
+  double scale = plain ? fittingFuelScale(*plain, design, formal, s.buffer) : 0;
+  if (!plain)
+    llvm::consumeError(plain.takeError());
+  double cmax = numberAttr(formal.attrs, "cmax_nM");
+  if (scale > 0 && cmax > 0)
+    warning += "; the fuels fit at " + formatLabNumber(scale * 100, 3) +
+               "% of their concentration (about --cmax " +
+               formatLabNumber(scale * cmax, 3) + " instead of " +
+               formatLabNumber(cmax) + ")";
+  p.warnings.push_back(warning + ", or raise the stock concentrations");
+}
+
 static llvm::Error addReactionMix(const ir::Module &formal,
                                   const dna::Design &design,
                                   const LabSettings &s, Protocol &p) {
-  std::vector<Component> parts;
+  std::vector<Component> parts, lines;
   for (const dna::NamedComplex &c : design.allComplexes()) {
     double nM = convertConcentration(c.concentration.value_or(0), design.unit,
                                      ConcUnit::nM);
@@ -202,24 +266,24 @@ static llvm::Error addReactionMix(const ir::Module &formal,
     parts.push_back({c.name, nM, (gate ? s.gateStockUM : s.strandStockUM) * 1e3,
                      gate ? 1.0 : 0.0});
   }
-  llvm::Expected<Mix> mix =
-      planMix("reaction", parts, s.buffer, mixSettings(s, s.reactionVolumeUL));
-  if (!mix)
-    return mix.takeError();
-  p.reaction = std::move(*mix);
-  if (p.reaction.fits)
-    return llvm::Error::success();
-  std::string warning = "the reaction mix does not fit: its components need " +
-                        formatLabNumber(p.reaction.requiredUL) + " µL of the " +
-                        formatNumber(p.reaction.preparedUL) + " µL prepared";
-  double scale = fittingFuelScale(p.reaction, design, s.buffer);
-  double cmax = numberAttr(formal.attrs, "cmax_nM");
-  if (scale > 0 && cmax > 0)
-    warning += "; the fuels fit at " + formatLabNumber(scale * 100, 3) +
-               "% of their concentration (about --cmax " +
-               formatLabNumber(scale * cmax, 3) + " instead of " +
-               formatLabNumber(cmax) + ")";
-  p.warnings.push_back(warning + ", or raise the stock concentrations");
+  std::vector<Mix> pools;
+  for (bool gates : {true, false})
+    if (llvm::Error e = poolGroup(parts, gates, s, lines, pools))
+      return e;
+  MixSettings settings = mixSettings(s, s.reactionVolumeUL);
+  llvm::Expected<Mix> direct = planMix("reaction", parts, s.buffer, settings);
+  if (!direct)
+    return direct.takeError();
+  llvm::Expected<Mix> pooled = planMix("reaction", lines, s.buffer, settings);
+  if (!pooled)
+    return pooled.takeError();
+  // Pools save pipetting; they are used unless they cost volume.
+  bool usePools = !pools.empty() && pooled->requiredUL <= direct->requiredUL;
+  p.reaction = std::move(usePools ? *pooled : *direct);
+  if (usePools)
+    p.pools = std::move(pools);
+  if (!p.reaction.fits)
+    warnOverfull(formal, design, parts, s, p);
   return llvm::Error::success();
 }
 

@@ -77,6 +77,7 @@ struct Protocol {
   std::vector<OrderStrand> strands;
   std::vector<AnnealRecipe> anneals;
   std::vector<std::string> purification; ///< steps, in order
+  std::vector<Mix> pools;                ///< premixed for the reaction mix
   Mix reaction;                          ///< the reaction mix at t = 0
   std::vector<Mix> workingDilutions;     ///< stocks for timeline additions
   Timeline timeline;

@@ -52,8 +52,9 @@ static void addMix(Section &sec, const Mix &mix) {
                            ? "dilution " + nM(l.dilution->factor) + "x (" +
                                  nM(l.dilution->concentrationNM) + " nM)"
                            : "stock";
-    rows.push_back({l.component.name, nM(l.component.stockNM),
-                    nM(l.component.finalNM), from, uL(l.volumeUL),
+    const Component &c = l.component;
+    rows.push_back({c.name, c.isPool ? nM(c.stockNM) + "x" : nM(c.stockNM),
+                    c.isPool ? "1x" : nM(c.finalNM), from, uL(l.volumeUL),
                     formatLabNumber(l.magnesiumMM, 3)});
     if (l.dilution)
       dilutions.push_back({l.component.name, nM(l.dilution->factor) + "x",
@@ -188,6 +189,12 @@ static std::vector<Section> document(const Protocol &p) {
   purify.list(Block::Steps, p.purification);
   doc.push_back(std::move(purify));
   Section reaction{"Reaction mix (t = 0)", {}};
+  if (!p.pools.empty())
+    reaction.text("Premix the pools first; the reaction mix takes each as "
+                  "one line (stock strength in x of its final "
+                  "concentrations).");
+  for (const Mix &pool : p.pools)
+    addMix(reaction, pool);
   addMix(reaction, p.reaction);
   doc.push_back(std::move(reaction));
   doc.push_back(timeline(p));

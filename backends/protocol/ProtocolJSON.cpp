@@ -7,24 +7,29 @@
 
 #include "backends/protocol/Protocol.h"
 #include <nlohmann/json.hpp>
+#include <string>
 
 using namespace crnc;
 using namespace crnc::protocol;
 using nlohmann::ordered_json;
 
+/// Six significant digits: the figures are pipetting quantities.
+static double lab(double value) { return std::stod(formatLabNumber(value, 6)); }
+
 static ordered_json mixJSON(const Mix &mix) {
   ordered_json lines = ordered_json::array();
   for (const MixLine &l : mix.lines) {
     ordered_json j{{"name", l.component.name},
-                   {"stock_nM", l.component.stockNM},
-                   {"final_nM", l.component.finalNM},
+                   {"pool", l.component.isPool},
+                   {"stock_nM", lab(l.component.stockNM)},
+                   {"final_nM", lab(l.component.finalNM)},
                    {"volume_uL", l.volumeUL},
-                   {"magnesium_mM", l.magnesiumMM}};
+                   {"magnesium_mM", lab(l.magnesiumMM)}};
     if (l.dilution)
       j["dilution"] = {{"factor", l.dilution->factor},
                        {"stock_uL", l.dilution->stockUL},
                        {"diluent_1x_buffer_uL", l.dilution->diluentUL},
-                       {"concentration_nM", l.dilution->concentrationNM}};
+                       {"concentration_nM", lab(l.dilution->concentrationNM)}};
     lines.push_back(std::move(j));
   }
   return ordered_json{{"name", mix.name},
@@ -35,9 +40,9 @@ static ordered_json mixJSON(const Mix &mix) {
                       {"lines", std::move(lines)},
                       {"buffer_stock_uL", mix.bufferUL},
                       {"water_uL", mix.waterUL},
-                      {"buffer_magnesium_mM", mix.bufferMagnesiumMM},
-                      {"final_magnesium_mM", mix.finalMagnesiumMM},
-                      {"final_buffer_x", mix.finalBufferStrength}};
+                      {"buffer_magnesium_mM", lab(mix.bufferMagnesiumMM)},
+                      {"final_magnesium_mM", lab(mix.finalMagnesiumMM)},
+                      {"final_buffer_x", lab(mix.finalBufferStrength)}};
 }
 
 static ordered_json annealJSON(const Protocol &p) {
@@ -89,6 +94,8 @@ void protocol::writeProtocolJSON(const Protocol &p, llvm::raw_ostream &os) {
                        {"role", strandRoleName(st.role)},
                        {"sequence", st.sequence}});
   ordered_json mixes = ordered_json::array();
+  for (const Mix &m : p.pools)
+    mixes.push_back(mixJSON(m));
   mixes.push_back(mixJSON(p.reaction));
   for (const Mix &m : p.workingDilutions)
     mixes.push_back(mixJSON(m));

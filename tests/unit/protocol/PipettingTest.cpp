@@ -125,3 +125,36 @@ TEST_CASE("unreachable concentrations and bad volumes are errors") {
         "mix 'reaction': volumes must be positive");
   CHECK(error({{"A", -1, 1000, 0}}).find("non-negative") != std::string::npos);
 }
+
+TEST_CASE("a pool premixes many strands into one line of the target") {
+  // Ten strands at 1000 nM from 100 uM stocks: 1/100 of the volume each, so
+  // a pool can hold them at 5x (5 x 10/100 = 0.5 of its volume, the 10x
+  // buffer stock 0.1, 10x would need 1.1).
+  std::vector<Component> strands;
+  for (int i = 0; i < 10; ++i)
+    strands.push_back({"s" + std::to_string(i), 1000, 100000, 0});
+  llvm::Expected<std::optional<Pool>> pool =
+      planPool("strand pool", strands, 110, BufferSpec(), MixSettings());
+  REQUIRE(bool(pool));
+  REQUIRE(pool->has_value());
+  const Pool &p = **pool;
+  CHECK(p.factor == 5);
+  CHECK(p.mix.fits);
+  CHECK(p.mix.usableUL >= 22);
+  Mix target = plan({p.asComponent(), {"gate", 1000, 10000, 1}});
+  REQUIRE(target.lines.size() == 2);
+  CHECK(target.lines[0].volumeUL == Approx(22));
+  // Each strand reaches 1000 nM in the target: 5000 nM in the pool, 22 of
+  // 110 uL.
+  for (const MixLine &l : p.mix.lines)
+    CHECK(reached(l, p.mix.preparedUL) * target.lines[0].volumeUL /
+              target.preparedUL ==
+          Approx(1000).epsilon(0.01));
+  CHECK(target.finalMagnesiumMM == Approx(12.5).epsilon(0.002));
+  // Strands that fill their own volume cannot be pooled at 2x or more.
+  std::vector<Component> dense(10, Component{"d", 5000, 100000, 0});
+  llvm::Expected<std::optional<Pool>> none =
+      planPool("dense", dense, 110, BufferSpec(), MixSettings());
+  REQUIRE(bool(none));
+  CHECK_FALSE(none->has_value());
+}
