@@ -109,6 +109,27 @@ static llvm::Error addLoads(const ir::Module &m, Additions &adds, Timeline &t) {
   return llvm::Error::success();
 }
 
+static void addLearningNotes(const ir::Module &m, bool external, Timeline &t) {
+  if (!external)
+    t.notes.push_back("The phases are driven by the design's own oscillator "
+                      "(--gate=autonomous): no triggers are added, and the "
+                      "phase times below are the designed horizons, not the "
+                      "oscillator's measured period.");
+  t.notes.push_back(
+      "Repeat the cycle for every training sample (each cycle lasts " +
+      minutes(t.cycleMinutes) +
+      " min); for inference, run the first phase only and read the outputs.");
+  std::vector<std::string> transient;
+  for (const ir::Species &s : m.allSpecies())
+    if (ir::findAttribute(s.attrs, "transient"))
+      transient.push_back(s.name);
+  t.notes.push_back(
+      "The simulated protocol zeroes " + std::to_string(transient.size()) +
+      " transient species before each sample (" + llvm::join(transient, ", ") +
+      "); at the bench this takes a fresh reaction per sample or strands "
+      "that sink them, which this design does not contain.");
+}
+
 static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
                                     Protocol &p) {
   Timeline &t = p.timeline;
@@ -149,24 +170,7 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
   if (external && !phases.empty())
     add(t, t.cycleMinutes, "remove", phases.back().clock,
         "sequester the trigger; the next sample starts");
-  if (!external)
-    t.notes.push_back("The phases are driven by the design's own oscillator "
-                      "(--gate=autonomous): no triggers are added, and the "
-                      "phase times below are the designed horizons, not the "
-                      "oscillator's measured period.");
-  t.notes.push_back(
-      "Repeat the cycle for every training sample (each cycle lasts " +
-      minutes(t.cycleMinutes) +
-      " min); for inference, run the first phase only and read the outputs.");
-  std::vector<std::string> transient;
-  for (const ir::Species &s : m.allSpecies())
-    if (ir::findAttribute(s.attrs, "transient"))
-      transient.push_back(s.name);
-  t.notes.push_back(
-      "The simulated protocol zeroes " + std::to_string(transient.size()) +
-      " transient species before each sample (" + llvm::join(transient, ", ") +
-      "); at the bench this takes a fresh reaction per sample or strands "
-      "that sink them, which this design does not contain.");
+  addLearningNotes(m, external, t);
   p.measure = outputs;
   return llvm::Error::success();
 }
