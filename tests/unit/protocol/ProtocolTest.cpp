@@ -9,6 +9,7 @@
 #include "lib/passes/LoweringPipeline.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -22,7 +23,9 @@ struct Compiled {
   dna::Design design;
 };
 
-Compiled compileExample(llvm::StringRef name) {
+Compiled compileExample(llvm::StringRef name,
+                        llvm::StringRef schemeName = "soloveichik2010",
+                        double cmax = 1000) {
   llvm::SourceMgr sm;
   std::string messages;
   llvm::raw_string_ostream os(messages);
@@ -36,9 +39,13 @@ Compiled compileExample(llvm::StringRef name) {
   c.formal = frontend::compileSource(id, diags);
   REQUIRE(c.formal);
   PassManager pm;
-  buildLoweringPipeline(pm, LoweringOptions());
+  LoweringOptions lowering;
+  lowering.cmax = cmax;
+  buildLoweringPipeline(pm, lowering);
   REQUIRE(succeeded(pm.run(*c.formal, diags)));
   dsd::SchemeOptions scheme;
+  scheme.scheme = schemeName.str();
+  scheme.fuelConcentration = cmax;
   llvm::Expected<dna::Design> design = dsd::compile(*c.formal, scheme, diags);
   INFO(os.str());
   REQUIRE(bool(design));
@@ -162,4 +169,54 @@ TEST_CASE("bad lab settings are refused with the setting's name") {
   plate.order.plateSize = 100;
   CHECK(message(plate) == "unknown plate size 100 (known: 96, 384)");
   CHECK_FALSE(bool(checkLabSettings(LabSettings())));
+}
+
+/// Every mix of `p` that fits adds up to its prepared volume and reaches
+/// each concentration (within the 0.01 uL rounding: 1% at 0.5 uL).
+static void checkMix(const Mix &m, const LabSettings &s) {
+  INFO(m.name);
+  double sum = m.bufferUL + m.waterUL;
+  for (const MixLine &l : m.lines) {
+    sum += l.volumeUL;
+    CHECK(l.volumeUL >= s.minPipetteUL - 1e-9);
+    if (l.component.isPool)
+      continue;
+    double stock =
+        l.dilution ? l.dilution->concentrationNM : l.component.stockNM;
+    CHECK(stock * l.volumeUL / m.preparedUL ==
+          Approx(l.component.finalNM).epsilon(0.01));
+  }
+  if (!m.fits)
+    return;
+  CHECK(std::fabs(sum - m.preparedUL) < 1e-6);
+  CHECK(m.finalMagnesiumMM == Approx(12.5).epsilon(0.003));
+}
+
+TEST_CASE("every mix of small examples under every scheme adds up") {
+  for (const char *scheme :
+       {"soloveichik2010", "srinivas2015", "qian2011", "cardelli2013"})
+    for (const char *example :
+         {"rock_paper_scissors", "approximate_majority", "bimolecular_cascade",
+          "reversible_binding", "linear_regression"})
+      for (double cmax : {1000.0, 50.0}) {
+        INFO(scheme << " " << example << " cmax " << cmax);
+        Compiled c = compileExample(example, scheme, cmax);
+        LabSettings s;
+        Protocol p = build(c, s);
+        for (const AnnealRecipe &r : p.anneals)
+          checkMix(r.mix, s);
+        for (const Mix &m : p.pools)
+          checkMix(m, s);
+        checkMix(p.reaction, s);
+        for (const Mix &m : p.workingDilutions)
+          checkMix(m, s);
+        size_t gates = 0, annealed = 0;
+        for (const dna::NamedComplex &nc : c.design.allComplexes())
+          gates +=
+              nc.role == dna::ComplexRole::Fuel && nc.complex.strandCount() > 1;
+        for (const AnnealRecipe &r : p.anneals)
+          annealed += r.gates.size();
+        CHECK(annealed == gates);
+        CHECK((p.reaction.fits || !p.warnings.empty()));
+      }
 }
