@@ -77,8 +77,8 @@ protocol::checkOrderSettings(const OrderSettings &settings,
   return llvm::Error::success();
 }
 
-static Purification purificationOf(const OrderStrand &s,
-                                   const OrderSettings &settings) {
+Purification protocol::purificationFor(const OrderStrand &s,
+                                       const OrderSettings &settings) {
   auto it = settings.perStrand.find(s.name);
   if (it != settings.perStrand.end())
     return it->second;
@@ -87,6 +87,13 @@ static Purification purificationOf(const OrderStrand &s,
   if (s.role == StrandRole::Gate || s.length >= settings.pageFromLength)
     return Purification::PAGE;
   return Purification::Standard;
+}
+
+std::string protocol::scaleFor(Purification purification,
+                               const OrderSettings &settings) {
+  if (!settings.scale.empty())
+    return settings.scale;
+  return purification == Purification::Standard ? "25nm" : "100nm";
 }
 
 static std::optional<std::string> normalizedSequence(llvm::StringRef seq) {
@@ -137,10 +144,8 @@ protocol::buildOrder(const std::vector<OrderStrand> &strands,
     for (unsigned n = 2; !names.insert(line.name).second; ++n)
       line.name = s.name + "_" + std::to_string(n);
     line.sequence = *seq;
-    line.purification = purificationOf(s, settings);
-    line.scale = !settings.scale.empty()                       ? settings.scale
-                 : line.purification == Purification::Standard ? "25nm"
-                                                               : "100nm";
+    line.purification = purificationFor(s, settings);
+    line.scale = scaleFor(line.purification, settings);
     order.lines.push_back(std::move(line));
   }
   std::vector<unsigned> sizes =

@@ -42,6 +42,11 @@ struct OrderSettings {
   std::map<std::string, Purification> perStrand; ///< by strand name; wins
 };
 
+/// The purification and scale `settings` give `strand` (the order's rule).
+Purification purificationFor(const OrderStrand &strand,
+                             const OrderSettings &settings);
+std::string scaleFor(Purification purification, const OrderSettings &settings);
+
 /// The smallest order IDT takes on one plate of `plateSize` wells.
 unsigned plateMinimum(unsigned plateSize);
 /// "A1", "B1", ... for well `index` (0-based, column-major) of a plate.

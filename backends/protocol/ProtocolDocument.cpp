@@ -122,11 +122,15 @@ static Section buffersAndStocks(const Protocol &p) {
            "% on every mix; nothing under " + uL(s.minPipetteUL) +
            " µL is pipetted directly."});
   std::vector<std::vector<std::string>> rows;
-  for (const OrderStrand &st : p.strands)
+  for (const OrderStrand &st : p.strands) {
+    Purification pur = purificationFor(st, s.order);
     rows.push_back({st.name, st.domains, std::to_string(st.length),
                     std::string(strandRoleName(st.role)),
+                    purificationCode(pur).str() + ", " + scaleFor(pur, s.order),
                     st.sequence.empty() ? "(not yet designed)" : st.sequence});
-  sec.table({"Strand", "Domains (5'→3')", "Length (nt)", "Role", "Sequence"},
+  }
+  sec.table({"Strand", "Domains (5'→3')", "Length (nt)", "Role", "Order as",
+             "Sequence"},
             std::move(rows));
   return sec;
 }

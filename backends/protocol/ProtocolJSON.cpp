@@ -87,12 +87,16 @@ static ordered_json timelineJSON(const Timeline &t) {
 void protocol::writeProtocolJSON(const Protocol &p, llvm::raw_ostream &os) {
   const LabSettings &s = p.settings;
   ordered_json strands = ordered_json::array();
-  for (const OrderStrand &st : p.strands)
+  for (const OrderStrand &st : p.strands) {
+    Purification pur = purificationFor(st, s.order);
     strands.push_back({{"name", st.name},
                        {"domains", st.domains},
                        {"length_nt", st.length},
                        {"role", strandRoleName(st.role)},
+                       {"purification", purificationCode(pur)},
+                       {"scale", scaleFor(pur, s.order)},
                        {"sequence", st.sequence}});
+  }
   ordered_json mixes = ordered_json::array();
   for (const Mix &m : p.pools)
     mixes.push_back(mixJSON(m));
