@@ -61,6 +61,11 @@ cl::opt<double> kFast("k-fast",
                       cl::desc("Unimolecular reactions slower than this (/s) "
                                "are slow"),
                       cl::init(0), ENUM_OPT);
+cl::opt<bool> peppercornRates(
+    "peppercorn-rates",
+    cl::desc("Condensed rates as Peppercorn 1.1 computes them (it counts "
+             "some pathways more than once); for comparisons"),
+    ENUM_OPT);
 } // namespace
 
 static int usageError(const llvm::Twine &message) {
@@ -91,6 +96,7 @@ static enumerate::EnumerateOptions buildOptions() {
   options.releaseCutoff = releaseCutoff;
   options.kSlow = kSlow;
   options.kFast = kFast;
+  options.peppercornRates = peppercornRates;
   return options;
 }
 

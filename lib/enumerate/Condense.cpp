@@ -123,17 +123,21 @@ fastComponents(const EnumeratedSystem &sys,
 
 class Condenser {
 public:
-  explicit Condenser(EnumeratedSystem &sys) : sys(sys) {}
+  Condenser(EnumeratedSystem &sys, bool peppercornRates)
+      : sys(sys), peppercornRates(peppercornRates) {}
   void run();
 
 private:
   void restingComponent(const std::vector<ComplexId> &component);
   void transientComponent(const std::vector<ComplexId> &component,
                           const std::vector<size_t> &exits);
-  FateDistribution productFates(const std::vector<ComplexId> &products) const;
+  FateDistribution productFates(const std::vector<ComplexId> &products,
+                                std::map<Fate, double> *ways = nullptr) const;
   void condensedReactions();
+  double compatibleRate(const Fate &reactants, const Fate &products) const;
 
   EnumeratedSystem &sys;
+  bool peppercornRates;
   std::vector<std::vector<size_t>> fastOut;
   std::vector<FateDistribution> fates;
   std::vector<double> stationary;
@@ -181,20 +185,27 @@ void Condenser::restingComponent(const std::vector<ComplexId> &component) {
 }
 
 /// The fates of a set of products: the convolution of their distributions.
-FateDistribution
-Condenser::productFates(const std::vector<ComplexId> &products) const {
+/// `ways` counts the combinations of product fates that sum to each fate.
+FateDistribution Condenser::productFates(const std::vector<ComplexId> &products,
+                                         std::map<Fate, double> *ways) const {
   FateDistribution result{{Fate{}, 1.0}};
+  std::map<Fate, double> count{{Fate{}, 1.0}};
   for (ComplexId p : products) {
     FateDistribution next;
+    std::map<Fate, double> nextCount;
     for (const auto &[fate, prob] : result)
       for (const auto &[pf, pp] : fates[p]) {
         Fate sum = fate;
         sum.insert(sum.end(), pf.begin(), pf.end());
         std::sort(sum.begin(), sum.end());
         next[sum] += prob * pp;
+        nextCount[sum] += count[fate];
       }
     result = std::move(next);
+    count = std::move(nextCount);
   }
+  if (ways)
+    *ways = std::move(count);
   return result;
 }
 
@@ -225,8 +236,15 @@ void Condenser::transientComponent(const std::vector<ComplexId> &component,
   }
   solveDense(a, b);
   std::vector<FateDistribution> exitFates;
-  for (size_t r : exits)
-    exitFates.push_back(productFates(sys.reactions[r].products));
+  for (size_t r : exits) {
+    std::map<Fate, double> ways;
+    exitFates.push_back(productFates(sys.reactions[r].products, &ways));
+    // Peppercorn 1.1 adds P(exit -> fate) once per combination of product
+    // fates that sums to the fate.
+    if (peppercornRates)
+      for (auto &[fate, prob] : exitFates.back())
+        prob *= ways[fate];
+  }
   for (size_t i = 0; i < n; ++i) {
     FateDistribution &f = fates[component[i]];
     for (size_t j = 0; j < e; ++j)
@@ -253,7 +271,37 @@ void Condenser::condensedReactions() {
         rates[{reactants, fate}] += weight * prob;
   }
   for (const auto &[key, rate] : rates)
-    sys.condensed.push_back(CondensedReaction{key.first, key.second, rate});
+    sys.condensed.push_back(CondensedReaction{
+        key.first, key.second,
+        peppercornRates ? compatibleRate(key.first, key.second) : rate});
+}
+
+/// Peppercorn 1.1's condensed rate: the sum over every detailed reaction
+/// that consumes a complex of any reactant macrostate (whatever its other
+/// reactants) of stationary(reactants) * k * P(products -> fate).
+double Condenser::compatibleRate(const Fate &reactants,
+                                 const Fate &products) const {
+  std::vector<bool> member(sys.complexes.size(), false);
+  for (MacrostateId m : reactants)
+    for (ComplexId c : sys.macrostates[m].complexes)
+      member[c] = true;
+  double rate = 0;
+  for (const DetailedReaction &r : sys.reactions) {
+    bool consumes = false;
+    for (ComplexId c : r.reactants)
+      consumes |= member[c];
+    if (!consumes)
+      continue;
+    FateDistribution dist = productFates(r.products);
+    auto it = dist.find(products);
+    if (it == dist.end())
+      continue;
+    double weight = r.rate * it->second;
+    for (ComplexId c : r.reactants)
+      weight *= stationary[c];
+    rate += weight;
+  }
+  return rate;
 }
 
 void Condenser::run() {
@@ -291,10 +339,10 @@ void Condenser::run() {
   condensedReactions();
 }
 
-void crnc::enumerate::condense(EnumeratedSystem &sys) {
+void crnc::enumerate::condense(EnumeratedSystem &sys, bool peppercornRates) {
   sys.macrostates.clear();
   sys.condensed.clear();
   for (EnumeratedComplex &c : sys.complexes)
     c.macrostate.reset();
-  Condenser(sys).run();
+  Condenser(sys, peppercornRates).run();
 }

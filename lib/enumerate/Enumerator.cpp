@@ -360,6 +360,6 @@ crnc::enumerate::enumerateDesign(const Design &design,
   if (llvm::Error e = enumerator.run())
     return e;
   EnumeratedSystem sys = enumerator.takeResult();
-  condense(sys);
+  condense(sys, options.peppercornRates);
   return sys;
 }

@@ -37,6 +37,11 @@ struct EnumerateOptions {
   bool maxHelix = true;
   bool rejectRemote = false; ///< forbid remote-toehold branch migration
   double dGbp = -1.7;        ///< kcal/mol per base pair (opening rates)
+  /// Reproduce Peppercorn 1.1's condensed rates, for comparisons: it counts
+  /// a transient complex's fate once per combination of product fates that
+  /// sums to it, and sums every detailed reaction of a reactant macrostate's
+  /// complexes that can end in the products, whatever its other reactants.
+  bool peppercornRates = false;
 };
 
 using ComplexId = uint32_t;
@@ -99,7 +104,7 @@ enumerateDesign(const dna::Design &design, const EnumerateOptions &options);
 /// Computes resting macrostates and condensed reactions of `system` from its
 /// complexes and detailed reactions (fills `macrostates`, `condensed` and
 /// each complex's `macrostate`). Called by enumerateDesign.
-void condense(EnumeratedSystem &system);
+void condense(EnumeratedSystem &system, bool peppercornRates = false);
 
 } // namespace crnc::enumerate
 
