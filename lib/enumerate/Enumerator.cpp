@@ -6,7 +6,9 @@
 //  2. The neighborhood is split into strongly connected components; those
 //     without a fast exit are resting, the rest transient.
 //  3. Each new resting complex reacts slowly with itself and with every
-//     resting complex found before it; new products start step 1 again.
+//     resting complex found before it that exposes a complementary domain
+//     (an index by exterior domain finds them without a scan of all pairs);
+//     new products start step 1 again.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,6 +55,7 @@ private:
                    std::vector<ComplexId> products, double rate, bool fast);
   std::vector<ComplexId> internAll(const std::vector<Complex> &products);
   bool canBind(ComplexId a, ComplexId b) const;
+  std::vector<ComplexId> bindingPartners(ComplexId x) const;
   llvm::Error checkLimits(ComplexId growing) const;
 
   const Design &design;
@@ -69,6 +72,9 @@ private:
            size_t>
       reactionIndex;
   std::vector<ComplexId> resting, pendingResting, pendingNew;
+  /// Resting complexes by the exterior domain codes they expose.
+  std::unordered_map<uint64_t, std::vector<ComplexId>> restingByDomain;
+  std::vector<size_t> order; ///< position in `resting`
   size_t processed = 0;
 };
 } // namespace
@@ -94,6 +100,7 @@ ComplexId Enumerator::intern(const Complex &canonical) {
   state.push_back(State::New);
   fastOut.emplace_back();
   pendingSlow.emplace_back();
+  order.push_back(0);
   std::vector<uint64_t> codes;
   for (DomainRef d : exteriorUnpairedDomains(canonical, design.domains))
     codes.push_back(d.code());
@@ -119,6 +126,23 @@ bool Enumerator::canBind(ComplexId a, ComplexId b) const {
     if (std::binary_search(exterior[b].begin(), exterior[b].end(), code ^ 1))
       return true;
   return false;
+}
+
+/// `x` itself (if it can bind itself) and every earlier resting complex
+/// with an exterior domain complementary to one of x's, in resting order.
+std::vector<ComplexId> Enumerator::bindingPartners(ComplexId x) const {
+  std::vector<ComplexId> partners;
+  for (uint64_t code : exterior[x]) {
+    auto it = restingByDomain.find(code ^ 1);
+    if (it != restingByDomain.end())
+      partners.insert(partners.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(partners.begin(), partners.end(),
+            [&](ComplexId a, ComplexId b) { return order[a] < order[b]; });
+  partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+  if (canBind(x, x))
+    partners.insert(partners.begin(), x);
+  return partners;
 }
 
 bool Enumerator::addReaction(ReactionKind kind,
@@ -282,11 +306,7 @@ void Enumerator::slowReactions(ComplexId x) {
   for (Move &m : pendingSlow[x])
     found.push_back({x, std::move(m)});
   pendingSlow[x].clear();
-  std::vector<ComplexId> partners{x};
-  partners.insert(partners.end(), resting.begin(), resting.end());
-  for (ComplexId y : partners) {
-    if (!canBind(x, y))
-      continue;
+  for (ComplexId y : bindingPartners(x)) {
     Complex cx = sys.complexes[x].complex, cy = sys.complexes[y].complex;
     for (Move &m : bimolecularMoves(cx, cy, design.domains, moveOptions)) {
       if (m.products.front().strandCount() > options.maxComplexSize) {
@@ -297,7 +317,10 @@ void Enumerator::slowReactions(ComplexId x) {
       found.push_back({y, std::move(m)});
     }
   }
+  order[x] = resting.size();
   resting.push_back(x);
+  for (uint64_t code : exterior[x])
+    restingByDomain[code].push_back(x);
   for (auto &[other, m] : found) {
     std::vector<ComplexId> reactants{x};
     if (m.kind == ReactionKind::Bind21)
