@@ -33,6 +33,41 @@ size_t EnumeratedSystem::restingCount() const {
 namespace {
 enum class State : uint8_t { New, InNeighborhood, Resting, Transient };
 
+/// FNV-1a over a few words.
+uint64_t fnv(const uint32_t *words, size_t n,
+             uint64_t h = 1469598103934665603ULL) {
+  for (size_t i = 0; i < n; ++i) {
+    h ^= words[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+struct KeyHash {
+  size_t operator()(const std::vector<uint32_t> &key) const {
+    return fnv(key.data(), key.size());
+  }
+};
+
+/// Hash of a complex already in canonical rotation: its domains, strand
+/// lengths and pairs as they stand (no rotation search).
+uint64_t canonicalHash(const Complex &c) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const Strand &s : c.allStrands()) {
+    uint32_t n = static_cast<uint32_t>(s.size());
+    h = fnv(&n, 1, h);
+    for (DomainRef d : s) {
+      uint32_t code = static_cast<uint32_t>(d.code());
+      h = fnv(&code, 1, h);
+    }
+  }
+  for (int32_t p : c.allPartners()) {
+    uint32_t q = static_cast<uint32_t>(p);
+    h = fnv(&q, 1, h);
+  }
+  return h;
+}
+
 class Enumerator {
 public:
   Enumerator(const Design &design, const EnumerateOptions &options)
@@ -67,10 +102,9 @@ private:
   std::vector<std::vector<Move>> pendingSlow;  ///< slow unimolecular moves
   std::vector<std::vector<uint64_t>> exterior; ///< exterior domain codes
   std::unordered_multimap<uint64_t, ComplexId> byHash;
+  /// Named input complexes by canonicalHash of their canonical form.
   std::unordered_multimap<uint64_t, ComplexIndex> namedByHash;
-  std::map<std::tuple<uint8_t, std::vector<ComplexId>, std::vector<ComplexId>>,
-           size_t>
-      reactionIndex;
+  std::unordered_map<std::vector<uint32_t>, size_t, KeyHash> reactionIndex;
   std::vector<ComplexId> resting, pendingResting, pendingNew;
   /// Resting complexes by the exterior domain codes they expose.
   std::unordered_map<uint64_t, std::vector<ComplexId>> restingByDomain;
@@ -80,7 +114,7 @@ private:
 } // namespace
 
 ComplexId Enumerator::intern(const Complex &canonical) {
-  uint64_t h = canonical.hash();
+  uint64_t h = canonicalHash(canonical);
   auto range = byHash.equal_range(h);
   for (auto it = range.first; it != range.second; ++it)
     if (sys.complexes[it->second].complex == canonical)
@@ -150,10 +184,12 @@ bool Enumerator::addReaction(ReactionKind kind,
                              std::vector<ComplexId> products, double rate,
                              bool fast) {
   std::sort(reactants.begin(), reactants.end());
-  auto key = std::make_tuple(static_cast<uint8_t>(kind), reactants, products);
-  if (reactionIndex.count(key))
+  std::vector<uint32_t> key{static_cast<uint32_t>(kind),
+                            static_cast<uint32_t>(reactants.size())};
+  key.insert(key.end(), reactants.begin(), reactants.end());
+  key.insert(key.end(), products.begin(), products.end());
+  if (!reactionIndex.emplace(std::move(key), sys.reactions.size()).second)
     return false;
-  reactionIndex.emplace(std::move(key), sys.reactions.size());
   if (fast)
     fastOut[reactants.front()].push_back(sys.reactions.size());
   sys.reactions.push_back(DetailedReaction{kind, std::move(reactants),
@@ -340,7 +376,7 @@ llvm::Error Enumerator::run() {
   for (ComplexIndex i = 0; i < design.complexCount(); ++i) {
     const NamedComplex &nc = design.getComplex(i);
     taken.insert(nc.name);
-    namedByHash.insert({nc.complex.hash(), i});
+    namedByHash.insert({canonicalHash(nc.complex.canonical()), i});
   }
   for (ComplexIndex i = 0; i < design.complexCount(); ++i) {
     const NamedComplex &nc = design.getComplex(i);
