@@ -34,6 +34,8 @@ extern llvm::cl::SubCommand trainCommand;
 int runTrain();
 extern llvm::cl::SubCommand genDataCommand;
 int runGenData();
+extern llvm::cl::SubCommand enumerateCommand;
+int runEnumerate();
 
 } // namespace crnc::driver
 
