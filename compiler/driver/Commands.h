@@ -30,6 +30,8 @@ extern llvm::cl::SubCommand trainCommand;
 int runTrain();
 extern llvm::cl::SubCommand genDataCommand;
 int runGenData();
+extern llvm::cl::SubCommand verifyCommand;
+int runVerify();
 
 } // namespace crnc::driver
 

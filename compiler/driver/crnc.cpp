@@ -31,10 +31,9 @@ static cl::opt<bool> listModels("list-models",
 
 /// Every subcommand of crnc, in the order `crnc --help` shows them.
 static const Command commandTable[] = {
-    {compileCommand, runCompile},
-    {simulateCommand, runSimulate},
-    {trainCommand, runTrain},
-    {genDataCommand, runGenData},
+    {compileCommand, runCompile}, {simulateCommand, runSimulate},
+    {trainCommand, runTrain},     {genDataCommand, runGenData},
+    {verifyCommand, runVerify},
 };
 
 int main(int argc, char **argv) {
