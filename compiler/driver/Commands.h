@@ -36,6 +36,8 @@ extern llvm::cl::SubCommand genDataCommand;
 int runGenData();
 extern llvm::cl::SubCommand enumerateCommand;
 int runEnumerate();
+extern llvm::cl::SubCommand verifyCommand;
+int runVerify();
 
 } // namespace crnc::driver
 

@@ -48,7 +48,7 @@ static void printVersion(llvm::raw_ostream &os) {
 static const Command commandTable[] = {
     {compileCommand, runCompile},     {simulateCommand, runSimulate},
     {trainCommand, runTrain},         {genDataCommand, runGenData},
-    {enumerateCommand, runEnumerate},
+    {enumerateCommand, runEnumerate}, {verifyCommand, runVerify},
 };
 
 int main(int argc, char **argv) {
