@@ -34,6 +34,10 @@ extern llvm::cl::SubCommand trainCommand;
 int runTrain();
 extern llvm::cl::SubCommand genDataCommand;
 int runGenData();
+extern llvm::cl::SubCommand enumerateCommand;
+int runEnumerate();
+extern llvm::cl::SubCommand verifyCommand;
+int runVerify();
 
 } // namespace crnc::driver
 

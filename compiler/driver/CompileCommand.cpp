@@ -8,6 +8,7 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
@@ -36,7 +37,8 @@ enum class EmitKind {
   PIL,
   VisualDSD,
   JSON,
-  Costs
+  Costs,
+  SBML
 };
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
@@ -62,7 +64,9 @@ cl::opt<EmitKind> emitKind(
                           "the DNA design in Visual DSD syntax"),
                clEnumValN(EmitKind::JSON, "json", "the DNA design as JSON"),
                clEnumValN(EmitKind::Costs, "costs",
-                          "strands and nucleotides per formal reaction")),
+                          "strands and nucleotides per formal reaction"),
+               clEnumValN(EmitKind::SBML, "sbml",
+                          "the formal CRN as SBML Level 3")),
     cl::init(EmitKind::All), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
 cl::opt<std::string>
@@ -217,6 +221,8 @@ static llvm::StringRef artifactSuffix(EmitKind kind) {
     return ".design.json";
   case EmitKind::Costs:
     return ".costs.txt";
+  case EmitKind::SBML:
+    return ".formal.sbml";
   default:
     return ".formal.crnir";
   }
@@ -265,6 +271,9 @@ int driver::runCompile() {
         std::make_error_code(std::errc::invalid_argument),
         "--gate must be 'external' or 'autonomous', not '" + gateStrategy +
             "'"));
+  llvm::Expected<protocol::LabSettings> lab = readLabOptions();
+  if (!lab)
+    return reportEnvironmentError(lab.takeError());
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -292,9 +301,10 @@ int driver::runCompile() {
   options.instrumentation.printIRAfterAll = printAfterAll;
   options.instrumentation.timePasses = timePasses;
   options.customPipeline = passPipeline;
+  options.lab = *lab;
   CompileResult result;
   if (failed(runCompilePipeline(module, options, diags, result)))
-    return ExitInputError;
+    return result.settingsError ? ExitUsageError : ExitInputError;
   if (emitKind == EmitKind::All && !outputPath.empty())
     return writeArtifacts(result);
   if (emitKind == EmitKind::Formal || emitKind == EmitKind::All) {

@@ -1,6 +1,7 @@
 //===- DriverSupport.cpp - shared steps of the drivers --------------------===//
 
 #include "compiler/driver/DriverSupport.h"
+#include "backends/sbml/SBML.h"
 #include "compiler/frontend/Frontend.h"
 #include "ir/Parser.h"
 #include "ir/Verifier.h"
@@ -26,8 +27,10 @@ LoadedModule driver::loadModule(llvm::StringRef path, DiagnosticEngine &diags) {
   }
   unsigned id =
       diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-  if (llvm::sys::path::extension(path) == ".crnir") {
-    result.module = ir::parseModule(id, diags);
+  llvm::StringRef extension = llvm::sys::path::extension(path);
+  if (extension == ".crnir" || extension == ".sbml" || extension == ".xml") {
+    result.module = extension == ".crnir" ? ir::parseModule(id, diags)
+                                          : sbml::readSBML(id, diags);
     if (result.module && failed(ir::verify(*result.module, diags)))
       result.module.reset();
   } else {

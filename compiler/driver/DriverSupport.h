@@ -24,8 +24,9 @@ struct LoadedModule {
 };
 
 /// Reads `path` ("-" for stdin) into the engine's SourceMgr and builds a
-/// verified module: `.crnir` through the IR parser, anything else through the
-/// .crn front end. Reports problems and sets the exit code.
+/// verified module: `.crnir` through the IR parser, `.sbml`/`.xml` through the
+/// SBML reader, anything else through the .crn front end. Reports problems and
+/// sets the exit code.
 LoadedModule loadModule(llvm::StringRef path, DiagnosticEngine &diags);
 
 /// Writes `path` through a temporary file renamed into place, so a failure

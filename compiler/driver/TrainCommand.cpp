@@ -194,7 +194,7 @@ static std::string metricsJson(const ModelInterface &mi,
            ",\"samples\":" + std::to_string(x.samples) + "}";
   };
   std::string out = "{\"model\":" + quoteString(mi.name) +
-                    ",\"kind\":" + quoteString(mi.kind) +
+                    ",\"kind\":" + quoteString(ir::model::kindName(mi.kind)) +
                     ",\"task\":" + quoteString(taskName(mi.task)) +
                     ",\"epochs\":[";
   for (size_t i = 0; i < r.epochs.size(); ++i) {

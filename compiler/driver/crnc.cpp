@@ -46,10 +46,9 @@ static void printVersion(llvm::raw_ostream &os) {
 
 /// Every subcommand of crnc, in the order `crnc --help` shows them.
 static const Command commandTable[] = {
-    {compileCommand, runCompile},
-    {simulateCommand, runSimulate},
-    {trainCommand, runTrain},
-    {genDataCommand, runGenData},
+    {compileCommand, runCompile},     {simulateCommand, runSimulate},
+    {trainCommand, runTrain},         {genDataCommand, runGenData},
+    {enumerateCommand, runEnumerate}, {verifyCommand, runVerify},
 };
 
 int main(int argc, char **argv) {

@@ -93,8 +93,6 @@ public:
   std::optional<ComplexIndex> lookup(llvm::StringRef name) const;
   /// Adds a complex under a new name (asserted).
   ComplexIndex add(NamedComplex complex);
-  /// Returns the complex that is the same molecule as `complex`, if any.
-  std::optional<ComplexIndex> findMolecule(const Complex &complex) const;
   /// Adds a fuel named `f<n>` unless the same molecule is already present;
   /// returns its index either way.
   ComplexIndex addFuel(Complex complex, double concentration);
