@@ -70,11 +70,12 @@ cl::opt<double> thresholdPercent("threshold",
                                  cl::desc("Largest re-simulation deviation "
                                           "that passes, in % of the range"),
                                  cl::init(5), VERIFY_OPT);
-cl::opt<bool> useSsa("ssa",
-                     cl::desc("Re-simulate with SSA ensemble means (--volume "
-                              "molecules per concentration unit)"),
+cl::opt<bool> useSsa("ssa", cl::desc("Re-simulate with SSA ensemble means"),
                      VERIFY_OPT);
-cl::opt<double> volume("volume", cl::desc("SSA molecules per unit"),
+cl::opt<double> volume("volume",
+                       cl::desc("SSA volume: litres for an implementation "
+                                "with a concentration unit, molecules per "
+                                "unit otherwise"),
                        cl::init(100), VERIFY_OPT);
 cl::opt<unsigned> runs("runs", cl::desc("SSA runs"), cl::init(20), VERIFY_OPT);
 cl::opt<unsigned> seed("seed", cl::desc("SSA seed"), cl::init(1), VERIFY_OPT);
@@ -200,6 +201,11 @@ void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
 } // namespace
 
 int driver::runVerify() {
+  if (thresholdPercent < 0 || volume <= 0 || runs == 0) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << "--threshold must be >= 0, --volume > 0 and --runs > 0\n";
+    return ExitUsageError;
+  }
   if (formalFile.empty() || implFile.empty()) {
     llvm::WithColor::error(llvm::errs(), "crnc")
         << "verify needs --formal <file> and --implementation <file>\n";

@@ -6,7 +6,8 @@
 //     unless a fuel (declared constant or listed; fuels keep their declared
 //     level throughout).
 //  2. Both networks simulated at the same output times (CVODE, or the mean of
-//     a seeded SSA ensemble).
+//     a seeded SSA ensemble at the implementation's copy numbers: the SSA
+//     volume is read in the implementation's unit, litres when it has one).
 //  3. Per formal species, the interpreted sum is compared with the formal
 //     trajectory relative to the formal range.
 //
@@ -40,9 +41,13 @@ initialState(const ir::Module &formal, const Crn &formalCrn,
   return state;
 }
 
+/// Simulates `module`; an SSA run uses `moleculesPerUnit` molecules per unit
+/// of concentration whatever the module's unit, so that both networks are
+/// sampled at the same copy numbers.
 static llvm::Expected<sim::Trace> run(const ir::Module &module,
                                       std::vector<double> initial,
-                                      const ResimulationOptions &options) {
+                                      const ResimulationOptions &options,
+                                      double moleculesPerUnit) {
   sim::CompiledNetwork network(module);
   sim::SimulateOptions sim;
   sim.tEnd = options.tEnd;
@@ -51,8 +56,10 @@ static llvm::Expected<sim::Trace> run(const ir::Module &module,
   sim.solver = options.solver;
   if (!options.ssa)
     return sim::simulate(network, sim::Schedule(), sim);
+  sim::SsaOptions ssa = *options.ssa;
+  ssa.volume = moleculesPerUnit / sim::moleculesPerUnit(module.unit, 1.0);
   llvm::Expected<sim::Ensemble> ensemble =
-      sim::simulateSsa(network, sim::Schedule(), sim, *options.ssa);
+      sim::simulateSsa(network, sim::Schedule(), sim, ssa);
   if (!ensemble)
     return ensemble.takeError();
   return std::move(ensemble->mean);
@@ -96,7 +103,11 @@ resimulate(const ir::Module &formal, const Crn &formalCrn,
   std::vector<double> formalInitial;
   for (const ir::Species &s : formal.allSpecies())
     formalInitial.push_back(s.initial);
-  llvm::Expected<sim::Trace> formalTrace = run(formal, formalInitial, options);
+  double omega = options.ssa ? sim::moleculesPerUnit(implementation.unit,
+                                                     options.ssa->volume)
+                             : 1;
+  llvm::Expected<sim::Trace> formalTrace =
+      run(formal, formalInitial, options, omega);
   if (!formalTrace)
     return formalTrace.takeError();
   ir::Module held = implementation;
@@ -106,7 +117,7 @@ resimulate(const ir::Module &formal, const Crn &formalCrn,
       run(held,
           initialState(formal, formalCrn, implementation, implCrn,
                        interpretation, options.fuels),
-          options);
+          options, omega);
   if (!implTrace)
     return implTrace.takeError();
   ResimulationResult result;

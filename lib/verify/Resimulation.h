@@ -24,7 +24,10 @@ struct ResimulationOptions {
   unsigned points = 201;     ///< output times, evenly spaced from 0
   double threshold = 0.05;   ///< largest relative deviation that passes
   sim::SolverOptions solver; ///< for the ODE runs
-  std::optional<sim::SsaOptions> ssa; ///< set: SSA ensemble means instead
+  /// Set: SSA ensemble means instead; `volume` is read in the
+  /// implementation's unit (litres when it has one) and the formal CRN is
+  /// sampled at the same molecules per unit.
+  std::optional<sim::SsaOptions> ssa;
   /// Implementation species held constant besides the declared constants.
   std::vector<SpeciesIndex> fuels;
 };

@@ -93,3 +93,21 @@ TEST_CASE("the SSA ensemble mean is compared the same way") {
   // few per cent of the range at most.
   CHECK(r.maxDeviation < 0.05);
 }
+
+TEST_CASE("SSA samples a unitless formal CRN at the design's copy numbers") {
+  // The design is in nM: --volume is litres there (1e-13 L: 60.2 molecules
+  // per nM); the unitless formal CRN is sampled at 60.2 per unit too.
+  Setup s = setup("unit nM\nA -> i [k = 0.01 /s]\ni -> B [k = 10 /s]\n");
+  REQUIRE(s.impl->unit != s.formal->unit);
+  verify::ResimulationOptions options;
+  options.tEnd = 500;
+  sim::SsaOptions ssa;
+  ssa.volume = 1e-13;
+  ssa.runs = 20;
+  ssa.seed = 5;
+  ssa.threads = 1;
+  options.ssa = ssa;
+  verify::ResimulationResult r = resimulate(s, options);
+  // 600 molecules of A in each of 20 runs on both sides: a few per cent.
+  CHECK(r.maxDeviation < 0.05);
+}
