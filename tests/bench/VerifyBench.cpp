@@ -3,7 +3,8 @@
 // Reads a manifest of cases (formal CRN text, implementation .crn file,
 // fuels), runs CRN bisimulation (interpretation searched from scratch, and
 // from names) and pathway decomposition on each, and writes verdicts and
-// in-process seconds (best of --repeat) as JSON. tests/bench/
+// in-process CPU seconds (best of --repeat; steadier than wall time on a
+// shared machine) as JSON. tests/bench/
 // verify_vs_crnverifier.py runs crnverifier on the same cases and prints the
 // two side by side with ratios.
 //
@@ -15,7 +16,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -49,11 +50,9 @@ template <typename F> static std::pair<verify::Verdict, double> timed(F run) {
   double best = 1e300;
   verify::Verdict verdict = verify::Verdict::Unknown;
   for (unsigned i = 0; i < std::max(1u, unsigned(repeat)); ++i) {
-    auto start = std::chrono::steady_clock::now();
+    std::clock_t start = std::clock();
     verdict = run();
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
+    double seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
     best = std::min(best, seconds);
     if (seconds > 1)
       break;
