@@ -9,6 +9,7 @@
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
+#include "compiler/driver/SequenceOptions.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -35,7 +36,8 @@ enum class EmitKind {
   PIL,
   VisualDSD,
   JSON,
-  Costs
+  Costs,
+  Sequences
 };
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
@@ -61,7 +63,9 @@ cl::opt<EmitKind> emitKind(
                           "the DNA design in Visual DSD syntax"),
                clEnumValN(EmitKind::JSON, "json", "the DNA design as JSON"),
                clEnumValN(EmitKind::Costs, "costs",
-                          "strands and nucleotides per formal reaction")),
+                          "strands and nucleotides per formal reaction"),
+               clEnumValN(EmitKind::Sequences, "sequences",
+                          "designed strand sequences as FASTA")),
     cl::init(EmitKind::All), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
 cl::opt<std::string>
@@ -164,6 +168,8 @@ static llvm::StringRef artifactSuffix(EmitKind kind) {
     return ".design.json";
   case EmitKind::Costs:
     return ".costs.txt";
+  case EmitKind::Sequences:
+    return ".strands.fasta";
   default:
     return ".formal.crnir";
   }
@@ -241,6 +247,8 @@ int driver::runCompile() {
   options.instrumentation.printIRAfterAll = printAfterAll;
   options.instrumentation.timePasses = timePasses;
   options.customPipeline = passPipeline;
+  if (int code = readSequenceOptions(options, diags))
+    return code;
   CompileResult result;
   if (failed(runCompilePipeline(module, options, diags, result)))
     return ExitInputError;

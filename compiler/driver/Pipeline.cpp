@@ -7,7 +7,10 @@
 //                  ungated and within the DSD rate range,
 //   3. DSD:        a translation scheme turns it into a domain-level design
 //                  (signals, fuels at C_max),
-//   4. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table.
+//   4. sequences:  nucleotides for every domain (nearest-neighbour
+//                  thermodynamics, constraint-driven search), only when the
+//                  whole design or its sequences are emitted,
+//   5. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table.
 // Every artifact stays in memory until all steps succeeded.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +18,8 @@
 #include "compiler/driver/Pipeline.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
+#include "backends/sequences/FixedSequences.h"
+#include "backends/sequences/SequenceReport.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
@@ -57,7 +62,57 @@ static LogicalResult lower(ir::Module &module, const CompileOptions &options,
   return pm.run(module, diags);
 }
 
-/// Steps 3 and 4: the DNA design and its exchange formats.
+/// Step 4: sequences for every domain, attached to the design, and their
+/// artifacts (domains, strands, FASTA, constraint report).
+static LogicalResult designSequences(dna::Design &design,
+                                     const std::string &name,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags,
+                                     CompileResult &result) {
+  sequences::DesignOptions seqOptions = options.sequences;
+  if (options.fixedSequencesBuffer) {
+    auto fixed = sequences::readFixedSequences(*options.fixedSequencesBuffer,
+                                               design, diags);
+    if (!fixed)
+      return failure();
+    seqOptions.fixed = std::move(*fixed);
+  }
+  llvm::Expected<sequences::SequenceDesign> seqs =
+      sequences::designSequences(design, seqOptions);
+  if (!seqs) {
+    diags.error(Location(),
+                "sequence design: " + llvm::toString(seqs.takeError()));
+    return failure();
+  }
+  sequences::attachSequences(design, *seqs);
+  result.artifacts.push_back({name + ".domains.csv", render([&](auto &os) {
+                                sequences::writeDomainsCSV(*seqs, os);
+                              })});
+  result.artifacts.push_back({name + ".strands.csv", render([&](auto &os) {
+                                sequences::writeStrandsCSV(*seqs, os);
+                              })});
+  result.artifacts.push_back({name + ".strands.fasta", render([&](auto &os) {
+                                sequences::writeStrandsFASTA(*seqs, os);
+                              })});
+  result.artifacts.push_back({name + ".sequences.json", render([&](auto &os) {
+                                sequences::writeSequencesJSON(*seqs, seqOptions,
+                                                              os);
+                              })});
+  result.summary +=
+      "sequences: " + std::to_string(seqs->strands.size()) +
+      " strands, toehold dG " + formatSignificant(seqs->toeholdMinDG, 3) +
+      " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol, " +
+      std::to_string(seqs->hardViolations) + " hard-constraint violations\n";
+  return success();
+}
+
+static bool wantsSequences(const CompileOptions &options) {
+  if (options.onlyArtifact.empty())
+    return options.designSequences;
+  return options.onlyArtifact == ".strands.fasta";
+}
+
+/// Steps 3 to 5: the DNA design, its sequences and its exchange formats.
 static LogicalResult translateToDNA(const ir::Module &module,
                                     const CompileOptions &options,
                                     DiagnosticEngine &diags,
@@ -72,6 +127,9 @@ static LogicalResult translateToDNA(const ir::Module &module,
       diags.error(Location(), message);
     return failure();
   }
+  if (wantsSequences(options) &&
+      failed(designSequences(*design, module.name, options, diags, result)))
+    return failure();
   auto emit = [&](llvm::StringRef suffix, auto write) {
     if (!options.onlyArtifact.empty() && options.onlyArtifact != suffix)
       return;

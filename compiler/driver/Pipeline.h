@@ -8,6 +8,7 @@
 #define CRNC_DRIVER_PIPELINE_H
 
 #include "backends/dsd/Scheme.h"
+#include "backends/sequences/SequenceDesign.h"
 #include "ir/Module.h"
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
@@ -25,6 +26,11 @@ struct CompileOptions {
   std::string customPipeline;
   LoweringOptions lowering;
   dsd::SchemeOptions scheme;
+  /// Sequence design (step "sequences"); `fixedSequencesBuffer` is a
+  /// `name,sequence` file loaded into the diagnostics' SourceMgr.
+  sequences::DesignOptions sequences;
+  bool designSequences = true; ///< off: `--no-sequences`
+  std::optional<unsigned> fixedSequencesBuffer;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
   /// When set, render only the design artifact with this file suffix
