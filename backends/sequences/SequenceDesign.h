@@ -43,16 +43,16 @@ struct DesignOptions {
   double gcMinPercent = 40, gcMaxPercent = 60; ///< long and history domains
   unsigned uniqueK = 8;    ///< no k-mer shared between domain families
   unsigned crosstalkK = 6; ///< shared k-mers scored (minimised)
-  unsigned restarts = 4;   ///< independent searches; the best is kept
+  unsigned restarts = 2;   ///< independent searches; the best is kept
   unsigned threads = 1;    ///< restarts run in parallel; same result for any
   /// Local-search moves per domain and restart.
-  unsigned movesPerDomain = 40;
+  unsigned movesPerDomain = 24;
   /// Evaluate and repair spurious structures exactly (dynamic programme over
   /// every pair of exposed regions). Off, or more exposed regions than
   /// `spuriousRegionLimit` (the pairs grow quadratically): reported as not
   /// checked.
   bool checkSpurious = true;
-  unsigned spuriousRegionLimit = 2000;
+  unsigned spuriousRegionLimit = 400;
   /// Sequences the user fixes (domain name -> 5'->3' sequence of the domain).
   std::map<std::string, std::string> fixed;
 };

@@ -4,7 +4,10 @@
 // duplex and hairpin among exposed regions, and the hard violations, on 1 and
 // N threads (the sequences must be identical). No peer designer is packaged
 // in Debian 12 (NUPACK, nuad and Piperine are not), so there is no ratio.
-//   build/bin/bench-sequences [domains...] [--threads N] [--no-spurious]
+//   build/bin/bench-sequences [domains...] [--threads N] [--toehold NT]
+//                             [--region-limit R] [--no-spurious]
+// (the exact spurious check runs when the design has at most R exposed
+// regions, 400 by default as in crnc compile)
 #include "backends/dsd/Scheme.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "lib/support/Format.h"
@@ -53,11 +56,14 @@ static dna::Design designOf(unsigned domains, unsigned toehold) {
   return std::move(*d);
 }
 
+static unsigned regionLimit = 400;
+
 static sequences::SequenceDesign run(const dna::Design &design,
                                      unsigned threads, bool spurious) {
   sequences::DesignOptions options;
   options.threads = threads;
   options.checkSpurious = spurious;
+  options.spuriousRegionLimit = regionLimit;
   auto result = sequences::designSequences(design, options);
   if (!result) {
     llvm::errs() << llvm::toString(result.takeError()) << "\n";
@@ -75,6 +81,8 @@ int main(int argc, char **argv) {
       threads = unsigned(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--toehold") && i + 1 < argc)
       toehold = unsigned(std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--region-limit") && i + 1 < argc)
+      regionLimit = unsigned(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--no-spurious"))
       spurious = false;
     else
@@ -118,6 +126,8 @@ int main(int argc, char **argv) {
     llvm::outs() << "  worst duplex: " << one.worstDuplexAt
                  << "; worst hairpin: " << one.worstHairpinAt
                  << "; four-letter long domains: " << one.fourLetterDomains
+                 << "; exposed regions: " << one.exposedRegions
+                 << (one.spuriousChecked ? "" : " (spurious not checked)")
                  << "\n";
     if (getenv("SHOW"))
       for (const auto &st : one.strands)
