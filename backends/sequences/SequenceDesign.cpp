@@ -254,28 +254,33 @@ static void repairSpurious(LocalSearch &search, SpuriousCheck &check,
 }
 
 /// Three letters give 3^k k-mers: when the long domains on one alphabet
-/// would need more than half of them to keep their k-mers unique, the
-/// uniqueness constraint wins and those domains use all four letters
-/// (toeholds keep three). Returns how many domains were widened.
+/// would need more than a third of them to keep their k-mers unique, the
+/// uniqueness constraint wins and just enough of those domains (the last
+/// declared first) use all four letters; toeholds keep three. Returns how
+/// many domains were widened.
 static unsigned widenCrowdedAlphabets(const dna::Design &design,
                                       const DesignOptions &options,
                                       DesignModel &model) {
-  double capacity = std::pow(3.0, options.uniqueK) / 2;
+  double capacity = std::pow(3.0, options.uniqueK) / 3;
   unsigned widened = 0;
+  auto demandOf = [&](unsigned d) {
+    unsigned length = design.domains.get(d).length;
+    return length >= options.uniqueK ? double(length - options.uniqueK + 1)
+                                     : 0.0;
+  };
   for (Alphabet crowded : {Alphabet::ACT, Alphabet::AGT}) {
     double demand = 0;
-    for (unsigned d = 0; d < design.domains.size(); ++d) {
-      const dna::Domain &domain = design.domains.get(d);
-      if (domain.kind != DomainKind::Toehold && model.alphabets[d] == crowded &&
-          domain.length >= options.uniqueK)
-        demand += domain.length - options.uniqueK + 1;
-    }
-    if (demand <= capacity)
-      continue;
     for (unsigned d = 0; d < design.domains.size(); ++d)
       if (design.domains.get(d).kind != DomainKind::Toehold &&
           model.alphabets[d] == crowded)
+        demand += demandOf(d);
+    for (unsigned d = unsigned(design.domains.size());
+         d-- > 0 && demand > capacity;)
+      if (design.domains.get(d).kind != DomainKind::Toehold &&
+          model.alphabets[d] == crowded && demandOf(d) > 0) {
         model.alphabets[d] = Alphabet::ACGT, ++widened;
+        demand -= demandOf(d);
+      }
   }
   return widened;
 }
