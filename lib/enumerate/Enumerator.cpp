@@ -413,12 +413,19 @@ llvm::Error Enumerator::run() {
 EnumeratedSystem Enumerator::takeResult() { return std::move(sys); }
 
 llvm::Expected<EnumeratedSystem>
-crnc::enumerate::enumerateDesign(const Design &design,
-                                 const EnumerateOptions &options) {
+crnc::enumerate::enumerateDetailed(const Design &design,
+                                   const EnumerateOptions &options) {
   Enumerator enumerator(design, options);
   if (llvm::Error e = enumerator.run())
     return e;
-  EnumeratedSystem sys = enumerator.takeResult();
-  condense(sys, options.peppercornRates);
+  return enumerator.takeResult();
+}
+
+llvm::Expected<EnumeratedSystem>
+crnc::enumerate::enumerateDesign(const Design &design,
+                                 const EnumerateOptions &options) {
+  llvm::Expected<EnumeratedSystem> sys = enumerateDetailed(design, options);
+  if (sys)
+    condense(*sys, options.peppercornRates);
   return sys;
 }

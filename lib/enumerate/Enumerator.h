@@ -101,6 +101,10 @@ struct EnumeratedSystem {
 llvm::Expected<EnumeratedSystem>
 enumerateDesign(const dna::Design &design, const EnumerateOptions &options);
 
+/// The detailed network only (no macrostates or condensed reactions).
+llvm::Expected<EnumeratedSystem>
+enumerateDetailed(const dna::Design &design, const EnumerateOptions &options);
+
 /// Computes resting macrostates and condensed reactions of `system` from its
 /// complexes and detailed reactions (fills `macrostates`, `condensed` and
 /// each complex's `macrostate`). Called by enumerateDesign.
