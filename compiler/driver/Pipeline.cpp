@@ -1,20 +1,30 @@
 //===- Pipeline.cpp - the compile pipeline --------------------------------===//
 //
 // The table of contents of crnc. A compile is, in order:
-//   1. lowering:   passes take the front end's IR to formal IR (see
-//                  lib/passes/LoweringPipeline.h for the pass order),
-//   2. legality:   the formal IR is proven uni/bimolecular, non-negative,
-//                  ungated and within the DSD rate range,
-//   3. DSD:        a translation scheme turns it into a domain-level design
-//                  (signals, fuels at C_max),
-//   4. exporters:  PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table.
-// Every artifact stays in memory until all steps succeeded.
+//   1. lowering:     passes take the front end's IR to formal IR (see
+//                    lib/passes/LoweringPipeline.h for the pass order),
+//   2. legality:     the formal IR is proven uni/bimolecular, non-negative,
+//                    ungated and within the DSD rate range (also after a
+//                    user-chosen --pass-pipeline),
+//   3. DSD scheme:   a translation scheme turns it into a domain-level
+//                    design (signals, fuels at C_max),
+//   4. exporters:    PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
+//                    SBML of the formal CRN,
+//   5. enumeration:  (next) domain-level reactions of the design,
+//   6. verification: (next) the enumerated network against the formal CRN,
+//   7. sequences:    (next) nucleotide sequences for the domains,
+//   8. report:       the wet-lab protocol (and the order sheets once the
+//                    strands have sequences); (next) the verification report.
+// runCompilePipeline below is that list, one call per step. Every artifact
+// stays in memory until all steps succeeded.
 //
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Pipeline.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
+#include "backends/protocol/Protocol.h"
+#include "backends/sbml/SBML.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
@@ -31,12 +41,25 @@ const Artifact *CompileResult::find(llvm::StringRef suffix) const {
   return nullptr;
 }
 
+namespace {
+/// The DNA design of step 3 and what every later step shares about it.
+struct DesignStage {
+  dna::Design design;
+  /// Costs once: counting distinct strands hashes every strand of the design.
+  dna::DesignCosts costs;
+};
+} // namespace
+
 template <typename Writer> static std::string render(Writer &&write) {
   std::string text;
   llvm::raw_string_ostream os(text);
   write(os);
   return os.str();
 }
+
+//===----------------------------------------------------------------------===//
+// Summary lines for the terminal
+//===----------------------------------------------------------------------===//
 
 static std::string sizeLine(llvm::StringRef stage, const ir::Module &module) {
   analysis::ReactionCensus census = analysis::takeCensus(module);
@@ -46,9 +69,59 @@ static std::string sizeLine(llvm::StringRef stage, const ir::Module &module) {
       .str();
 }
 
-/// Step 1: the lowering passes, standard or user-chosen.
-static LogicalResult lower(ir::Module &module, const CompileOptions &options,
+static std::string designLine(llvm::StringRef scheme,
+                              const dna::DesignCosts &costs) {
+  return "DNA design (" + scheme.str() +
+         "): " + std::to_string(costs.total.complexes) + " complexes, " +
+         std::to_string(costs.total.strands) + " distinct strands, " +
+         std::to_string(costs.total.nucleotides) + " nt\n";
+}
+
+/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
+static std::string formatDuration(double seconds) {
+  if (seconds < 60)
+    return formatSignificant(seconds, 3) + " s";
+  if (seconds < 3600)
+    return formatSignificant(seconds / 60, 3) + " min";
+  if (seconds < 86400)
+    return formatSignificant(seconds / 3600, 3) + " h";
+  return formatSignificant(seconds / 86400, 3) + " d";
+}
+
+/// `lab time: 52 s per model time unit, 0.9 h per phase, ...`.
+static std::string labTimeLine(const dna::LabTime &t) {
+  std::string line = "lab time: " + formatDuration(t.secondsPerTimeUnit) +
+                     " per model time unit";
+  if (t.secondsPerPhase)
+    line += ", " + formatDuration(*t.secondsPerPhase) + " per phase";
+  if (t.secondsPerTrainingSample)
+    line += ", " + formatDuration(*t.secondsPerTrainingSample) +
+            " per training sample";
+  return line + "\n";
+}
+
+//===----------------------------------------------------------------------===//
+// The steps
+//===----------------------------------------------------------------------===//
+
+/// Before step 1: the module as the front end produced it.
+static void recordInput(const ir::Module &module, CompileResult &result) {
+  result.artifacts.push_back(
+      {module.name + ".input.crnir", ir::printModuleToString(module)});
+  result.summary += sizeLine("input", module);
+}
+
+/// Step 1: the lowering passes, standard or user-chosen. A module that is
+/// already formal (a `.formal.crnir`) is not lowered again.
+static LogicalResult lower(ir::Module &module, CompileOptions &options,
                            DiagnosticEngine &diags) {
+  if (options.customPipeline.empty() && isFormal(module)) {
+    diags.note(Location(), "module '" + module.name +
+                               "' is already formal: lowering skipped, C_max "
+                               "and q_max taken from the module");
+    options.lowering = formalSettings(module, options.lowering);
+    return success();
+  }
   PassManager pm(options.instrumentation);
   if (options.customPipeline.empty())
     buildLoweringPipeline(pm, options.lowering);
@@ -57,11 +130,28 @@ static LogicalResult lower(ir::Module &module, const CompileOptions &options,
   return pm.run(module, diags);
 }
 
-/// Steps 3 and 4: the DNA design and its exchange formats.
-static LogicalResult translateToDNA(const ir::Module &module,
-                                    const CompileOptions &options,
-                                    DiagnosticEngine &diags,
-                                    CompileResult &result) {
+/// After step 1: the formal module, as text and as a reaction graph.
+static void recordFormal(const ir::Module &module, CompileResult &result) {
+  result.summary += sizeLine("formal", module);
+  result.artifacts.push_back(
+      {module.name + ".formal.crnir", ir::printModuleToString(module)});
+  result.artifacts.push_back(
+      {module.name + ".formal.dot",
+       render([&](auto &os) { analysis::printReactionGraphDot(module, os); })});
+}
+
+/// Step 2: what the DSD schemes require of their input, whichever passes
+/// produced it.
+static LogicalResult checkLegality(const ir::Module &module,
+                                   const CompileOptions &options,
+                                   DiagnosticEngine &diags) {
+  return verifyLowered(module, options.lowering, diags);
+}
+
+/// Step 3: the domain-level design of the chosen scheme.
+static std::optional<DesignStage> translateToDNA(const ir::Module &module,
+                                                 const CompileOptions &options,
+                                                 DiagnosticEngine &diags) {
   dsd::SchemeOptions scheme = options.scheme;
   scheme.fuelConcentration = options.lowering.cmax;
   unsigned errorsBefore = diags.errorCount();
@@ -70,51 +160,125 @@ static LogicalResult translateToDNA(const ir::Module &module,
     std::string message = llvm::toString(design.takeError());
     if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics
       diags.error(Location(), message);
-    return failure();
+    return std::nullopt;
   }
+  dna::DesignCosts costs = dna::computeCosts(*design);
+  return DesignStage{std::move(*design), std::move(costs)};
+}
+
+/// After step 3: the design's size for the terminal.
+static void recordDesign(const DesignStage &stage,
+                         const CompileOptions &options, CompileResult &result) {
+  result.summary += designLine(options.scheme.scheme, stage.costs);
+  if (stage.design.labTime)
+    result.summary += labTimeLine(*stage.design.labTime);
+}
+
+/// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
+static void exportDesign(const ir::Module &module, const DesignStage &stage,
+                         const CompileOptions &options, CompileResult &result) {
   auto emit = [&](llvm::StringRef suffix, auto write) {
     if (!options.onlyArtifact.empty() && options.onlyArtifact != suffix)
       return;
     result.artifacts.push_back({module.name + suffix.str(), render(write)});
   };
-  // Costs once: counting distinct strands hashes every strand of the design.
-  dna::DesignCosts totals = dna::computeCosts(*design);
-  emit(".pil", [&](auto &os) { pil::writePIL(*design, os); });
-  emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(*design, os); });
+  const dna::Design &design = stage.design;
+  emit(".pil", [&](auto &os) { pil::writePIL(design, os); });
+  emit(".dna", [&](auto &os) { visualdsd::writeVisualDSD(design, os); });
   emit(".design.json",
-       [&](auto &os) { json::writeDesignJSON(*design, totals, os); });
+       [&](auto &os) { json::writeDesignJSON(design, stage.costs, os); });
   emit(".costs.txt",
-       [&](auto &os) { dna::printCostReport(*design, totals, os); });
-  result.summary += "DNA design (" + scheme.scheme +
-                    "): " + std::to_string(totals.total.complexes) +
-                    " complexes, " + std::to_string(totals.total.strands) +
-                    " distinct strands, " +
-                    std::to_string(totals.total.nucleotides) + " nt\n";
+       [&](auto &os) { dna::printCostReport(design, stage.costs, os); });
+  emit(".formal.sbml", [&](auto &os) { os << sbml::writeSBML(module); });
+}
+
+/// Step 8, for the bench: the protocol, and the order sheets once every
+/// strand has a sequence (step 7 fills protocol::OrderStrand::sequence).
+static LogicalResult writeLabOutputs(const ir::Module &module,
+                                     const dna::Design &design,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags,
+                                     CompileResult &result) {
+  llvm::Expected<protocol::Protocol> lab =
+      protocol::buildProtocol(module, design, options.lab);
+  if (!lab) {
+    diags.error(Location(), "protocol: " + llvm::toString(lab.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  for (const std::string &warning : lab->warnings)
+    diags.warning(Location(), "protocol: " + warning);
+  const std::string &name = module.name;
+  result.artifacts.push_back({name + ".protocol.md", render([&](auto &os) {
+                                protocol::writeProtocolMarkdown(*lab, os);
+                              })});
+  result.artifacts.push_back({name + ".protocol.html", render([&](auto &os) {
+                                protocol::writeProtocolHTML(*lab, os);
+                              })});
+  result.artifacts.push_back({name + ".protocol.json", render([&](auto &os) {
+                                protocol::writeProtocolJSON(*lab, os);
+                              })});
+  result.summary += "protocol: " + std::to_string(lab->strands.size()) +
+                    " strands, reaction mix " +
+                    (lab->reaction.fits ? "fits " : "does NOT fit ") +
+                    formatNumber(lab->settings.reactionVolumeUL) + " uL\n";
+  if (!protocol::allHaveSequences(lab->strands))
+    return success();
+  llvm::Expected<protocol::Order> order =
+      protocol::buildOrder(lab->strands, options.lab.order);
+  if (!order) {
+    diags.error(Location(), "order: " + llvm::toString(order.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  result.artifacts.push_back({name + ".order-idt.csv", render([&](auto &os) {
+                                protocol::writeIdtBulkCsv(*order, os);
+                              })});
+  result.artifacts.push_back({name + ".plates.csv", render([&](auto &os) {
+                                protocol::writePlatesCsv(*order, os);
+                              })});
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// The list
+//===----------------------------------------------------------------------===//
+
 LogicalResult driver::runCompilePipeline(ir::Module &module,
-                                         const CompileOptions &options,
+                                         CompileOptions options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
-  const std::string name = module.name;
-  result.artifacts.push_back(
-      {name + ".input.crnir", ir::printModuleToString(module)});
-  result.summary += sizeLine("input", module);
-
+  recordInput(module, result);
+  // 1. lowering
   if (failed(lower(module, options, diags)))
     return failure();
-  result.summary += sizeLine("formal", module);
-  result.artifacts.push_back(
-      {name + ".formal.crnir", ir::printModuleToString(module)});
-  result.artifacts.push_back({name + ".formal.dot", render([&](auto &os) {
-                                analysis::printReactionGraphDot(module, os);
-                              })});
+  if (module.reactionCount() == 0) {
+    diags.error(Location(), "module '" + module.name +
+                                "' has no reaction left after lowering: there "
+                                "is nothing to build");
+    return failure();
+  }
+  recordFormal(module, result);
   if (options.stopAfterLowering)
     return success();
-
-  if (options.customPipeline.empty() &&
-      failed(verifyLowered(module, options.lowering, diags)))
+  // 2. legality
+  if (failed(checkLegality(module, options, diags)))
     return failure();
-  return translateToDNA(module, options, diags, result);
+  // 3. DSD scheme
+  std::optional<DesignStage> stage = translateToDNA(module, options, diags);
+  if (!stage)
+    return failure();
+  recordDesign(*stage, options, result);
+  // 4. exporters
+  exportDesign(module, *stage, options, result);
+  // 5. enumeration: domain-level reactions of stage->design (lib/enumerate).
+  // 6. verification: enumerated network against the formal module
+  //    (lib/verify).
+  // 7. sequences: nucleotides for the design's domains (lib/thermo,
+  //    backends/sequences).
+  // 8. report: the wet-lab protocol and order sheets (backends/protocol);
+  //    the verification report (backends/report).
+  if (!options.onlyArtifact.empty())
+    return success();
+  return writeLabOutputs(module, stage->design, options, diags, result);
 }
