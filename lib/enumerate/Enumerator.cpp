@@ -74,10 +74,14 @@ public:
   Enumerator(const Design &design, const EnumerateOptions &options)
       : design(design), options(options) {
     moveOptions.maxHelix = options.maxHelix;
-    moveOptions.releaseCutoff11 = options.releaseCutoff;
-    moveOptions.releaseCutoff1N = options.releaseCutoff;
     moveOptions.rejectRemote = options.rejectRemote;
     moveOptions.opening.dGbp = options.dGbp;
+    unsigned cutoff = options.releaseCutoff;
+    if (options.kSlow > 0)
+      for (cutoff = 1;
+           openingRate(cutoff, moveOptions.opening) >= options.kSlow;)
+        ++cutoff;
+    moveOptions.releaseCutoff11 = moveOptions.releaseCutoff1N = cutoff;
   }
   llvm::Error run();
   EnumeratedSystem takeResult();
