@@ -9,10 +9,12 @@
 //   3. DSD scheme:   a translation scheme turns it into a domain-level
 //                    design (signals, fuels at C_max),
 //   4. exporters:    PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
+//                    SBML of the formal CRN,
 //   5. enumeration:  (next) domain-level reactions of the design,
 //   6. verification: (next) the enumerated network against the formal CRN,
 //   7. sequences:    (next) nucleotide sequences for the domains,
-//   8. report:       (next) verification report and wet-lab outputs.
+//   8. report:       the wet-lab protocol (and the order sheets once the
+//                    strands have sequences); (next) the verification report.
 // runCompilePipeline below is that list, one call per step. Every artifact
 // stays in memory until all steps succeeded.
 //
@@ -21,6 +23,8 @@
 #include "compiler/driver/Pipeline.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
+#include "backends/protocol/Protocol.h"
+#include "backends/sbml/SBML.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
@@ -73,6 +77,29 @@ static std::string designLine(llvm::StringRef scheme,
          std::to_string(costs.total.nucleotides) + " nt\n";
 }
 
+/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
+static std::string formatDuration(double seconds) {
+  if (seconds < 60)
+    return formatSignificant(seconds, 3) + " s";
+  if (seconds < 3600)
+    return formatSignificant(seconds / 60, 3) + " min";
+  if (seconds < 86400)
+    return formatSignificant(seconds / 3600, 3) + " h";
+  return formatSignificant(seconds / 86400, 3) + " d";
+}
+
+/// `lab time: 52 s per model time unit, 0.9 h per phase, ...`.
+static std::string labTimeLine(const dna::LabTime &t) {
+  std::string line = "lab time: " + formatDuration(t.secondsPerTimeUnit) +
+                     " per model time unit";
+  if (t.secondsPerPhase)
+    line += ", " + formatDuration(*t.secondsPerPhase) + " per phase";
+  if (t.secondsPerTrainingSample)
+    line += ", " + formatDuration(*t.secondsPerTrainingSample) +
+            " per training sample";
+  return line + "\n";
+}
+
 //===----------------------------------------------------------------------===//
 // The steps
 //===----------------------------------------------------------------------===//
@@ -84,9 +111,17 @@ static void recordInput(const ir::Module &module, CompileResult &result) {
   result.summary += sizeLine("input", module);
 }
 
-/// Step 1: the lowering passes, standard or user-chosen.
-static LogicalResult lower(ir::Module &module, const CompileOptions &options,
+/// Step 1: the lowering passes, standard or user-chosen. A module that is
+/// already formal (a `.formal.crnir`) is not lowered again.
+static LogicalResult lower(ir::Module &module, CompileOptions &options,
                            DiagnosticEngine &diags) {
+  if (options.customPipeline.empty() && isFormal(module)) {
+    diags.note(Location(), "module '" + module.name +
+                               "' is already formal: lowering skipped, C_max "
+                               "and q_max taken from the module");
+    options.lowering = formalSettings(module, options.lowering);
+    return success();
+  }
   PassManager pm(options.instrumentation);
   if (options.customPipeline.empty())
     buildLoweringPipeline(pm, options.lowering);
@@ -135,6 +170,8 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
 static void recordDesign(const DesignStage &stage,
                          const CompileOptions &options, CompileResult &result) {
   result.summary += designLine(options.scheme.scheme, stage.costs);
+  if (stage.design.labTime)
+    result.summary += labTimeLine(*stage.design.labTime);
 }
 
 /// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
@@ -152,6 +189,55 @@ static void exportDesign(const ir::Module &module, const DesignStage &stage,
        [&](auto &os) { json::writeDesignJSON(design, stage.costs, os); });
   emit(".costs.txt",
        [&](auto &os) { dna::printCostReport(design, stage.costs, os); });
+  emit(".formal.sbml", [&](auto &os) { os << sbml::writeSBML(module); });
+}
+
+/// Step 8, for the bench: the protocol, and the order sheets once every
+/// strand has a sequence (step 7 fills protocol::OrderStrand::sequence).
+static LogicalResult writeLabOutputs(const ir::Module &module,
+                                     const dna::Design &design,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags,
+                                     CompileResult &result) {
+  llvm::Expected<protocol::Protocol> lab =
+      protocol::buildProtocol(module, design, options.lab);
+  if (!lab) {
+    diags.error(Location(), "protocol: " + llvm::toString(lab.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  for (const std::string &warning : lab->warnings)
+    diags.warning(Location(), "protocol: " + warning);
+  const std::string &name = module.name;
+  result.artifacts.push_back({name + ".protocol.md", render([&](auto &os) {
+                                protocol::writeProtocolMarkdown(*lab, os);
+                              })});
+  result.artifacts.push_back({name + ".protocol.html", render([&](auto &os) {
+                                protocol::writeProtocolHTML(*lab, os);
+                              })});
+  result.artifacts.push_back({name + ".protocol.json", render([&](auto &os) {
+                                protocol::writeProtocolJSON(*lab, os);
+                              })});
+  result.summary += "protocol: " + std::to_string(lab->strands.size()) +
+                    " strands, reaction mix " +
+                    (lab->reaction.fits ? "fits " : "does NOT fit ") +
+                    formatNumber(lab->settings.reactionVolumeUL) + " uL\n";
+  if (!protocol::allHaveSequences(lab->strands))
+    return success();
+  llvm::Expected<protocol::Order> order =
+      protocol::buildOrder(lab->strands, options.lab.order);
+  if (!order) {
+    diags.error(Location(), "order: " + llvm::toString(order.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  result.artifacts.push_back({name + ".order-idt.csv", render([&](auto &os) {
+                                protocol::writeIdtBulkCsv(*order, os);
+                              })});
+  result.artifacts.push_back({name + ".plates.csv", render([&](auto &os) {
+                                protocol::writePlatesCsv(*order, os);
+                              })});
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -159,13 +245,19 @@ static void exportDesign(const ir::Module &module, const DesignStage &stage,
 //===----------------------------------------------------------------------===//
 
 LogicalResult driver::runCompilePipeline(ir::Module &module,
-                                         const CompileOptions &options,
+                                         CompileOptions options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
   recordInput(module, result);
   // 1. lowering
   if (failed(lower(module, options, diags)))
     return failure();
+  if (module.reactionCount() == 0) {
+    diags.error(Location(), "module '" + module.name +
+                                "' has no reaction left after lowering: there "
+                                "is nothing to build");
+    return failure();
+  }
   recordFormal(module, result);
   if (options.stopAfterLowering)
     return success();
@@ -184,7 +276,9 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   //    (lib/verify).
   // 7. sequences: nucleotides for the design's domains (lib/thermo,
   //    backends/sequences).
-  // 8. report: verification report and wet-lab outputs (backends/protocol,
-  //    backends/sbml).
-  return success();
+  // 8. report: the wet-lab protocol and order sheets (backends/protocol);
+  //    the verification report (backends/report).
+  if (!options.onlyArtifact.empty())
+    return success();
+  return writeLabOutputs(module, stage->design, options, diags, result);
 }

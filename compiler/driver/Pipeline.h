@@ -8,6 +8,7 @@
 #define CRNC_DRIVER_PIPELINE_H
 
 #include "backends/dsd/Scheme.h"
+#include "backends/protocol/Protocol.h"
 #include "ir/Module.h"
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
@@ -25,6 +26,8 @@ struct CompileOptions {
   std::string customPipeline;
   LoweringOptions lowering;
   dsd::SchemeOptions scheme;
+  /// Bench settings of the protocol and order sheets.
+  protocol::LabSettings lab;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
   /// When set, render only the design artifact with this file suffix
@@ -43,13 +46,14 @@ struct CompileResult {
   std::vector<Artifact> artifacts;
   /// A few lines for the terminal: sizes at each stage, costs.
   std::string summary;
+  /// Set when a step failed because of the settings (exit 2), not the input.
+  bool settingsError = false;
   const Artifact *find(llvm::StringRef suffix) const;
 };
 
-/// Lowers `module` in place to formal IR, translates it to a DNA design and
-/// produces every artifact.
-LogicalResult runCompilePipeline(ir::Module &module,
-                                 const CompileOptions &options,
+/// Lowers `module` in place to formal IR (unless it is formal already),
+/// translates it to a DNA design and produces every artifact.
+LogicalResult runCompilePipeline(ir::Module &module, CompileOptions options,
                                  DiagnosticEngine &diags,
                                  CompileResult &result);
 

@@ -1,0 +1,103 @@
+//===- Protocol.h - the wet-lab protocol of a design ------------*- C++ -*-===//
+//
+// Everything a bench scientist needs to run a compiled design, in lab units
+// (nM, uL, minutes, degrees C): the buffer, stock concentrations, gate
+// annealing (limiting strand at 1x, the strands the gel removes in a small
+// excess, 95 -> 20 C at 1 C/min), gel purification, the pipetting of every
+// mix, and the experiment timeline derived from the formal IR (inputs and
+// clock-phase triggers per training or inference sample, when to read the
+// outputs, how many lab minutes one model time unit takes: map-rates'
+// time_scale). One Protocol value is rendered as JSON, Markdown and HTML.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_PROTOCOL_PROTOCOL_H
+#define CRNC_BACKENDS_PROTOCOL_PROTOCOL_H
+
+#include "backends/protocol/OrderSheets.h"
+#include "backends/protocol/Pipetting.h"
+#include "backends/protocol/Strands.h"
+#include "ir/Module.h"
+#include "lib/dna/Design.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace crnc::protocol {
+
+/// The bench settings. Every default is defined here once.
+struct LabSettings {
+  double reactionVolumeUL = 100; ///< usable volume of the reaction
+  double strandStockUM = 100;    ///< ordered strands, resuspended in water
+  double gateStockUM = 10;       ///< purified gates, in 1x buffer
+  double annealGateUM = 20;      ///< gate concentration while annealing
+  double annealVolumeUL = 50;    ///< per gate
+  double annealExcess = 1.2;     ///< non-limiting strands, x the limiting
+  double annealFromC = 95;       ///< degrees C
+  double annealToC = 20;         ///< degrees C
+  double annealRateCPerMin = 1;  ///< cooling rate
+  double deadVolumePercent = 10; ///< overage on every mix
+  double minPipetteUL = 0.5;     ///< smallest volume pipetted directly
+  BufferSpec buffer;             ///< 10x TAE / 125 mM Mg2+ -> 1x
+  OrderSettings order;           ///< plates, scale, purification
+};
+
+/// Range checks; the message names the setting and the accepted range.
+llvm::Error checkLabSettings(const LabSettings &settings);
+
+/// Gates annealed the same way: same strand count and ratios.
+struct AnnealRecipe {
+  unsigned strandsPerGate = 0;
+  Mix mix; ///< per gate: "limiting strand" at 1x, "strand i" at excess
+  /// Per gate: its name, then its strands (limiting strand first).
+  std::vector<std::vector<std::string>> gates;
+};
+
+/// One timed action of the experiment.
+struct TimelineEvent {
+  double minute = 0;
+  std::string action; ///< "add", "remove", "measure", "start", ...
+  std::string what;   ///< strands or species
+  std::string amount; ///< in lab units, or ""
+};
+
+struct Timeline {
+  double labSecondsPerModelTime = 1; ///< map-rates' time_scale
+  double nanomolarPerModelUnit = 1;  ///< map-rates' conc_scale_nM
+  std::string kind;                  ///< "learning" or "reaction network"
+  double cycleMinutes = 0;           ///< one sample presentation (learning)
+  std::vector<TimelineEvent> events;
+  std::vector<std::string> notes;
+};
+
+struct Protocol {
+  std::string name;
+  std::string scheme;
+  LabSettings settings;
+  std::vector<OrderStrand> strands;
+  std::vector<AnnealRecipe> anneals;
+  std::vector<std::string> purification; ///< steps, in order
+  std::vector<Mix> pools;                ///< premixed for the reaction mix
+  Mix reaction;                          ///< the reaction mix at t = 0
+  std::vector<Mix> workingDilutions;     ///< stocks for timeline additions
+  Timeline timeline;
+  std::vector<std::string> measure; ///< species to read out
+  std::vector<std::string> warnings;
+};
+
+/// Builds the protocol of `design`, the DSD translation of formal module
+/// `formal`. Errors: settings out of range, or a concentration that cannot
+/// be reached from its stock. A mix whose components need more than its
+/// volume is not an error: it is marked (Mix::fits) and listed in warnings.
+llvm::Expected<Protocol> buildProtocol(const ir::Module &formal,
+                                       const dna::Design &design,
+                                       const LabSettings &settings);
+
+void writeProtocolJSON(const Protocol &protocol, llvm::raw_ostream &os);
+void writeProtocolMarkdown(const Protocol &protocol, llvm::raw_ostream &os);
+/// A self-contained HTML page (inline CSS, no scripts).
+void writeProtocolHTML(const Protocol &protocol, llvm::raw_ostream &os);
+
+} // namespace crnc::protocol
+
+#endif

@@ -1,0 +1,229 @@
+//===- Timeline.cpp - the experiment's schedule in lab minutes ------------===//
+
+#include "backends/protocol/Timeline.h"
+#include "ir/ModelAttributes.h"
+#include "lib/support/Format.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include <cmath>
+
+using namespace crnc;
+using namespace crnc::protocol;
+namespace model = crnc::ir::model;
+
+static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key,
+                         double fallback) {
+  std::optional<llvm::StringRef> v = ir::findAttribute(attrs, key);
+  return v ? parseNumber(*v).value_or(fallback) : fallback;
+}
+
+static std::string minutes(double m) { return formatLabNumber(m, 4); }
+
+namespace {
+
+/// Working dilutions of the strands added on the timeline.
+class Additions {
+public:
+  Additions(const LabSettings &s, double nMPerUnit, Protocol &p)
+      : s(s), nMPerUnit(nMPerUnit), p(p) {}
+
+  /// "0.5 uL of the 200 nM working dilution of X per unit" text, planning
+  /// the dilution on first use.
+  llvm::Expected<std::string> perUnit(llvm::StringRef strand, double units,
+                                      llvm::StringRef variable) {
+    double stockNM = s.strandStockUM * 1e3;
+    double perUnitUL = s.reactionVolumeUL * nMPerUnit / stockNM;
+    double factor = dilutionFactor(perUnitUL, s.minPipetteUL);
+    double workingNM = stockNM / factor;
+    if (planned.insert(strand.str()).second) {
+      MixSettings m;
+      m.volumeUL = 100;
+      m.overagePercent = s.deadVolumePercent;
+      m.minPipetteUL = s.minPipetteUL;
+      llvm::Expected<Mix> mix =
+          planMix("working dilution of " + strand.str(),
+                  {{strand.str(), workingNM, stockNM, 0}}, s.buffer, m);
+      if (!mix)
+        return mix.takeError();
+      p.workingDilutions.push_back(std::move(*mix));
+    }
+    double nM = units * nMPerUnit;
+    double uL = units * perUnitUL * factor;
+    std::string scale = variable.empty() ? "" : variable.str() + " × ";
+    return scale + formatLabNumber(nM, 4) + " nM: " + scale +
+           formatLabNumber(uL, 4) + " µL of the " +
+           formatLabNumber(workingNM, 4) + " nM working dilution";
+  }
+
+private:
+  const LabSettings &s;
+  double nMPerUnit;
+  Protocol &p;
+  llvm::StringSet<> planned;
+};
+
+struct Phase {
+  std::string name, clock;
+};
+
+} // namespace
+
+static std::vector<Phase> clockPhases(const ir::Module &m) {
+  std::vector<Phase> phases;
+  llvm::SmallVector<llvm::StringRef, 4> items;
+  ir::findAttribute(m.attrs, "clock_phases")
+      .value_or("")
+      .split(items, ',', -1, false);
+  for (llvm::StringRef item : items) {
+    auto [name, clock] = item.split(':');
+    phases.push_back({name.str(), clock.str()});
+  }
+  return phases;
+}
+
+static void add(Timeline &t, double minute, llvm::StringRef action,
+                llvm::StringRef what, llvm::StringRef amount) {
+  t.events.push_back({minute, action.str(), what.str(), amount.str()});
+}
+
+/// Loads: "X1" -> the species carrying feature/target rails.
+static llvm::Error addLoads(const ir::Module &m, Additions &adds, Timeline &t) {
+  for (const ir::Species &s : m.allSpecies()) {
+    std::optional<model::Load> load = model::get(s.attrs, model::SampleLoad);
+    if (!load)
+      continue;
+    double scale = model::get(s.attrs, model::LoadScale).value_or(1);
+    std::string variable =
+        (load->isTarget ? "y_" : "x_") + std::to_string(load->index + 1);
+    std::optional<model::Rail> rail = model::get(s.attrs, model::SignalRail);
+    std::string when =
+        !rail ? ""
+        : (*rail == model::Rail::Positive) == (scale > 0)
+            ? " (when " + variable + " > 0)"
+            : " (when " + variable + " < 0; use |" + variable + "|)";
+    llvm::Expected<std::string> amount =
+        adds.perUnit(s.name, std::fabs(scale), variable);
+    if (!amount)
+      return amount.takeError();
+    add(t, 0, "add", s.name, *amount + when);
+  }
+  return llvm::Error::success();
+}
+
+static void addLearningNotes(const ir::Module &m, bool external, Timeline &t) {
+  if (!external)
+    t.notes.push_back("The phases are driven by the design's own oscillator "
+                      "(--gate=autonomous): no triggers are added, and the "
+                      "phase times below are the designed horizons, not the "
+                      "oscillator's measured period.");
+  t.notes.push_back(
+      "Repeat the cycle for every training sample (each cycle lasts " +
+      minutes(t.cycleMinutes) +
+      " min); for inference, run the first phase only and read the outputs.");
+  std::vector<std::string> transient;
+  for (const ir::Species &s : m.allSpecies())
+    if (model::get(s.attrs, model::Transient).value_or(false))
+      transient.push_back(s.name);
+  t.notes.push_back(
+      "The simulated protocol zeroes " + std::to_string(transient.size()) +
+      " transient species before each sample (" + llvm::join(transient, ", ") +
+      "); at the bench this takes a fresh reaction per sample or strands "
+      "that sink them, which this design does not contain.");
+}
+
+static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
+                                    Protocol &p) {
+  Timeline &t = p.timeline;
+  t.kind = "learning";
+  double horizon = model::get(m.attrs, model::Horizon).value_or(1);
+  double phaseMinutes = horizon * t.labSecondsPerModelTime / 60;
+  std::vector<Phase> phases = clockPhases(m);
+  t.cycleMinutes = phaseMinutes * double(phases.size());
+  bool external =
+      ir::findAttribute(m.attrs, "clock_strategy").value_or("") == "external";
+  if (llvm::Error e = addLoads(m, adds, t))
+    return e;
+  std::vector<std::string> outputs;
+  for (const ir::Species &s : m.allSpecies())
+    if (ir::findAttribute(s.attrs, model::Output.name))
+      outputs.push_back(s.name);
+  for (size_t i = 0; i < phases.size(); ++i) {
+    double start = phaseMinutes * double(i);
+    if (i == 1)
+      add(t, start, "measure", llvm::join(outputs, ", "),
+          "the prediction is the first output rail minus the second");
+    if (!external)
+      continue;
+    if (i > 0)
+      add(t, start, "remove", phases[i - 1].clock,
+          "sequester the trigger (complement strand at 1.2x its level)");
+    const ir::Species *clock = nullptr;
+    if (auto id = m.lookupSpecies(phases[i].clock))
+      clock = &m.getSpecies(*id);
+    double level = clock ? numberAttr(clock->attrs, "clock_on", 1) : 1;
+    llvm::Expected<std::string> amount =
+        adds.perUnit(phases[i].clock, level, "");
+    if (!amount)
+      return amount.takeError();
+    add(t, start, "add", phases[i].clock,
+        *amount + " (phase '" + phases[i].name + "' on)");
+  }
+  if (external && !phases.empty())
+    add(t, t.cycleMinutes, "remove", phases.back().clock,
+        "sequester the trigger; the next sample starts");
+  addLearningNotes(m, external, t);
+  p.measure = outputs;
+  return llvm::Error::success();
+}
+
+static void networkTimeline(const ir::Module &m, Protocol &p) {
+  Timeline &t = p.timeline;
+  t.kind = "reaction network";
+  add(t, 0, "start", "reaction mix",
+      "mix the signal strands in last; the network runs from this moment");
+  for (const ir::Species &s : m.allSpecies())
+    if (s.role == ir::SpeciesRole::Output)
+      p.measure.push_back(s.name);
+  if (p.measure.empty())
+    for (const ir::Species &s : m.allSpecies())
+      if (s.role == ir::SpeciesRole::Signal)
+        p.measure.push_back(s.name);
+  add(t, 0, "measure", llvm::join(p.measure, ", "),
+      "continuously; model time t is t × " +
+          formatLabNumber(t.labSecondsPerModelTime / 60, 4) + " min");
+}
+
+llvm::Error protocol::buildTimeline(const ir::Module &formal,
+                                    const LabSettings &s, Protocol &p) {
+  Timeline &t = p.timeline;
+  t.labSecondsPerModelTime = numberAttr(formal.attrs, "time_scale", 1);
+  t.nanomolarPerModelUnit = numberAttr(formal.attrs, "conc_scale_nM", 1);
+  t.notes.push_back(
+      "One model time unit lasts " +
+      formatLabNumber(t.labSecondsPerModelTime / 60, 4) +
+      " min at the bench (time_scale " +
+      formatLabNumber(t.labSecondsPerModelTime) +
+      " s, which includes the slow-down of the buffer modules); one "
+      "concentration unit is " +
+      formatNumber(t.nanomolarPerModelUnit) + " nM.");
+  t.notes.push_back("Nothing in this design reports its outputs optically: "
+                    "reporter complexes for the measured species are not yet "
+                    "part of the design; sample and quantify them (e.g. by "
+                    "gel) or add reporters.");
+  bool learning = ir::findAttribute(formal.attrs, model::ModelKind.name) &&
+                  ir::findAttribute(formal.attrs, "clock_phases");
+  if (!learning) {
+    networkTimeline(formal, p);
+    return llvm::Error::success();
+  }
+  Additions adds(s, t.nanomolarPerModelUnit, p);
+  if (llvm::Error e = learningTimeline(formal, adds, p))
+    return e;
+  if (t.cycleMinutes > 24 * 60)
+    p.warnings.push_back("one training cycle lasts " +
+                         formatLabNumber(t.cycleMinutes / 60, 3) +
+                         " h at the bench (time_scale " +
+                         formatLabNumber(t.labSecondsPerModelTime, 4) +
+                         " s per model time unit)");
+  return llvm::Error::success();
+}
