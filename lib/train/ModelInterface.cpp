@@ -113,8 +113,10 @@ llvm::Expected<ModelInterface> ModelInterface::fromModule(const ir::Module &m) {
         return missing("bad output attribute on '" + sig.name + "'");
       mi.outputSignals[*k] = sig;
     }
-    if (s.role == ir::SpeciesRole::Weight)
+    if (s.role == ir::SpeciesRole::Weight) {
       mi.weights.push_back(sig);
+      mi.weightSlots.push_back(model::get(s.attrs, model::Slot));
+    }
     if (s.role == ir::SpeciesRole::Gradient)
       mi.gradients.push_back(sig);
   }
