@@ -93,6 +93,11 @@ struct WeightSlot {
 // Keys
 //===----------------------------------------------------------------------===//
 
+/// The phases of a learning network: phase 1 presents the sample and forms
+/// the outputs, phase 2 applies the learning rule.
+inline constexpr llvm::StringLiteral ForwardPhase{"forward"};
+inline constexpr llvm::StringLiteral BackwardPhase{"backward"};
+
 /// An attribute key whose value has type `T`.
 template <typename T> struct Key {
   using Value = T;
