@@ -198,6 +198,12 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
     result.settingsError = true;
     return failure();
   }
+  if (order->belowPlateMinimum)
+    diags.warning(Location(),
+                  "order: " + std::to_string(order->lines.size()) +
+                      " strands are fewer than one plate's minimum; order "
+                      "them as tubes (" +
+                      name + ".order-idt.csv)");
   result.artifacts.push_back({name + ".order-idt.csv", render([&](auto &os) {
                                 protocol::writeIdtBulkCsv(*order, os);
                               })});
