@@ -1,7 +1,7 @@
 //===- Module.cpp - the CRN intermediate representation -------------------===//
 
 #include "ir/Module.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "lib/support/EnumNames.h"
 #include "llvm/ADT/Twine.h"
 #include <algorithm>
 #include <cassert>
@@ -9,54 +9,28 @@
 using namespace crnc;
 using namespace crnc::ir;
 
+static const EnumName<SpeciesRole> roleNames[] = {
+    {SpeciesRole::Signal, "signal"},
+    {SpeciesRole::Input, "input"},
+    {SpeciesRole::Output, "output"},
+    {SpeciesRole::Target, "target"},
+    {SpeciesRole::Weight, "weight"},
+    {SpeciesRole::Hidden, "hidden"},
+    {SpeciesRole::Adjoint, "adjoint"},
+    {SpeciesRole::Gradient, "gradient"},
+    {SpeciesRole::ErrorSignal, "error"},
+    {SpeciesRole::Clock, "clock"},
+    {SpeciesRole::Fuel, "fuel"},
+    {SpeciesRole::Intermediate, "intermediate"},
+    {SpeciesRole::Waste, "waste"},
+};
+
 llvm::StringRef ir::roleName(SpeciesRole role) {
-  switch (role) {
-  case SpeciesRole::Signal:
-    return "signal";
-  case SpeciesRole::Input:
-    return "input";
-  case SpeciesRole::Output:
-    return "output";
-  case SpeciesRole::Target:
-    return "target";
-  case SpeciesRole::Weight:
-    return "weight";
-  case SpeciesRole::Hidden:
-    return "hidden";
-  case SpeciesRole::Adjoint:
-    return "adjoint";
-  case SpeciesRole::Gradient:
-    return "gradient";
-  case SpeciesRole::ErrorSignal:
-    return "error";
-  case SpeciesRole::Clock:
-    return "clock";
-  case SpeciesRole::Fuel:
-    return "fuel";
-  case SpeciesRole::Intermediate:
-    return "intermediate";
-  case SpeciesRole::Waste:
-    return "waste";
-  }
-  return "signal";
+  return nameOf(roleNames, role);
 }
 
 std::optional<SpeciesRole> ir::parseRole(llvm::StringRef name) {
-  return llvm::StringSwitch<std::optional<SpeciesRole>>(name)
-      .Case("signal", SpeciesRole::Signal)
-      .Case("input", SpeciesRole::Input)
-      .Case("output", SpeciesRole::Output)
-      .Case("target", SpeciesRole::Target)
-      .Case("weight", SpeciesRole::Weight)
-      .Case("hidden", SpeciesRole::Hidden)
-      .Case("adjoint", SpeciesRole::Adjoint)
-      .Case("gradient", SpeciesRole::Gradient)
-      .Case("error", SpeciesRole::ErrorSignal)
-      .Case("clock", SpeciesRole::Clock)
-      .Case("fuel", SpeciesRole::Fuel)
-      .Case("intermediate", SpeciesRole::Intermediate)
-      .Case("waste", SpeciesRole::Waste)
-      .Default(std::nullopt);
+  return valueOf(roleNames, name);
 }
 
 std::optional<llvm::StringRef> ir::findAttribute(const AttributeList &attrs,
@@ -177,13 +151,6 @@ void Module::eraseSpecies(const std::function<bool(SpeciesId)> &dead) {
   speciesByName.clear();
   for (SpeciesId id = 0; id < species.size(); ++id)
     speciesByName[species[id].name] = id;
-}
-
-const Parameter *Module::lookupParameter(llvm::StringRef name) const {
-  for (const Parameter &p : parameters)
-    if (p.name == name)
-      return &p;
-  return nullptr;
 }
 
 void Module::setParameter(llvm::StringRef name, double value, Location loc) {

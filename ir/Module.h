@@ -163,7 +163,6 @@ public:
   // Parameters -------------------------------------------------------------
   std::vector<Parameter> &allParameters() { return parameters; }
   const std::vector<Parameter> &allParameters() const { return parameters; }
-  const Parameter *lookupParameter(llvm::StringRef name) const;
   void setParameter(llvm::StringRef name, double value,
                     Location loc = Location());
 

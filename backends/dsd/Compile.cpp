@@ -9,9 +9,31 @@
 #include "ir/Printer.h"
 #include "ir/Verifier.h"
 #include "lib/dna/Domain.h"
+#include "lib/support/Format.h"
 
 using namespace crnc;
 using namespace crnc::dsd;
+
+std::optional<dna::LabTime> dsd::labTimeOf(const ir::Module &module) {
+  auto number = [&](llvm::StringRef key) {
+    return parseNumber(ir::findAttribute(module.attrs, key).value_or(""));
+  };
+  std::optional<double> scale = number("time_scale");
+  if (!scale)
+    return std::nullopt;
+  dna::LabTime t;
+  t.secondsPerTimeUnit = *scale;
+  std::optional<double> horizon = number("horizon");
+  if (!horizon)
+    return t;
+  t.secondsPerPhase = *horizon * *scale;
+  std::optional<llvm::StringRef> phases =
+      ir::findAttribute(module.attrs, "clock_phases");
+  if (phases && ir::findAttribute(module.attrs, "model_kind"))
+    t.secondsPerTrainingSample =
+        *t.secondsPerPhase * double(1 + phases->count(','));
+  return t;
+}
 
 static const SchemeInfo schemes[] = {
     {"soloveichik2010",
@@ -88,6 +110,7 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
         "module '" + module.name + "' is not legal for DSD scheme '" +
             options.scheme + "' (run the lowering pipeline first)");
   dna::Design design;
+  design.labTime = labTimeOf(module);
   design.scheme = options.scheme;
   design.unit = module.unit == ConcUnit::None ? ConcUnit::nM : module.unit;
   SchemeBuilder builder(module, options, design);

@@ -65,6 +65,11 @@ llvm::Expected<dna::Design> compile(const ir::Module &module,
                                     const SchemeOptions &options,
                                     DiagnosticEngine &diags);
 
+/// The lab time of a formal module (attributes time_scale, horizon,
+/// clock_phases, model_kind), or nullopt without a time scale. compile()
+/// records it in the design.
+std::optional<dna::LabTime> labTimeOf(const ir::Module &module);
+
 } // namespace crnc::dsd
 
 #endif

@@ -56,6 +56,20 @@ static ordered_json moduleJSON(const Design &design, const DesignCosts &costs,
                       {"cost", costJSON(costs.perModule[i])}};
 }
 
+/// Seconds per formal time unit, per phase, per training sample (the last
+/// two only where the model defines them); null without a time scale.
+static ordered_json labTimeJSON(const Design &design) {
+  if (!design.labTime)
+    return nullptr;
+  const LabTime &t = *design.labTime;
+  ordered_json j{{"seconds_per_time_unit", t.secondsPerTimeUnit}};
+  if (t.secondsPerPhase)
+    j["seconds_per_phase"] = *t.secondsPerPhase;
+  if (t.secondsPerTrainingSample)
+    j["seconds_per_training_sample"] = *t.secondsPerTrainingSample;
+  return j;
+}
+
 static ordered_json costsJSON(const DesignCosts &costs) {
   return ordered_json{{"signals", costJSON(costs.signals)},
                       {"total", costJSON(costs.total)}};
@@ -65,6 +79,7 @@ ordered_json crnc::json::designToJSON(const Design &design) {
   ordered_json doc;
   doc["scheme"] = design.scheme;
   doc["unit"] = concUnitName(design.unit).str();
+  doc["lab_time"] = labTimeJSON(design);
   doc["formal_crn"] = design.formalReactions;
   ordered_json domains = ordered_json::array();
   for (const Domain &d : design.domains.all())
@@ -137,6 +152,7 @@ void crnc::json::writeDesignJSON(const Design &design, const DesignCosts &costs,
   os << "{\n";
   writeMember(os, "scheme", design.scheme);
   writeMember(os, "unit", concUnitName(design.unit).str());
+  writeMember(os, "lab_time", labTimeJSON(design));
   writeMember(os, "formal_crn", design.formalReactions);
   auto domains = design.domains.all();
   writeArrayMember(os, "domains", domains.size(),

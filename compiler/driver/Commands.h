@@ -9,6 +9,7 @@
 #ifndef CRNC_DRIVER_COMMANDS_H
 #define CRNC_DRIVER_COMMANDS_H
 
+#include "lib/support/Diagnostics.h"
 #include "llvm/Support/CommandLine.h"
 
 namespace crnc::driver {
@@ -22,6 +23,9 @@ struct Command {
 /// The category every crnc option belongs to; other (LLVM) options are hidden.
 extern llvm::cl::OptionCategory crncCategory;
 
+/// Applies the options every command shares (`--error-limit`) to `diags`.
+void applyDiagnosticOptions(DiagnosticEngine &diags);
+
 extern llvm::cl::SubCommand compileCommand;
 int runCompile();
 extern llvm::cl::SubCommand simulateCommand;
@@ -30,6 +34,10 @@ extern llvm::cl::SubCommand trainCommand;
 int runTrain();
 extern llvm::cl::SubCommand genDataCommand;
 int runGenData();
+extern llvm::cl::SubCommand enumerateCommand;
+int runEnumerate();
+extern llvm::cl::SubCommand verifyCommand;
+int runVerify();
 
 } // namespace crnc::driver
 

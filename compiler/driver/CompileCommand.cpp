@@ -12,6 +12,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
+#include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -89,37 +90,83 @@ cl::opt<bool> printLocations("print-locations",
                              cl::cat(crncCategory));
 cl::opt<std::string>
     schemeName("scheme",
-               cl::desc("DSD translation scheme (see crnc --list-schemes)"),
+               cl::desc("DSD translation scheme (see crnc --list-schemes; "
+                        "default soloveichik2010)"),
                cl::init("soloveichik2010"), cl::sub(driver::compileCommand),
                cl::cat(crncCategory));
 cl::opt<std::string> gateStrategy(
-    "gate", cl::desc("How phases become chemistry: external or autonomous"),
+    "gate",
+    cl::desc("How phases become chemistry: external (default) or autonomous"),
     cl::init("external"), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
-cl::opt<double> fuelConcentration("cmax",
-                                  cl::desc("Fuel concentration C_max in nM"),
-                                  cl::init(1000),
-                                  cl::sub(driver::compileCommand),
-                                  cl::cat(crncCategory));
-cl::opt<double> maxRate("qmax",
-                        cl::desc("Fastest realisable bimolecular rate in /M/s"),
-                        cl::init(1e6), cl::sub(driver::compileCommand),
-                        cl::cat(crncCategory));
-cl::opt<double> concScale(
-    "conc-scale", cl::desc("nM per unit of concentration of a unitless model"),
-    cl::init(1), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<unsigned> toeholdLength("toehold-length",
-                                cl::desc("Nucleotides per toehold domain"),
-                                cl::init(5), cl::sub(driver::compileCommand),
-                                cl::cat(crncCategory));
+cl::opt<double> fuelConcentration(
+    "cmax", cl::desc("Fuel concentration C_max in nM (default 1000)"),
+    cl::init(1000), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<double> maxRate(
+    "qmax",
+    cl::desc("Fastest realisable bimolecular rate in /M/s (default 1e6)"),
+    cl::init(1e6), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<std::string> concScale(
+    "conc-scale",
+    cl::desc("nM per unit of concentration of a unitless model, or 'auto': "
+             "the scale of least lab time within C_max, q_max and the fuel "
+             "excess"),
+    cl::init("auto"), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<BufferMode> bufferMode(
+    "buffers", cl::desc("SSW buffer modules that equalise sequestration"),
+    cl::values(clEnumValN(BufferMode::Auto, "auto",
+                          "only where sequestration changes a ratio of rates"),
+               clEnumValN(BufferMode::On, "on", "for every formal species"),
+               clEnumValN(BufferMode::Off, "off", "none")),
+    cl::init(BufferMode::Auto), cl::sub(driver::compileCommand),
+    cl::cat(crncCategory));
+cl::opt<unsigned> toeholdLength(
+    "toehold-length", cl::desc("Nucleotides per toehold domain (default 5)"),
+    cl::init(5), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<unsigned> domainLength(
-    "domain-length", cl::desc("Nucleotides per long (branch-migration) domain"),
+    "domain-length",
+    cl::desc("Nucleotides per long (branch-migration) domain (default 15)"),
     cl::init(15), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                          cl::sub(driver::compileCommand),
                          cl::cat(crncCategory));
 
 } // namespace
+
+/// Reads the physical settings into `options`; false (after reporting a
+/// usage error naming the valid range) when one is outside what DNA can do.
+static bool readPhysicalSettings(CompileOptions &options) {
+  // C_max: 1 pM to 100 uM; q_max: at most the diffusion limit (~1e9 /M/s);
+  // toeholds of 3 to 15 nt bind reversibly; a long domain must be longer
+  // than a toehold (it may not fall off on its own) and at most 60 nt.
+  if (!checkRange("cmax", fuelConcentration, 1e-3, 1e5, "nM") ||
+      !checkRange("qmax", maxRate, 1, 1e9, "/M/s") ||
+      !checkRange("toehold-length", toeholdLength, 3, 15, "nt") ||
+      !checkRange("domain-length", domainLength, toeholdLength + 1, 60, "nt"))
+    return false;
+  double scale = 0;
+  if (concScale != "auto") {
+    std::optional<double> value = parseNumber(concScale);
+    if (!value) {
+      reportUsageError("--conc-scale must be 'auto' or a number of nM, not '" +
+                       concScale + "'");
+      return false;
+    }
+    if (!checkRange("conc-scale", *value, 1e-6, fuelConcentration, "nM"))
+      return false;
+    scale = *value;
+  }
+  options.lowering.gateStrategy = gateStrategy;
+  options.lowering.cmax = fuelConcentration;
+  options.lowering.qmax = maxRate;
+  options.lowering.concScale = scale;
+  options.lowering.buffers = bufferMode;
+  options.scheme.scheme = schemeName;
+  options.scheme.toeholdLength = toeholdLength;
+  options.scheme.longLength = domainLength;
+  options.scheme.historyLength = domainLength;
+  return true;
+}
 
 /// The -o path, or "-" (stdout) when none was given.
 static std::string outputOrStdout() {
@@ -176,17 +223,20 @@ static llvm::StringRef artifactSuffix(EmitKind kind) {
 }
 
 static int writeArtifacts(const CompileResult &result) {
+  bool created = !llvm::sys::fs::exists(outputPath);
   if (std::error_code ec = llvm::sys::fs::create_directories(outputPath))
     return reportEnvironmentError(llvm::createStringError(
         ec, "cannot create '" + outputPath + "': " + ec.message()));
+  std::vector<OutputFile> files;
   for (const Artifact &artifact : result.artifacts) {
     llvm::SmallString<256> path(outputPath);
     llvm::sys::path::append(path, artifact.fileName);
-    if (llvm::Error e = writeFileAtomically(path, [&](llvm::raw_ostream &os) {
-          os << artifact.contents;
-          return true;
-        }))
-      return reportEnvironmentError(std::move(e));
+    files.push_back({path.str().str(), artifact.contents});
+  }
+  if (llvm::Error e = writeFilesAtomically(files)) {
+    if (created) // leave nothing behind, not even the directory
+      llvm::sys::fs::remove(outputPath);
+    return reportEnvironmentError(std::move(e));
   }
   llvm::outs() << result.summary << "wrote " << result.artifacts.size()
                << " files to " << outputPath << "\n";
@@ -196,6 +246,7 @@ static int writeArtifacts(const CompileResult &result) {
 int driver::runCompile() {
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  applyDiagnosticOptions(diags);
   diags.setWarningsSuppressed(noWarnings);
   if (emitKind == EmitKind::Tokens || emitKind == EmitKind::AST)
     return emitSyntax(diags);
@@ -234,14 +285,8 @@ int driver::runCompile() {
   }
 
   CompileOptions options;
-  options.lowering.gateStrategy = gateStrategy;
-  options.lowering.cmax = fuelConcentration;
-  options.lowering.qmax = maxRate;
-  options.lowering.concScale = concScale;
-  options.scheme.scheme = schemeName;
-  options.scheme.toeholdLength = toeholdLength;
-  options.scheme.longLength = domainLength;
-  options.scheme.historyLength = domainLength;
+  if (!readPhysicalSettings(options))
+    return ExitUsageError;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
   if (emitKind != EmitKind::All && !options.stopAfterLowering)

@@ -5,10 +5,12 @@
 #include "compiler/frontend/Frontend.h"
 #include "ir/Parser.h"
 #include "ir/Verifier.h"
-#include "llvm/Support/FileUtilities.h"
+#include "lib/support/Format.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -39,32 +41,121 @@ LoadedModule driver::loadModule(llvm::StringRef path, DiagnosticEngine &diags) {
   return result;
 }
 
+static llvm::Error ioError(const llvm::Twine &message) {
+  return llvm::createStringError(std::make_error_code(std::errc::io_error),
+                                 message);
+}
+
+/// An error when `path` is a directory: no file can be written in its place.
+static llvm::Error refuseDirectory(llvm::StringRef path) {
+  if (llvm::sys::fs::is_directory(path))
+    return ioError("cannot write '" + path + "': it is a directory");
+  return llvm::Error::success();
+}
+
+/// Writes `text` straight into an existing special file (a device, a pipe):
+/// replacing it through a temporary file would replace the device itself.
+static llvm::Error writeInPlace(llvm::StringRef path, llvm::StringRef text) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
+  if (!ec) {
+    os << text;
+    os.close();
+    ec = os.error();
+    os.clear_error();
+  }
+  if (ec)
+    return ioError("cannot write '" + path + "': " + ec.message());
+  return llvm::Error::success();
+}
+
+static bool isSpecialFile(llvm::StringRef path) {
+  llvm::sys::fs::file_status status;
+  if (llvm::sys::fs::status(path, status))
+    return false; // does not exist yet
+  return status.type() != llvm::sys::fs::file_type::regular_file &&
+         status.type() != llvm::sys::fs::file_type::directory_file;
+}
+
+llvm::Error driver::flushStdout() {
+  llvm::outs().flush();
+  if (!llvm::outs().has_error())
+    return llvm::Error::success();
+  std::error_code ec = llvm::outs().error();
+  llvm::outs().clear_error();
+  return ioError("cannot write to standard output: " + ec.message());
+}
+
 llvm::Error driver::writeFileAtomically(
     llvm::StringRef path, llvm::function_ref<bool(llvm::raw_ostream &)> write) {
-  if (path == "-") {
-    write(llvm::outs());
-    return llvm::Error::success();
-  }
-  llvm::SmallString<256> model(path);
-  model += ".tmp-%%%%%%";
-  bool abandoned = false;
-  llvm::Error error = llvm::writeFileAtomically(
-      model, path, [&](llvm::raw_ostream &os) -> llvm::Error {
-        abandoned = !write(os);
-        if (abandoned)
-          return llvm::createStringError(
-              std::make_error_code(std::errc::operation_canceled),
-              "output abandoned");
-        return llvm::Error::success();
-      });
-  if (error && abandoned)
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (!write(os))
     return llvm::createStringError(
         std::make_error_code(std::errc::operation_canceled),
         "nothing written to '" + path + "'");
-  if (error)
-    return llvm::createStringError(
-        std::make_error_code(std::errc::io_error),
-        "cannot write '" + path + "': " + llvm::toString(std::move(error)));
+  os.flush();
+  if (path == "-") {
+    llvm::outs() << text;
+    return flushStdout();
+  }
+  return writeFilesAtomically({OutputFile{path.str(), std::move(text)}});
+}
+
+/// Removes the temporary files of a failed write.
+static void removeAll(llvm::ArrayRef<std::string> paths) {
+  for (const std::string &p : paths)
+    llvm::sys::fs::remove(p);
+}
+
+llvm::Error driver::writeFilesAtomically(llvm::ArrayRef<OutputFile> files) {
+  // 1. Refuse before writing anything: a target that is a directory.
+  for (const OutputFile &f : files)
+    if (llvm::Error e = refuseDirectory(f.path))
+      return e;
+  // 2. Every regular target goes to a temporary file beside it first.
+  std::vector<std::string> temps;
+  for (const OutputFile &f : files) {
+    if (isSpecialFile(f.path)) {
+      temps.push_back("");
+      continue;
+    }
+    llvm::SmallString<256> temp;
+    int fd = -1;
+    std::error_code ec = llvm::sys::fs::createUniqueFile(
+        f.path + ".tmp-%%%%%%", fd, temp, llvm::sys::fs::OF_None);
+    if (!ec) {
+      llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+      os << f.contents;
+      os.close();
+      ec = os.error();
+      os.clear_error();
+    }
+    if (!temp.empty())
+      temps.push_back(temp.str().str());
+    if (ec) {
+      removeAll(temps);
+      return ioError("cannot write '" + f.path + "': " + ec.message());
+    }
+  }
+  // 3. Special files (devices, pipes) are written in place, then every
+  // temporary file is renamed onto its target.
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!temps[i].empty())
+      continue;
+    if (llvm::Error e = writeInPlace(files[i].path, files[i].contents)) {
+      removeAll(temps);
+      return e;
+    }
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (temps[i].empty())
+      continue;
+    if (std::error_code ec = llvm::sys::fs::rename(temps[i], files[i].path)) {
+      removeAll(llvm::ArrayRef<std::string>(temps).drop_front(i));
+      return ioError("cannot write '" + files[i].path + "': " + ec.message());
+    }
+  }
   return llvm::Error::success();
 }
 
@@ -72,4 +163,20 @@ int driver::reportEnvironmentError(llvm::Error error) {
   llvm::WithColor::error(llvm::errs(), "crnc")
       << llvm::toString(std::move(error)) << "\n";
   return ExitUsageError;
+}
+
+int driver::reportUsageError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "crnc") << message << "\n";
+  return ExitUsageError;
+}
+
+bool driver::checkRange(llvm::StringRef flag, double value, double lo,
+                        double hi, llvm::StringRef unit) {
+  if (std::isfinite(value) && value >= lo && value <= hi)
+    return true;
+  std::string suffix = unit.empty() ? "" : " " + unit.str();
+  reportUsageError("--" + flag + " must be between " + formatNumber(lo) +
+                   " and " + formatNumber(hi) + suffix + " (got " +
+                   formatNumber(value) + ")");
+  return false;
 }

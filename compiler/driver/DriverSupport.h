@@ -30,13 +30,38 @@ struct LoadedModule {
 LoadedModule loadModule(llvm::StringRef path, DiagnosticEngine &diags);
 
 /// Writes `path` through a temporary file renamed into place, so a failure
-/// never leaves a half-written file. `write` returns false to abandon.
+/// never leaves a half-written file. `write` returns false to abandon. "-"
+/// is stdout (a failed write is an error); a device or pipe is written in
+/// place (never replaced); a directory is refused.
 llvm::Error
 writeFileAtomically(llvm::StringRef path,
                     llvm::function_ref<bool(llvm::raw_ostream &)> write);
 
+/// One file of a multi-file output.
+struct OutputFile {
+  std::string path;
+  std::string contents;
+};
+
+/// Writes every file or none: targets that are directories are refused
+/// before anything is written, every file goes to a temporary file first,
+/// and the temporary files are renamed into place only when all are written.
+llvm::Error writeFilesAtomically(llvm::ArrayRef<OutputFile> files);
+
+/// Flushes stdout; an error when something written to it was lost (a full
+/// device, a closed pipe).
+llvm::Error flushStdout();
+
 /// Prints an environment error once, as `crnc: error: ...`; returns 2.
 int reportEnvironmentError(llvm::Error error);
+
+/// Prints a usage error, `crnc: error: <message>`; returns 2.
+int reportUsageError(const llvm::Twine &message);
+
+/// True when `value` is finite and within [lo, hi]; otherwise reports
+/// `--<flag> must be between <lo> and <hi> <unit> (got <value>)`.
+bool checkRange(llvm::StringRef flag, double value, double lo, double hi,
+                llvm::StringRef unit = "");
 
 } // namespace crnc::driver
 

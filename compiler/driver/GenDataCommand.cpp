@@ -36,6 +36,8 @@ cl::opt<std::string> outputPath("o", cl::desc("Output CSV (default stdout)"),
 } // namespace
 
 int driver::runGenData() {
+  if (!checkRange("noise", noise, 0, 10))
+    return ExitUsageError;
   train::Dataset d;
   std::string header;
   if (setName == "regression") {

@@ -77,6 +77,29 @@ static std::string designLine(llvm::StringRef scheme,
          std::to_string(costs.total.nucleotides) + " nt\n";
 }
 
+/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
+static std::string formatDuration(double seconds) {
+  if (seconds < 60)
+    return formatSignificant(seconds, 3) + " s";
+  if (seconds < 3600)
+    return formatSignificant(seconds / 60, 3) + " min";
+  if (seconds < 86400)
+    return formatSignificant(seconds / 3600, 3) + " h";
+  return formatSignificant(seconds / 86400, 3) + " d";
+}
+
+/// `lab time: 52 s per model time unit, 0.9 h per phase, ...`.
+static std::string labTimeLine(const dna::LabTime &t) {
+  std::string line = "lab time: " + formatDuration(t.secondsPerTimeUnit) +
+                     " per model time unit";
+  if (t.secondsPerPhase)
+    line += ", " + formatDuration(*t.secondsPerPhase) + " per phase";
+  if (t.secondsPerTrainingSample)
+    line += ", " + formatDuration(*t.secondsPerTrainingSample) +
+            " per training sample";
+  return line + "\n";
+}
+
 //===----------------------------------------------------------------------===//
 // The steps
 //===----------------------------------------------------------------------===//
@@ -88,9 +111,17 @@ static void recordInput(const ir::Module &module, CompileResult &result) {
   result.summary += sizeLine("input", module);
 }
 
-/// Step 1: the lowering passes, standard or user-chosen.
-static LogicalResult lower(ir::Module &module, const CompileOptions &options,
+/// Step 1: the lowering passes, standard or user-chosen. A module that is
+/// already formal (a `.formal.crnir`) is not lowered again.
+static LogicalResult lower(ir::Module &module, CompileOptions &options,
                            DiagnosticEngine &diags) {
+  if (options.customPipeline.empty() && isFormal(module)) {
+    diags.note(Location(), "module '" + module.name +
+                               "' is already formal: lowering skipped, C_max "
+                               "and q_max taken from the module");
+    options.lowering = formalSettings(module, options.lowering);
+    return success();
+  }
   PassManager pm(options.instrumentation);
   if (options.customPipeline.empty())
     buildLoweringPipeline(pm, options.lowering);
@@ -139,6 +170,8 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
 static void recordDesign(const DesignStage &stage,
                          const CompileOptions &options, CompileResult &result) {
   result.summary += designLine(options.scheme.scheme, stage.costs);
+  if (stage.design.labTime)
+    result.summary += labTimeLine(*stage.design.labTime);
 }
 
 /// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
@@ -218,13 +251,19 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
 //===----------------------------------------------------------------------===//
 
 LogicalResult driver::runCompilePipeline(ir::Module &module,
-                                         const CompileOptions &options,
+                                         CompileOptions options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
   recordInput(module, result);
   // 1. lowering
   if (failed(lower(module, options, diags)))
     return failure();
+  if (module.reactionCount() == 0) {
+    diags.error(Location(), "module '" + module.name +
+                                "' has no reaction left after lowering: there "
+                                "is nothing to build");
+    return failure();
+  }
   recordFormal(module, result);
   if (options.stopAfterLowering)
     return success();

@@ -51,10 +51,9 @@ struct CompileResult {
   const Artifact *find(llvm::StringRef suffix) const;
 };
 
-/// Lowers `module` in place to formal IR, translates it to a DNA design and
-/// produces every artifact.
-LogicalResult runCompilePipeline(ir::Module &module,
-                                 const CompileOptions &options,
+/// Lowers `module` in place to formal IR (unless it is formal already),
+/// translates it to a DNA design and produces every artifact.
+LogicalResult runCompilePipeline(ir::Module &module, CompileOptions options,
                                  DiagnosticEngine &diags,
                                  CompileResult &result);
 

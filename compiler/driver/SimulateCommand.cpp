@@ -412,11 +412,13 @@ int driver::runSimulate() {
     return usageError("--t-end must be positive, got '" + tEndText + "'");
   if (points < 2)
     return usageError("--points must be at least 2");
-  if (!(relTol > 0) || absTol < 0)
-    return usageError("--rtol must be positive and --atol non-negative");
+  if (!checkRange("rtol", relTol, 1e-15, 0.1) ||
+      !checkRange("atol", absTol, 0, 1e12))
+    return ExitUsageError;
 
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  applyDiagnosticOptions(diags);
   LoadedModule loaded = loadInput(diags);
   if (!loaded.module)
     return loaded.exitCode;

@@ -152,8 +152,6 @@ static std::optional<DataOptions> dataOptions() {
   o.seed = seed;
   o.minMax = minMax;
   o.divisor = scale;
-  if (!(scale > 0))
-    return std::nullopt;
   llvm::SmallVector<llvm::StringRef, 2> parts;
   llvm::StringRef(splitText).split(parts, ',');
   if (parts.size() != 2)
@@ -196,7 +194,7 @@ static std::string metricsJson(const ModelInterface &mi,
            ",\"samples\":" + std::to_string(x.samples) + "}";
   };
   std::string out = "{\"model\":" + quoteString(mi.name) +
-                    ",\"kind\":" + quoteString(mi.kind) +
+                    ",\"kind\":" + quoteString(ir::model::kindName(mi.kind)) +
                     ",\"task\":" + quoteString(taskName(mi.task)) +
                     ",\"epochs\":[";
   for (size_t i = 0; i < r.epochs.size(); ++i) {
@@ -248,13 +246,11 @@ static std::unique_ptr<ir::Module> trainedModule(const ir::Module &m,
   return out;
 }
 
-static llvm::Error writeText(llvm::StringRef name, const std::string &text) {
+/// `name` inside the output directory.
+static std::string outputPath(llvm::StringRef name) {
   llvm::SmallString<256> path(outDir);
   llvm::sys::path::append(path, name);
-  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
-    os << text;
-    return true;
-  });
+  return path.str().str();
 }
 
 static void printSummary(const TrainingResult &r, const FloatReference *ref,
@@ -309,14 +305,12 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
                << " abstract reactions; " << m.speciesCount() << " species, "
                << m.reactionCount() << " reactions (dual rail)\n";
   std::string ir = ir::printModuleToString(*trainedModule(m, chem));
-  for (auto &[name, text] :
-       {std::pair<const char *, std::string>{"metrics.csv",
-                                             metricsCsv(r, ref != nullptr)},
-        {"metrics.json", metricsJson(chem.interface(), r)},
-        {"weights.csv", weightsCsv(chem.interface(), w, ref)},
-        {"trained.crnir", ir}})
-    if (llvm::Error e = writeText(name, text))
-      return reportEnvironmentError(std::move(e));
+  if (llvm::Error e = writeFilesAtomically(
+          {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
+           {outputPath("metrics.json"), metricsJson(chem.interface(), r)},
+           {outputPath("weights.csv"), weightsCsv(chem.interface(), w, ref)},
+           {outputPath("trained.crnir"), ir}}))
+    return reportEnvironmentError(std::move(e));
   printSummary(r, ref, chem.interface(), w);
   return ExitSuccess;
 }
@@ -340,10 +334,13 @@ static int reportTrainingError(llvm::Error e) {
 }
 
 int driver::runTrain() {
+  if (!checkRange("scale", scale, 1e-12, 1e12) ||
+      !checkRange("rtol", relTol, 1e-15, 0.1) ||
+      !checkRange("atol", absTol, 0, 1e12))
+    return ExitUsageError;
   std::optional<DataOptions> dopts = dataOptions();
   if (!dopts)
-    return usageError("--split: expected two parts 'train,validation' (and "
-                      "--scale > 0), got '" +
+    return usageError("--split: expected two parts 'train,validation', got '" +
                       splitText + "'");
   if (!featuresText.empty() &&
       !parseIndexList(featuresText, true, dopts->features))
@@ -354,6 +351,7 @@ int driver::runTrain() {
     return usageError("--classes: expected labels, got '" + classesText + "'");
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  applyDiagnosticOptions(diags);
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;

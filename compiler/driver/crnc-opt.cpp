@@ -51,8 +51,12 @@ static cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(optCategory);
-  cl::ParseCommandLineOptions(argc, argv,
-                              "crnc-opt: run crnc passes on textual IR\n");
+  cl::SetVersionPrinter(
+      [](llvm::raw_ostream &os) { os << "crnc-opt " << CRNC_VERSION << "\n"; });
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "crnc-opt: run crnc passes on textual IR\n",
+                                   &llvm::errs()))
+    return 2;
   if (listPasses) {
     printPassList(llvm::outs());
     return 0;
@@ -60,6 +64,7 @@ int main(int argc, char **argv) {
 
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
+  diags.setToolName("crnc-opt");
   diags.setWarningsSuppressed(noWarnings);
   auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(inputFile);
   if (!buffer) {

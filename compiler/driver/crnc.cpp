@@ -29,12 +29,26 @@ static cl::opt<bool> listModels("list-models",
                                 cl::desc("List the Neural CRN model kinds"),
                                 cl::cat(crncCategory));
 
+static cl::opt<unsigned>
+    errorLimit("error-limit",
+               cl::desc("Stop printing errors after this many (0: no limit, "
+                        "default 20)"),
+               cl::init(20), cl::sub(*cl::AllSubCommands),
+               cl::cat(crncCategory));
+
+void driver::applyDiagnosticOptions(DiagnosticEngine &diags) {
+  diags.setErrorLimit(errorLimit);
+}
+
+static void printVersion(llvm::raw_ostream &os) {
+  os << "crnc " << CRNC_VERSION << "\n";
+}
+
 /// Every subcommand of crnc, in the order `crnc --help` shows them.
 static const Command commandTable[] = {
-    {compileCommand, runCompile},
-    {simulateCommand, runSimulate},
-    {trainCommand, runTrain},
-    {genDataCommand, runGenData},
+    {compileCommand, runCompile},     {simulateCommand, runSimulate},
+    {trainCommand, runTrain},         {genDataCommand, runGenData},
+    {enumerateCommand, runEnumerate}, {verifyCommand, runVerify},
 };
 
 int main(int argc, char **argv) {
@@ -42,15 +56,25 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(crncCategory, *cl::TopLevelSubCommand);
   for (const Command &command : commandTable)
     cl::HideUnrelatedOptions(crncCategory, command.subCommand);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "crnc: compile chemical reaction networks and Neural CRNs to DNA "
-      "strand-displacement systems\n\n"
-      "  crnc compile model.crn -o out/     compile (see crnc compile "
-      "--help)\n");
-  for (const Command &command : commandTable)
-    if (command.subCommand)
-      return command.run();
+  cl::SetVersionPrinter(printVersion);
+  // A command line crnc cannot parse is a usage error (exit 2).
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "crnc: compile chemical reaction networks and Neural CRNs to DNA "
+          "strand-displacement systems\n\n"
+          "  crnc compile model.crn -o out/     compile (see crnc compile "
+          "--help)\n",
+          &llvm::errs()))
+    return ExitUsageError;
+  for (const Command &command : commandTable) {
+    if (!command.subCommand)
+      continue;
+    int code = command.run();
+    // Output lost on the way to stdout (a full device) is a failure.
+    if (llvm::Error e = flushStdout())
+      return reportEnvironmentError(std::move(e));
+    return code;
+  }
   if (listPasses) {
     printPassList(llvm::outs());
     return ExitSuccess;

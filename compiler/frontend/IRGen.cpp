@@ -48,6 +48,7 @@ private:
   bool resolveRates(const ReactionAST &ast, ir::Reaction &reaction);
   std::optional<double> rateValue(const RateArgAST &arg, unsigned order);
   void warnUnusedSpecies();
+  void markUnknownAmountsAsInputs();
 
   const ProgramAST &program;
   DiagnosticEngine &diags;
@@ -56,6 +57,8 @@ private:
   llvm::StringMap<llvm::SMLoc> paramLocs;
   llvm::StringMap<llvm::SMLoc> declaredSpecies; ///< by `species` statements
   llvm::StringSet<> usedSpecies;
+  /// Species given an amount or a role by a `species` statement.
+  llvm::StringSet<> specifiedSpecies;
 };
 
 } // namespace
@@ -220,6 +223,8 @@ void IRGenerator::declareSpecies(const SpeciesDeclAST &decl) {
   }
   species.constant |= decl.constant;
   species.isSigned |= decl.isSigned;
+  if (decl.role || decl.amount || decl.constant)
+    specifiedSpecies.insert(decl.name);
   if (!decl.amount)
     return;
   std::optional<Quantity> q = evaluator.evaluate(*decl.amount);
@@ -360,6 +365,19 @@ void IRGenerator::warnUnusedSpecies() {
   }
 }
 
+/// A species of the reactions that no statement gives an amount (Nuskell's
+/// plain CRNs give none) is an input of unknown amount: the design must work
+/// for every amount of it, so later passes treat it as present.
+void IRGenerator::markUnknownAmountsAsInputs() {
+  for (const auto &entry : usedSpecies) {
+    if (specifiedSpecies.count(entry.getKey()))
+      continue;
+    ir::Species &s = module->getSpecies(*module->lookupSpecies(entry.getKey()));
+    if (s.role == ir::SpeciesRole::Signal && s.initial == 0)
+      s.role = ir::SpeciesRole::Input;
+  }
+}
+
 std::unique_ptr<ir::Module> IRGenerator::run() {
   unsigned errorsBefore = diags.errorCount();
   chooseNameAndUnit();
@@ -371,6 +389,7 @@ std::unique_ptr<ir::Module> IRGenerator::run() {
   if (diags.errorCount() != errorsBefore)
     return nullptr;
   warnUnusedSpecies();
+  markUnknownAmountsAsInputs();
   return std::move(module);
 }
 

@@ -51,7 +51,6 @@ public:
   /// The unit that concentrations are converted into.
   void setModuleUnit(ConcUnit unit) { moduleUnit = unit; }
   void defineParameter(llvm::StringRef name, Quantity q) { params[name] = q; }
-  bool hasParameter(llvm::StringRef name) const { return params.count(name); }
   std::optional<Quantity> lookup(llvm::StringRef name) const;
 
 private:

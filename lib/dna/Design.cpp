@@ -37,16 +37,6 @@ ComplexIndex Design::add(NamedComplex complex) {
   return index;
 }
 
-std::optional<ComplexIndex> Design::findMolecule(const Complex &complex) const {
-  auto range = byHash.equal_range(complex.hash());
-  std::optional<ComplexIndex> found;
-  for (auto it = range.first; it != range.second; ++it)
-    if (complexes[it->second].complex.isSameMolecule(complex) &&
-        (!found || it->second < *found))
-      found = it->second;
-  return found;
-}
-
 ComplexIndex Design::addFuel(Complex complex, double concentration) {
   auto range = byHash.equal_range(complex.hash());
   std::optional<ComplexIndex> existing;

@@ -63,12 +63,22 @@ struct Macrostate {
   Location loc;
 };
 
+/// How long the design runs in the lab: the formal module's time scale
+/// (implemented seconds per formal time unit), per clock phase (a model's
+/// horizon) and per training sample (every phase once).
+struct LabTime {
+  double secondsPerTimeUnit = 0;
+  std::optional<double> secondsPerPhase;
+  std::optional<double> secondsPerTrainingSample;
+};
+
 class Design {
 public:
   DomainTable domains;
   std::string scheme;           ///< translation scheme that made it, if any
   ConcUnit unit = ConcUnit::nM; ///< unit of every concentration
   std::vector<std::string> formalReactions; ///< the input CRN, for headers
+  std::optional<LabTime> labTime; ///< set when the module has a time scale
   std::vector<ReactionModule> modules;
   std::vector<DomainReaction> reactions;
   std::vector<Macrostate> macrostates;
@@ -83,8 +93,6 @@ public:
   std::optional<ComplexIndex> lookup(llvm::StringRef name) const;
   /// Adds a complex under a new name (asserted).
   ComplexIndex add(NamedComplex complex);
-  /// Returns the complex that is the same molecule as `complex`, if any.
-  std::optional<ComplexIndex> findMolecule(const Complex &complex) const;
   /// Adds a fuel named `f<n>` unless the same molecule is already present;
   /// returns its index either way.
   ComplexIndex addFuel(Complex complex, double concentration);

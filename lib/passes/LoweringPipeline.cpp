@@ -2,6 +2,7 @@
 
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/support/Format.h"
+#include "llvm/Support/ErrorHandling.h"
 #include <cassert>
 
 using namespace crnc;
@@ -20,7 +21,17 @@ makePass(llvm::StringRef name,
   return pass;
 }
 
-static std::string flag(bool value) { return value ? "true" : "false"; }
+llvm::StringRef crnc::bufferModeName(BufferMode mode) {
+  switch (mode) {
+  case BufferMode::Auto:
+    return "auto";
+  case BufferMode::On:
+    return "on";
+  case BufferMode::Off:
+    return "off";
+  }
+  llvm_unreachable("unknown buffer mode");
+}
 
 void crnc::buildLoweringPipeline(PassManager &pm, const LoweringOptions &o) {
   pm.addPass(makePass("canonicalize", {}));
@@ -33,11 +44,31 @@ void crnc::buildLoweringPipeline(PassManager &pm, const LoweringOptions &o) {
   pm.addPass(makePass("reduce-order",
                       {{"epsilon", formatNumber(o.epsilon)},
                        {"max-products", formatNumber(o.maxProducts)}}));
-  pm.addPass(makePass("map-rates", {{"cmax", formatNumber(o.cmax)},
-                                    {"qmax", formatNumber(o.qmax)},
-                                    {"qmin", formatNumber(o.qmin)},
-                                    {"conc-scale", formatNumber(o.concScale)},
-                                    {"buffers", flag(o.buffers)}}));
+  pm.addPass(
+      makePass("map-rates", {{"cmax", formatNumber(o.cmax)},
+                             {"qmax", formatNumber(o.qmax)},
+                             {"qmin", formatNumber(o.qmin)},
+                             {"conc-scale", formatNumber(o.concScale)},
+                             {"fuel-excess", formatNumber(o.fuelExcess)},
+                             {"buffers", bufferModeName(o.buffers).str()}}));
+}
+
+bool crnc::isFormal(const ir::Module &module) {
+  return ir::findAttribute(module.attrs, "formal") == llvm::StringRef("true");
+}
+
+LoweringOptions crnc::formalSettings(const ir::Module &module,
+                                     LoweringOptions o) {
+  auto number = [&](llvm::StringRef key) {
+    return parseNumber(ir::findAttribute(module.attrs, key).value_or(""));
+  };
+  if (std::optional<double> cmax = number("cmax_nM"))
+    o.cmax = *cmax;
+  if (std::optional<double> qmax = number("qmax_per_nM_s"))
+    o.qmax = *qmax * 1e9;
+  if (std::optional<double> qmin = number("qmin_per_nM_s"))
+    o.qmin = *qmin * 1e9;
+  return o;
 }
 
 ir::LegalityConstraints crnc::dsdLegality(const LoweringOptions &o) {

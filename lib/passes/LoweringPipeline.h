@@ -15,6 +15,11 @@
 
 namespace crnc {
 
+/// Which species get SSW buffer modules (map-rates): only where
+/// sequestration would change a ratio of rates, every species, or none.
+enum class BufferMode { Auto, On, Off };
+llvm::StringRef bufferModeName(BufferMode mode);
+
 /// Every knob of the lowering, with the defaults of the individual passes.
 struct LoweringOptions {
   std::string gateStrategy = "external"; ///< or "autonomous"
@@ -25,8 +30,9 @@ struct LoweringOptions {
   double cmax = 1000;                    ///< fuel concentration, nM
   double qmax = 1e6;                     ///< fastest DSD rate, /M/s
   double qmin = 1;                       ///< slowest DSD rate, /M/s
-  double concScale = 1; ///< nM per unit of a dimensionless module
-  bool buffers = true;  ///< SSW buffer modules
+  double concScale = 0;   ///< nM per unit of a dimensionless module; 0: auto
+  double fuelExcess = 10; ///< fuels exceed the largest signal this often
+  BufferMode buffers = BufferMode::Auto; ///< SSW buffer modules
 };
 
 /// Appends the standard lowering to `pm`:
@@ -39,6 +45,15 @@ struct LoweringOptions {
 /// (No second canonicalize: the rewrites create no no-op reactions, and the
 /// rare duplicate they create is harmless; it costs a third of the time.)
 void buildLoweringPipeline(PassManager &pm, const LoweringOptions &options);
+
+/// True when `module` is the output of the lowering (map-rates records
+/// `formal = "true"`): lowering it again would add a second layer of fuels.
+bool isFormal(const ir::Module &module);
+
+/// `defaults` with cmax, qmax and qmin taken from a formal module's
+/// attributes (the figures it was lowered with).
+LoweringOptions formalSettings(const ir::Module &module,
+                               LoweringOptions defaults);
 
 /// The legality the end of the lowering guarantees (at most 2 reactants each
 /// way, no signed species, no phases, rates within [qmin, qmax] in /nM/s).

@@ -4,6 +4,9 @@
 // chemical kinetics" (PNAS 2010).
 // Requires: a verified module with no signed species, no phases and at most
 // two reactants in every direction (dual-rail, gate-phases, reduce-order).
+// Units: a dimensionless module takes conc-scale nM per unit; conc-scale=0
+// chooses the scale of least lab time (autoConcScale) and then treats the
+// time unit as abstract (gamma may speed the network up to qmax).
 // Guarantees: the module unit is nM and rates are in nM and seconds; every
 // direction has exactly two reactants: a direction of order d < 2 gains 2 - d
 // copies of the fuel G (role fuel, constant at cmax; one species shared by
@@ -17,8 +20,16 @@
 // Time scale: every rate is divided by gamma (option time-scale, or chosen:
 // 1 when every rate already fits [qmin, qmax]; else the factor that brings
 // the fastest rate to qmax, or the speed-up that lifts the slowest to qmin
-// while the fastest stays within qmax). With `buffers` (default) every
-// non-constant species X gets SSW buffer modules X + LS <=> HS + BS
+// while the fastest stays within qmax). Buffers (option `buffers`):
+//  - auto (default): a direction whose reactants X are held in gates by the
+//    fractions alpha_X runs slower by f = prod (1 + alpha_X); when f is the
+//    same for every direction the design is a time-scaled copy and needs no
+//    buffer (time_scale gets f); otherwise only species that are reactants
+//    somewhere are buffered as below (a species nothing consumes never
+//    changes a rate by being held),
+//  - on: every non-constant species X gets SSW buffer modules,
+//  - off: none.
+// A buffer module is X + LS <=> HS + BS
 // (forward q_s, reverse qmax; LS and BS fuels at cmax, LS with attribute
 // buffer_of = "X", which is how a scheme recognises a buffer module)
 // with q_s = (lambda - alpha_X) qmax, where alpha_X = sum of q / qmax over the
@@ -32,7 +43,8 @@
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
 // below qmin/qmax). Module attributes record the figures: rate_time_scale
-// (gamma), sequestration (lambda), time_scale (implemented seconds per formal
+// (gamma), sequestration (lambda), formal = "true" (the module is the
+// lowering's output), time_scale (implemented seconds per formal
 // second: gamma, times 1 + lambda with buffers), conc_scale_nM (nM per former
 // unit), cmax_nM, qmax_per_nM_s, qmin_per_nM_s.
 //
@@ -60,11 +72,15 @@ public:
     addNumberOption("qmin", &qminPerMolar, 1,
                     "slowest realisable bimolecular rate in /M/s");
     addNumberOption("conc-scale", &concScale, 1,
-                    "nM per unit of a dimensionless module");
+                    "nM per unit of a dimensionless module (0: the scale "
+                    "that minimises lab time)");
+    addNumberOption("fuel-excess", &fuelExcess, 10,
+                    "how many times the largest signal the fuels exceed");
     addNumberOption("time-scale", &fixedGamma, 0,
                     "divide every rate by this (0: choose automatically)");
-    addFlagOption("buffers", &buffers, true,
-                  "add buffer modules that equalise sequestration");
+    addChoiceOption("buffers", &buffers, {"auto", "on", "off"},
+                    "buffer modules that equalise sequestration: where "
+                    "needed, for every species, or none");
   }
   llvm::StringRef name() const override { return "map-rates"; }
   llvm::StringRef summary() const override {
@@ -82,11 +98,16 @@ private:
   void diluteFuel(Module &module, FreshNames &names, SpeciesId fuel);
   double chooseGamma(const Module &module) const;
   double addBuffers(Module &module, FreshNames &names);
+  std::optional<double> commonSlowdown(const Module &module,
+                                       const std::vector<double> &alpha) const;
   double qmax() const { return qmaxPerMolar * 1e-9; }
   double qmin() const { return qminPerMolar * 1e-9; }
 
-  double cmax, qmaxPerMolar, qminPerMolar, concScale, fixedGamma;
-  bool buffers;
+  double autoConcScale(const Module &module) const;
+
+  double cmax, qmaxPerMolar, qminPerMolar, concScale, fixedGamma, fuelExcess;
+  bool speedUp = false; ///< the time unit is abstract: gamma may be < 1
+  std::string buffers;
 };
 
 } // namespace
@@ -94,10 +115,12 @@ private:
 LogicalResult MapRatesPass::checkInput(const Module &module,
                                        DiagnosticEngine &diags) const {
   if (!(cmax > 0) || !(qminPerMolar > 0) || !(qmaxPerMolar >= qminPerMolar) ||
-      !(concScale > 0) || fixedGamma < 0 || !std::isfinite(cmax) ||
-      !std::isfinite(qmaxPerMolar)) {
+      !(concScale >= 0) || fixedGamma < 0 || !std::isfinite(cmax) ||
+      !std::isfinite(qmaxPerMolar) || !std::isfinite(concScale) ||
+      !(fuelExcess >= 1) || !std::isfinite(fuelExcess)) {
     diags.error(Location(), "map-rates needs cmax > 0, 0 < qmin <= qmax, "
-                            "conc-scale > 0 and time-scale >= 0");
+                            "conc-scale >= 0, fuel-excess >= 1 and "
+                            "time-scale >= 0");
     return failure();
   }
   bool ok = true;
@@ -123,6 +146,51 @@ LogicalResult MapRatesPass::checkInput(const Module &module,
   return success(ok);
 }
 
+/// The largest value of the 1-2-5 series (..., 0.1, 0.2, 0.5, 1, 2, ...)
+/// not above `x`: few distinct fuel levels, each within 2.5x of the need.
+static double seriesFloor(double x) {
+  double decade = std::pow(10.0, std::floor(std::log10(x)));
+  for (double step : {5.0, 2.0, 1.0})
+    if (step * decade <= x)
+      return step * decade;
+  return decade;
+}
+
+/// The scale u (nM per unit) that minimises the lab time of a dimensionless
+/// module. After the fuels, a rate of order n runs at k u^(1-n) / cmax^(2-n),
+/// and gamma is the fastest of them over qmax:
+///   1. signals must stay below the fuels: u <= cmax / (excess * M), with M
+///      the largest initial amount (at least 1 unit: data are presented
+///      scaled to about one unit),
+///   2. bimolecular rates fall with u, zero-order rates grow: take the bound
+///      of 1, or the balance point of the fastest of each when it is lower,
+///   3. round down to the 1-2-5 series.
+double MapRatesPass::autoConcScale(const Module &module) const {
+  double level = 1;
+  for (const Species &s : module.allSpecies())
+    level = std::max(level, std::fabs(s.initial));
+  double k0 = 0, k1 = 0, k2 = 0;
+  auto note = [&](double k, unsigned order) {
+    (order == 0   ? k0
+     : order == 1 ? k1
+                  : k2) = std::max(order == 0   ? k0
+                                   : order == 1 ? k1
+                                                : k2,
+                                   k);
+  };
+  for (const Reaction &r : module.allReactions()) {
+    note(r.rate, std::min(r.order(), 2u));
+    if (r.reverseRate)
+      note(*r.reverseRate, std::min(r.productOrder(), 2u));
+  }
+  double u = cmax / (fuelExcess * level);
+  if (k0 > 0 && k2 > 0)
+    u = std::min(u, cmax * std::sqrt(k2 / k0));
+  else if (k0 > 0 && k1 > 0)
+    u = std::min(u, cmax * k1 / k0);
+  return seriesFloor(u);
+}
+
 /// Rates of order n scale by u^(1-n) when concentrations scale by u.
 void MapRatesPass::convertUnits(Module &module, DiagnosticEngine &diags,
                                 double &scale) {
@@ -130,10 +198,13 @@ void MapRatesPass::convertUnits(Module &module, DiagnosticEngine &diags,
   scale = std::pow(10.0, std::round(std::log10(concUnitInMolar(module.unit) /
                                                concUnitInMolar(ConcUnit::nM))));
   if (module.unit == ConcUnit::None) {
-    scale = concScale;
-    diags.note(Location(), "map-rates: module '" + module.name +
-                               "' is dimensionless; one unit is taken as " +
-                               formatNumber(concScale) + " nM");
+    speedUp = concScale == 0;
+    scale = speedUp ? autoConcScale(module) : concScale;
+    diags.note(Location(),
+               "map-rates: module '" + module.name +
+                   "' is dimensionless; one unit is taken as " +
+                   formatNumber(scale) + " nM" +
+                   (speedUp ? " (the scale of least lab time)" : ""));
   }
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
     module.getSpecies(s).initial *= scale;
@@ -183,16 +254,6 @@ std::optional<SpeciesId> MapRatesPass::addFuels(Module &module,
   return fuel;
 }
 
-/// The largest value of the 1-2-5 series (..., 0.1, 0.2, 0.5, 1, 2, ...)
-/// not above `x`: few distinct fuel levels, each within 2.5x of the need.
-static double seriesFloor(double x) {
-  double decade = std::pow(10.0, std::floor(std::log10(x)));
-  for (double step : {5.0, 2.0, 1.0})
-    if (step * decade <= x)
-      return step * decade;
-  return decade;
-}
-
 /// Replaces `fuel` (count m) on one side by a diluted copy at c < cmax and
 /// raises the rate to between qmin and 2.5^m qmin, keeping q * fuel^m: a step
 /// slower than qmin at cmax becomes realisable. Diluted fuels are shared per
@@ -234,9 +295,10 @@ void MapRatesPass::diluteFuel(Module &module, FreshNames &names,
   }
 }
 
-/// gamma: 1 when every rate fits [qmin, qmax]; otherwise the smallest
-/// slowdown that brings the fastest rate to qmax, or the speed-up that lifts
-/// the slowest to qmin when that keeps the fastest within qmax.
+/// gamma: the fastest rate over qmax when the time unit is abstract (auto
+/// conc-scale); else 1 when every rate fits [qmin, qmax]; otherwise the
+/// smallest slowdown that brings the fastest rate to qmax, or the speed-up that
+/// lifts the slowest to qmin when that keeps the fastest within qmax.
 double MapRatesPass::chooseGamma(const Module &module) const {
   if (fixedGamma > 0)
     return fixedGamma;
@@ -252,7 +314,7 @@ double MapRatesPass::chooseGamma(const Module &module) const {
   if (fastest == 0)
     return 1;
   double low = fastest / qmax(), high = slowest / qmin();
-  if (low > high)
+  if (low > high || speedUp)
     return low;
   return std::max(low, std::min(1.0, high));
 }
@@ -296,8 +358,54 @@ static bool needsBuffer(const Species &s) {
          s.role != SpeciesRole::Waste;
 }
 
+/// Per species: whether some direction has it among its reactants.
+static std::vector<bool> reactantSpecies(const Module &module) {
+  std::vector<bool> used(module.speciesCount(), false);
+  for (const Reaction &r : module.allReactions()) {
+    for (const Term &t : r.reactants)
+      used[t.species] = true;
+    if (r.reverseRate)
+      for (const Term &t : r.products)
+        used[t.species] = true;
+  }
+  return used;
+}
+
+/// Slowdown of one direction: prod (1 + alpha_X) over its held reactants.
+static double slowdown(const Module &module, const TermList &side,
+                       const std::vector<double> &alpha) {
+  double f = 1;
+  for (const Term &t : side)
+    if (!module.getSpecies(t.species).constant)
+      f *= std::pow(1 + alpha[t.species], double(t.count));
+  return f;
+}
+
+/// The slowdown every direction shares when sequestration changes no ratio
+/// of rates (within qmin/qmax), else nullopt.
+std::optional<double>
+MapRatesPass::commonSlowdown(const Module &module,
+                             const std::vector<double> &alpha) const {
+  double low = INFINITY, high = 0;
+  for (const Reaction &r : module.allReactions()) {
+    double f = slowdown(module, r.reactants, alpha);
+    low = std::min(low, f), high = std::max(high, f);
+    if (!r.reverseRate)
+      continue;
+    f = slowdown(module, r.products, alpha);
+    low = std::min(low, f), high = std::max(high, f);
+  }
+  if (high == 0)
+    return 1.0;
+  if (high / low - 1 > qmin() / qmax())
+    return std::nullopt;
+  return high;
+}
+
 /// Adds the SSW buffer modules; returns lambda (the common sequestration).
 double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
+  if (buffers == "off")
+    return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
   std::vector<double> alpha(module.speciesCount(), 0);
   for (Reaction &r : module.allReactions()) {
@@ -307,13 +415,21 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
       if (auto s = chooseGated(module, r.products, alpha))
         alpha[*s] += *r.reverseRate / qmax();
   }
+  std::vector<bool> buffered(module.speciesCount(), false);
+  std::vector<bool> isReactant = reactantSpecies(module);
+  for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+    buffered[s] =
+        needsBuffer(module.getSpecies(s)) && (buffers == "on" || isReactant[s]);
+  if (buffers == "auto")
+    if (std::optional<double> f = commonSlowdown(module, alpha))
+      return *f - 1;
   double lambda = 0;
   size_t original = module.speciesCount();
   for (SpeciesId s = 0; s < original; ++s)
-    if (needsBuffer(module.getSpecies(s)))
+    if (buffered[s])
       lambda = std::max(lambda, alpha[s]);
   for (SpeciesId s = 0; s < original; ++s) {
-    if (!needsBuffer(module.getSpecies(s)))
+    if (!buffered[s])
       continue;
     double qs = (lambda - alpha[s]) * qmax();
     std::string x = module.getSpecies(s).name;
@@ -385,7 +501,8 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   if (fuel)
     diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
-  double lambda = buffers ? addBuffers(module, names) : 0;
+  double lambda = addBuffers(module, names);
+  setAttribute(module.attrs, "formal", "true");
   setAttribute(module.attrs, "conc_scale_nM", formatNumber(scale));
   setAttribute(module.attrs, "cmax_nM", formatNumber(cmax));
   setAttribute(module.attrs, "qmax_per_nM_s", formatNumber(qmax()));

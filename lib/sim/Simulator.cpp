@@ -11,8 +11,8 @@
 #include "lib/sim/FastVectorOps.h"
 #include "lib/sim/Ilu0.h"
 #include "lib/sim/SparseLuLinearSolver.h"
+#include "lib/support/EnumNames.h"
 #include "lib/support/Format.h"
-#include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -38,27 +38,19 @@ std::error_code SimulationError::convertToErrorCode() const {
   return llvm::inconvertibleErrorCode();
 }
 
+static const EnumName<LinearSolverKind> linearSolverNames[] = {
+    {LinearSolverKind::Auto, "auto"},
+    {LinearSolverKind::Dense, "dense"},
+    {LinearSolverKind::Klu, "klu"},
+    {LinearSolverKind::Gmres, "gmres"},
+};
+
 llvm::StringRef sim::linearSolverName(LinearSolverKind kind) {
-  switch (kind) {
-  case LinearSolverKind::Auto:
-    return "auto";
-  case LinearSolverKind::Dense:
-    return "dense";
-  case LinearSolverKind::Klu:
-    return "klu";
-  case LinearSolverKind::Gmres:
-    return "gmres";
-  }
-  return "auto";
+  return nameOf(linearSolverNames, kind);
 }
 
 std::optional<LinearSolverKind> sim::parseLinearSolver(llvm::StringRef name) {
-  return llvm::StringSwitch<std::optional<LinearSolverKind>>(name)
-      .Case("auto", LinearSolverKind::Auto)
-      .Case("dense", LinearSolverKind::Dense)
-      .Case("klu", LinearSolverKind::Klu)
-      .Case("gmres", LinearSolverKind::Gmres)
-      .Default(std::nullopt);
+  return valueOf(linearSolverNames, name);
 }
 
 /// KLU's symbolic analysis of the Jacobian pattern into `lu`, and its

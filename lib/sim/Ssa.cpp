@@ -9,8 +9,8 @@
 
 #include "lib/sim/Ssa.h"
 #include "lib/sim/SsaRandom.h"
+#include "lib/support/EnumNames.h"
 #include "lib/support/Format.h"
-#include "llvm/ADT/StringSwitch.h"
 #include <cmath>
 #include <limits>
 
@@ -19,24 +19,18 @@ using namespace crnc::sim;
 
 static constexpr double kInf = std::numeric_limits<double>::infinity();
 
+static const EnumName<SsaMethod> ssaMethodNames[] = {
+    {SsaMethod::Auto, "auto"},
+    {SsaMethod::Direct, "direct"},
+    {SsaMethod::NextReaction, "next-reaction"},
+};
+
 llvm::StringRef sim::ssaMethodName(SsaMethod method) {
-  switch (method) {
-  case SsaMethod::Auto:
-    return "auto";
-  case SsaMethod::Direct:
-    return "direct";
-  case SsaMethod::NextReaction:
-    return "next-reaction";
-  }
-  return "auto";
+  return nameOf(ssaMethodNames, method);
 }
 
 std::optional<SsaMethod> sim::parseSsaMethod(llvm::StringRef name) {
-  return llvm::StringSwitch<std::optional<SsaMethod>>(name)
-      .Case("auto", SsaMethod::Auto)
-      .Case("direct", SsaMethod::Direct)
-      .Case("next-reaction", SsaMethod::NextReaction)
-      .Default(std::nullopt);
+  return valueOf(ssaMethodNames, name);
 }
 
 SsaMethod sim::resolveSsaMethod(const CompiledNetwork &network,
@@ -278,11 +272,6 @@ void SsaSimulator::setConcentrations(llvm::ArrayRef<double> conc, double time) {
   for (size_t i = 0; i < n.size(); ++i)
     n[i] = std::llround(conc[i] * omega);
   t = time;
-  engine->dirty = true;
-}
-
-void SsaSimulator::setCount(size_t species, int64_t count) {
-  n[species] = count;
   engine->dirty = true;
 }
 

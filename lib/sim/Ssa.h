@@ -63,7 +63,6 @@ public:
   llvm::ArrayRef<int64_t> counts() const { return n; }
   /// Sets counts from concentrations (rounded) and the time.
   void setConcentrations(llvm::ArrayRef<double> conc, double time);
-  void setCount(size_t species, int64_t count);
   void setActivePhases(const std::vector<bool> &active);
   /// Applies one schedule event (amounts in concentration, rounded).
   llvm::Error applyEvent(const Event &event);

@@ -2,7 +2,9 @@
 
 #include "lib/support/Diagnostics.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/StringSaver.h"
+#include <algorithm>
 #include <mutex>
 
 using namespace crnc;
@@ -22,6 +24,78 @@ Location Location::get(llvm::StringRef file, uint32_t line, uint32_t col) {
 DiagnosticEngine::DiagnosticEngine(llvm::SourceMgr &sourceMgr,
                                    llvm::raw_ostream &os)
     : srcMgr(sourceMgr), os(os) {}
+
+DiagnosticEngine::~DiagnosticEngine() {
+  auto summary = [&](unsigned count, const char *what, const char *how) {
+    if (count == 0)
+      return;
+    llvm::SMDiagnostic diag(
+        toolName, llvm::SourceMgr::DK_Note,
+        (llvm::Twine(count) + " more " + what + " not shown (" + how + ")")
+            .str());
+    diag.print(nullptr, os, /*ShowColors=*/true, /*ShowKindLabel=*/true);
+  };
+  summary(hiddenErrors, hiddenErrors == 1 ? "error" : "errors",
+          "--error-limit=0 shows every error");
+  summary(hiddenWarnings, hiddenWarnings == 1 ? "warning" : "warnings",
+          "repeats are summarised after the first ones");
+}
+
+bool DiagnosticEngine::admit(Severity severity) {
+  if (severity == Severity::Note || severity == Severity::Remark)
+    return !lastHidden;
+  bool isError = severity == Severity::Error;
+  unsigned count = isError ? ++errors : ++warnings;
+  unsigned limit = isError ? errorLimit : warningLimit;
+  lastHidden = !isError && suppressWarnings;
+  if (lastHidden || limit == 0 || count <= limit)
+    return !lastHidden;
+  ++(isError ? hiddenErrors : hiddenWarnings);
+  lastHidden = true;
+  return false;
+}
+
+/// True for a byte printed as \xNN in a source line: control characters
+/// (but tab) and, in a line that is not valid UTF-8, every byte above 0x7F.
+static bool needsEscape(unsigned char c, bool validUTF8) {
+  return (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && !validUTF8);
+}
+
+/// `diag` with its source line escaped (and, when escaped, cut to a window
+/// of 60 bytes either side of the caret); the caret moves with the escapes
+/// and the ranges are dropped (they would point at the raw bytes).
+static llvm::SMDiagnostic escapeLine(const llvm::SMDiagnostic &diag) {
+  llvm::StringRef line = diag.getLineContents();
+  const llvm::UTF8 *begin = reinterpret_cast<const llvm::UTF8 *>(line.data());
+  bool valid = llvm::isLegalUTF8String(&begin, begin + line.size());
+  bool any = false;
+  for (unsigned char c : line)
+    any |= needsEscape(c, valid);
+  if (!any)
+    return diag;
+  constexpr int window = 60;
+  int caret = std::max(diag.getColumnNo(), 0);
+  size_t first = size_t(std::max(caret - window, 0));
+  size_t last = std::min(line.size(), size_t(caret + window));
+  std::string escaped = first > 0 ? "..." : "";
+  int column = int(escaped.size()) + caret - int(first);
+  for (size_t i = first; i < last; ++i) {
+    unsigned char c = line[i];
+    if (!needsEscape(c, valid)) {
+      escaped += char(c);
+      continue;
+    }
+    const char *hex = "0123456789ABCDEF";
+    escaped += {'\\', 'x', hex[c >> 4], hex[c & 15]};
+    if (int(i) < caret)
+      column += 3;
+  }
+  if (last < line.size())
+    escaped += "...";
+  return llvm::SMDiagnostic(*diag.getSourceMgr(), diag.getLoc(),
+                            diag.getFilename(), diag.getLineNo(), column,
+                            diag.getKind(), diag.getMessage(), escaped, {});
+}
 
 static llvm::SourceMgr::DiagKind toDiagKind(Severity severity) {
   switch (severity) {
@@ -81,11 +155,10 @@ void DiagnosticEngine::report(Severity severity, llvm::SMLoc loc,
     report(severity, locationOf(loc), message, ranges);
     return;
   }
-  if (severity == Severity::Error)
-    ++errors;
-  if (severity == Severity::Warning && ++warnings && suppressWarnings)
+  if (!admit(severity))
     return;
-  srcMgr.PrintMessage(os, loc, toDiagKind(severity), message, ranges);
+  srcMgr.PrintMessage(os, escapeLine(srcMgr.GetMessage(
+                              loc, toDiagKind(severity), message, ranges)));
 }
 
 void DiagnosticEngine::report(Severity severity, Location loc,
@@ -104,12 +177,10 @@ void DiagnosticEngine::report(Severity severity, Location loc,
     report(severity, smLoc, message, ranges);
     return;
   }
-  if (severity == Severity::Error)
-    ++errors;
-  if (severity == Severity::Warning && ++warnings && suppressWarnings)
+  if (!admit(severity))
     return;
   // No buffer: print the position in the usual form without a source line.
-  std::string prefix = "crnc";
+  std::string prefix = toolName;
   if (loc.isKnown())
     prefix = (llvm::Twine(loc.fileName()) + ":" + llvm::Twine(loc.line) + ":" +
               llvm::Twine(loc.col))

@@ -2,7 +2,10 @@
 //
 // The DiagnosticEngine prints `file:line:col: error: message`, the source line
 // and a caret (through llvm::SourceMgr), counts errors and warnings, and can be
-// captured by tests. Every user-facing error in crnc goes through it.
+// captured by tests. Every user-facing error in crnc goes through it. Source
+// lines are printed with control bytes and invalid UTF-8 escaped (\xNN); after
+// the error limit further errors are counted but not printed, and warnings
+// past the warning limit are summarised in one line when the engine ends.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_SUPPORT_DIAGNOSTICS_H
@@ -39,6 +42,10 @@ class DiagnosticEngine {
 public:
   explicit DiagnosticEngine(llvm::SourceMgr &sourceMgr,
                             llvm::raw_ostream &os = llvm::errs());
+  /// Prints how many warnings and errors the limits kept back.
+  ~DiagnosticEngine();
+  DiagnosticEngine(const DiagnosticEngine &) = delete;
+  DiagnosticEngine &operator=(const DiagnosticEngine &) = delete;
 
   void error(Location loc, const llvm::Twine &message,
              llvm::ArrayRef<llvm::SMRange> ranges = {});
@@ -63,6 +70,12 @@ public:
 
   /// Warnings are counted but not printed when suppressed.
   void setWarningsSuppressed(bool suppressed) { suppressWarnings = suppressed; }
+  /// Errors printed before the rest are only counted (0: no limit).
+  void setErrorLimit(unsigned limit) { errorLimit = limit; }
+  /// Warnings printed before the rest are summarised (0: no limit).
+  void setWarningLimit(unsigned limit) { warningLimit = limit; }
+  /// The name in front of diagnostics without a location (`crnc: error:`).
+  void setToolName(llvm::StringRef name) { toolName = name.str(); }
   /// Redirects every diagnostic to `handler` instead of printing it (tests).
   void setHandler(std::function<void(const Diagnostic &)> handler);
 
@@ -75,9 +88,18 @@ private:
   /// The last buffer locationOf resolved, and its interned name.
   mutable unsigned lastBuffer = 0;
   mutable const char *lastBufferName = nullptr;
+  /// Counts the diagnostic; false when it is not to be printed.
+  bool admit(Severity severity);
+
   unsigned errors = 0;
   unsigned warnings = 0;
   bool suppressWarnings = false;
+  unsigned errorLimit = 20;
+  unsigned warningLimit = 100;
+  unsigned hiddenErrors = 0, hiddenWarnings = 0;
+  /// A note after a hidden error or warning belongs to it: hidden too.
+  bool lastHidden = false;
+  std::string toolName = "crnc";
 };
 
 /// Collects diagnostics in a vector: the test-side view of a DiagnosticEngine.

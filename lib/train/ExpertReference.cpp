@@ -6,11 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/support/Format.h"
 #include "lib/train/FloatReference.h"
-#include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringExtras.h"
-#include <cassert>
 #include <cmath>
 
 using namespace crnc;
@@ -19,24 +15,12 @@ using namespace crnc::train;
 namespace {
 class ExpertReference : public FloatReference {
 public:
-  ExpertReference(const ModelInterface &mi, double lr)
-      : FloatReference(mi), lr(lr) {
-    experts = mi.weights.size() / (2 * mi.outputs);
-    // Weight names are Wp<c>_<i>_<j>: the expert pairs of class 1 in order.
-    for (size_t e = 0; e < experts; ++e) {
-      llvm::SmallVector<llvm::StringRef, 3> parts;
-      llvm::StringRef(mi.weights[2 * e].name).split(parts, '_');
-      unsigned long long i = 0, j = 0;
-      bool bad = parts.size() != 3 ||
-                 llvm::getAsUnsignedInteger(parts[1], 10, i) ||
-                 llvm::getAsUnsignedInteger(parts[2], 10, j);
-      assert(!bad && "expert weight names are Wp<c>_<i>_<j>");
-      (void)bad;
-      pairs.push_back({size_t(i - 1), size_t(j - 1)});
-    }
-    // Weights are declared per class as Wp, Wm for each expert in order.
+  ExpertReference(const ModelInterface &mi, double lr,
+                  std::vector<std::pair<size_t, size_t>> pairs)
+      : FloatReference(mi), lr(lr), experts(pairs.size()),
+        pairs(std::move(pairs)) {
+    // Weights are declared per class as W+, W- for each expert in order.
     std::vector<double> init = FloatReference::weightValues();
-    assert(init.size() == 2 * mi.outputs * experts && "weight layout");
     plus.resize(mi.outputs * experts);
     minus.resize(mi.outputs * experts);
     for (size_t i = 0; i < plus.size(); ++i) {
@@ -83,15 +67,39 @@ private:
   }
   double lr;
   size_t experts = 0;
-  std::vector<double> plus, minus;
   std::vector<std::pair<size_t, size_t>> pairs;
+  std::vector<double> plus, minus;
 };
 } // namespace
 
-std::unique_ptr<FloatReference> createExpertReference(const ModelInterface &mi,
-                                                      const ir::Module &m) {
-  double lr =
-      parseNumber(ir::findAttribute(m.attrs, "learning_rate").value_or(""))
-          .value_or(0.5);
-  return std::make_unique<ExpertReference>(mi, lr);
+/// The expert pairs of class 1, in order: the `expert` attribute of every
+/// other weight (W+ and W- of one expert carry the same pair). Empty when
+/// the weights do not have the layout of an expert-aggregation model.
+static std::vector<std::pair<size_t, size_t>>
+expertPairs(const ModelInterface &mi, const ir::Module &m) {
+  size_t experts = mi.outputs ? mi.weights.size() / (2 * mi.outputs) : 0;
+  if (experts * 2 * mi.outputs != mi.weights.size())
+    return {};
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (size_t e = 0; e < experts; ++e) {
+    const ir::Species &w = m.getSpecies(ir::SpeciesId(mi.weights[2 * e].pos));
+    std::optional<ir::model::InputPair> pair =
+        ir::model::get(w.attrs, ir::model::Expert);
+    if (!pair || pair->first >= mi.inputs || pair->second >= mi.inputs)
+      return {};
+    pairs.push_back({size_t(pair->first), size_t(pair->second)});
+  }
+  return pairs;
+}
+
+llvm::Expected<std::unique_ptr<FloatReference>>
+createExpertReference(const ModelInterface &mi, const ir::Module &m) {
+  std::vector<std::pair<size_t, size_t>> pairs = expertPairs(mi, m);
+  if (pairs.empty())
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "the expert-aggregation module has no 'expert' input pairs on its "
+        "weights");
+  double lr = ir::model::get(m.attrs, ir::model::LearningRate).value_or(0.5);
+  return std::make_unique<ExpertReference>(mi, lr, std::move(pairs));
 }

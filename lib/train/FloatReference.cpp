@@ -45,12 +45,6 @@ Metrics FloatReference::evaluate(const Dataset &data) const {
   return summarize(results);
 }
 
-static double attrNumber(const ir::Module &m, llvm::StringRef key,
-                         double fallback) {
-  return parseNumber(ir::findAttribute(m.attrs, key).value_or(""))
-      .value_or(fallback);
-}
-
 namespace {
 /// Neural CRN linear regression: y_hat = sum_i x_i + T (theta . x + h).
 class RegressionReference : public FloatReference {
@@ -112,21 +106,21 @@ private:
 
 std::unique_ptr<FloatReference>
 createNonlinearReference(const ModelInterface &mi, const ir::Module &m);
-std::unique_ptr<FloatReference> createExpertReference(const ModelInterface &mi,
-                                                      const ir::Module &m);
+llvm::Expected<std::unique_ptr<FloatReference>>
+createExpertReference(const ModelInterface &mi, const ir::Module &m);
 
 llvm::Expected<std::unique_ptr<FloatReference>>
 FloatReference::create(const ir::Module &m, const ModelInterface &mi) {
-  double lr = attrNumber(m, "learning_rate", 0.1);
-  if (mi.kind == "linear_regression")
+  double lr = ir::model::get(m.attrs, ir::model::LearningRate).value_or(0.1);
+  switch (mi.kind) {
+  case ir::model::Kind::LinearRegression:
     return std::make_unique<RegressionReference>(mi, lr);
-  if (mi.kind == "linear_classifier")
+  case ir::model::Kind::LinearClassifier:
     return std::make_unique<LinearClassifierReference>(mi, lr);
-  if (mi.kind == "nonlinear_classifier")
+  case ir::model::Kind::NonlinearClassifier:
     return createNonlinearReference(mi, m);
-  if (mi.kind == "expert_aggregation")
+  case ir::model::Kind::ExpertAggregation:
     return createExpertReference(mi, m);
-  return llvm::createStringError(std::errc::invalid_argument,
-                                 "no float reference for model kind '%s'",
-                                 mi.kind.c_str());
+  }
+  llvm_unreachable("every model kind has a float reference");
 }

@@ -19,7 +19,7 @@ namespace crnc::train {
 class FloatReference {
 public:
   virtual ~FloatReference() = default;
-  /// The reference for the module's model kind (error for unknown kinds).
+  /// The reference for the module's model kind.
   static llvm::Expected<std::unique_ptr<FloatReference>>
   create(const ir::Module &module, const ModelInterface &mi);
 

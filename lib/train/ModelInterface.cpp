@@ -6,11 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/train/ModelInterface.h"
-#include "lib/support/Format.h"
 #include "llvm/ADT/StringMap.h"
 
 using namespace crnc;
 using namespace crnc::train;
+namespace model = crnc::ir::model;
 
 bool SignalRef::store(std::vector<double> &state, double v) const {
   if (!neg) {
@@ -24,30 +24,10 @@ bool SignalRef::store(std::vector<double> &state, double v) const {
   return true;
 }
 
-llvm::StringRef train::taskName(Task task) {
-  switch (task) {
-  case Task::Regression:
-    return "regression";
-  case Task::Binary:
-    return "binary";
-  case Task::Multiclass:
-    return "multiclass";
-  }
-  return "regression";
-}
-
 static llvm::Error missing(llvm::StringRef what) {
   return llvm::createStringError(std::errc::invalid_argument,
                                  "the module is not a learning network: %s",
                                  what.str().c_str());
-}
-
-static size_t attrCount(const ir::Module &m, llvm::StringRef key) {
-  std::optional<llvm::StringRef> v = ir::findAttribute(m.attrs, key);
-  unsigned long long n = 0;
-  if (!v || llvm::getAsUnsignedInteger(*v, 10, n))
-    return 0;
-  return size_t(n);
 }
 
 /// Groups species by their `signal` attribute, in declaration order.
@@ -56,15 +36,15 @@ static std::vector<SignalRef> collectSignals(const ir::Module &m,
   std::vector<SignalRef> signals;
   for (size_t i = 0; i < m.speciesCount(); ++i) {
     const ir::Species &s = m.getSpecies(ir::SpeciesId(i));
-    std::optional<llvm::StringRef> name = ir::findAttribute(s.attrs, "signal");
+    std::optional<std::string> name = model::get(s.attrs, model::Signal);
     if (!name)
       continue;
     auto [it, added] = index.try_emplace(*name, signals.size());
     if (added) {
-      signals.push_back(SignalRef{name->str(), i, std::nullopt});
+      signals.push_back(SignalRef{*name, i, std::nullopt});
       continue;
     }
-    if (ir::findAttribute(s.attrs, "rail") == llvm::StringRef("n"))
+    if (model::get(s.attrs, model::SignalRail) == model::Rail::Negative)
       signals[it->second].neg = i;
     else
       signals[it->second].pos = i;
@@ -74,20 +54,16 @@ static std::vector<SignalRef> collectSignals(const ir::Module &m,
 
 static llvm::Error readLoad(const ir::Species &s, const SignalRef &sig,
                             ModelInterface &mi) {
-  std::optional<llvm::StringRef> load = ir::findAttribute(s.attrs, "load");
-  if (!load)
+  if (!ir::findAttribute(s.attrs, model::SampleLoad.name))
     return llvm::Error::success();
-  auto [what, idx] = load->split(':');
+  std::optional<model::Load> load = model::get(s.attrs, model::SampleLoad);
+  if (!load)
+    return missing("bad load attribute on '" + sig.name + "'");
   LoadSpec spec;
   spec.signal = sig;
-  spec.isTarget = what == "target";
-  unsigned long long i = 0;
-  if ((what != "x" && what != "target") ||
-      llvm::getAsUnsignedInteger(idx, 10, i))
-    return missing("bad load attribute '" + load->str() + "'");
-  spec.index = size_t(i);
-  if (auto scale = ir::findAttribute(s.attrs, "load_scale"))
-    spec.scale = parseNumber(*scale).value_or(1);
+  spec.isTarget = load->isTarget;
+  spec.index = size_t(load->index);
+  spec.scale = model::get(s.attrs, model::LoadScale).value_or(1);
   if (!spec.isTarget && spec.index < mi.inputSigned.size() && sig.neg)
     mi.inputSigned[spec.index] = true;
   mi.loads.push_back(spec);
@@ -96,19 +72,22 @@ static llvm::Error readLoad(const ir::Species &s, const SignalRef &sig,
 
 llvm::Expected<ModelInterface> ModelInterface::fromModule(const ir::Module &m) {
   ModelInterface mi;
-  mi.kind = ir::findAttribute(m.attrs, "model_kind").value_or("").str();
-  if (mi.kind.empty())
+  std::optional<llvm::StringRef> kindText =
+      ir::findAttribute(m.attrs, model::ModelKind.name);
+  if (!kindText)
     return missing("no 'model_kind' attribute");
-  mi.name = ir::findAttribute(m.attrs, "model_name").value_or("").str();
-  llvm::StringRef task = ir::findAttribute(m.attrs, "task").value_or("");
-  mi.task = task == "binary"       ? Task::Binary
-            : task == "multiclass" ? Task::Multiclass
-                                   : Task::Regression;
-  mi.inputs = attrCount(m, "inputs");
-  mi.outputs = attrCount(m, "outputs");
-  mi.classes = mi.task == Task::Regression ? 0 : attrCount(m, "classes");
-  mi.horizon = parseNumber(ir::findAttribute(m.attrs, "horizon").value_or(""))
-                   .value_or(1);
+  std::optional<model::Kind> kind = model::parseKind(*kindText);
+  if (!kind)
+    return missing("unknown model kind '" + kindText->str() + "'");
+  mi.kind = *kind;
+  mi.name = model::get(m.attrs, model::ModelName).value_or("");
+  mi.task = model::get(m.attrs, model::ModelTask).value_or(Task::Regression);
+  mi.inputs = model::get(m.attrs, model::Inputs).value_or(0);
+  mi.outputs = model::get(m.attrs, model::Outputs).value_or(0);
+  mi.classes = mi.task == Task::Regression
+                   ? 0
+                   : model::get(m.attrs, model::Classes).value_or(0);
+  mi.horizon = model::get(m.attrs, model::Horizon).value_or(1);
   std::optional<ir::PhaseId> fwd = m.lookupPhase("forward");
   std::optional<ir::PhaseId> bwd = m.lookupPhase("backward");
   if (!fwd || !bwd || mi.inputs == 0 || mi.outputs == 0)
@@ -123,16 +102,16 @@ llvm::Expected<ModelInterface> ModelInterface::fromModule(const ir::Module &m) {
     const ir::Species &s = m.getSpecies(ir::SpeciesId(sig.pos));
     if (llvm::Error e = readLoad(s, sig, mi))
       return e;
-    if (ir::findAttribute(s.attrs, "transient")) {
+    if (model::get(s.attrs, model::Transient).value_or(false)) {
       mi.transient.push_back(sig.pos);
       if (sig.neg)
         mi.transient.push_back(*sig.neg);
     }
-    if (auto out = ir::findAttribute(s.attrs, "output")) {
-      unsigned long long k = 0;
-      if (llvm::getAsUnsignedInteger(*out, 10, k) || k >= mi.outputs)
+    if (ir::findAttribute(s.attrs, model::Output.name)) {
+      std::optional<uint64_t> k = model::get(s.attrs, model::Output);
+      if (!k || *k >= mi.outputs)
         return missing("bad output attribute on '" + sig.name + "'");
-      mi.outputSignals[k] = sig;
+      mi.outputSignals[*k] = sig;
     }
     if (s.role == ir::SpeciesRole::Weight)
       mi.weights.push_back(sig);

@@ -1,7 +1,7 @@
 //===- ModelInterface.h - what the trainer reads from a model ---*- C++ -*-===//
 //
-// A lowered learning network tells the trainer, through attributes (see
-// compiler/frontend/models/NetworkBuilder.h), which species carry the sample
+// A lowered learning network tells the trainer, through the typed attributes
+// of ir/ModelAttributes.h, which species carry the sample
 // (load = x:<i> | target:<k>), which are reset before each presentation
 // (transient), which are the predictions (output = <k>) and which are the
 // learned weights (role weight), and which phases are phase 1 and phase 2.
@@ -11,6 +11,7 @@
 #ifndef CRNC_TRAIN_MODELINTERFACE_H
 #define CRNC_TRAIN_MODELINTERFACE_H
 
+#include "ir/ModelAttributes.h"
 #include "ir/Module.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -40,10 +41,11 @@ struct LoadSpec {
   double scale = 1;
 };
 
-enum class Task { Regression, Binary, Multiclass };
+using ir::model::Task;
 
 struct ModelInterface {
-  std::string kind, name;
+  ir::model::Kind kind = ir::model::Kind::LinearRegression;
+  std::string name;
   Task task = Task::Regression;
   size_t inputs = 0, outputs = 0, classes = 0;
   double horizon = 1;
@@ -66,7 +68,7 @@ struct ModelInterface {
   size_t predictedClass(llvm::ArrayRef<double> out) const;
 };
 
-llvm::StringRef taskName(Task task);
+using ir::model::taskName;
 
 } // namespace crnc::train
 

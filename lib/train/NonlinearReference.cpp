@@ -6,7 +6,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lib/support/Format.h"
 #include "lib/train/FloatReference.h"
 
 using namespace crnc;
@@ -116,16 +115,13 @@ SampleResult NonlinearReference::trainSample(llvm::ArrayRef<double> x,
   return r;
 }
 
-static double attr(const ir::Module &m, llvm::StringRef key, double fallback) {
-  return parseNumber(ir::findAttribute(m.attrs, key).value_or(""))
-      .value_or(fallback);
-}
-
 std::unique_ptr<FloatReference>
 createNonlinearReference(const ModelInterface &mi, const ir::Module &m) {
+  using namespace ir::model;
   bool exact =
-      ir::findAttribute(m.attrs, "gradient").value_or("exact") == "exact";
+      get(m.attrs, GradientKind).value_or(Gradient::Exact) == Gradient::Exact;
   return std::make_unique<NonlinearReference>(
-      mi, attr(m, "learning_rate", 0.1), attr(m, "alpha", 1),
-      attr(m, "augment_value", 2), long(attr(m, "augment", 0)), exact);
+      mi, get(m.attrs, LearningRate).value_or(0.1),
+      get(m.attrs, Alpha).value_or(1), get(m.attrs, AugmentValue).value_or(2),
+      long(get(m.attrs, Augment).value_or(0)), exact);
 }

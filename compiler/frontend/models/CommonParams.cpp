@@ -7,6 +7,7 @@
 
 #include "compiler/frontend/models/ModelKinds.h"
 #include "lib/support/Format.h"
+#include <cassert>
 
 using namespace crnc;
 using namespace crnc::frontend;
@@ -57,14 +58,17 @@ std::vector<double> frontend::readInitialWeights(ModelParams &params,
 
 void frontend::recordModelAttributes(ir::Module &m, const ModelDecl &decl,
                                      const CommonParams &c,
-                                     llvm::StringRef task, long outputs) {
-  ir::setAttribute(m.attrs, "model_kind", decl.kind);
-  ir::setAttribute(m.attrs, "model_name", decl.name);
-  ir::setAttribute(m.attrs, "task", task);
-  ir::setAttribute(m.attrs, "inputs", std::to_string(c.inputs));
-  ir::setAttribute(m.attrs, "outputs", std::to_string(outputs));
-  ir::setAttribute(m.attrs, "horizon", formatNumber(c.horizon));
-  ir::setAttribute(m.attrs, "learning_rate", formatNumber(c.learningRate));
-  ir::setAttribute(m.attrs, "seed", std::to_string(c.seed));
-  ir::setAttribute(m.attrs, "signed_inputs", c.signedInputs ? "1" : "0");
+                                     ir::model::Task task, long outputs) {
+  using namespace ir::model;
+  std::optional<Kind> kind = parseKind(decl.kind);
+  assert(kind && "lowerModel dispatches only known kinds");
+  set(m.attrs, ModelKind, *kind);
+  set(m.attrs, ModelName, decl.name);
+  set(m.attrs, ModelTask, task);
+  set(m.attrs, Inputs, c.inputs);
+  set(m.attrs, Outputs, outputs);
+  set(m.attrs, Horizon, c.horizon);
+  set(m.attrs, LearningRate, c.learningRate);
+  set(m.attrs, Seed, c.seed);
+  set(m.attrs, SignedInputs, c.signedInputs);
 }

@@ -81,9 +81,9 @@ static void addClass(NetworkBuilder &b, const ExpertParams &p, long c,
   std::string cs = std::to_string(c + 1);
   SignalId y = b.addSignal("Y" + cs, SpeciesRole::Output, true);
   b.setTransient(y);
-  b.setAttr(y, "output", std::to_string(c));
+  b.setOutput(y, c);
   SignalId e = b.addSignal("E" + cs, SpeciesRole::ErrorSignal, true);
-  b.setLoad(e, "target:" + std::to_string(c), -1);
+  b.loadTarget(e, c, -1);
   for (size_t idx = 0; idx < pairs.size(); ++idx) {
     auto [i, j] = pairs[idx];
     std::string tag =
@@ -92,6 +92,8 @@ static void addClass(NetworkBuilder &b, const ExpertParams &p, long c,
         b.addSignal("Wp" + tag, SpeciesRole::Weight, false, p.initialWeight);
     SignalId wm =
         b.addSignal("Wm" + tag, SpeciesRole::Weight, false, p.initialWeight);
+    b.setAttr(wp, ir::model::Expert, {i, j});
+    b.setAttr(wm, ir::model::Expert, {i, j});
     SignalId g = b.addSignal("G" + tag, SpeciesRole::Gradient, true);
     b.setTransient(g);
     b.catalytic({wp, q[idx]}, {{y}, {e}}, 2 / T, fwd);
@@ -143,7 +145,7 @@ LogicalResult frontend::lowerExpertAggregation(const ModelDecl &decl,
   for (long i = 1; i <= p.c.inputs; ++i) {
     x.push_back(
         b.addSignal("X" + std::to_string(i), SpeciesRole::Input, false));
-    b.setLoad(x.back(), "x:" + std::to_string(i - 1));
+    b.loadInput(x.back(), i - 1);
   }
   std::vector<std::pair<size_t, size_t>> pairs = expertPairs(p);
   std::vector<SignalId> q = addExperts(b, x, pairs, p.c.horizon, fwd);
@@ -153,9 +155,9 @@ LogicalResult frontend::lowerExpertAggregation(const ModelDecl &decl,
     return failure();
   b.annihilateSignedSignals(p.c.annihilationRate);
   b.finish();
-  ir::setAttribute(m.attrs, "classes", std::to_string(p.classes));
-  ir::setAttribute(m.attrs, "initial_weight", formatNumber(p.initialWeight));
-  ir::setAttribute(m.attrs, "experts", std::to_string(pairs.size()));
-  recordModelAttributes(m, decl, p.c, "multiclass", p.classes);
+  ir::model::set(m.attrs, ir::model::Classes, p.classes);
+  ir::model::set(m.attrs, ir::model::InitialWeight, p.initialWeight);
+  ir::model::set(m.attrs, ir::model::Experts, pairs.size());
+  recordModelAttributes(m, decl, p.c, ir::model::Task::Multiclass, p.classes);
   return success();
 }

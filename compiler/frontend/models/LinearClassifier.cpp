@@ -30,7 +30,7 @@ static std::vector<SignalId> addInputs(NetworkBuilder &b,
   for (long i = 1; i <= c.inputs; ++i) {
     x.push_back(b.addSignal("X" + std::to_string(i), SpeciesRole::Input,
                             c.signedInputs));
-    b.setLoad(x.back(), "x:" + std::to_string(i - 1));
+    b.loadInput(x.back(), i - 1);
   }
   return x;
 }
@@ -63,9 +63,9 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
     std::string ks = std::to_string(k);
     SignalId z = b.addSignal("Z" + ks, SpeciesRole::Output, true);
     b.setTransient(z);
-    b.setAttr(z, "output", std::to_string(k - 1));
+    b.setOutput(z, k - 1);
     SignalId e = b.addSignal("E" + ks, SpeciesRole::ErrorSignal, true);
-    b.setLoad(e, "target:" + std::to_string(k - 1), -1);
+    b.loadTarget(e, k - 1, -1);
     const double *wk = &w0[(k - 1) * (c.inputs + 1)];
     for (long i = 0; i < c.inputs; ++i) {
       std::string name = "P" + ks + "_" + std::to_string(i + 1);
@@ -87,8 +87,10 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
     return failure();
   b.annihilateSignedSignals(c.annihilationRate);
   b.finish();
-  ir::setAttribute(m.attrs, "classes", std::to_string(classes));
-  recordModelAttributes(m, decl, c, outputs == 1 ? "binary" : "multiclass",
+  ir::model::set(m.attrs, ir::model::Classes, classes);
+  recordModelAttributes(m, decl, c,
+                        outputs == 1 ? ir::model::Task::Binary
+                                     : ir::model::Task::Multiclass,
                         outputs);
   return success();
 }

@@ -29,14 +29,14 @@ static RegressionSignals addSignals(NetworkBuilder &b, const CommonParams &c,
   for (long i = 1; i <= c.inputs; ++i) {
     std::string k = std::to_string(i);
     s.x.push_back(b.addSignal("X" + k, SpeciesRole::Input, c.signedInputs));
-    b.setLoad(s.x.back(), "x:" + std::to_string(i - 1));
+    b.loadInput(s.x.back(), i - 1);
   }
   s.zBias = b.addSignal("Z0", SpeciesRole::Hidden, true);
   b.setTransient(s.zBias);
   for (long i = 1; i <= c.inputs; ++i) {
     s.z.push_back(
         b.addSignal("Z" + std::to_string(i), SpeciesRole::Hidden, true));
-    b.setLoad(s.z.back(), "x:" + std::to_string(i - 1));
+    b.loadInput(s.z.back(), i - 1);
   }
   for (long i = 1; i <= c.inputs; ++i)
     s.p.push_back(b.addSignal("P" + std::to_string(i), SpeciesRole::Weight,
@@ -44,9 +44,9 @@ static RegressionSignals addSignals(NetworkBuilder &b, const CommonParams &c,
   s.bias = b.addSignal("B", SpeciesRole::Weight, true, w0[c.inputs]);
   s.y = b.addSignal("Y", SpeciesRole::Output, true);
   b.setTransient(s.y);
-  b.setAttr(s.y, "output", "0");
+  b.setOutput(s.y, 0);
   s.e = b.addSignal("E", SpeciesRole::ErrorSignal, true);
-  b.setLoad(s.e, "target:0", -1);
+  b.loadTarget(s.e, 0, -1);
   if (!c.recordGradients)
     return s;
   s.gBias = b.addSignal("G0", SpeciesRole::Gradient, true);
@@ -95,6 +95,6 @@ LogicalResult frontend::lowerLinearRegression(const ModelDecl &decl,
   b.catalytic({s.e}, {{s.bias, -1}}, c.learningRate, bwd);
   b.annihilateSignedSignals(c.annihilationRate);
   b.finish();
-  recordModelAttributes(m, decl, c, "regression", 1);
+  recordModelAttributes(m, decl, c, ir::model::Task::Regression, 1);
   return success();
 }

@@ -59,7 +59,7 @@ LogicalResult checkModelSize(const ModelDecl &decl, ModelParams &params,
 
 /// Writes the module attributes every Neural CRN model carries.
 void recordModelAttributes(ir::Module &module, const ModelDecl &decl,
-                           const CommonParams &common, llvm::StringRef task,
+                           const CommonParams &common, ir::model::Task task,
                            long outputs);
 
 } // namespace crnc::frontend

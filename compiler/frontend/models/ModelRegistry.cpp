@@ -1,59 +1,49 @@
-//===- ModelRegistry.cpp - the table of Neural CRN model kinds ------------===//
+//===- ModelRegistry.cpp - the lowering of each Neural CRN model kind -----===//
 //
-// Maps a model kind written in `model <name> : <kind> { ... }` to the function
-// that lowers it. Each kind lives in its own file in this folder.
+// Maps a model kind written in `model <name> : <kind> { ... }` (the table of
+// kinds is ir/ModelAttributes.h) to the function that lowers it. Each kind
+// lives in its own file in this folder.
 //
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/ModelLowering.h"
 #include "compiler/frontend/models/ModelKinds.h"
+#include "ir/ModelAttributes.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 
 using namespace crnc;
 using namespace crnc::frontend;
 
-namespace {
 using LowerFn = LogicalResult (*)(const ModelDecl &, ir::Module &,
                                   DiagnosticEngine &);
-struct ModelKindEntry {
-  const char *name;
-  const char *summary;
-  LowerFn lower;
-};
-// One line per model kind, in the order `crnc --help` lists them.
-const ModelKindEntry modelTable[] = {
-    {"linear_regression",
-     "Neural CRN linear regression (Nagipogu & Reif): z(0) = x, "
-     "dz/dt = theta*x + h, y = sum z(T)",
-     lowerLinearRegression},
-    {"linear_classifier",
-     "linear Neural CRN classifier: one output per class or a thresholded "
-     "output",
-     lowerLinearClassifier},
-    {"nonlinear_classifier",
-     "nonlinear Neural CRN classifier: augmented state, -alpha z^2 "
-     "self-interaction, bimolecular exact sensitivity gradient",
-     lowerNonlinearClassifier},
-    {"expert_aggregation",
-     "expert-aggregation classifier (Jaffard & Sbalzarini): pairwise input "
-     "fluxes as experts, multiplicative-weights learning",
-     lowerExpertAggregation},
-};
-} // namespace
+
+/// The lowering of each kind of ir/ModelAttributes.h's table.
+static LowerFn lowering(ir::model::Kind kind) {
+  switch (kind) {
+  case ir::model::Kind::LinearRegression:
+    return lowerLinearRegression;
+  case ir::model::Kind::LinearClassifier:
+    return lowerLinearClassifier;
+  case ir::model::Kind::NonlinearClassifier:
+    return lowerNonlinearClassifier;
+  case ir::model::Kind::ExpertAggregation:
+    return lowerExpertAggregation;
+  }
+  llvm_unreachable("every model kind has a lowering");
+}
 
 std::vector<ModelKindInfo> frontend::modelKinds() {
   std::vector<ModelKindInfo> kinds;
-  for (const ModelKindEntry &entry : modelTable)
-    if (entry.name)
-      kinds.push_back(ModelKindInfo{entry.name, entry.summary});
+  for (const ir::model::KindInfo &kind : ir::model::allKinds())
+    kinds.push_back(ModelKindInfo{kind.name.str(), kind.summary.str()});
   return kinds;
 }
 
 LogicalResult frontend::lowerModel(const ModelDecl &decl, ir::Module &module,
                                    DiagnosticEngine &diags) {
-  for (const ModelKindEntry &entry : modelTable)
-    if (entry.name && decl.kind == entry.name)
-      return entry.lower(decl, module, diags);
+  if (std::optional<ir::model::Kind> kind = ir::model::parseKind(decl.kind))
+    return lowering(*kind)(decl, module, diags);
   std::vector<std::string> names;
   for (const ModelKindInfo &kind : modelKinds())
     names.push_back(kind.name);

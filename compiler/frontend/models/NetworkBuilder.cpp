@@ -48,26 +48,29 @@ SignalId NetworkBuilder::addSignal(llvm::StringRef name, ir::SpeciesRole role,
   }
   SignalId id = signals.size();
   signals.push_back(sig);
-  setAttr(id, "signal", name);
+  setAttr(id, ir::model::Signal, name.str());
   if (isSigned) {
-    ir::setAttribute(m.getSpecies(sig.pos).attrs, "rail", "p");
-    ir::setAttribute(m.getSpecies(sig.neg).attrs, "rail", "n");
+    ir::model::set(m.getSpecies(sig.pos).attrs, ir::model::SignalRail,
+                   ir::model::Rail::Positive);
+    ir::model::set(m.getSpecies(sig.neg).attrs, ir::model::SignalRail,
+                   ir::model::Rail::Negative);
   }
   return id;
 }
 
-void NetworkBuilder::setAttr(SignalId id, llvm::StringRef key,
-                             llvm::StringRef value) {
+void NetworkBuilder::setAttrText(SignalId id, llvm::StringRef key,
+                                 llvm::StringRef value) {
   const Signal &sig = signals[id];
   ir::setAttribute(m.getSpecies(sig.pos).attrs, key, value);
   if (sig.isSigned)
     ir::setAttribute(m.getSpecies(sig.neg).attrs, key, value);
 }
 
-void NetworkBuilder::setLoad(SignalId id, llvm::StringRef what, double scale) {
-  setAttr(id, "load", what);
+void NetworkBuilder::setLoad(SignalId id, const ir::model::Load &load,
+                             double scale) {
+  setAttr(id, ir::model::SampleLoad, load);
   if (scale != 1)
-    setAttr(id, "load_scale", formatNumber(scale));
+    setAttr(id, ir::model::LoadScale, scale);
   setTransient(id);
 }
 
@@ -171,10 +174,10 @@ void NetworkBuilder::annihilateSignedSignals(double rate) {
 }
 
 void NetworkBuilder::finish() {
-  ir::setAttribute(m.attrs, "abstract_species",
-                   std::to_string(abstractSpeciesCount()));
-  ir::setAttribute(m.attrs, "abstract_reactions",
-                   std::to_string(abstractReactionCount()));
+  ir::model::set(m.attrs, ir::model::AbstractSpecies,
+                 uint64_t(abstractSpeciesCount()));
+  ir::model::set(m.attrs, ir::model::AbstractReactions,
+                 uint64_t(abstractReactionCount()));
 }
 
 std::pair<ir::PhaseId, ir::PhaseId> frontend::addLearningPhases(ir::Module &m,

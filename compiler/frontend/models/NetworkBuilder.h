@@ -8,20 +8,14 @@
 // lowered IR is an ordinary mass-action CRN. It counts abstract signals and
 // reactions (the compact signed circuit) beside the dual-rail ones.
 //
-// The trainer contract (read by lib/train/ModelInterface.h), as attributes:
-//   module:  model_kind, model_name, horizon, learning_rate, inputs,
-//            outputs, task (regression|binary|multiclass), abstract_species,
-//            abstract_reactions, plus kind-specific hyper-parameters.
-//   species: signal = abstract name; rail = p|n (signed signals only);
-//            load = x:<i> | target:<k> and load_scale (default 1): set from
-//            the sample before each presentation; transient = 1: zeroed
-//            before each presentation; output = <k>: the k-th prediction.
-//   phases:  "forward" (phase 1) and "backward" (phase 2).
+// The trainer contract (read by lib/train/ModelInterface.h) is the set of
+// typed attributes of ir/ModelAttributes.h.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_FRONTEND_MODELS_NETWORKBUILDER_H
 #define CRNC_FRONTEND_MODELS_NETWORKBUILDER_H
 
+#include "ir/ModelAttributes.h"
 #include "ir/Module.h"
 #include "lib/support/Diagnostics.h"
 #include "lib/support/LogicalResult.h"
@@ -57,10 +51,26 @@ public:
                      double initial = 0);
   const Signal &signal(SignalId id) const { return signals[id]; }
   /// Sets an attribute on every species of the signal.
-  void setAttr(SignalId id, llvm::StringRef key, llvm::StringRef value);
-  /// Marks the signal as loaded from the sample (`x:<i>` or `target:<k>`).
-  void setLoad(SignalId id, llvm::StringRef what, double scale = 1);
-  void setTransient(SignalId id) { setAttr(id, "transient", "1"); }
+  template <typename T>
+  void setAttr(SignalId id, const ir::model::Key<T> &key,
+               const typename ir::model::Key<T>::Value &value) {
+    setAttrText(id, key.name, ir::model::formatValue(value));
+  }
+  /// Marks the signal as loaded from feature `index` of the sample (and
+  /// transient).
+  void loadInput(SignalId id, uint64_t index) {
+    setLoad(id, ir::model::Load{false, index}, 1);
+  }
+  /// Marks the signal as loaded from target component `index`, times
+  /// `scale` (and transient).
+  void loadTarget(SignalId id, uint64_t index, double scale) {
+    setLoad(id, ir::model::Load{true, index}, scale);
+  }
+  void setTransient(SignalId id) { setAttr(id, ir::model::Transient, true); }
+  /// Marks the signal as prediction `index`.
+  void setOutput(SignalId id, uint64_t index) {
+    setAttr(id, ir::model::Output, index);
+  }
 
   /// Abstract reaction: fires at rate * prod(catalysts) and adds sign * flux
   /// to each product; the catalysts are unchanged. Expands to one reaction
@@ -89,6 +99,8 @@ public:
   bool hadError() const { return clash; }
 
 private:
+  void setAttrText(SignalId id, llvm::StringRef key, llvm::StringRef value);
+  void setLoad(SignalId id, const ir::model::Load &load, double scale);
   ir::SpeciesId addRail(llvm::StringRef name, ir::SpeciesRole role,
                         double initial);
   ir::SpeciesId railFor(SignalId id, int sign) const;

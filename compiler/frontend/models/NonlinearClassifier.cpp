@@ -66,7 +66,7 @@ void BlockEmitter::addDimension(const std::string &name, int w, double z0,
   SignalId z =
       b.addSignal("Z" + tag + "_" + name, SpeciesRole::Hidden, true, z0);
   if (loadX)
-    b.setLoad(z, "x:" + std::to_string(inputIndex));
+    b.loadInput(z, inputIndex);
   else
     b.setTransient(z);
   std::vector<std::pair<SignalId, SignalId>> weights; // (theta, input)
@@ -108,9 +108,9 @@ void BlockEmitter::emit(long k, const double *w0) {
   tag = std::to_string(k + 1);
   y = b.addSignal("Y" + tag, SpeciesRole::Output, true);
   b.setTransient(y);
-  b.setAttr(y, "output", std::to_string(k));
+  b.setOutput(y, k);
   e = b.addSignal("E" + tag, SpeciesRole::ErrorSignal, true);
-  b.setLoad(e, "target:" + std::to_string(k), -1);
+  b.loadTarget(e, k, -1);
   for (long j = 0; j < n; ++j) {
     addDimension(std::to_string(j + 1), +1, 0, true, j, {w0[j]}, w0[n + j]);
     // The z_j(0) = x_j part of y_hat, delivered at rate 1/T over [0, T].
@@ -176,7 +176,7 @@ LogicalResult frontend::lowerNonlinearClassifier(const ModelDecl &decl,
   for (long i = 1; i <= p.c.inputs; ++i) {
     x.push_back(b.addSignal("X" + std::to_string(i), SpeciesRole::Input,
                             p.c.signedInputs));
-    b.setLoad(x.back(), "x:" + std::to_string(i - 1));
+    b.loadInput(x.back(), i - 1);
   }
   BlockEmitter block(b, p, x, fwd, bwd);
   for (long k = 0; k < p.outputs; ++k)
@@ -185,12 +185,13 @@ LogicalResult frontend::lowerNonlinearClassifier(const ModelDecl &decl,
     return failure();
   b.annihilateSignedSignals(p.c.annihilationRate);
   b.finish();
-  ir::setAttribute(m.attrs, "classes", std::to_string(p.classes));
-  ir::setAttribute(m.attrs, "augment", std::to_string(p.augment));
-  ir::setAttribute(m.attrs, "augment_value", formatNumber(p.augmentValue));
-  ir::setAttribute(m.attrs, "alpha", formatNumber(p.alpha));
-  ir::setAttribute(m.attrs, "gradient", p.exact ? "exact" : "first_order");
-  recordModelAttributes(m, decl, p.c, threshold ? "binary" : "multiclass",
-                        p.outputs);
+  using namespace ir::model;
+  set(m.attrs, Classes, p.classes);
+  set(m.attrs, Augment, p.augment);
+  set(m.attrs, AugmentValue, p.augmentValue);
+  set(m.attrs, Alpha, p.alpha);
+  set(m.attrs, GradientKind, p.exact ? Gradient::Exact : Gradient::FirstOrder);
+  recordModelAttributes(m, decl, p.c,
+                        threshold ? Task::Binary : Task::Multiclass, p.outputs);
   return success();
 }

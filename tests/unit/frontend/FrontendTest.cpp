@@ -36,15 +36,25 @@ TEST_CASE("concentrations convert exactly between decimal units") {
   CHECK(c.module->getSpecies(2).initial == 2);
 }
 
-TEST_CASE("species appear in order of first mention, signals by default") {
+TEST_CASE("species appear in order of first mention, inputs of unknown "
+          "amount by default") {
   Compiled c("X + Y -> Z\nZ -> 2 X\n");
   REQUIRE(c.module);
   REQUIRE(c.module->speciesCount() == 3);
   CHECK(c.module->getSpecies(0).name == "X");
   CHECK(c.module->getSpecies(2).name == "Z");
-  CHECK(c.module->getSpecies(2).role == ir::SpeciesRole::Signal);
+  CHECK(c.module->getSpecies(2).role == ir::SpeciesRole::Input);
   CHECK(c.module->unit == ConcUnit::None);
   CHECK(c.module->allReactions()[1].products[0].count == 2);
+}
+
+TEST_CASE("a declared amount, role or constant keeps a species a signal") {
+  Compiled c("species X = 0, Y constant\nspecies Z : hidden\nX + Y -> Z + W\n");
+  REQUIRE(c.module);
+  CHECK(c.module->getSpecies(0).role == ir::SpeciesRole::Signal);
+  CHECK(c.module->getSpecies(1).role == ir::SpeciesRole::Signal);
+  CHECK(c.module->getSpecies(2).role == ir::SpeciesRole::Hidden);
+  CHECK(c.module->getSpecies(3).role == ir::SpeciesRole::Input);
 }
 
 TEST_CASE("errors are collected with their line and column") {

@@ -195,7 +195,7 @@ TEST_CASE("map-rates: exact after the time and concentration scales") {
   auto times = grid(10, 50);
   sim::Trace before = simulateAt(*m, times);
   // qmax = 1e6 /M/s = 1e-3 /nM/s; k = 2 /uM/s = 2e-3 /nM/s: gamma = 2.
-  auto low = lower(*m, "map-rates{buffers=false}");
+  auto low = lower(*m, "map-rates{buffers=off}");
   double scale = attrNumber(*low, "time_scale");
   CHECK(scale == Approx(2));
   std::vector<double> scaled;

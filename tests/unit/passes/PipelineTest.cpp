@@ -52,7 +52,8 @@ static std::unique_ptr<ir::Module> lowerStandard(const ir::Module &m,
 
 TEST_CASE("the lowered module is legal for DSD under both clock strategies") {
   for (const char *strategy : {"external", "autonomous"})
-    for (bool buffers : {true, false}) {
+    for (BufferMode buffers :
+         {BufferMode::Auto, BufferMode::On, BufferMode::Off}) {
       LoweringOptions o;
       o.gateStrategy = strategy;
       o.buffers = buffers;
@@ -91,7 +92,8 @@ TEST_CASE("full lowering of a two-phase signed learner matches the model") {
   CHECK(tracked(before, 60, "W") > -0.5 + 0.1);
 
   LoweringOptions o;
-  o.buffers = false; // sequestration is the implementation's; see MapRates.cpp
+  o.buffers = BufferMode::Off; // sequestration is the implementation's; see
+                               // MapRates.cpp
   auto low = lowerStandard(*m, o);
   double timeScale = attrNumber(*low, "time_scale");
   double concScale = attrNumber(*low, "conc_scale_nM");

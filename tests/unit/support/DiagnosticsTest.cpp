@@ -46,3 +46,40 @@ TEST_CASE("captured diagnostics are counted and searchable") {
   CHECK_FALSE(captured.hasError("warning"));
   CHECK(diags.errorCount() == 1);
 }
+
+TEST_CASE("control bytes and invalid UTF-8 in a source line print escaped") {
+  llvm::SourceMgr sm;
+  sm.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy("A\x01 -> \xff B\n", "x.crn"),
+      llvm::SMLoc());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  DiagnosticEngine diags(sm, os);
+  diags.error(Location::get("x.crn", 1, 9), "bad byte");
+  os.flush();
+  CHECK(llvm::StringRef(text).contains("A\\x01 -> \\xFF B\n"));
+  // The caret under B (column 9) moves right by three per escape before it.
+  CHECK(llvm::StringRef(text).contains("\n" + std::string(8 + 6, ' ') + "^"));
+}
+
+TEST_CASE("past the limits errors are counted, not printed; a summary ends") {
+  llvm::SourceMgr sm;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  {
+    DiagnosticEngine diags(sm, os);
+    diags.setErrorLimit(2);
+    diags.setWarningLimit(1);
+    for (int i = 0; i < 5; ++i)
+      diags.error(Location::get("x.crn", 1, 1), "e");
+    for (int i = 0; i < 4; ++i)
+      diags.warning(Location::get("x.crn", 1, 1), "w");
+    CHECK(diags.errorCount() == 5);
+    CHECK(diags.warningCount() == 4);
+  }
+  os.flush();
+  CHECK(llvm::StringRef(text).count("error: e") == 2);
+  CHECK(llvm::StringRef(text).count("warning: w") == 1);
+  CHECK(llvm::StringRef(text).contains("3 more errors not shown"));
+  CHECK(llvm::StringRef(text).contains("3 more warnings not shown"));
+}

@@ -30,7 +30,8 @@ static void checkOneEpoch(const std::string &source, const Dataset &data,
     CHECK(worstDifference(a.outputs, b.outputs) < 1e-5);
   }
   double diff = worstDifference(chem->weightValues(), ref->weightValues());
-  INFO(mi.kind << ": worst weight difference " << diff);
+  INFO(ir::model::kindName(mi.kind).str()
+       << ": worst weight difference " << diff);
   CHECK(diff < 1e-5);
   Metrics one = unwrap(chem->evaluate(data, 1));
   Metrics two = unwrap(chem->evaluate(data, 2));

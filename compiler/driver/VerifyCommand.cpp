@@ -1,0 +1,191 @@
+//===- VerifyCommand.cpp - `crnc verify` ----------------------------------===//
+//
+// Checks that an implementation CRN (for example the condensed reactions of
+// an enumerated DSD design) implements a formal CRN: CRN bisimulation and
+// pathway decomposition (lib/verify). Prints one line per check, then
+// counterexamples and the interpretation. Exit 0 when every check holds,
+// 3 when one is incorrect or unknown, 1 for input errors, 2 for usage.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/driver/Commands.h"
+#include "compiler/driver/DriverSupport.h"
+#include "lib/verify/CrnBisimulation.h"
+#include "lib/verify/PathwayDecomposition.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace crnc;
+using namespace crnc::driver;
+namespace cl = llvm::cl;
+
+cl::SubCommand
+    driver::verifyCommand("verify",
+                          "Check an implementation CRN against a formal CRN");
+
+namespace {
+enum class Notion { Bisimulation, Pathway, All };
+#define VERIFY_OPT cl::sub(driver::verifyCommand), cl::cat(crncCategory)
+cl::opt<std::string> formalFile("formal", cl::desc("The formal CRN (.crn)"),
+                                cl::value_desc("file"), VERIFY_OPT);
+cl::opt<std::string> implFile("implementation",
+                              cl::desc("The implementation CRN (.crn)"),
+                              cl::value_desc("file"), VERIFY_OPT);
+cl::list<std::string> fuelNames("fuels",
+                                cl::desc("Fuel species, removed before "
+                                         "checking (constant species of the "
+                                         "implementation are fuels too)"),
+                                cl::CommaSeparated, cl::value_desc("f1,f2"),
+                                VERIFY_OPT);
+cl::opt<std::string> interpretationFile(
+    "interpretation",
+    cl::desc("Interpretation as reactions 'x -> A + B' (partial: the rest "
+             "is searched for)"),
+    cl::value_desc("file"), VERIFY_OPT);
+cl::opt<bool> ignoreNames("ignore-names",
+                          cl::desc("Do not interpret species named after "
+                                   "formal species; search from scratch"),
+                          VERIFY_OPT);
+cl::opt<Notion> notion(
+    "notion", cl::desc("Which checks to run"),
+    cl::values(clEnumValN(Notion::Bisimulation, "crn-bisimulation",
+                          "CRN bisimulation (Johnson, Dong & Winfree 2019)"),
+               clEnumValN(Notion::Pathway, "pathway-decomposition",
+                          "pathway decomposition (Shin, Thachuk & Winfree "
+                          "2019)"),
+               clEnumValN(Notion::All, "all", "both")),
+    cl::init(Notion::All), VERIFY_OPT);
+cl::opt<double> timeLimit("time-limit",
+                          cl::desc("Seconds per check before it answers "
+                                   "'unknown' (0: none)"),
+                          cl::init(30), VERIFY_OPT);
+#undef VERIFY_OPT
+
+constexpr int ExitCheckFailed = 3;
+
+struct Inputs {
+  verify::Crn formal, implementation;
+  verify::Interpretation partial;
+  std::vector<std::string> fuels, wastes;
+};
+
+/// Loads both CRNs, removes fuels, reads or infers the interpretation.
+int loadInputs(Inputs &in, DiagnosticEngine &diags) {
+  LoadedModule formal = loadModule(formalFile, diags);
+  if (!formal.module)
+    return formal.exitCode;
+  LoadedModule impl = loadModule(implFile, diags);
+  if (!impl.module)
+    return impl.exitCode;
+  in.formal = verify::crnFromModule(*formal.module);
+  in.implementation = verify::crnFromModule(*impl.module);
+  std::vector<verify::SpeciesIndex> fuels, formalFuels;
+  for (const std::string &name : fuelNames) {
+    std::optional<verify::SpeciesIndex> s = in.implementation.lookup(name);
+    if (!s) {
+      llvm::WithColor::error(llvm::errs(), "crnc")
+          << "--fuels: '" << name << "' is not a species of '" << implFile
+          << "'\n";
+      return ExitUsageError;
+    }
+    fuels.push_back(*s);
+  }
+  for (verify::SpeciesIndex s = 0; s < in.implementation.speciesCount(); ++s)
+    if (in.implementation.constant[s] && !llvm::is_contained(fuels, s))
+      fuels.push_back(s);
+  for (verify::SpeciesIndex s : fuels) {
+    in.fuels.push_back(in.implementation.speciesNames[s]);
+    if (auto f = in.formal.lookup(in.implementation.speciesNames[s]))
+      formalFuels.push_back(*f);
+  }
+  verify::removeSpecies(in.implementation, fuels);
+  verify::removeSpecies(in.formal, formalFuels);
+  in.partial.assign(in.implementation.speciesCount(), std::nullopt);
+  if (!ignoreNames)
+    in.partial = verify::interpretationFromNames(in.implementation, in.formal);
+  if (!interpretationFile.empty()) {
+    LoadedModule file = loadModule(interpretationFile, diags);
+    if (!file.module)
+      return file.exitCode;
+    if (!verify::readInterpretation(*file.module, in.implementation, in.formal,
+                                    in.partial, diags))
+      return ExitInputError;
+  }
+  std::vector<bool> signals(in.implementation.speciesCount(), false);
+  for (verify::SpeciesIndex s = 0; s < signals.size(); ++s)
+    signals[s] = in.partial[s] && !in.partial[s]->empty();
+  std::vector<bool> wastes = verify::findWastes(in.implementation, signals);
+  for (verify::SpeciesIndex s = 0; s < wastes.size(); ++s)
+    if (wastes[s])
+      in.wastes.push_back(in.implementation.speciesNames[s]);
+  return ExitSuccess;
+}
+
+void printCounterexample(llvm::StringRef check,
+                         const verify::Counterexample &c) {
+  llvm::outs() << "counterexample (" << check << ", " << c.condition << "): ";
+  if (!c.reaction.empty())
+    llvm::outs() << c.reaction << " ";
+  llvm::outs() << c.message << "\n";
+}
+
+void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
+  if (names.empty())
+    return;
+  llvm::outs() << title << ":";
+  for (const std::string &n : names)
+    llvm::outs() << " " << n;
+  llvm::outs() << "\n";
+}
+} // namespace
+
+int driver::runVerify() {
+  if (formalFile.empty() || implFile.empty()) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << "verify needs --formal <file> and --implementation <file>\n";
+    return ExitUsageError;
+  }
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags(sourceMgr);
+  Inputs in;
+  if (int code = loadInputs(in, diags))
+    return code;
+  bool allHold = true;
+  std::vector<std::pair<std::string, verify::Counterexample>> problems;
+  std::string interpretationText;
+  if (notion != Notion::Pathway) {
+    verify::BisimulationResult r = verify::checkCrnBisimulation(
+        in.formal, in.implementation, {in.partial, timeLimit});
+    llvm::outs() << "crn-bisimulation: " << verify::verdictName(r.verdict)
+                 << "\n";
+    allHold &= r.verdict == verify::Verdict::Correct;
+    if (r.counterexample)
+      problems.push_back({"crn-bisimulation", *r.counterexample});
+    if (r.verdict == verify::Verdict::Correct)
+      interpretationText = verify::formatInterpretation(
+          r.interpretation, in.implementation, in.formal);
+  }
+  if (notion != Notion::Bisimulation) {
+    verify::PathwayResult r = verify::checkPathwayDecomposition(
+        in.formal, in.implementation, {timeLimit});
+    llvm::outs() << "pathway-decomposition: " << verify::verdictName(r.verdict)
+                 << "\n";
+    allHold &= r.verdict == verify::Verdict::Correct;
+    if (r.counterexample)
+      problems.push_back({"pathway-decomposition", *r.counterexample});
+  }
+  for (auto &[check, c] : problems)
+    printCounterexample(check, c);
+  printList("fuels removed", in.fuels);
+  printList("wastes", in.wastes);
+  if (!interpretationText.empty()) {
+    llvm::outs() << "interpretation:\n";
+    llvm::StringRef text(interpretationText);
+    while (!text.empty()) {
+      auto [line, rest] = text.split('\n');
+      llvm::outs() << "  " << line << "\n";
+      text = rest;
+    }
+  }
+  return allHold ? ExitSuccess : ExitCheckFailed;
+}

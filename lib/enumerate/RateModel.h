@@ -1,0 +1,63 @@
+//===- RateModel.h - Peppercorn's domain-level rate constants ---*- C++ -*-===//
+//
+// The rate constants of the domain-level reaction types, as in Peppercorn
+// 1.1 (Badelt, Grun, Sarma, Wolfe, Shin & Winfree 2020, "A domain-level DNA
+// strand displacement reaction enumerator allowing arbitrary non-pseudoknotted
+// secondary structures"): binding, toehold opening, 3-way and 4-way branch
+// migration, with the polymer-linker slowdown for remote toeholds.
+// Rates are in /s (unimolecular) or /M/s (bimolecular).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_ENUMERATE_RATEMODEL_H
+#define CRNC_ENUMERATE_RATEMODEL_H
+
+namespace crnc::enumerate {
+
+/// A stretch of a loop between two reacting domains: whether it crosses a
+/// strand break (open), its unpaired nucleotides and the stems leaving it.
+struct LoopStats {
+  bool open = false;
+  unsigned bases = 0;
+  unsigned stems = 0;
+  /// Closed, one stem, no unpaired bases: the reacting helices are adjacent.
+  bool isAdjacentStem() const { return !open && stems == 1 && bases == 0; }
+};
+
+/// Thermodynamic parameters of the opening rate.
+struct OpeningModel {
+  double dGbp = -1.7;   ///< kcal/mol per base pair
+  double dGassoc = 1.9; ///< kcal/mol association penalty
+  double kelvin = 298.15;
+};
+
+/// Equivalent single-stranded length (nt) of the shorter of two linkers;
+/// +infinity for an open linker. Requires: not both open.
+double linkerLength(const LoopStats &before, const LoopStats &after);
+
+/// Hairpin closing rate for a loop of `length` nt: min(1e6 L^-2.5, 3.3e4) /s.
+double hairpinClosingRate(double length);
+
+/// Bimolecular binding of a toehold of `length` nt: 3e5 * L /M/s.
+double bimolecularBindingRate(unsigned length);
+
+/// Unimolecular binding (zippering 1e6/L, bubble closing 1e4, or hairpin /
+/// bulge closing over the shorter linker) of `length` nt.
+double unimolecularBindingRate(unsigned length, const LoopStats &before,
+                               const LoopStats &after);
+
+/// Opening of a helix of `length` nt: k_bind * exp((L dG_bp + dG_assoc)/RT).
+double openingRate(unsigned length, const OpeningModel &model = {});
+
+/// 3-way branch migration over `length` nt: 1e4/L /s when the displaced side
+/// continues (dangling end), 333/L when it ends at a strand break, slowed by
+/// the linker ratio when the toehold is remote.
+double branch3WayRate(unsigned length, const LoopStats &before,
+                      const LoopStats &after, bool afterStartsWithBreak);
+
+/// 4-way branch migration over `length` nt (Dabby 2013 step times).
+double branch4WayRate(unsigned length, const LoopStats &before,
+                      const LoopStats &after);
+
+} // namespace crnc::enumerate
+
+#endif
