@@ -123,7 +123,10 @@ TEST_CASE("the reaction mix holds every fuel and initial signal") {
   CHECK(p.reaction.fits);
   CHECK(p.reaction.finalMagnesiumMM == Approx(12.5).epsilon(0.002));
   CHECK(p.timeline.kind == "reaction network");
-  CHECK(p.timeline.labSecondsPerModelTime == Approx(2));
+  // Lab seconds per model time unit: map-rates' time_scale.
+  CHECK(p.timeline.labSecondsPerModelTime ==
+        Approx(std::stod(
+            ir::findAttribute(c.formal->attrs, "time_scale").value().str())));
 }
 
 TEST_CASE("JSON and Markdown carry the same pipetting volumes") {
