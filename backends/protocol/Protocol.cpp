@@ -282,7 +282,9 @@ static void warnOverfull(const ir::Module &formal,
                "% of their concentration (about --cmax " +
                formatLabNumber(floorSignificant(scale * cmax, 3), 3) +
                " instead of " + formatLabNumber(cmax) + ")";
-  p.warnings.push_back(warning + ", or raise the stock concentrations");
+  p.warnings.push_back(warning +
+                       ", or raise the stock concentrations (lower fuel "
+                       "concentrations make map-rates slow the network)");
 }
 
 static llvm::Error addReactionMix(const ir::Module &formal,
