@@ -133,7 +133,10 @@ bool Reader::domainDecl(Cursor c, llvm::StringRef keyword) {
   DomainKind kind = toehold               ? DomainKind::Toehold
                     : name.front() == 'h' ? DomainKind::History
                                           : DomainKind::Long;
-  design.domains.add(name, length, kind);
+  DomainId id = design.domains.add(name, length, kind);
+  if (value.size() == length &&
+      value.find_first_not_of("ACGT") == llvm::StringRef::npos)
+    design.domains.get(id).sequence = value.str();
   return true;
 }
 

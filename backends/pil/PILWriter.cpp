@@ -49,8 +49,12 @@ static void writeReaction(const DomainReaction &r, llvm::raw_ostream &os) {
 void crnc::pil::writePIL(const Design &design, llvm::raw_ostream &os) {
   writeHeader(design, os);
   os << "# Domains (" << design.domains.size() << ")\n";
-  for (const Domain &d : design.domains.all())
-    os << "length " << d.name << " = " << d.length << "\n";
+  for (const Domain &d : design.domains.all()) {
+    if (d.sequence.empty())
+      os << "length " << d.name << " = " << d.length << "\n";
+    else
+      os << "sequence " << d.name << " = " << d.sequence << "\n";
+  }
   static const std::pair<ComplexRole, const char *> groups[] = {
       {ComplexRole::Signal, "Signal"},
       {ComplexRole::Fuel, "Fuel"},

@@ -1,7 +1,8 @@
 //===- PILWriter.h - Pepper Internal Language output ------------*- C++ -*-===//
 //
 // Writes a Design in the PIL dialect that Peppercorn and Nuskell read:
-// `length d = 15` domain lines, `name = kernel @initial 10 nM` complexes
+// `length d = 15` domain lines (`sequence d = ACT...` once designed), `name =
+// kernel @initial 10 nM` complexes
 // (`@constant` for fuels), then any domain-level reactions
 // (`reaction [condensed = 1.2e+06 /M/s] a + b -> c`) and macrostates.
 // `nuskell --readpil file.pil --verify crn-bisimulation` checks the result.

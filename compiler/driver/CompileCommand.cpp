@@ -10,6 +10,7 @@
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
+#include "compiler/driver/SequenceOptions.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
@@ -38,7 +39,8 @@ enum class EmitKind {
   VisualDSD,
   JSON,
   Costs,
-  SBML
+  SBML,
+  Sequences
 };
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.crn>"),
@@ -66,7 +68,9 @@ cl::opt<EmitKind> emitKind(
                clEnumValN(EmitKind::Costs, "costs",
                           "strands and nucleotides per formal reaction"),
                clEnumValN(EmitKind::SBML, "sbml",
-                          "the formal CRN as SBML Level 3")),
+                          "the formal CRN as SBML Level 3"),
+               clEnumValN(EmitKind::Sequences, "sequences",
+                          "designed strand sequences as FASTA")),
     cl::init(EmitKind::All), cl::sub(driver::compileCommand),
     cl::cat(crncCategory));
 cl::opt<std::string>
@@ -217,6 +221,8 @@ static llvm::StringRef artifactSuffix(EmitKind kind) {
     return ".costs.txt";
   case EmitKind::SBML:
     return ".formal.sbml";
+  case EmitKind::Sequences:
+    return ".strands.fasta";
   default:
     return ".formal.crnir";
   }
@@ -296,6 +302,8 @@ int driver::runCompile() {
   options.instrumentation.timePasses = timePasses;
   options.customPipeline = passPipeline;
   options.lab = *lab;
+  if (int code = readSequenceOptions(options, diags))
+    return code;
   CompileResult result;
   if (failed(runCompilePipeline(module, options, diags, result)))
     return result.settingsError ? ExitUsageError : ExitInputError;

@@ -12,7 +12,9 @@
 //                    SBML of the formal CRN,
 //   5. enumeration:  (next) domain-level reactions of the design,
 //   6. verification: (next) the enumerated network against the formal CRN,
-//   7. sequences:    (next) nucleotide sequences for the domains,
+//   7. sequences:    nucleotide sequences for the domains (nearest-
+//                    neighbour thermodynamics, constraint-driven search);
+//                    the PIL is rewritten with them (`--no-sequences` skips),
 //   8. report:       the wet-lab protocol (and the order sheets once the
 //                    strands have sequences); (next) the verification report.
 // runCompilePipeline below is that list, one call per step. Every artifact
@@ -25,6 +27,8 @@
 #include "backends/pil/PILWriter.h"
 #include "backends/protocol/Protocol.h"
 #include "backends/sbml/SBML.h"
+#include "backends/sequences/FixedSequences.h"
+#include "backends/sequences/SequenceReport.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
@@ -47,6 +51,8 @@ struct DesignStage {
   dna::Design design;
   /// Costs once: counting distinct strands hashes every strand of the design.
   dna::DesignCosts costs;
+  /// Step 7's result, when sequences were designed.
+  std::optional<sequences::SequenceDesign> sequences;
 };
 } // namespace
 
@@ -163,7 +169,7 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
     return std::nullopt;
   }
   dna::DesignCosts costs = dna::computeCosts(*design);
-  return DesignStage{std::move(*design), std::move(costs)};
+  return DesignStage{std::move(*design), std::move(costs), std::nullopt};
 }
 
 /// After step 3: the design's size for the terminal.
@@ -192,15 +198,88 @@ static void exportDesign(const ir::Module &module, const DesignStage &stage,
   emit(".formal.sbml", [&](auto &os) { os << sbml::writeSBML(module); });
 }
 
+/// Step 7: sequences for every domain, attached to the design; their
+/// artifacts (domains, strands, FASTA, constraint report) and the PIL again,
+/// now with `sequence` lines.
+static LogicalResult designSequences(const ir::Module &module,
+                                     DesignStage &stage,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags,
+                                     CompileResult &result) {
+  sequences::DesignOptions seqOptions = options.sequences;
+  if (options.fixedSequencesBuffer) {
+    auto fixed = sequences::readFixedSequences(*options.fixedSequencesBuffer,
+                                               stage.design, diags);
+    if (!fixed)
+      return failure();
+    seqOptions.fixed = std::move(*fixed);
+  }
+  llvm::Expected<sequences::SequenceDesign> seqs =
+      sequences::designSequences(stage.design, seqOptions);
+  if (!seqs) {
+    diags.error(Location(),
+                "sequence design: " + llvm::toString(seqs.takeError()));
+    result.settingsError = true;
+    return failure();
+  }
+  sequences::attachSequences(stage.design, *seqs);
+  const std::string &name = module.name;
+  auto emit = [&](llvm::StringRef suffix, auto write) {
+    if (!options.onlyArtifact.empty() && options.onlyArtifact != suffix)
+      return;
+    result.artifacts.push_back({name + suffix.str(), render(write)});
+  };
+  emit(".domains.csv",
+       [&](auto &os) { sequences::writeDomainsCSV(*seqs, os); });
+  emit(".strands.csv",
+       [&](auto &os) { sequences::writeStrandsCSV(*seqs, os); });
+  emit(".strands.fasta",
+       [&](auto &os) { sequences::writeStrandsFASTA(*seqs, os); });
+  emit(".sequences.json",
+       [&](auto &os) { sequences::writeSequencesJSON(*seqs, seqOptions, os); });
+  for (Artifact &artifact : result.artifacts)
+    if (artifact.fileName == name + ".pil")
+      artifact.contents = pil::printPIL(stage.design);
+  result.summary +=
+      "sequences: " + std::to_string(seqs->strands.size()) +
+      " strands, toehold dG " + formatSignificant(seqs->toeholdMinDG, 3) +
+      " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol, " +
+      std::to_string(seqs->hardViolations) + " hard-constraint violations\n";
+  stage.sequences = std::move(*seqs);
+  return success();
+}
+
+static bool wantsSequences(const CompileOptions &options) {
+  if (options.onlyArtifact.empty())
+    return options.designSequences;
+  return options.onlyArtifact == ".strands.fasta";
+}
+
+/// Hands step 7's strand sequences to the order sheets (same domains, same
+/// strand).
+static void fillOrderSequences(const DesignStage &stage,
+                               std::vector<protocol::OrderStrand> &strands) {
+  if (!stage.sequences)
+    return;
+  llvm::StringMap<std::string> byDomains;
+  for (const sequences::StrandSequence &s : stage.sequences->strands)
+    byDomains[s.domains] = s.sequence;
+  for (protocol::OrderStrand &s : strands) {
+    auto it = byDomains.find(s.domains);
+    if (it != byDomains.end())
+      s.sequence = it->second;
+  }
+}
+
 /// Step 8, for the bench: the protocol, and the order sheets once every
 /// strand has a sequence (step 7 fills protocol::OrderStrand::sequence).
 static LogicalResult writeLabOutputs(const ir::Module &module,
-                                     const dna::Design &design,
+                                     const DesignStage &stage,
                                      const CompileOptions &options,
                                      DiagnosticEngine &diags,
                                      CompileResult &result) {
   llvm::Expected<protocol::Protocol> lab =
-      protocol::buildProtocol(module, design, options.lab);
+      protocol::buildProtocol(module, stage.design, options.lab);
   if (!lab) {
     diags.error(Location(), "protocol: " + llvm::toString(lab.takeError()));
     result.settingsError = true;
@@ -208,6 +287,7 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
   }
   for (const std::string &warning : lab->warnings)
     diags.warning(Location(), "protocol: " + warning);
+  fillOrderSequences(stage, lab->strands);
   const std::string &name = module.name;
   result.artifacts.push_back({name + ".protocol.md", render([&](auto &os) {
                                 protocol::writeProtocolMarkdown(*lab, os);
@@ -232,11 +312,11 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
     return failure();
   }
   if (order->belowPlateMinimum)
-    diags.warning(Location(),
-                  "order: " + std::to_string(order->lines.size()) +
-                      " strands are fewer than one plate's minimum; order "
-                      "them as tubes (" +
-                      name + ".order-idt.csv)");
+    diags.note(Location(),
+               "order: " + std::to_string(order->lines.size()) +
+                   " strands are fewer than one plate's minimum; order "
+                   "them as tubes (" +
+                   name + ".order-idt.csv)");
   result.artifacts.push_back({name + ".order-idt.csv", render([&](auto &os) {
                                 protocol::writeIdtBulkCsv(*order, os);
                               })});
@@ -280,11 +360,13 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   // 5. enumeration: domain-level reactions of stage->design (lib/enumerate).
   // 6. verification: enumerated network against the formal module
   //    (lib/verify).
-  // 7. sequences: nucleotides for the design's domains (lib/thermo,
-  //    backends/sequences).
+  // 7. sequences
+  if (wantsSequences(options) &&
+      failed(designSequences(module, *stage, options, diags, result)))
+    return failure();
   // 8. report: the wet-lab protocol and order sheets (backends/protocol);
   //    the verification report (backends/report).
   if (!options.onlyArtifact.empty())
     return success();
-  return writeLabOutputs(module, stage->design, options, diags, result);
+  return writeLabOutputs(module, *stage, options, diags, result);
 }

@@ -9,6 +9,7 @@
 
 #include "backends/dsd/Scheme.h"
 #include "backends/protocol/Protocol.h"
+#include "backends/sequences/SequenceDesign.h"
 #include "ir/Module.h"
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
@@ -28,6 +29,11 @@ struct CompileOptions {
   dsd::SchemeOptions scheme;
   /// Bench settings of the protocol and order sheets.
   protocol::LabSettings lab;
+  /// Sequence design (step 7); `fixedSequencesBuffer` is a `name,sequence`
+  /// file loaded into the diagnostics' SourceMgr.
+  sequences::DesignOptions sequences;
+  bool designSequences = true; ///< off: `--no-sequences`
+  std::optional<unsigned> fixedSequencesBuffer;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
   /// When set, render only the design artifact with this file suffix

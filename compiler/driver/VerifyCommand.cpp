@@ -10,8 +10,10 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "lib/support/Format.h"
 #include "lib/verify/CrnBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
+#include "lib/verify/Resimulation.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 
@@ -59,12 +61,32 @@ cl::opt<double> timeLimit("time-limit",
                           cl::desc("Seconds per check before it answers "
                                    "'unknown' (0: none)"),
                           cl::init(30), VERIFY_OPT);
+cl::opt<double> resimulateSeconds(
+    "resimulate",
+    cl::desc("Also simulate both CRNs for this many seconds and compare "
+             "each formal species with its interpretation"),
+    cl::value_desc("seconds"), cl::init(0), VERIFY_OPT);
+cl::opt<double> thresholdPercent("threshold",
+                                 cl::desc("Largest re-simulation deviation "
+                                          "that passes, in % of the range"),
+                                 cl::init(5), VERIFY_OPT);
+cl::opt<bool> useSsa("ssa", cl::desc("Re-simulate with SSA ensemble means"),
+                     VERIFY_OPT);
+cl::opt<double> volume("volume",
+                       cl::desc("SSA volume: litres for an implementation "
+                                "with a concentration unit, molecules per "
+                                "unit otherwise"),
+                       cl::init(100), VERIFY_OPT);
+cl::opt<unsigned> runs("runs", cl::desc("SSA runs"), cl::init(20), VERIFY_OPT);
+cl::opt<unsigned> seed("seed", cl::desc("SSA seed"), cl::init(1), VERIFY_OPT);
 #undef VERIFY_OPT
 
 constexpr int ExitCheckFailed = 3;
 
 struct Inputs {
+  std::unique_ptr<ir::Module> formalModule, implModule;
   verify::Crn formal, implementation;
+  std::vector<verify::SpeciesIndex> fuelIndices;
   verify::Interpretation partial;
   std::vector<std::string> fuels, wastes;
 };
@@ -79,6 +101,8 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
     return impl.exitCode;
   in.formal = verify::crnFromModule(*formal.module);
   in.implementation = verify::crnFromModule(*impl.module);
+  in.formalModule = std::move(formal.module);
+  in.implModule = std::move(impl.module);
   std::vector<verify::SpeciesIndex> fuels, formalFuels;
   for (const std::string &name : fuelNames) {
     std::optional<verify::SpeciesIndex> s = in.implementation.lookup(name);
@@ -99,6 +123,7 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
       formalFuels.push_back(*f);
   }
   verify::removeSpecies(in.implementation, fuels);
+  in.fuelIndices = fuels;
   verify::removeSpecies(in.formal, formalFuels);
   in.partial.assign(in.implementation.speciesCount(), std::nullopt);
   if (!ignoreNames)
@@ -129,6 +154,42 @@ void printCounterexample(llvm::StringRef check,
   llvm::outs() << c.message << "\n";
 }
 
+/// Re-simulation under `m`; returns whether it passed (a failed simulation
+/// is reported with its cause and does not pass).
+bool resimulate(const Inputs &in, const verify::Interpretation &m) {
+  verify::ResimulationOptions options;
+  options.tEnd = resimulateSeconds;
+  options.threshold = thresholdPercent / 100;
+  options.fuels = in.fuelIndices;
+  if (useSsa) {
+    sim::SsaOptions ssa;
+    ssa.volume = volume;
+    ssa.runs = runs;
+    ssa.seed = seed;
+    options.ssa = ssa;
+  }
+  auto r = verify::resimulate(*in.formalModule, in.formal, *in.implModule,
+                              in.implementation, m, options);
+  if (!r) {
+    llvm::outs() << "resimulation: fail (" << llvm::toString(r.takeError())
+                 << ")\n";
+    return false;
+  }
+  llvm::outs() << "resimulation: max deviation "
+               << formatSignificant(100 * r->maxDeviation, 3)
+               << " % (threshold " << formatNumber(thresholdPercent)
+               << " %): " << (r->pass ? "pass" : "fail") << "\n";
+  for (const verify::SpeciesDeviation &d : r->species)
+    if (d.species == r->worstSpecies)
+      llvm::outs() << "resimulation: worst " << d.species
+                   << " at t = " << formatSignificant(d.time, 4)
+                   << " s: formal " << formatSignificant(d.formal, 4)
+                   << ", implementation "
+                   << formatSignificant(d.implementation, 4) << " (range "
+                   << formatSignificant(d.range, 4) << ")\n";
+  return r->pass;
+}
+
 void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
   if (names.empty())
     return;
@@ -140,6 +201,11 @@ void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
 } // namespace
 
 int driver::runVerify() {
+  if (thresholdPercent < 0 || volume <= 0 || runs == 0) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << "--threshold must be >= 0, --volume > 0 and --runs > 0\n";
+    return ExitUsageError;
+  }
   if (formalFile.empty() || implFile.empty()) {
     llvm::WithColor::error(llvm::errs(), "crnc")
         << "verify needs --formal <file> and --implementation <file>\n";
@@ -153,6 +219,7 @@ int driver::runVerify() {
   bool allHold = true;
   std::vector<std::pair<std::string, verify::Counterexample>> problems;
   std::string interpretationText;
+  verify::Interpretation simulated = in.partial;
   if (notion != Notion::Pathway) {
     verify::BisimulationResult r = verify::checkCrnBisimulation(
         in.formal, in.implementation, {in.partial, timeLimit});
@@ -161,6 +228,8 @@ int driver::runVerify() {
     allHold &= r.verdict == verify::Verdict::Correct;
     if (r.counterexample)
       problems.push_back({"crn-bisimulation", *r.counterexample});
+    if (r.verdict == verify::Verdict::Correct)
+      simulated = r.interpretation;
     if (r.verdict == verify::Verdict::Correct)
       interpretationText = verify::formatInterpretation(
           r.interpretation, in.implementation, in.formal);
@@ -174,6 +243,8 @@ int driver::runVerify() {
     if (r.counterexample)
       problems.push_back({"pathway-decomposition", *r.counterexample});
   }
+  if (resimulateSeconds > 0)
+    allHold &= resimulate(in, simulated);
   for (auto &[check, c] : problems)
     printCounterexample(check, c);
   printList("fuels removed", in.fuels);

@@ -22,7 +22,7 @@ DomainId DomainTable::add(llvm::StringRef name, unsigned length,
                           DomainKind kind) {
   assert(!byName.count(name) && "domain declared twice");
   DomainId id = static_cast<DomainId>(domains.size());
-  domains.push_back(Domain{name.str(), length, kind});
+  domains.push_back(Domain{name.str(), length, kind, std::string()});
   byName[name] = id;
   return id;
 }

@@ -30,6 +30,8 @@ struct Domain {
   std::string name;
   unsigned length = 0; ///< nucleotides; 0 means not yet known
   DomainKind kind = DomainKind::Long;
+  /// 5'->3' nucleotides once designed (or read from PIL); empty before.
+  std::string sequence;
 };
 
 /// One occurrence of a domain on a strand: the domain or its complement.

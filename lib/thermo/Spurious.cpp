@@ -23,10 +23,12 @@ namespace {
 constexpr float Inf = std::numeric_limits<float>::infinity();
 constexpr double Kelvin37 = 310.15;
 
-// SantaLucia & Hicks 2004, Table 4, dG37 in kcal/mol (entropic).
+// SantaLucia & Hicks 2004, Table 4, dG37 in kcal/mol (entropic). A 1x1 loop
+// (single mismatch) costs two mismatch stacks at their mean, 0.43 kcal/mol,
+// over the Allawi & SantaLucia parameters (primer3's stackmm table).
 constexpr double BulgeDG37[4] = {0, 4.0, 2.9, 3.1};
-constexpr double InteriorDG37[5] = {0, 0, 0.5, 3.2, 3.6}; // 2: two mismatches
-constexpr double AsymmetryDG37 = 0.3;                     // per nt of |a-b|
+constexpr double InteriorDG37[5] = {0, 0, 0.9, 3.2, 3.6};
+constexpr double AsymmetryDG37 = 0.3; // per nt of |a-b|
 // A helix end flanked by unpaired bases on both strands gains a terminal
 // mismatch stack: -0.8 kcal/mol, a typical value of the 2004 Table 3 range.
 constexpr double TerminalMismatchDG37 = -0.8;

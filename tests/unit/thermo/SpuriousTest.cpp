@@ -5,7 +5,7 @@
 //   ntthal -mv 1000 -dv 0 -n 0 -d 50 -t 25 -a ANY -s1 A -s2 B   (dimers)
 //   ntthal -mv 1000 -dv 0 -n 0 -d 50 -t 25 -a HAIRPIN -s1 S    (hairpins)
 // ntthal also scores dangling ends and every mismatch stack, which this
-// estimate leaves out: each structure within 3 kcal/mol, and the mean
+// estimate leaves out: each structure within 3.5 kcal/mol, and the mean
 // absolute deviation under 1.2 kcal/mol.
 //
 //===----------------------------------------------------------------------===//
@@ -74,7 +74,7 @@ TEST_CASE("dimers and hairpins agree with ntthal", "[thermo][spurious]") {
   for (auto &r : dimers) {
     INFO(r.a << " / " << r.b);
     double dG = bestDuplex(r.a, r.b, model).dG;
-    CHECK(dG == Approx(r.ntthalDG).margin(3.0));
+    CHECK(dG == Approx(r.ntthalDG).margin(3.5));
     deviation += std::abs(dG - r.ntthalDG), ++count;
   }
   struct {
@@ -86,7 +86,7 @@ TEST_CASE("dimers and hairpins agree with ntthal", "[thermo][spurious]") {
   for (auto &r : hairpins) {
     INFO(r.s);
     double dG = bestHairpin(r.s, model).dG;
-    CHECK(dG == Approx(r.ntthalDG).margin(3.0));
+    CHECK(dG == Approx(r.ntthalDG).margin(3.5));
     deviation += std::abs(dG - r.ntthalDG), ++count;
   }
   INFO("mean absolute deviation " << deviation / count);

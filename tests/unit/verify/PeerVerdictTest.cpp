@@ -60,6 +60,10 @@ bool definite(const nlohmann::json &v) {
 } // namespace
 
 TEST_CASE("crnc agrees with crnverifier on Nuskell's designs") {
+  // The search from scratch runs where crnverifier answered (where it timed
+  // out crnc's exhaustive search takes seconds, too long for the suite; the
+  // benchmark covers those); the search from names and pathway
+  // decomposition run on every design.
   std::vector<Case> cases = peerCases();
   REQUIRE(cases.size() >= 170);
   size_t compared = 0, comparedWithNuskell = 0;
@@ -67,16 +71,17 @@ TEST_CASE("crnc agrees with crnverifier on Nuskell's designs") {
     INFO(c.name << ": " << c.crn);
     verify::BisimulationOptions byName{
         verify::interpretationFromNames(c.impl, c.formal), 60};
-    verify::BisimulationOptions fromScratch{{}, 60};
-    std::pair<const char *, Verdict> results[] = {
-        {"crn-bisimulation",
-         verify::checkCrnBisimulation(c.formal, c.impl, fromScratch).verdict},
+    std::vector<std::pair<std::string, Verdict>> results = {
         {"crn-bisimulation-named",
          verify::checkCrnBisimulation(c.formal, c.impl, byName).verdict},
         {"pathway-decomposition",
          verify::checkPathwayDecomposition(c.formal, c.impl, {60}).verdict}};
+    if (definite(c.expected["crn-bisimulation"]))
+      results.push_back(
+          {"crn-bisimulation",
+           verify::checkCrnBisimulation(c.formal, c.impl, {{}, 60}).verdict});
     if (c.nuskell.is_boolean()) {
-      CHECK((results[1].second == Verdict::Correct) == c.nuskell.get<bool>());
+      CHECK((results[0].second == Verdict::Correct) == c.nuskell.get<bool>());
       ++comparedWithNuskell;
     }
     for (auto &[notion, verdict] : results) {

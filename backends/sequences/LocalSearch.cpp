@@ -1,0 +1,321 @@
+//===- LocalSearch.cpp - k-mer constrained stochastic local search --------===//
+//
+//   1. Greedy start: domains in id order take the best of a few candidates
+//      against the k-mer indexes of the domains placed before them.
+//   2. Moves: pick a domain by tournament on blame (hard first), or one that
+//      shares a unique k-mer; draw candidates; keep the best if the total is
+//      not worse (sideways moves let the search drift off plateaus).
+//   3. Stop after movesPerDomain moves per free domain, or earlier once no
+//      hard violation is left and the total has not improved for a while.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/sequences/LocalSearch.h"
+#include "lib/thermo/NearestNeighbor.h"
+#include <algorithm>
+
+using namespace crnc;
+using namespace crnc::sequences;
+
+KmerIndex::KmerIndex(unsigned k) : k(k), counts(size_t(1) << (2 * k), 0) {}
+
+static void appendKmers(const std::string &s, unsigned k,
+                        std::vector<uint32_t> &out) {
+  if (s.size() < k)
+    return;
+  uint32_t mask = (k >= 16) ? ~0u : ((1u << (2 * k)) - 1);
+  uint32_t code = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    code = ((code << 2) | uint32_t(thermo::baseCode(s[i]))) & mask;
+    if (i + 1 >= k)
+      out.push_back(code);
+  }
+}
+
+std::vector<uint32_t> KmerIndex::familyKmers(const std::string &s) const {
+  std::vector<uint32_t> kmers;
+  appendKmers(s, k, kmers);
+  appendKmers(thermo::reverseComplement(s), k, kmers);
+  std::sort(kmers.begin(), kmers.end());
+  kmers.erase(std::unique(kmers.begin(), kmers.end()), kmers.end());
+  return kmers;
+}
+
+void KmerIndex::add(const std::vector<uint32_t> &kmers) {
+  for (uint32_t m : kmers)
+    ++counts[m];
+}
+
+void KmerIndex::remove(const std::vector<uint32_t> &kmers) {
+  for (uint32_t m : kmers)
+    --counts[m];
+}
+
+void KmerIndex::costOfAdding(const std::vector<uint32_t> &kmers,
+                             unsigned &shared, uint64_t &pairs) const {
+  shared = 0, pairs = 0;
+  for (uint32_t m : kmers) {
+    shared += counts[m] > 0;
+    pairs += counts[m];
+  }
+}
+
+LocalSearch::LocalSearch(const SearchProblem &problem, uint64_t seed)
+    : problem(problem), random(seed), seqs(problem.sources.size()),
+      unique(problem.sources.size()), crosstalk(problem.sources.size()),
+      shortKmers(problem.sources.size()), uniqueIndex(problem.uniqueK),
+      crosstalkIndex(problem.crosstalkK), shortIndex(problem.toeholdK),
+      toeholdCounts(size_t(1) << (2 * problem.toeholdK), 0) {
+  for (unsigned d = 0; d < seqs.size(); ++d)
+    if (problem.fixed[d].empty())
+      movable.push_back(d);
+}
+
+/// New (toehold, other family) pairs sharing a short k-mer if `d` had
+/// `kmers` (d itself not indexed).
+uint64_t LocalSearch::toeholdCost(unsigned d,
+                                  const std::vector<uint32_t> &kmers) const {
+  uint64_t pairs = 0;
+  for (uint32_t m : kmers)
+    pairs += problem.isToehold[d] ? shortIndex.families(m) : toeholdCounts[m];
+  return pairs;
+}
+
+void LocalSearch::indexToehold(unsigned d, int sign) {
+  if (sign > 0)
+    shortIndex.add(shortKmers[d]);
+  else
+    shortIndex.remove(shortKmers[d]);
+  if (problem.isToehold[d])
+    for (uint32_t m : shortKmers[d])
+      toeholdCounts[m] += sign;
+}
+
+void LocalSearch::place(unsigned d, const std::string &sequence) {
+  seqs[d] = sequence;
+  unique[d] = uniqueIndex.familyKmers(sequence);
+  crosstalk[d] = crosstalkIndex.familyKmers(sequence);
+  shortKmers[d] = shortIndex.familyKmers(sequence);
+  current.toeholdPairs += toeholdCost(d, shortKmers[d]);
+  indexToehold(d, +1);
+  unsigned shared;
+  uint64_t pairs;
+  uniqueIndex.costOfAdding(unique[d], shared, pairs);
+  current.sharedKmers += shared;
+  crosstalkIndex.costOfAdding(crosstalk[d], shared, pairs);
+  current.crosstalkPairs += pairs;
+  uniqueIndex.add(unique[d]);
+  crosstalkIndex.add(crosstalk[d]);
+}
+
+void LocalSearch::unplace(unsigned d) {
+  indexToehold(d, -1);
+  current.toeholdPairs -= toeholdCost(d, shortKmers[d]);
+  uniqueIndex.remove(unique[d]);
+  crosstalkIndex.remove(crosstalk[d]);
+  unsigned shared;
+  uint64_t pairs;
+  uniqueIndex.costOfAdding(unique[d], shared, pairs);
+  current.sharedKmers -= shared;
+  crosstalkIndex.costOfAdding(crosstalk[d], shared, pairs);
+  current.crosstalkPairs -= pairs;
+}
+
+char LocalSearch::baseOf(dna::DomainRef ref, unsigned i) const {
+  const std::string &s = seqs[ref.id];
+  if (!ref.complement)
+    return s[i];
+  return thermo::baseChar(3 - thermo::baseCode(s[s.size() - 1 - i]));
+}
+
+/// Maximal forbidden runs of `text` that overlap [lo, hi) and reach outside
+/// it (at least one base each side of a boundary).
+static unsigned crossingRuns(const std::string &text, size_t lo, size_t hi) {
+  unsigned runs = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t j = i;
+    while (j < text.size() && text[j] == text[i])
+      ++j;
+    bool strong = text[i] == 'G' || text[i] == 'C';
+    bool forbidden = j - i >= (strong ? 4u : 5u);
+    bool overlaps = i < hi && j > lo, inside = i >= lo && j <= hi;
+    runs += forbidden && overlaps && !inside;
+    i = j;
+  }
+  return runs;
+}
+
+/// Runs crossing the boundaries of `d`, over its occurrences: a window of up
+/// to 4 bases each side (walking over short neighbours) suffices, since a
+/// forbidden run is at most 5 long at its first violation.
+unsigned LocalSearch::junctionRunsAround(unsigned d) const {
+  unsigned runs = 0;
+  std::string window;
+  for (auto [s, p] : problem.occurrencesOf[d]) {
+    const dna::Strand &strand = problem.strands[s];
+    std::string left, right;
+    for (size_t q = p; q-- > 0 && left.size() < 4;)
+      for (size_t i = seqs[strand[q].id].size(); i-- > 0 && left.size() < 4;)
+        left.insert(left.begin(), baseOf(strand[q], unsigned(i)));
+    for (size_t q = p + 1; q < strand.size() && right.size() < 4; ++q)
+      for (size_t i = 0; i < seqs[strand[q].id].size() && right.size() < 4; ++i)
+        right.push_back(baseOf(strand[q], unsigned(i)));
+    window = left;
+    for (unsigned i = 0; i < seqs[d].size(); ++i)
+      window.push_back(baseOf(strand[p], i));
+    window += right;
+    runs += crossingRuns(window, left.size(), left.size() + seqs[d].size());
+  }
+  return runs;
+}
+
+unsigned LocalSearch::hardBlame(unsigned d) const {
+  unsigned blame = 0;
+  for (uint32_t m : unique[d])
+    blame += uniqueIndex.families(m) >= 2;
+  return blame + junctionRunsAround(d);
+}
+
+uint64_t LocalSearch::softBlame(unsigned d) const {
+  uint64_t blame = 0;
+  for (uint32_t m : shortKmers[d])
+    blame +=
+        SearchScore::ToeholdWeight *
+        (problem.isToehold[d] ? shortIndex.families(m) - 1 : toeholdCounts[m]);
+  for (uint32_t m : crosstalk[d])
+    blame += crosstalkIndex.families(m) - 1;
+  return blame;
+}
+
+bool LocalSearch::resample(unsigned d, unsigned tries, bool allowSideways) {
+  const CandidateSource &source = problem.sources[d];
+  std::string old = seqs[d];
+  unsigned oldJunction = junctionRunsAround(d);
+  unplace(d);
+  auto cost = [&](const std::string &candidate, unsigned junction) {
+    unsigned shared, sharedX;
+    uint64_t pairs, pairsX;
+    uniqueIndex.costOfAdding(uniqueIndex.familyKmers(candidate), shared, pairs);
+    crosstalkIndex.costOfAdding(crosstalkIndex.familyKmers(candidate), sharedX,
+                                pairsX);
+    return uint64_t(shared + junction) * 1000000 +
+           SearchScore::ToeholdWeight *
+               toeholdCost(d, shortIndex.familyKmers(candidate)) +
+           pairsX;
+  };
+  uint64_t bestCost = cost(old, oldJunction);
+  std::string best = old;
+  for (unsigned t = 0; t < tries; ++t) {
+    std::string candidate = source.draw(random);
+    seqs[d] = candidate;
+    uint64_t c = cost(candidate, junctionRunsAround(d));
+    if (c < bestCost || (allowSideways && c == bestCost && best == old)) {
+      bestCost = c;
+      best = candidate;
+    }
+  }
+  seqs[d] = old;
+  unsigned newJunction = 0;
+  if (best != old) {
+    seqs[d] = best;
+    newJunction = junctionRunsAround(d);
+  } else {
+    newJunction = oldJunction;
+  }
+  current.junctionRuns = current.junctionRuns - oldJunction + newJunction;
+  place(d, best);
+  return best != old;
+}
+
+void LocalSearch::assign(unsigned d, const std::string &sequence) {
+  unsigned oldJunction = junctionRunsAround(d);
+  unplace(d);
+  seqs[d] = sequence;
+  unsigned newJunction = junctionRunsAround(d);
+  current.junctionRuns = current.junctionRuns - oldJunction + newJunction;
+  place(d, sequence);
+}
+
+unsigned LocalSearch::pickDomain() {
+  unsigned best = movable[random.below(movable.size())];
+  uint64_t bestBlame = uint64_t(hardBlame(best)) * 1000000 + softBlame(best);
+  for (unsigned t = 0; t < 3; ++t) {
+    unsigned d = movable[random.below(movable.size())];
+    uint64_t blame = uint64_t(hardBlame(d)) * 1000000 + softBlame(d);
+    if (blame > bestBlame)
+      best = d, bestBlame = blame;
+  }
+  return best;
+}
+
+SearchScore LocalSearch::recount() const {
+  SearchScore s;
+  s.toeholdPairs = current.toeholdPairs; // kept exact incrementally
+  KmerIndex u(problem.uniqueK), x(problem.crosstalkK);
+  for (unsigned d = 0; d < seqs.size(); ++d) {
+    unsigned shared;
+    uint64_t pairs;
+    u.costOfAdding(unique[d], shared, pairs);
+    s.sharedKmers += shared;
+    x.costOfAdding(crosstalk[d], shared, pairs);
+    s.crosstalkPairs += pairs;
+    u.add(unique[d]);
+    x.add(crosstalk[d]);
+  }
+  // Each crossing run once, as junctionRunsAround's deltas count them.
+  for (const dna::Strand &strand : problem.strands) {
+    std::string text;
+    std::vector<size_t> boundaries;
+    for (dna::DomainRef ref : strand) {
+      text += occurrenceSequence(ref, seqs);
+      boundaries.push_back(text.size());
+    }
+    for (size_t i = 0; i < text.size();) {
+      size_t j = i;
+      while (j < text.size() && text[j] == text[i])
+        ++j;
+      bool strong = text[i] == 'G' || text[i] == 'C';
+      bool crosses = std::any_of(boundaries.begin(), boundaries.end(),
+                                 [&](size_t b) { return i < b && b < j; });
+      s.junctionRuns += j - i >= (strong ? 4u : 5u) && crosses;
+      i = j;
+    }
+  }
+  return s;
+}
+
+SearchScore LocalSearch::run() {
+  for (unsigned d = 0; d < seqs.size(); ++d)
+    if (!problem.fixed[d].empty())
+      place(d, problem.fixed[d]);
+  for (unsigned d : movable) {
+    place(d, problem.sources[d].draw(random));
+    resample(d, 5, false);
+  }
+  current = recount(); // junctions were not counted while strands were partial
+  if (movable.empty())
+    return current;
+  std::vector<unsigned> violators;
+  uint64_t moves = uint64_t(problem.movesPerDomain) * movable.size();
+  uint64_t bestTotal = current.total(), sinceBest = 0;
+  for (uint64_t move = 0; move < moves; ++move) {
+    if (current.hard() > 0 &&
+        (move % std::max<size_t>(64, movable.size() / 4) == 0 ||
+         violators.empty())) {
+      violators.clear();
+      for (unsigned d : movable)
+        if (hardBlame(d) > 0)
+          violators.push_back(d);
+    }
+    bool fixHard = !violators.empty() && random.below(2) == 0;
+    unsigned d =
+        fixHard ? violators[random.below(violators.size())] : pickDomain();
+    resample(d, 4, true);
+    if (current.total() < bestTotal) {
+      bestTotal = current.total(), sinceBest = 0;
+    } else if (current.hard() == 0 && ++sinceBest > 4 * movable.size()) {
+      break;
+    }
+  }
+  return current;
+}

@@ -1,0 +1,344 @@
+//===- SequenceDesign.cpp - the designer: pools, restarts, repair, report -===//
+//
+//   1. Analyse the design (alphabets, strands, exposed regions) and build a
+//      candidate source per domain; the toehold target defaults to the median
+//      dG of the toeholds that pass the filters.
+//   2. Run the restarts (LocalSearch, seed hash(seed, i)) on `threads`
+//      threads and keep the best by (score, restart index).
+//   3. Repair spurious structures among exposed regions on the kept design:
+//      resample a domain under the worst one while hard k-mer constraints
+//      hold, keeping candidates that reduce the violations around it.
+//   4. Measure every constraint on the final sequences.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/sequences/SequenceDesign.h"
+#include "backends/sequences/LocalSearch.h"
+#include "backends/sequences/SequenceReport.h"
+#include "backends/sequences/SpuriousCheck.h"
+#include "lib/support/Format.h"
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <thread>
+
+using namespace crnc;
+using namespace crnc::sequences;
+using dna::DomainKind;
+
+static llvm::Error fail(const llvm::Twine &message) {
+  return llvm::createStringError(
+      std::make_error_code(std::errc::invalid_argument), message);
+}
+
+static llvm::Expected<std::vector<std::string>>
+checkFixed(const dna::Design &design, const DesignOptions &options) {
+  std::vector<std::string> fixed(design.domains.size());
+  for (const auto &[name, sequence] : options.fixed) {
+    std::optional<dna::DomainId> id = design.domains.lookup(name);
+    if (!id)
+      return fail("fixed sequence for unknown domain '" + name + "'");
+    unsigned length = design.domains.get(*id).length;
+    if (sequence.size() != length)
+      return fail("fixed sequence for '" + name + "' has " +
+                  llvm::Twine(sequence.size()) + " nt, the domain " +
+                  llvm::Twine(length));
+    if (!thermo::isDNA(sequence))
+      return fail("fixed sequence for '" + name +
+                  "' may only contain A, C, G, T");
+    fixed[*id] = sequence;
+  }
+  return fixed;
+}
+
+/// The toehold pools by (length, alphabet) and the default target: the
+/// median of the pool of the most common toehold shape.
+struct ToeholdSetup {
+  std::map<std::pair<unsigned, Alphabet>, ToeholdPool> pools;
+  double target = 0;
+};
+
+static llvm::Expected<ToeholdSetup>
+setUpToeholds(const dna::Design &design, const DesignModel &model,
+              const DesignOptions &options) {
+  ToeholdSetup setup;
+  std::map<std::pair<unsigned, Alphabet>, unsigned> counts;
+  for (unsigned d = 0; d < design.domains.size(); ++d) {
+    const dna::Domain &domain = design.domains.get(d);
+    if (domain.kind != DomainKind::Toehold)
+      continue;
+    if (domain.length < 2 || domain.length > 12)
+      return fail("toehold '" + domain.name + "' has " +
+                  llvm::Twine(domain.length) +
+                  " nt; the designer handles toeholds of 2 to 12 nt");
+    ++counts[{domain.length, model.alphabets[d]}];
+  }
+  std::pair<unsigned, Alphabet> common{0, Alphabet::ACT};
+  unsigned most = 0;
+  for (const auto &[shape, count] : counts) {
+    setup.pools[shape] =
+        enumerateToeholds(shape.first, shape.second, options.conditions);
+    if (count > most)
+      most = count, common = shape;
+  }
+  if (options.toeholdTargetDG)
+    setup.target = *options.toeholdTargetDG;
+  else if (most) {
+    const ToeholdPool &pool = setup.pools[common];
+    setup.target = pool.dG[pool.dG.size() / 2];
+  }
+  return setup;
+}
+
+static llvm::Expected<std::vector<CandidateSource>>
+makeSources(const dna::Design &design, const DesignModel &model,
+            const DesignOptions &options, const ToeholdSetup &toeholds,
+            const std::vector<std::string> &fixed) {
+  std::vector<CandidateSource> sources;
+  double lo = toeholds.target - options.toeholdToleranceDG;
+  double hi = toeholds.target + options.toeholdToleranceDG;
+  for (unsigned d = 0; d < design.domains.size(); ++d) {
+    const dna::Domain &domain = design.domains.get(d);
+    if (domain.length == 0)
+      return fail("domain '" + domain.name + "' has no length");
+    if (domain.kind != DomainKind::Toehold) {
+      unsigned min = unsigned(
+          std::ceil(options.gcMinPercent / 100.0 * domain.length - 1e-9));
+      unsigned max = unsigned(
+          std::floor(options.gcMaxPercent / 100.0 * domain.length + 1e-9));
+      if (min > max && fixed[d].empty())
+        return fail("no sequence of " + llvm::Twine(domain.length) +
+                    " nt for '" + domain.name + "' has a GC content in [" +
+                    formatNumber(options.gcMinPercent) + ", " +
+                    formatNumber(options.gcMaxPercent) + "] %");
+      sources.emplace_back(domain.length, model.alphabets[d],
+                           options.gcMinPercent, options.gcMaxPercent);
+      continue;
+    }
+    const ToeholdPool &pool =
+        toeholds.pools.at({domain.length, model.alphabets[d]});
+    sources.emplace_back(pool, lo, hi);
+    if (sources.back().empty() && fixed[d].empty())
+      return fail("no " + llvm::Twine(domain.length) +
+                  "-nt toehold binds with dG in [" + formatSignificant(lo, 3) +
+                  ", " + formatSignificant(hi, 3) + "] kcal/mol; reachable: [" +
+                  formatSignificant(pool.dG.front(), 3) + ", " +
+                  formatSignificant(pool.dG.back(), 3) + "] kcal/mol");
+  }
+  return sources;
+}
+
+static SearchProblem makeProblem(const dna::Design &design,
+                                 const DesignModel &model,
+                                 std::vector<CandidateSource> sources,
+                                 std::vector<std::string> fixed,
+                                 const DesignOptions &options) {
+  SearchProblem problem;
+  problem.sources = std::move(sources);
+  problem.fixed = std::move(fixed);
+  problem.occurrencesOf.resize(problem.sources.size());
+  for (unsigned s = 0; s < model.strands.size(); ++s) {
+    const dna::Strand &strand = model.strands[s].domains;
+    problem.strands.push_back(strand);
+    for (unsigned p = 0; p < strand.size(); ++p)
+      problem.occurrencesOf[strand[p].id].push_back({s, p});
+  }
+  for (unsigned d = 0; d < problem.sources.size(); ++d)
+    problem.isToehold.push_back(design.domains.get(d).kind ==
+                                DomainKind::Toehold);
+  problem.uniqueK = options.uniqueK;
+  problem.crosstalkK = options.crosstalkK;
+  problem.movesPerDomain = options.movesPerDomain;
+  return problem;
+}
+
+/// Step 2: restarts on threads; the best by (total score, index).
+static std::unique_ptr<LocalSearch> runRestarts(const SearchProblem &problem,
+                                                const DesignOptions &options,
+                                                unsigned &chosen) {
+  unsigned restarts = std::max(1u, options.restarts);
+  std::vector<std::unique_ptr<LocalSearch>> searches(restarts);
+  auto work = [&](unsigned t, unsigned stride) {
+    for (unsigned i = t; i < restarts; i += stride) {
+      searches[i] =
+          std::make_unique<LocalSearch>(problem, restartSeed(options.seed, i));
+      searches[i]->run();
+    }
+  };
+  unsigned stride = std::max(1u, std::min(options.threads, restarts));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < stride; ++t)
+    pool.emplace_back(work, t, stride);
+  work(0, stride);
+  for (std::thread &th : pool)
+    th.join();
+  chosen = 0;
+  for (unsigned i = 1; i < restarts; ++i)
+    if (searches[i]->score().total() < searches[chosen]->score().total())
+      chosen = i;
+  return std::move(searches[chosen]);
+}
+
+/// Long domains under a structure first: a toehold sits in many regions and
+/// its window is narrow, so changing it moves the problem elsewhere.
+static std::vector<unsigned> movableUnder(const SpuriousHit &hit,
+                                          const SearchProblem &problem) {
+  std::vector<unsigned> movable;
+  for (int pass = 0; pass < 2 && movable.empty(); ++pass)
+    for (unsigned d : hit.blamed)
+      if (problem.fixed[d].empty() && problem.isToehold[d] == (pass == 1))
+        movable.push_back(d);
+  return movable;
+}
+
+static bool involves(const SpuriousHit &hit,
+                     const std::vector<unsigned> &regions) {
+  return std::binary_search(regions.begin(), regions.end(), hit.regionA) ||
+         std::binary_search(regions.begin(), regions.end(), hit.regionB);
+}
+
+/// Step 3: repair of spurious structures, bounded by moves and by
+/// dynamic-programme cells (work, not time: deterministic). The violation
+/// list stays exact: after a move, the pairs around the domain are replaced
+/// by their re-evaluation.
+static void repairSpurious(LocalSearch &search, SpuriousCheck &check,
+                           const SearchProblem &problem) {
+  check.update(search.sequences());
+  SpuriousSummary all = check.evaluateAll();
+  // The work of one more full evaluation.
+  const uint64_t cellBudget = all.cellsEvaluated;
+  uint64_t cells = 0;
+  size_t budget = std::min<size_t>(2000, 20 + 4 * all.violations.size());
+  for (size_t move = 0;
+       move < budget && !all.violations.empty() && cells < cellBudget; ++move) {
+    const SpuriousHit &hit =
+        all.violations[search.rng().below(all.violations.size())];
+    std::vector<unsigned> movable = movableUnder(hit, problem);
+    if (movable.empty())
+      continue;
+    unsigned d = movable[search.rng().below(movable.size())];
+    SpuriousSummary best = check.evaluateAround(d);
+    cells += best.cellsEvaluated;
+    std::string old = search.sequences()[d], bestSeq = old;
+    unsigned hardBefore = search.score().hard();
+    for (unsigned t = 0; t < 6; ++t) {
+      search.assign(d, problem.sources[d].draw(search.rng()));
+      if (search.score().hard() > hardBefore)
+        continue;
+      check.update(search.sequences());
+      SpuriousSummary after = check.evaluateAround(d);
+      cells += after.cellsEvaluated;
+      double worst = std::min(after.worstDuplex.dG, after.worstHairpin.dG);
+      double bestWorst = std::min(best.worstDuplex.dG, best.worstHairpin.dG);
+      if (after.violations.size() < best.violations.size() ||
+          (after.violations.size() == best.violations.size() &&
+           worst > bestWorst))
+        best = std::move(after), bestSeq = search.sequences()[d];
+    }
+    search.assign(d, bestSeq);
+    check.update(search.sequences());
+    if (bestSeq == old)
+      continue;
+    const std::vector<unsigned> &around = check.regionsWith(d);
+    all.violations.erase(std::remove_if(all.violations.begin(),
+                                        all.violations.end(),
+                                        [&](const SpuriousHit &h) {
+                                          return involves(h, around);
+                                        }),
+                         all.violations.end());
+    for (SpuriousHit &h : best.violations)
+      all.violations.push_back(std::move(h));
+  }
+}
+
+/// Three letters give 3^k k-mers: when the long domains on one alphabet
+/// would need more than a third of them to keep their k-mers unique, the
+/// uniqueness constraint wins and just enough of those domains (the last
+/// declared first) use all four letters; toeholds keep three. Returns how
+/// many domains were widened.
+static unsigned widenCrowdedAlphabets(const dna::Design &design,
+                                      const DesignOptions &options,
+                                      DesignModel &model) {
+  double capacity = std::pow(3.0, options.uniqueK) / 3;
+  unsigned widened = 0;
+  auto demandOf = [&](unsigned d) {
+    unsigned length = design.domains.get(d).length;
+    return length >= options.uniqueK ? double(length - options.uniqueK + 1)
+                                     : 0.0;
+  };
+  for (Alphabet crowded : {Alphabet::ACT, Alphabet::AGT}) {
+    double demand = 0;
+    for (unsigned d = 0; d < design.domains.size(); ++d)
+      if (design.domains.get(d).kind != DomainKind::Toehold &&
+          model.alphabets[d] == crowded)
+        demand += demandOf(d);
+    for (unsigned d = unsigned(design.domains.size());
+         d-- > 0 && demand > capacity;)
+      if (design.domains.get(d).kind != DomainKind::Toehold &&
+          model.alphabets[d] == crowded && demandOf(d) > 0) {
+        model.alphabets[d] = Alphabet::ACGT, ++widened;
+        demand -= demandOf(d);
+      }
+  }
+  return widened;
+}
+
+llvm::Expected<SequenceDesign>
+sequences::designSequences(const dna::Design &design,
+                           const DesignOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  llvm::Expected<std::vector<std::string>> fixed = checkFixed(design, options);
+  if (!fixed)
+    return fixed.takeError();
+  DesignModel model = analyseDesign(design);
+  unsigned widened = widenCrowdedAlphabets(design, options, model);
+  llvm::Expected<ToeholdSetup> toeholds = setUpToeholds(design, model, options);
+  if (!toeholds)
+    return toeholds.takeError();
+  llvm::Expected<std::vector<CandidateSource>> sources =
+      makeSources(design, model, options, *toeholds, *fixed);
+  if (!sources)
+    return sources.takeError();
+  SearchProblem problem = makeProblem(design, model, std::move(*sources),
+                                      std::move(*fixed), options);
+  unsigned chosen = 0;
+  auto elapsed = [last = start]() mutable {
+    auto now = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(now - last).count();
+    last = now;
+    return s;
+  };
+  elapsed();
+  std::unique_ptr<LocalSearch> search = runRestarts(problem, options, chosen);
+  double searchSeconds = elapsed();
+  double limit = options.spuriousFraction * toeholds->target;
+  SpuriousCheck check(model, design.domains, options.conditions, limit,
+                      options.threads);
+  DesignOptions measured = options;
+  measured.checkSpurious = options.checkSpurious &&
+                           model.regions.size() <= options.spuriousRegionLimit;
+  if (measured.checkSpurious)
+    repairSpurious(*search, check, problem);
+  double repairSeconds = elapsed();
+  SequenceDesign result =
+      measureDesign(design, model, search->sequences(), problem, check,
+                    measured, toeholds->target);
+  result.exposedRegions = unsigned(model.regions.size());
+  result.spuriousChecked = measured.checkSpurious;
+  result.searchSeconds = searchSeconds, result.repairSeconds = repairSeconds;
+  result.measureSeconds = elapsed();
+  result.restartChosen = chosen;
+  result.fourLetterDomains = widened;
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  return result;
+}
+
+void sequences::attachSequences(dna::Design &design,
+                                const SequenceDesign &result) {
+  for (unsigned d = 0; d < design.domains.size(); ++d)
+    design.domains.get(d).sequence = result.domains[d].sequence;
+}
