@@ -268,6 +268,11 @@ static void fillOrderSequences(const DesignStage &stage,
     auto it = byDomains.find(s.domains);
     if (it != byDomains.end())
       s.sequence = it->second;
+    // A complement strand (the protocol's anti-triggers): the reverse
+    // complement of the strand it pairs with.
+    it = byDomains.find(protocol::complementDomains(s.domains));
+    if (s.sequence.empty() && it != byDomains.end())
+      s.sequence = protocol::reverseComplement(it->second);
   }
 }
 
