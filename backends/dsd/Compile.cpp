@@ -109,11 +109,17 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
         llvm::inconvertibleErrorCode(),
         "module '" + module.name + "' is not legal for DSD scheme '" +
             options.scheme + "' (run the lowering pipeline first)");
+  // The fuel level the lowering chose lives in the module (cmax_nM): every
+  // route to a design uses it; the option only serves IR never lowered.
+  SchemeOptions chosen = options;
+  if (std::optional<double> cmax =
+          parseNumber(ir::findAttribute(module.attrs, "cmax_nM").value_or("")))
+    chosen.fuelConcentration = *cmax;
   dna::Design design;
   design.labTime = labTimeOf(module);
   design.scheme = options.scheme;
   design.unit = module.unit == ConcUnit::None ? ConcUnit::nM : module.unit;
-  SchemeBuilder builder(module, options, design);
+  SchemeBuilder builder(module, chosen, design);
   // The CRN the design implements: gate fuels are part of the gates.
   for (const Step &step : builder.steps(/*keepReversible=*/true))
     design.formalReactions.push_back(step.equation);

@@ -56,7 +56,8 @@ const SchemeInfo *lookupScheme(llvm::StringRef name);
 /// Guarantees: a design whose signal complexes are named after the formal
 /// species (in declaration order, with their initial concentrations), whose
 /// fuels are named f1, f2, ... (deduplicated up to rotation) at
-/// `fuelConcentration`, constant, with one ReactionModule per formal
+/// the module's `cmax_nM` (a lowered module) or else `fuelConcentration`,
+/// constant, with one ReactionModule per formal
 /// reaction direction the scheme implements. A gate fuel of map-rates (a
 /// constant fuel-role species that nothing produces, see
 /// SchemeBuilder::isGateFuel) gets no signal: its steps are built without it

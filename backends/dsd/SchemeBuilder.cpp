@@ -16,9 +16,20 @@ SchemeBuilder::SchemeBuilder(const ir::Module &module,
     gateFuel[id] = s.role == ir::SpeciesRole::Fuel && s.constant &&
                    s.initial > 0 && !ir::findAttribute(s.attrs, "buffer_of");
   }
-  // A species that any reaction can produce (a product, or a reactant of a
-  // reversible reaction) is a signal, not a gate fuel.
+  // A species that an irreversible reaction produces is a signal, not a gate
+  // fuel. In a reversible reaction a gate fuel stands on one side (map-rates
+  // gives a direction of order one its fuel: B + A <=> A + G) and is part of
+  // that direction's gate, not a product of the other.
+  // A buffer module (X + LS <=> HS + BS) keeps LS and BS as fuel complexes.
+  auto isBuffer = [&](const ir::Reaction &r) {
+    for (const ir::Term &t : r.reactants)
+      if (ir::findAttribute(module.getSpecies(t.species).attrs, "buffer_of"))
+        return true;
+    return false;
+  };
   for (const ir::Reaction &r : module.allReactions()) {
+    if (r.isReversible() && !isBuffer(r))
+      continue;
     for (const ir::Term &t : r.products)
       gateFuel[t.species] = false;
     if (r.isReversible())
@@ -96,14 +107,19 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
   for (const ir::Reaction &r : mod.allReactions()) {
     auto in = expand(r.reactants), outs = expand(r.products);
     double level = absorbGateFuels(mod, gateFuel, in);
+    double backLevel =
+        r.isReversible() ? absorbGateFuels(mod, gateFuel, outs) : 0;
     if (r.isReversible() && keepReversible) {
       list.push_back(makeStep(mod, in, outs, true, r.loc));
+      list.back().gateFuelLevel = std::max(level, backLevel);
       continue;
     }
     list.push_back(makeStep(mod, in, outs, false, r.loc));
     list.back().gateFuelLevel = level;
-    if (r.isReversible())
-      list.push_back(makeStep(mod, outs, in, false, r.loc));
+    if (!r.isReversible())
+      continue;
+    list.push_back(makeStep(mod, outs, in, false, r.loc));
+    list.back().gateFuelLevel = backLevel;
   }
   return list;
 }

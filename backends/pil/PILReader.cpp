@@ -66,6 +66,8 @@ private:
                        llvm::StringRef structure);
   bool reaction(Cursor c);
   bool macrostate(Cursor c);
+  bool compositeDecl(Cursor c);
+  std::optional<std::string> expandComposites(llvm::StringRef text) const;
   bool addComplex(llvm::StringRef name, Complex complex,
                   std::optional<double> conc, bool constant);
   bool knownComplex(llvm::StringRef name) {
@@ -74,6 +76,8 @@ private:
 
   DiagnosticEngine &diags;
   bool unitSet = false;
+  /// `sup-sequence`/`strand` names and the domains they stand for.
+  llvm::StringMap<std::vector<DomainRef>> composites;
 };
 } // namespace
 
@@ -155,13 +159,99 @@ bool Reader::addComplex(llvm::StringRef name, Complex complex,
   return true;
 }
 
+/// `sup-sequence S = a b* T : 20` or `strand S = ...`: S stands for the
+/// listed domains (and composites) in kernel and dot-paren complexes.
+bool Reader::compositeDecl(Cursor c) {
+  llvm::StringRef name = c.word();
+  if (name.empty() || (!c.consume('=') && !c.consume(':')))
+    return error(c.p, "expected 'name = domains'");
+  std::vector<DomainRef> domains;
+  while (!c.atEnd() && *c.p != ':') {
+    const char *at = c.p;
+    llvm::StringRef token = c.word();
+    bool complement = token.consume_back("*");
+    if (token.empty())
+      return error(at, "expected a domain name");
+    std::vector<DomainRef> part;
+    if (auto id = design.domains.lookup(token))
+      part.push_back(DomainRef{*id, false});
+    else if (composites.count(token))
+      part = composites.lookup(token);
+    else
+      return error(at, "unknown domain '" + token + "'");
+    if (complement) {
+      std::reverse(part.begin(), part.end());
+      for (DomainRef &d : part)
+        d = d.complemented();
+    }
+    domains.insert(domains.end(), part.begin(), part.end());
+  }
+  composites[name] = std::move(domains);
+  return true;
+}
+
+/// Kernel or sequence text with composite names replaced by their domains
+/// (`S(` opens every domain of S, the matching `)` closes them all);
+/// nullopt when the text names no composite.
+std::optional<std::string>
+Reader::expandComposites(llvm::StringRef text) const {
+  if (composites.empty())
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 32> tokens;
+  text.split(tokens, ' ', -1, /*KeepEmpty=*/false);
+  std::string out;
+  std::vector<size_t> open;
+  bool used = false;
+  for (llvm::StringRef token : tokens) {
+    token = token.trim();
+    if (token.empty())
+      continue;
+    if (token == ")") {
+      size_t n = open.empty() ? 1 : open.back();
+      if (!open.empty())
+        open.pop_back();
+      for (size_t i = 0; i < n; ++i)
+        out += ") ";
+      continue;
+    }
+    bool opens = token.consume_back("(");
+    llvm::StringRef base = token;
+    bool complement = base.consume_back("*");
+    auto it = composites.find(base);
+    if (it == composites.end() || design.domains.lookup(base)) {
+      out += token.str() + (opens ? "( " : " ");
+      if (opens)
+        open.push_back(1);
+      continue;
+    }
+    used = true;
+    std::vector<DomainRef> part = it->second;
+    if (complement) {
+      std::reverse(part.begin(), part.end());
+      for (DomainRef &d : part)
+        d = d.complemented();
+    }
+    for (DomainRef d : part)
+      out += design.domains.spell(d) + (opens ? "( " : " ");
+    if (opens)
+      open.push_back(part.size());
+  }
+  if (!used)
+    return std::nullopt;
+  return out;
+}
+
 bool Reader::kernelComplex(llvm::StringRef name, Cursor c) {
   llvm::StringRef text = c.rest();
   size_t at = text.find('@');
   llvm::StringRef kernel = text.substr(0, at);
   KernelParseOptions options;
   options.declareUnknown = false;
-  auto complex = parseKernel(kernel, design.domains, diags, options);
+  std::optional<std::string> expanded = expandComposites(kernel);
+  auto complex =
+      expanded ? parseKernelString(*expanded, design.domains, diags,
+                                   "kernel of '" + name.str() + "'", options)
+               : parseKernel(kernel, design.domains, diags, options);
   if (!complex)
     return false;
   std::optional<double> conc;
@@ -197,6 +287,13 @@ bool Reader::dotParenComplex(llvm::StringRef name, llvm::StringRef sequence,
                              llvm::StringRef structure) {
   KernelParseOptions options;
   options.declareUnknown = false;
+  std::optional<std::string> expanded = expandComposites(sequence);
+  if (expanded) {
+    auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
+        *expanded, "strands of '" + name.str() + "'");
+    sequence = buffer->getBuffer();
+    diags.sourceMgr().AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  }
   auto complex =
       parseDotParen(sequence, structure, design.domains, diags, options);
   if (!complex)
@@ -307,7 +404,7 @@ bool Reader::statement(Cursor c, std::vector<Cursor> &lines, size_t &next) {
   if (keyword == "strand" || keyword == "sup-sequence") {
     design.otherStatements.push_back(
         llvm::StringRef(start, static_cast<size_t>(c.end - start)).str());
-    return true;
+    return compositeDecl(c);
   }
   if (keyword == "reaction" || keyword == "kinetic")
     return reaction(c);

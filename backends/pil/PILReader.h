@@ -4,8 +4,10 @@
 // (`length`, `domain`, `sequence`), kernel complexes with `@initial` or
 // `@constant` concentrations, `complex`/`structure` dot-paren complexes,
 // domain-level `reaction`/`kinetic` lines with their rate box, and
-// `macrostate`/`state` lines. `strand` and `sup-sequence` lines are kept
-// verbatim. Every malformed line gets a located error.
+// `macrostate`/`state` lines, and `strand`/`sup-sequence` composite domains
+// (a name for a run of domains, usable in kernel and `structure` complexes;
+// the lines are also kept verbatim). Every malformed line gets a located
+// error.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_PIL_PILREADER_H

@@ -131,6 +131,11 @@ cl::opt<unsigned> domainLength(
     "domain-length",
     cl::desc("Nucleotides per long (branch-migration) domain (default 15)"),
     cl::init(15), cl::sub(driver::compileCommand), cl::cat(crncCategory));
+cl::opt<uint64_t> maxNucleotides(
+    "max-nucleotides",
+    cl::desc("Refuse a DNA design with more nucleotides (0: no limit; "
+             "above 10^6 nt a warning either way)"),
+    cl::init(0), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                          cl::sub(driver::compileCommand),
                          cl::cat(crncCategory));
@@ -165,6 +170,7 @@ static bool readPhysicalSettings(CompileOptions &options) {
   options.lowering.qmax = maxRate;
   options.lowering.concScale = scale;
   options.lowering.buffers = bufferMode;
+  options.maxNucleotides = maxNucleotides;
   options.scheme.scheme = schemeName;
   options.scheme.toeholdLength = toeholdLength;
   options.scheme.longLength = domainLength;

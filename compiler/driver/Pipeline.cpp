@@ -154,6 +154,25 @@ static LogicalResult checkLegality(const ir::Module &module,
   return verifyLowered(module, options.lowering, diags);
 }
 
+/// A design above --max-nucleotides is an error; one above 10^6 nt a warning
+/// (every nucleotide is synthesised and paid for).
+static LogicalResult checkDesignSize(uint64_t nucleotides,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags) {
+  std::string size = std::to_string(nucleotides) + " nt";
+  if (options.maxNucleotides && nucleotides > options.maxNucleotides) {
+    diags.error(Location(), "the DNA design has " + size +
+                                ", more than --max-nucleotides=" +
+                                std::to_string(options.maxNucleotides));
+    return failure();
+  }
+  if (nucleotides > 1000000)
+    diags.warning(Location(), "the DNA design has " + size +
+                                  " (more than 10^6 nt to synthesise); "
+                                  "--max-nucleotides=N refuses such designs");
+  return success();
+}
+
 /// Step 3: the domain-level design of the chosen scheme.
 static std::optional<DesignStage> translateToDNA(const ir::Module &module,
                                                  const CompileOptions &options,
@@ -169,6 +188,8 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
     return std::nullopt;
   }
   dna::DesignCosts costs = dna::computeCosts(*design);
+  if (failed(checkDesignSize(costs.total.nucleotides, options, diags)))
+    return std::nullopt;
   return DesignStage{std::move(*design), std::move(costs), std::nullopt};
 }
 

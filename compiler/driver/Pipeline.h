@@ -36,6 +36,9 @@ struct CompileOptions {
   std::optional<unsigned> fixedSequencesBuffer;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
+  /// A design with more nucleotides is an error (0: no limit); above 10^6 nt
+  /// a warning says so either way.
+  uint64_t maxNucleotides = 0;
   /// When set, render only the design artifact with this file suffix
   /// (`--emit=pil` needs no JSON of half a million complexes).
   std::string onlyArtifact;

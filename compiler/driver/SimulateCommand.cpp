@@ -71,6 +71,11 @@ cl::opt<std::string> ssaMethodName("ssa-method",
                                    cl::desc("auto, direct, next-reaction"),
                                    cl::init("auto"), SIM_OPT);
 cl::opt<unsigned> seed("seed", cl::desc("SSA seed"), cl::init(1), SIM_OPT);
+cl::opt<uint64_t> maxFirings(
+    "max-firings",
+    cl::desc("SSA: stop a run after this many reaction firings (default 1e8); "
+             "the traces up to then are written"),
+    cl::init(100000000), SIM_OPT);
 cl::opt<unsigned> threads("threads", cl::desc("SSA threads (0: all cores)"),
                           cl::init(0), SIM_OPT);
 cl::opt<std::string> outputPath("o",
@@ -285,6 +290,8 @@ private:
 struct RunSummary {
   std::string work;
   double seconds = 0;
+  /// Set when the run stopped early: the time reached.
+  std::optional<double> stoppedAt;
 };
 } // namespace
 
@@ -333,6 +340,7 @@ static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
       }))
     return reportEnvironmentError(std::move(e));
   if (err) {
+    summary.stoppedAt = trace.completed ? opts.tEnd : trace.failureTime;
     llvm::WithColor::error(llvm::errs(), "crnc")
         << llvm::toString(std::move(err))
         << " (traces up to that time were written)\n";
@@ -375,6 +383,8 @@ static int runSsa(const sim::CompiledNetwork &net,
   ssa.runs = runs;
   ssa.seed = seed;
   ssa.threads = threads;
+  ssa.maxFirings = maxFirings;
+  ssa.keepPartial = true;
   ProgressLine progress(!noProgress &&
                         llvm::sys::Process::StandardErrIsDisplayed());
   ssa.progress = [&](unsigned done) { progress.show(double(done) / runs); };
@@ -399,7 +409,14 @@ static int runSsa(const sim::CompiledNetwork &net,
         json ? writeEnsembleJson(*ens, os) : sim::writeCsv(ens->mean, os);
       }))
     return reportEnvironmentError(std::move(e));
-  return ExitSuccess;
+  if (!ens->failure)
+    return ExitSuccess;
+  summary.stoppedAt = ens->failure->first;
+  llvm::WithColor::error(llvm::errs(), "crnc")
+      << "a run stopped at t=" << formatSignificant(ens->failure->first, 6)
+      << ": " << ens->failure->second
+      << " (traces up to the last time every run reached were written)\n";
+  return ExitInputError;
 }
 
 int driver::runSimulate() {
@@ -445,8 +462,12 @@ int driver::runSimulate() {
     return code;
   llvm::raw_ostream &os = outputPath == "-" ? llvm::errs() : llvm::outs();
   os << "simulated '" << loaded.module->name << "' (" << net.speciesCount()
-     << " species, " << loaded.module->reactionCount()
-     << " reactions) to t=" << formatNumber(*tEnd) << " s: " << summary.work
-     << "; wall time " << formatSignificant(summary.seconds, 3) << " s\n";
+     << " species, " << loaded.module->reactionCount() << " reactions) "
+     << (summary.stoppedAt
+             ? "but stopped at t=" + formatSignificant(*summary.stoppedAt, 6) +
+                   " s of " + formatNumber(*tEnd) + " s"
+             : "to t=" + formatNumber(*tEnd) + " s")
+     << ": " << summary.work << "; wall time "
+     << formatSignificant(summary.seconds, 3) << " s\n";
   return code;
 }

@@ -259,9 +259,12 @@ static void printSummary(const TrainingResult &r, const FloatReference *ref,
   llvm::raw_ostream &os = llvm::outs();
   for (const EpochRecord &e : r.epochs) {
     os << "epoch " << e.epoch << ": train loss "
-       << formatSignificant(e.train.loss, 5) << ", validation loss "
-       << formatSignificant(e.validation.loss, 5);
-    if (mi.task != Task::Regression)
+       << formatSignificant(e.train.loss, 5);
+    if (e.validation.samples == 0)
+      os << ", no validation rows";
+    else
+      os << ", validation loss " << formatSignificant(e.validation.loss, 5);
+    if (mi.task != Task::Regression && e.validation.samples != 0)
       os << ", validation accuracy "
          << formatSignificant(100 * e.validation.accuracy, 4) << " %";
     os << " (" << formatSignificant(e.seconds, 3) << " s)\n";
@@ -283,6 +286,12 @@ static void printSummary(const TrainingResult &r, const FloatReference *ref,
   double worst = 0;
   for (size_t i = 0; i < refW.size(); ++i)
     worst = std::max(worst, std::abs(chemWeights[i] - refW[i]));
+  if (r.test.samples == 0) {
+    os << "reference: no test rows; largest |chemical - reference| weight "
+          "difference "
+       << formatSignificant(worst, 3) << "\n";
+    return;
+  }
   os << "reference: test loss " << formatSignificant(r.refTest->loss, 5);
   if (mi.task != Task::Regression)
     os << ", accuracy " << formatSignificant(100 * r.refTest->accuracy, 4)

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/enumerate/Enumerator.h"
+#include "lib/enumerate/Tarjan.h"
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -56,69 +57,17 @@ void solveDense(Matrix a, Matrix &b) {
       x = a[r][r] == 0 ? 0 : x / a[r][r];
 }
 
-/// Tarjan's strongly connected components of the fast 1-1 reactions, in
-/// emission order (a component comes after every component it reaches).
+/// Strongly connected components of the fast 1-1 reactions, in emission
+/// order (a component comes after every component it reaches).
 std::vector<std::vector<ComplexId>>
 fastComponents(const EnumeratedSystem &sys,
                const std::vector<std::vector<size_t>> &out) {
-  size_t n = sys.complexes.size();
-  std::vector<int> index(n, -1), low(n, 0);
-  std::vector<bool> onStack(n, false);
-  std::vector<ComplexId> stack;
-  std::vector<std::vector<ComplexId>> components;
-  int counter = 0;
-  struct Frame {
-    ComplexId v;
-    size_t i = 0;
-  };
-  auto successor = [&](ComplexId v, size_t i) -> std::optional<ComplexId> {
-    const DetailedReaction &r = sys.reactions[out[v][i]];
-    if (r.products.size() != 1)
-      return std::nullopt;
-    return r.products.front();
-  };
-  for (ComplexId root = 0; root < n; ++root) {
-    if (index[root] >= 0)
-      continue;
-    std::vector<Frame> frames;
-    auto open = [&](ComplexId v) {
-      index[v] = low[v] = counter++;
-      stack.push_back(v);
-      onStack[v] = true;
-      frames.push_back(Frame{v});
-    };
-    open(root);
-    while (!frames.empty()) {
-      Frame &f = frames.back();
-      if (f.i < out[f.v].size()) {
-        std::optional<ComplexId> w = successor(f.v, f.i++);
-        if (!w)
-          continue;
-        if (index[*w] < 0)
-          open(*w);
-        else if (onStack[*w])
-          low[f.v] = std::min(low[f.v], index[*w]);
-        continue;
-      }
-      ComplexId v = f.v;
-      frames.pop_back();
-      if (!frames.empty())
-        low[frames.back().v] = std::min(low[frames.back().v], low[v]);
-      if (low[v] != index[v])
-        continue;
-      std::vector<ComplexId> component;
-      ComplexId w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        onStack[w] = false;
-        component.push_back(w);
-      } while (w != v);
-      std::sort(component.begin(), component.end());
-      components.push_back(std::move(component));
-    }
-  }
-  return components;
+  return stronglyConnectedComponents(
+      sys.complexes.size(), [&](uint32_t v, std::vector<uint32_t> &next) {
+        for (size_t r : out[v])
+          if (sys.reactions[r].products.size() == 1)
+            next.push_back(sys.reactions[r].products.front());
+      });
 }
 
 class Condenser {

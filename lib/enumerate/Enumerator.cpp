@@ -14,6 +14,7 @@
 
 #include "lib/enumerate/Enumerator.h"
 #include "lib/dna/KernelNotation.h"
+#include "lib/enumerate/Tarjan.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <map>
@@ -73,10 +74,14 @@ public:
   Enumerator(const Design &design, const EnumerateOptions &options)
       : design(design), options(options) {
     moveOptions.maxHelix = options.maxHelix;
-    moveOptions.releaseCutoff11 = options.releaseCutoff;
-    moveOptions.releaseCutoff1N = options.releaseCutoff;
     moveOptions.rejectRemote = options.rejectRemote;
     moveOptions.opening.dGbp = options.dGbp;
+    unsigned cutoff = options.releaseCutoff;
+    if (options.kSlow > 0)
+      for (cutoff = 1;
+           openingRate(cutoff, moveOptions.opening) >= options.kSlow;)
+        ++cutoff;
+    moveOptions.releaseCutoff11 = moveOptions.releaseCutoff1N = cutoff;
   }
   llvm::Error run();
   EnumeratedSystem takeResult();
@@ -249,89 +254,39 @@ llvm::Error Enumerator::processNeighborhood(ComplexId source) {
   return checkLimits(source);
 }
 
-/// Tarjan's SCCs over the fast 1-1 reactions inside the neighborhood, then
-/// resting = no fast reaction leaves the component.
+/// Strongly connected components of the fast 1-1 reactions inside the
+/// neighborhood; resting = no fast reaction leaves the component.
 void Enumerator::segment(const std::vector<ComplexId> &neighborhood) {
-  std::unordered_map<ComplexId, unsigned> local;
+  std::unordered_map<ComplexId, uint32_t> local;
   for (ComplexId c : neighborhood)
-    local.emplace(c, static_cast<unsigned>(local.size()));
-  size_t n = neighborhood.size();
-  std::vector<int> index(n, -1), low(n, 0), component(n, -1);
-  std::vector<unsigned> stack;
-  std::vector<bool> onStack(n, false);
-  int counter = 0, components = 0;
-  auto successors = [&](unsigned v) {
-    std::vector<unsigned> next;
-    for (size_t r : fastOut[neighborhood[v]]) {
-      const DetailedReaction &rx = sys.reactions[r];
-      if (rx.products.size() != 1)
-        continue;
-      auto it = local.find(rx.products.front());
-      if (it != local.end())
-        next.push_back(it->second);
-    }
-    return next;
-  };
-  // Iterative Tarjan: frames of (vertex, successors, next successor).
-  struct Frame {
-    unsigned v;
-    std::vector<unsigned> next;
-    size_t i = 0;
-  };
-  for (unsigned root = 0; root < n; ++root) {
-    if (index[root] >= 0)
-      continue;
-    std::vector<Frame> frames;
-    auto open = [&](unsigned v) {
-      index[v] = low[v] = counter++;
-      stack.push_back(v);
-      onStack[v] = true;
-      frames.push_back(Frame{v, successors(v)});
-    };
-    open(root);
-    while (!frames.empty()) {
-      Frame &f = frames.back();
-      if (f.i < f.next.size()) {
-        unsigned w = f.next[f.i++];
-        if (index[w] < 0)
-          open(w);
-        else if (onStack[w])
-          low[f.v] = std::min(low[f.v], index[w]);
-        continue;
-      }
-      unsigned v = f.v;
-      frames.pop_back();
-      if (!frames.empty())
-        low[frames.back().v] = std::min(low[frames.back().v], low[v]);
-      if (low[v] != index[v])
-        continue;
-      unsigned w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        onStack[w] = false;
-        component[w] = components;
-      } while (w != v);
-      ++components;
-    }
-  }
-  std::vector<bool> exits(static_cast<size_t>(components), false);
-  for (unsigned v = 0; v < n; ++v)
+    local.emplace(c, static_cast<uint32_t>(local.size()));
+  auto successors = [&](uint32_t v, std::vector<uint32_t> &out) {
     for (size_t r : fastOut[neighborhood[v]]) {
       const DetailedReaction &rx = sys.reactions[r];
       auto it = rx.products.size() == 1 ? local.find(rx.products.front())
                                         : local.end();
-      if (it == local.end() || component[it->second] != component[v])
-        exits[component[v]] = true;
+      if (it != local.end())
+        out.push_back(it->second);
     }
-  for (unsigned v = 0; v < n; ++v) {
-    ComplexId c = neighborhood[v];
-    if (exits[component[v]]) {
-      state[c] = State::Transient;
-      continue;
+  };
+  for (const std::vector<uint32_t> &component :
+       stronglyConnectedComponents(neighborhood.size(), successors)) {
+    bool exits = false;
+    for (uint32_t v : component)
+      for (size_t r : fastOut[neighborhood[v]]) {
+        const DetailedReaction &rx = sys.reactions[r];
+        auto it = rx.products.size() == 1 ? local.find(rx.products.front())
+                                          : local.end();
+        exits |=
+            it == local.end() ||
+            !std::binary_search(component.begin(), component.end(), it->second);
+      }
+    for (uint32_t v : component) {
+      ComplexId c = neighborhood[v];
+      state[c] = exits ? State::Transient : State::Resting;
+      if (!exits)
+        pendingResting.push_back(c);
     }
-    state[c] = State::Resting;
-    pendingResting.push_back(c);
   }
 }
 
@@ -413,12 +368,19 @@ llvm::Error Enumerator::run() {
 EnumeratedSystem Enumerator::takeResult() { return std::move(sys); }
 
 llvm::Expected<EnumeratedSystem>
-crnc::enumerate::enumerateDesign(const Design &design,
-                                 const EnumerateOptions &options) {
+crnc::enumerate::enumerateDetailed(const Design &design,
+                                   const EnumerateOptions &options) {
   Enumerator enumerator(design, options);
   if (llvm::Error e = enumerator.run())
     return e;
-  EnumeratedSystem sys = enumerator.takeResult();
-  condense(sys, options.peppercornRates);
+  return enumerator.takeResult();
+}
+
+llvm::Expected<EnumeratedSystem>
+crnc::enumerate::enumerateDesign(const Design &design,
+                                 const EnumerateOptions &options) {
+  llvm::Expected<EnumeratedSystem> sys = enumerateDetailed(design, options);
+  if (sys)
+    condense(*sys, options.peppercornRates);
   return sys;
 }

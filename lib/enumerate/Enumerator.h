@@ -31,7 +31,9 @@ struct EnumerateOptions {
   unsigned releaseCutoff = 7;      ///< longest helix (nt) that opens
   /// Unimolecular reactions slower than kSlow (/s) are ignored; those in
   /// [kSlow, kFast) are slow (only resting complexes take them); the rest
-  /// are fast. 0 and 0: every unimolecular reaction is fast.
+  /// are fast. 0 and 0: every unimolecular reaction is fast. A positive
+  /// kSlow replaces releaseCutoff by the shortest helix whose opening rate
+  /// is below kSlow (as Peppercorn does).
   double kSlow = 0;
   double kFast = 0;
   bool maxHelix = true;
@@ -100,6 +102,10 @@ struct EnumeratedSystem {
 /// when maxComplexCount or maxReactionCount is exceeded.
 llvm::Expected<EnumeratedSystem>
 enumerateDesign(const dna::Design &design, const EnumerateOptions &options);
+
+/// The detailed network only (no macrostates or condensed reactions).
+llvm::Expected<EnumeratedSystem>
+enumerateDetailed(const dna::Design &design, const EnumerateOptions &options);
 
 /// Computes resting macrostates and condensed reactions of `system` from its
 /// complexes and detailed reactions (fills `macrostates`, `condensed` and

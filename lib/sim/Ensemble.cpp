@@ -182,12 +182,27 @@ llvm::Expected<Ensemble> sim::simulateSsa(const CompiledNetwork &network,
   Ensemble ens;
   ens.quantileLevels = ssa.quantiles;
   ens.method = resolveSsaMethod(network, ssa.method);
+  size_t rows = SIZE_MAX;
   for (RunResult &r : results) {
-    if (r.failed)
-      return llvm::make_error<SimulationError>(r.failTime, r.reason);
+    if (r.failed && !ens.failure) {
+      if (!ssa.keepPartial)
+        return llvm::make_error<SimulationError>(r.failTime, r.reason);
+      ens.failure = std::make_pair(r.failTime, r.reason);
+    }
     ens.firings += r.firings;
+    rows = std::min(rows, r.trace.rows());
     ens.runs.push_back(std::move(r.trace));
   }
+  // A partial ensemble keeps the output times every run reached.
+  for (Trace &t : ens.runs) {
+    t.times.resize(rows);
+    t.values.resize(rows * t.species.size());
+  }
   summarize(ens);
+  if (ens.failure) {
+    ens.mean.completed = false;
+    ens.mean.failureTime = ens.failure->first;
+    ens.mean.failureReason = ens.failure->second;
+  }
   return ens;
 }

@@ -494,6 +494,24 @@ static std::string failureReason(int flag, const std::string &detail,
   return why;
 }
 
+/// When the state has run away (a non-finite value or one above 1e100), the
+/// real cause of a failure: unbounded growth, named with its species.
+static std::optional<std::string> runawayReason(const CompiledNetwork &net,
+                                                llvm::ArrayRef<double> state) {
+  size_t worst = 0;
+  for (size_t i = 0; i < state.size(); ++i)
+    if (!std::isfinite(state[i]) ||
+        std::fabs(state[i]) > std::fabs(state[worst]))
+      worst = i;
+  if (state.empty() ||
+      (std::isfinite(state[worst]) && std::fabs(state[worst]) <= 1e100))
+    return std::nullopt;
+  return "the state grows without bound ('" + net.speciesName(worst) +
+         "' reached " + formatSignificant(state[worst], 3) +
+         "); an autocatalytic step such as A -> 2A runs away: simulate to an "
+         "earlier time";
+}
+
 /// Advances CVODE to `tout` (<= the stop time); updates t on success and on
 /// failure (to the time reached).
 static int advance(OdeSimulator::Impl &im, double tout, double &t) {
@@ -540,8 +558,9 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
       if (flag < 0) {
         collectStats();
         needsReinit = true;
+        std::optional<std::string> runaway = runawayReason(net, state());
         return llvm::make_error<SimulationError>(
-            t, failureReason(flag, impl->lastError, opts));
+            t, runaway ? *runaway : failureReason(flag, impl->lastError, opts));
       }
     }
     t = tout;

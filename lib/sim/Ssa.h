@@ -20,6 +20,8 @@
 #include "lib/sim/Simulator.h"
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 
 namespace crnc::sim {
 
@@ -46,6 +48,9 @@ struct SsaOptions {
   unsigned runs = 1;
   unsigned threads = 0;            ///< 0: std::thread::hardware_concurrency()
   uint64_t maxFirings = 100000000; ///< per run; more is reported as a failure
+  /// On a failed run, return the ensemble of the rows every run reached,
+  /// with `failure` set, instead of an error.
+  bool keepPartial = false;
   std::vector<double> quantiles = {0.05, 0.5, 0.95};
   /// Called with the number of finished runs; calls are serialized (never
   /// concurrent) but may come from any worker thread.
@@ -93,12 +98,16 @@ struct Ensemble {
   std::vector<Trace> quantiles; ///< one per level
   uint64_t firings = 0;         ///< total over runs
   SsaMethod method = SsaMethod::Direct;
+  /// Set (keepPartial) when a run failed: where and why; the traces then end
+  /// at the last output time every run reached.
+  std::optional<std::pair<double, std::string>> failure;
 };
 
 /// Runs `options.runs` trajectories of `schedule` (t0, tEnd, output times,
 /// initial state and phases from `sim`; its solver settings are unused).
 /// Run r depends only on (seed, r): the result is the same on any number of
-/// threads. Fails (with the first failing run's error) if any run fails.
+/// threads. Fails (with the first failing run's error) if any run fails,
+/// unless options.keepPartial.
 llvm::Expected<Ensemble> simulateSsa(const CompiledNetwork &network,
                                      const Schedule &schedule,
                                      const SimulateOptions &sim,

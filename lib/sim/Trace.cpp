@@ -36,9 +36,6 @@ void sim::writeCsv(const Trace &trace, llvm::raw_ostream &os) {
       os << ',' << formatNumber(v);
     os << '\n';
   }
-  if (!trace.completed)
-    os << "# incomplete: stopped at t=" << formatNumber(trace.failureTime)
-       << ": " << trace.failureReason << '\n';
 }
 
 static void writeNumberList(llvm::ArrayRef<double> xs, llvm::raw_ostream &os) {

@@ -39,8 +39,8 @@ struct Trace {
 };
 
 /// Writes `time,<species...>` then one line per row, numbers through
-/// formatNumber. A trace that did not complete ends with a `# ` comment
-/// naming the failure time and reason.
+/// formatNumber. Only data: whether the trace completed is said by the JSON
+/// form and by the command that wrote it, never inside the CSV.
 void writeCsv(const Trace &trace, llvm::raw_ostream &os);
 /// Writes {"species":[...],"times":[...],"values":[[...],...],
 /// "completed":bool[,"failure":{"time":t,"reason":"..."}]}.

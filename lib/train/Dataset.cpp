@@ -77,6 +77,21 @@ static bool parseRow(llvm::StringRef line, std::vector<double> &row) {
   return true;
 }
 
+/// True when some field spells a non-finite number (inf, nan): a data row
+/// with a bad value, not a header.
+static bool hasNonFiniteField(llvm::StringRef line) {
+  llvm::SmallVector<llvm::StringRef, 64> fields;
+  line.split(fields, ',');
+  for (llvm::StringRef f : fields) {
+    std::string text = f.trim().lower();
+    llvm::StringRef t(text);
+    t.consume_front("+") || t.consume_front("-");
+    if (t == "inf" || t == "infinity" || t == "nan")
+      return true;
+  }
+  return false;
+}
+
 /// `150,4,setosa,versicolor,virginica`: two counts then class names.
 static bool parseSklearnHeader(llvm::StringRef line, Dataset &d) {
   llvm::SmallVector<llvm::StringRef, 8> fields;
@@ -101,6 +116,10 @@ llvm::Expected<Dataset> train::readCsv(llvm::StringRef path) {
     if (line.empty() || line.startswith("#"))
       continue;
     if (!parseRow(line, row)) {
+      if (hasNonFiniteField(line))
+        return llvm::createStringError(std::errc::invalid_argument,
+                                       "%s:%zu: a value is not finite",
+                                       path.str().c_str(), i + 1);
       if (d.x.empty() && d.classNames.empty()) {
         parseSklearnHeader(line, d); // a header line, maybe naming classes
         continue;

@@ -47,6 +47,10 @@ llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
                        " does not exist (the "
                        "data has " +
                        llvm::Twine(data.features()) + ")");
+  for (size_t k : o.classes)
+    if (llvm::none_of(data.target, [&](double t) { return t == double(k); }))
+      return dataError("class " + llvm::Twine(k) +
+                       " of --classes has no rows in the data");
   Dataset d = o.classes.empty() ? data : selectClasses(data, o.classes);
   if (o.divisor != 1)
     for (std::vector<double> &row : d.x)

@@ -128,11 +128,12 @@ LogicalResult frontend::lowerExpertAggregation(const ModelDecl &decl,
   if (p.radius >= 0)
     experts = std::min(
         experts, n * ((2.0 * p.radius + 1) * (2.0 * p.radius + 1) + 1) / 2);
-  if (failed(checkModelSize(decl, params, diags,
-                            (1.0 + 5.0 * p.classes) * experts, "inputs",
-                            "5 x classes x experts, with inputs^2 / 2 "
-                            "experts (or inputs x (2 radius + 1)^2 / 2 for "
-                            "an image)")))
+  if (failed(checkModelSize(
+          decl, params, diags,
+          (1.0 + 10.0 * p.classes) * experts + 2.0 * p.classes, "inputs",
+          "10 x classes x experts, with inputs^2 / 2 "
+          "experts (or inputs x (2 radius + 1)^2 / 2 for "
+          "an image)")))
     return failure();
   if (p.c.signedInputs) {
     diags.error(params.locationOf("signed_inputs"),

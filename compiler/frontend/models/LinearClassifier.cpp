@@ -48,8 +48,9 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
     return failure();
   }
   if (failed(checkModelSize(decl, params, diags,
-                            double(outputs) * (2.0 * c.inputs + 2), "inputs",
-                            "2 x outputs x inputs")))
+                            double(outputs) * (5.0 * c.inputs + 7),
+                            outputs > c.inputs ? "classes" : "inputs",
+                            "outputs x (5 x inputs + 7)")))
     return failure();
   std::vector<double> w0 =
       readInitialWeights(params, c, outputs * (c.inputs + 1));

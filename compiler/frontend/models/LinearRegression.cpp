@@ -64,8 +64,8 @@ LogicalResult frontend::lowerLinearRegression(const ModelDecl &decl,
                                               DiagnosticEngine &diags) {
   ModelParams params(decl, diags);
   CommonParams c = readCommonParams(params, /*gradientsDefault=*/true);
-  if (failed(checkModelSize(decl, params, diags, 4.0 * c.inputs + 3, "inputs",
-                            "4 x inputs")))
+  if (failed(checkModelSize(decl, params, diags, 10.0 * c.inputs + 11, "inputs",
+                            "10 x inputs + 11")))
     return failure();
   std::vector<double> w0 = readInitialWeights(params, c, c.inputs + 1);
   if (failed(params.finish()))

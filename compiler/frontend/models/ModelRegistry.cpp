@@ -42,8 +42,21 @@ std::vector<ModelKindInfo> frontend::modelKinds() {
 
 LogicalResult frontend::lowerModel(const ModelDecl &decl, ir::Module &module,
                                    DiagnosticEngine &diags) {
-  if (std::optional<ir::model::Kind> kind = ir::model::parseKind(decl.kind))
-    return lowering(*kind)(decl, module, diags);
+  if (std::optional<ir::model::Kind> kind = ir::model::parseKind(decl.kind)) {
+    size_t before = module.reactionCount();
+    if (failed(lowering(*kind)(decl, module, diags)))
+      return failure();
+    // checkModelSize's estimates bound the count from above before anything
+    // is built; the count itself is checked too, so a model whose estimate
+    // fell behind still stops here, before the lowering multiplies it.
+    size_t made = module.reactionCount() - before;
+    if (double(made) <= kMaxModelReactions)
+      return success();
+    diags.error(decl.loc, "model '" + decl.name + "' lowered to " +
+                              llvm::Twine(made) +
+                              " reactions; the limit is 1000000");
+    return failure();
+  }
   std::vector<std::string> names;
   for (const ModelKindInfo &kind : modelKinds())
     names.push_back(kind.name);

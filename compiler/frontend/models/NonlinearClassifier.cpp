@@ -151,10 +151,12 @@ LogicalResult frontend::lowerNonlinearClassifier(const ModelDecl &decl,
   p.alpha = params.number("alpha", p.alpha, 0, 1e6);
   p.exact =
       params.choice("gradient", "exact", {"exact", "first_order"}) == "exact";
-  double reactions = double(p.outputs) *
-                     ((9.0 + 2.0 * p.augment) * p.c.inputs + 6.0 * p.augment);
+  double reactions =
+      double(p.outputs) *
+      ((21.0 + 5.0 * p.augment) * p.c.inputs + 16.0 * p.augment + 2);
   if (failed(checkModelSize(decl, params, diags, reactions, "augment",
-                            "outputs x (9 + 2 x augment) x inputs")))
+                            "outputs x ((21 + 5 x augment) x inputs + 16 x "
+                            "augment)")))
     return failure();
   std::vector<double> w0 =
       readInitialWeights(params, p.c, p.outputs * blockWeightCount(p));

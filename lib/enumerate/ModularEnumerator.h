@@ -1,0 +1,47 @@
+//===- ModularEnumerator.h - enumeration module by module -------*- C++ -*-===//
+//
+// Enumerates a design one module at a time (the fuels of one formal reaction
+// with the signals they share domains with), reuses the result of a module
+// identical up to renaming of domains, then checks crosstalk: a resting
+// complex of one module that can bind one of another module with which it
+// shares no module. Each such complex is pulled into the other's module and
+// that module enumerated again, until no crosstalk is left; the union of the
+// modules is then the network the whole-system enumeration gives (bimolecular
+// reactions happen only between resting complexes, and every such pair lies
+// in one module), at a cost that grows with the number of modules.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_ENUMERATE_MODULARENUMERATOR_H
+#define CRNC_ENUMERATE_MODULARENUMERATOR_H
+
+#include "lib/enumerate/Enumerator.h"
+
+namespace crnc::enumerate {
+
+/// What the modular enumeration did.
+struct ModularStats {
+  size_t modules = 0;
+  size_t enumerated = 0; ///< module enumerations actually run
+  size_t reused = 0;     ///< answered from a module identical up to renaming
+  size_t rounds = 0;     ///< crosstalk checks
+  /// Complexes pulled into another module because they can bind one of its
+  /// resting complexes (signals passed between modules count too).
+  size_t crosstalk = 0;
+};
+
+/// The modules of a design: initial complexes (concentration absent or
+/// non-zero) that are not signals, grouped when they share a domain that no
+/// signal carries, each with the signals that share a domain with it.
+std::vector<std::vector<dna::ComplexIndex>>
+inferModules(const dna::Design &design);
+
+/// Same result as enumerateDesign (complexes, detailed reactions, resting
+/// macrostates, condensed reactions; complex ids and new names may differ),
+/// computed module by module. Limits apply to each module and to the union.
+llvm::Expected<EnumeratedSystem>
+enumerateByModule(const dna::Design &design, const EnumerateOptions &options,
+                  ModularStats *stats = nullptr);
+
+} // namespace crnc::enumerate
+
+#endif
