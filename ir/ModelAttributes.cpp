@@ -7,6 +7,7 @@
 #include "ir/ModelAttributes.h"
 #include "lib/support/EnumNames.h"
 #include "lib/support/Format.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace crnc;
@@ -135,4 +136,25 @@ bool model::parseValue(llvm::StringRef text, Load &out) {
 bool model::parseValue(llvm::StringRef text, InputPair &out) {
   auto [first, second] = text.split(':');
   return parseValue(first, out.first) && parseValue(second, out.second);
+}
+
+std::string model::formatValue(const WeightSlot &value) {
+  return std::to_string(value.output) + ":" + std::to_string(value.dimension) +
+         ":" + (value.input ? std::to_string(*value.input) : "bias");
+}
+bool model::parseValue(llvm::StringRef text, WeightSlot &out) {
+  llvm::SmallVector<llvm::StringRef, 3> parts;
+  text.split(parts, ':');
+  if (parts.size() != 3 || !parseValue(parts[0], out.output) ||
+      !parseValue(parts[1], out.dimension))
+    return false;
+  if (parts[2] == "bias") {
+    out.input.reset();
+    return true;
+  }
+  uint64_t input = 0;
+  if (!parseValue(parts[2], input))
+    return false;
+  out.input = input;
+  return true;
 }

@@ -12,7 +12,9 @@
 //   species: signal (abstract name), rail (p|n, signed signals only),
 //            load (x:<i> | target:<k>) and load_scale (default 1),
 //            transient (zeroed before each presentation), output (<k>),
-//            expert (<i>:<j>, the input pair an expert weight multiplies).
+//            expert (<i>:<j>, the input pair an expert weight multiplies),
+//            weight_slot (<output>:<dimension>:<input>|bias, the place of a
+//            weight of the linear and nonlinear models).
 //   phases:  "forward" (phase 1) and "backward" (phase 2).
 //
 //===----------------------------------------------------------------------===//
@@ -25,6 +27,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace crnc::ir::model {
 
@@ -73,9 +76,27 @@ struct InputPair {
   uint64_t first = 0, second = 0;
 };
 
+/// Where a learned weight sits: output `output`, hidden dimension
+/// `dimension` (0 for the linear models), multiplying input `input`, or the
+/// bias of that dimension when `input` is unset.
+struct WeightSlot {
+  uint64_t output = 0;
+  uint64_t dimension = 0;
+  std::optional<uint64_t> input;
+  bool operator<(const WeightSlot &o) const {
+    return std::tie(output, dimension, input) <
+           std::tie(o.output, o.dimension, o.input);
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Keys
 //===----------------------------------------------------------------------===//
+
+/// The phases of a learning network: phase 1 presents the sample and forms
+/// the outputs, phase 2 applies the learning rule.
+inline constexpr llvm::StringLiteral ForwardPhase{"forward"};
+inline constexpr llvm::StringLiteral BackwardPhase{"backward"};
 
 /// An attribute key whose value has type `T`.
 template <typename T> struct Key {
@@ -116,6 +137,7 @@ inline constexpr Key<double> LoadScale{"load_scale"};
 inline constexpr Key<bool> Transient{"transient"};
 inline constexpr Key<uint64_t> Output{"output"};
 inline constexpr Key<InputPair> Expert{"expert"};
+inline constexpr Key<WeightSlot> Slot{"weight_slot"};
 
 //===----------------------------------------------------------------------===//
 // Accessors
@@ -131,6 +153,7 @@ std::string formatValue(Gradient value);
 std::string formatValue(Rail value);
 std::string formatValue(const Load &value);
 std::string formatValue(const InputPair &value);
+std::string formatValue(const WeightSlot &value);
 
 bool parseValue(llvm::StringRef text, std::string &out);
 bool parseValue(llvm::StringRef text, double &out);
@@ -142,6 +165,7 @@ bool parseValue(llvm::StringRef text, Gradient &out);
 bool parseValue(llvm::StringRef text, Rail &out);
 bool parseValue(llvm::StringRef text, Load &out);
 bool parseValue(llvm::StringRef text, InputPair &out);
+bool parseValue(llvm::StringRef text, WeightSlot &out);
 
 /// Sets `key` to `value` (replacing an existing entry in place).
 template <typename T>

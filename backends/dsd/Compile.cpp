@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/Schemes.h"
+#include "ir/ModelAttributes.h"
 #include "ir/Printer.h"
 #include "ir/Verifier.h"
 #include "lib/dna/Domain.h"
@@ -23,13 +24,14 @@ std::optional<dna::LabTime> dsd::labTimeOf(const ir::Module &module) {
     return std::nullopt;
   dna::LabTime t;
   t.secondsPerTimeUnit = *scale;
-  std::optional<double> horizon = number("horizon");
+  std::optional<double> horizon =
+      ir::model::get(module.attrs, ir::model::Horizon);
   if (!horizon)
     return t;
   t.secondsPerPhase = *horizon * *scale;
   std::optional<llvm::StringRef> phases =
       ir::findAttribute(module.attrs, "clock_phases");
-  if (phases && ir::findAttribute(module.attrs, "model_kind"))
+  if (phases && ir::findAttribute(module.attrs, ir::model::ModelKind.name))
     t.secondsPerTrainingSample =
         *t.secondsPerPhase * double(1 + phases->count(','));
   return t;

@@ -1,6 +1,7 @@
 //===- Timeline.cpp - the experiment's schedule in lab minutes ------------===//
 
 #include "backends/protocol/Timeline.h"
+#include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -8,6 +9,7 @@
 
 using namespace crnc;
 using namespace crnc::protocol;
+namespace model = crnc::ir::model;
 
 static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key,
                          double fallback) {
@@ -87,17 +89,16 @@ static void add(Timeline &t, double minute, llvm::StringRef action,
 /// Loads: "X1" -> the species carrying feature/target rails.
 static llvm::Error addLoads(const ir::Module &m, Additions &adds, Timeline &t) {
   for (const ir::Species &s : m.allSpecies()) {
-    std::optional<llvm::StringRef> load = ir::findAttribute(s.attrs, "load");
+    std::optional<model::Load> load = model::get(s.attrs, model::SampleLoad);
     if (!load)
       continue;
-    auto [what, index] = load->split(':');
-    double scale = numberAttr(s.attrs, "load_scale", 1);
-    std::string variable = (what == "x" ? "x_" : "y_") +
-                           std::to_string(std::stoul(index.str()) + 1);
-    llvm::StringRef rail = ir::findAttribute(s.attrs, "rail").value_or("");
+    double scale = model::get(s.attrs, model::LoadScale).value_or(1);
+    std::string variable =
+        (load->isTarget ? "y_" : "x_") + std::to_string(load->index + 1);
+    std::optional<model::Rail> rail = model::get(s.attrs, model::SignalRail);
     std::string when =
-        rail.empty() ? ""
-        : (rail == "p") == (scale > 0)
+        !rail ? ""
+        : (*rail == model::Rail::Positive) == (scale > 0)
             ? " (when " + variable + " > 0)"
             : " (when " + variable + " < 0; use |" + variable + "|)";
     llvm::Expected<std::string> amount =
@@ -127,7 +128,7 @@ static void addLearningNotes(const ir::Module &m, bool external, Timeline &t) {
       " min); for inference, run the first phase only and read the outputs.");
   std::vector<std::string> transient;
   for (const ir::Species &s : m.allSpecies())
-    if (ir::findAttribute(s.attrs, "transient"))
+    if (model::get(s.attrs, model::Transient).value_or(false))
       transient.push_back(s.name);
   t.notes.push_back(
       "The simulated protocol zeroes " + std::to_string(transient.size()) +
@@ -203,7 +204,7 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
                                     Protocol &p) {
   Timeline &t = p.timeline;
   t.kind = "learning";
-  double horizon = numberAttr(m.attrs, "horizon", 1);
+  double horizon = model::get(m.attrs, model::Horizon).value_or(1);
   double phaseMinutes = horizon * t.labSecondsPerModelTime / 60;
   std::vector<Phase> phases = clockPhases(m);
   t.cycleMinutes = phaseMinutes * double(phases.size());
@@ -213,7 +214,7 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
     return e;
   std::vector<std::string> outputs;
   for (const ir::Species &s : m.allSpecies())
-    if (ir::findAttribute(s.attrs, "output"))
+    if (ir::findAttribute(s.attrs, model::Output.name))
       outputs.push_back(s.name);
   for (size_t i = 0; i < phases.size(); ++i) {
     double start = phaseMinutes * double(i);
@@ -263,7 +264,7 @@ llvm::Error protocol::buildTimeline(const ir::Module &formal,
                     "reporter complexes for the measured species are not yet "
                     "part of the design; sample and quantify them (e.g. by "
                     "gel) or add reporters.");
-  bool learning = ir::findAttribute(formal.attrs, "model_kind") &&
+  bool learning = ir::findAttribute(formal.attrs, model::ModelKind.name) &&
                   ir::findAttribute(formal.attrs, "clock_phases");
   if (!learning) {
     networkTimeline(formal, p);

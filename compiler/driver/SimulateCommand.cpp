@@ -349,19 +349,6 @@ static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
   return ExitSuccess;
 }
 
-static void writeEnsembleJson(const sim::Ensemble &ens, llvm::raw_ostream &os) {
-  os << "{\"method\":\"ssa\",\"runs\":" << ens.runs.size() << ",\"mean\":";
-  sim::writeJson(ens.mean, os);
-  os << ",\"quantiles\":[";
-  for (size_t q = 0; q < ens.quantiles.size(); ++q) {
-    os << (q ? "," : "") << "{\"level\":" << formatNumber(ens.quantileLevels[q])
-       << ",\"trace\":";
-    sim::writeJson(ens.quantiles[q], os);
-    os << "}";
-  }
-  os << "]}\n";
-}
-
 static int runSsa(const sim::CompiledNetwork &net,
                   const sim::SimulateOptions &opts, RunSummary &summary) {
   sim::SsaOptions ssa;
@@ -406,7 +393,7 @@ static int runSsa(const sim::CompiledNetwork &net,
       " molecules per unit";
   bool json = wantsJson();
   if (llvm::Error e = writeTraces([&](llvm::raw_ostream &os) {
-        json ? writeEnsembleJson(*ens, os) : sim::writeCsv(ens->mean, os);
+        json ? sim::writeEnsembleJson(*ens, os) : sim::writeCsv(ens->mean, os);
       }))
     return reportEnvironmentError(std::move(e));
   if (!ens->failure)

@@ -14,6 +14,7 @@
 #include "compiler/driver/DriverSupport.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
+#include "lib/train/Reports.h"
 #include "lib/train/TrainingLoop.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -162,72 +163,6 @@ static std::optional<DataOptions> dataOptions() {
   o.trainPart = *train;
   o.validationPart = *val;
   return o;
-}
-
-static std::string metricsCsv(const TrainingResult &r, bool ref) {
-  std::string out = "epoch,train_loss,train_accuracy,validation_loss,"
-                    "validation_accuracy,seconds";
-  if (ref)
-    out += ",ref_train_loss,ref_train_accuracy,ref_validation_loss,"
-           "ref_validation_accuracy";
-  out += "\n";
-  for (const EpochRecord &e : r.epochs) {
-    out += std::to_string(e.epoch) + "," + formatNumber(e.train.loss) + "," +
-           formatNumber(e.train.accuracy) + "," +
-           formatNumber(e.validation.loss) + "," +
-           formatNumber(e.validation.accuracy) + "," + formatNumber(e.seconds);
-    if (ref)
-      out += "," + formatNumber(e.refTrain->loss) + "," +
-             formatNumber(e.refTrain->accuracy) + "," +
-             formatNumber(e.refValidation->loss) + "," +
-             formatNumber(e.refValidation->accuracy);
-    out += "\n";
-  }
-  return out;
-}
-
-static std::string metricsJson(const ModelInterface &mi,
-                               const TrainingResult &r) {
-  auto m = [](const Metrics &x) {
-    return "{\"loss\":" + formatNumber(x.loss) +
-           ",\"accuracy\":" + formatNumber(x.accuracy) +
-           ",\"samples\":" + std::to_string(x.samples) + "}";
-  };
-  std::string out = "{\"model\":" + quoteString(mi.name) +
-                    ",\"kind\":" + quoteString(ir::model::kindName(mi.kind)) +
-                    ",\"task\":" + quoteString(taskName(mi.task)) +
-                    ",\"epochs\":[";
-  for (size_t i = 0; i < r.epochs.size(); ++i) {
-    const EpochRecord &e = r.epochs[i];
-    out += std::string(i ? "," : "") + "{\"epoch\":" + std::to_string(e.epoch) +
-           ",\"train\":" + m(e.train) + ",\"validation\":" + m(e.validation) +
-           ",\"seconds\":" + formatNumber(e.seconds);
-    if (e.refTrain)
-      out += ",\"reference\":{\"train\":" + m(*e.refTrain) +
-             ",\"validation\":" + m(*e.refValidation) + "}";
-    out += "}";
-  }
-  out += "],\"test\":" + m(r.test);
-  if (r.refTest)
-    out += ",\"reference_test\":" + m(*r.refTest);
-  out += ",\"seconds_per_sample\":" + formatNumber(r.secondsPerSample) + "}\n";
-  return out;
-}
-
-static std::string weightsCsv(const ModelInterface &mi,
-                              llvm::ArrayRef<double> chem,
-                              const FloatReference *ref) {
-  std::vector<double> refW = ref ? ref->weightValues() : std::vector<double>();
-  std::string out =
-      ref ? "weight,chemical,reference,difference\n" : "weight,chemical\n";
-  for (size_t i = 0; i < mi.weights.size(); ++i) {
-    out += mi.weights[i].name + "," + formatNumber(chem[i]);
-    if (ref)
-      out +=
-          "," + formatNumber(refW[i]) + "," + formatNumber(chem[i] - refW[i]);
-    out += "\n";
-  }
-  return out;
 }
 
 /// The module with the learned weights as the initial values of their rails.

@@ -9,6 +9,7 @@
 
 #include "lib/sim/Ssa.h"
 #include "lib/sim/SsaRandom.h"
+#include "lib/support/Json.h"
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -205,4 +206,25 @@ llvm::Expected<Ensemble> sim::simulateSsa(const CompiledNetwork &network,
     ens.mean.failureReason = ens.failure->second;
   }
   return ens;
+}
+
+void sim::writeEnsembleJson(const Ensemble &ens, llvm::raw_ostream &os) {
+  JsonStream js(os);
+  js.beginObject();
+  js.member("method", "ssa");
+  js.member("runs", ens.runs.size());
+  js.key("mean");
+  writeJsonValue(ens.mean, js);
+  js.key("quantiles");
+  js.beginArray();
+  for (size_t q = 0; q < ens.quantiles.size(); ++q) {
+    js.beginObject();
+    js.member("level", jsonNumber(ens.quantileLevels[q]));
+    js.key("trace");
+    writeJsonValue(ens.quantiles[q], js);
+    js.endObject();
+  }
+  js.endArray();
+  js.endObject();
+  os << '\n';
 }

@@ -103,6 +103,10 @@ struct Ensemble {
   std::optional<std::pair<double, std::string>> failure;
 };
 
+/// Writes {"method":"ssa","runs":n,"mean":<trace>,"quantiles":[{"level":q,
+/// "trace":<trace>},...]} and a newline (traces as writeJsonValue).
+void writeEnsembleJson(const Ensemble &ensemble, llvm::raw_ostream &os);
+
 /// Runs `options.runs` trajectories of `schedule` (t0, tEnd, output times,
 /// initial state and phases from `sim`; its solver settings are unused).
 /// Run r depends only on (seed, r): the result is the same on any number of

@@ -1,12 +1,14 @@
 //===- Trace.cpp - recorded trajectories and their CSV/JSON forms ---------===//
 //
-// Rows of (time, state) and the two text forms the driver writes. Numbers go
-// through formatNumber so output is exact and locale-independent.
+// Rows of (time, state) and the two text forms the driver writes. CSV numbers
+// go through formatNumber, JSON through nlohmann/json (lib/support/Json.h):
+// both exact and locale-independent.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lib/sim/Trace.h"
 #include "lib/support/Format.h"
+#include "lib/support/Json.h"
 #include <cassert>
 
 using namespace crnc;
@@ -38,29 +40,27 @@ void sim::writeCsv(const Trace &trace, llvm::raw_ostream &os) {
   }
 }
 
-static void writeNumberList(llvm::ArrayRef<double> xs, llvm::raw_ostream &os) {
-  os << '[';
-  for (size_t i = 0; i < xs.size(); ++i)
-    os << (i ? "," : "") << formatNumber(xs[i]);
-  os << ']';
+/// Streamed one row at a time: a trace may hold millions of values.
+void sim::writeJsonValue(const Trace &trace, JsonStream &js) {
+  js.beginObject();
+  js.member("species", Json(trace.species));
+  js.member("times", jsonNumbers(trace.times));
+  js.key("values");
+  js.beginArray();
+  for (size_t r = 0; r < trace.rows(); ++r)
+    js.value(jsonNumbers(trace.row(r)));
+  js.endArray();
+  js.member("completed", trace.completed);
+  if (!trace.completed)
+    js.member("failure", Json{{"time", jsonNumber(trace.failureTime)},
+                              {"reason", trace.failureReason}});
+  js.endObject();
 }
 
 void sim::writeJson(const Trace &trace, llvm::raw_ostream &os) {
-  os << "{\"species\":[";
-  for (size_t i = 0; i < trace.species.size(); ++i)
-    os << (i ? "," : "") << quoteString(trace.species[i]);
-  os << "],\"times\":";
-  writeNumberList(trace.times, os);
-  os << ",\"values\":[";
-  for (size_t r = 0; r < trace.rows(); ++r) {
-    os << (r ? "," : "");
-    writeNumberList(trace.row(r), os);
-  }
-  os << "],\"completed\":" << (trace.completed ? "true" : "false");
-  if (!trace.completed)
-    os << ",\"failure\":{\"time\":" << formatNumber(trace.failureTime)
-       << ",\"reason\":" << quoteString(trace.failureReason) << '}';
-  os << "}\n";
+  JsonStream js(os);
+  writeJsonValue(trace, js);
+  os << '\n';
 }
 
 std::vector<double> sim::linearTimes(double t0, double t1, unsigned points) {

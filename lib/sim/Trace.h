@@ -9,6 +9,7 @@
 #ifndef CRNC_SIM_TRACE_H
 #define CRNC_SIM_TRACE_H
 
+#include "lib/support/Json.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
@@ -43,8 +44,11 @@ struct Trace {
 /// form and by the command that wrote it, never inside the CSV.
 void writeCsv(const Trace &trace, llvm::raw_ostream &os);
 /// Writes {"species":[...],"times":[...],"values":[[...],...],
-/// "completed":bool[,"failure":{"time":t,"reason":"..."}]}.
+/// "completed":bool[,"failure":{"time":t,"reason":"..."}]} and a newline,
+/// through nlohmann/json (numbers as lib/support/Json.h's jsonNumber).
 void writeJson(const Trace &trace, llvm::raw_ostream &os);
+/// The same object without the newline, as a value of a larger document.
+void writeJsonValue(const Trace &trace, JsonStream &js);
 
 /// Evenly spaced output times t0, ..., t1 (points >= 2: both ends included;
 /// points == 1: just t1).

@@ -24,7 +24,8 @@ std::string formatSignificant(double value, int digits);
 /// the text is not a number or overflows to infinity.
 std::optional<double> parseNumber(llvm::StringRef text);
 
-/// Quotes `text` as an IR/JSON-style string literal with escapes.
+/// Quotes `text` as an IR string literal with escapes (\xNN for bytes
+/// outside printable ASCII, so not JSON: JSON goes through lib/support/Json.h).
 std::string quoteString(llvm::StringRef text);
 
 } // namespace crnc

@@ -15,28 +15,26 @@ using namespace crnc;
 using namespace crnc::train;
 
 FloatReference::FloatReference(const ModelInterface &mi) : mi(mi) {
-  for (const SignalRef &s : mi.weights)
-    weights[s.name] = s.value(mi.initialState);
+  for (size_t i = 0; i < mi.weights.size(); ++i) {
+    values.push_back(mi.weights[i].value(mi.initialState));
+    if (i < mi.weightSlots.size() && mi.weightSlots[i])
+      bySlot[*mi.weightSlots[i]] = i;
+  }
 }
 
-double &FloatReference::w(llvm::StringRef name) {
-  auto it = weights.find(name);
-  assert(it != weights.end() && "unknown weight");
-  return it->second;
+double &FloatReference::w(const ir::model::WeightSlot &slot) {
+  auto it = bySlot.find(slot);
+  assert(it != bySlot.end() && "no weight at this slot");
+  return values[it->second];
 }
 
-double FloatReference::w(llvm::StringRef name) const {
-  auto it = weights.find(name);
-  assert(it != weights.end() && "unknown weight");
-  return it->second;
+double FloatReference::w(const ir::model::WeightSlot &slot) const {
+  auto it = bySlot.find(slot);
+  assert(it != bySlot.end() && "no weight at this slot");
+  return values[it->second];
 }
 
-std::vector<double> FloatReference::weightValues() const {
-  std::vector<double> out;
-  for (const SignalRef &s : mi.weights)
-    out.push_back(w(s.name));
-  return out;
-}
+std::vector<double> FloatReference::weightValues() const { return values; }
 
 Metrics FloatReference::evaluate(const Dataset &data) const {
   std::vector<SampleResult> results;
@@ -51,18 +49,19 @@ class RegressionReference : public FloatReference {
 public:
   RegressionReference(const ModelInterface &mi, double lr)
       : FloatReference(mi), lr(lr) {}
+  std::vector<ir::model::WeightSlot> requiredSlots() const override;
   std::vector<double> forward(llvm::ArrayRef<double> x) const override {
-    double y = w("B") * mi.horizon;
+    double y = w({0, 0, std::nullopt}) * mi.horizon;
     for (size_t i = 0; i < x.size(); ++i)
-      y += x[i] + mi.horizon * w("P" + std::to_string(i + 1)) * x[i];
+      y += x[i] + mi.horizon * w({0, 0, i}) * x[i];
     return {y};
   }
   SampleResult trainSample(llvm::ArrayRef<double> x, double target) override {
     SampleResult r = scoreOutputs(mi, forward(x), target);
     double e = r.outputs[0] - target, T = mi.horizon;
     for (size_t i = 0; i < x.size(); ++i)
-      w("P" + std::to_string(i + 1)) -= lr * T * e * x[i];
-    w("B") -= lr * T * e;
+      w({0, 0, i}) -= lr * T * e * x[i];
+    w({0, 0, std::nullopt}) -= lr * T * e;
     return r;
   }
 
@@ -75,13 +74,13 @@ class LinearClassifierReference : public FloatReference {
 public:
   LinearClassifierReference(const ModelInterface &mi, double lr)
       : FloatReference(mi), lr(lr) {}
+  std::vector<ir::model::WeightSlot> requiredSlots() const override;
   std::vector<double> forward(llvm::ArrayRef<double> x) const override {
     std::vector<double> y;
-    for (size_t k = 1; k <= mi.outputs; ++k) {
-      std::string ks = std::to_string(k);
-      double v = w("B" + ks);
+    for (size_t k = 0; k < mi.outputs; ++k) {
+      double v = w({k, 0, std::nullopt});
       for (size_t i = 0; i < x.size(); ++i)
-        v += w("P" + ks + "_" + std::to_string(i + 1)) * x[i];
+        v += w({k, 0, i}) * x[i];
       y.push_back(mi.horizon * v);
     }
     return y;
@@ -89,12 +88,11 @@ public:
   SampleResult trainSample(llvm::ArrayRef<double> x, double target) override {
     SampleResult r = scoreOutputs(mi, forward(x), target);
     std::vector<double> t = mi.targetVector(target);
-    for (size_t k = 1; k <= mi.outputs; ++k) {
-      std::string ks = std::to_string(k);
-      double step = lr * mi.horizon * (r.outputs[k - 1] - t[k - 1]);
+    for (size_t k = 0; k < mi.outputs; ++k) {
+      double step = lr * mi.horizon * (r.outputs[k] - t[k]);
       for (size_t i = 0; i < x.size(); ++i)
-        w("P" + ks + "_" + std::to_string(i + 1)) -= step * x[i];
-      w("B" + ks) -= step;
+        w({k, 0, i}) -= step * x[i];
+      w({k, 0, std::nullopt}) -= step;
     }
     return r;
   }
@@ -109,8 +107,15 @@ createNonlinearReference(const ModelInterface &mi, const ir::Module &m);
 llvm::Expected<std::unique_ptr<FloatReference>>
 createExpertReference(const ModelInterface &mi, const ir::Module &m);
 
-llvm::Expected<std::unique_ptr<FloatReference>>
-FloatReference::create(const ir::Module &m, const ModelInterface &mi) {
+bool FloatReference::hasEverySlot() const {
+  for (const ir::model::WeightSlot &slot : requiredSlots())
+    if (!bySlot.count(slot))
+      return false;
+  return true;
+}
+
+static llvm::Expected<std::unique_ptr<FloatReference>>
+createForKind(const ir::Module &m, const ModelInterface &mi) {
   double lr = ir::model::get(m.attrs, ir::model::LearningRate).value_or(0.1);
   switch (mi.kind) {
   case ir::model::Kind::LinearRegression:
@@ -123,4 +128,36 @@ FloatReference::create(const ir::Module &m, const ModelInterface &mi) {
     return createExpertReference(mi, m);
   }
   llvm_unreachable("every model kind has a float reference");
+}
+
+llvm::Expected<std::unique_ptr<FloatReference>>
+FloatReference::create(const ir::Module &m, const ModelInterface &mi) {
+  llvm::Expected<std::unique_ptr<FloatReference>> ref = createForKind(m, mi);
+  if (ref && !(*ref)->hasEverySlot())
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "the module's weights lack the 'weight_slot' attributes its float "
+        "reference reads");
+  return ref;
+}
+
+/// Output k, dimension 0: one weight per input and a bias, for k < outputs.
+static std::vector<ir::model::WeightSlot>
+linearSlots(const ModelInterface &mi) {
+  std::vector<ir::model::WeightSlot> slots;
+  for (uint64_t k = 0; k < mi.outputs; ++k) {
+    for (uint64_t i = 0; i < mi.inputs; ++i)
+      slots.push_back({k, 0, i});
+    slots.push_back({k, 0, std::nullopt});
+  }
+  return slots;
+}
+
+std::vector<ir::model::WeightSlot> RegressionReference::requiredSlots() const {
+  return linearSlots(mi);
+}
+
+std::vector<ir::model::WeightSlot>
+LinearClassifierReference::requiredSlots() const {
+  return linearSlots(mi);
 }

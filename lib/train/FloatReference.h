@@ -12,7 +12,7 @@
 #define CRNC_TRAIN_FLOATREFERENCE_H
 
 #include "lib/train/ChemicalTrainer.h"
-#include "llvm/ADT/StringMap.h"
+#include <map>
 
 namespace crnc::train {
 
@@ -34,11 +34,20 @@ public:
 
 protected:
   FloatReference(const ModelInterface &mi);
-  double &w(llvm::StringRef name);
-  double w(llvm::StringRef name) const;
+  /// The slots forward() and trainSample() read (none: by declaration order).
+  virtual std::vector<ir::model::WeightSlot> requiredSlots() const {
+    return {};
+  }
+  bool hasEverySlot() const;
+  /// The weight at `slot`. Requires: some weight of the module has it.
+  double &w(const ir::model::WeightSlot &slot);
+  double w(const ir::model::WeightSlot &slot) const;
 
   const ModelInterface &mi;
-  llvm::StringMap<double> weights;
+
+private:
+  std::vector<double> values; ///< in ModelInterface::weights order
+  std::map<ir::model::WeightSlot, size_t> bySlot;
 };
 
 } // namespace crnc::train

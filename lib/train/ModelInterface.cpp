@@ -88,8 +88,8 @@ llvm::Expected<ModelInterface> ModelInterface::fromModule(const ir::Module &m) {
                    ? 0
                    : model::get(m.attrs, model::Classes).value_or(0);
   mi.horizon = model::get(m.attrs, model::Horizon).value_or(1);
-  std::optional<ir::PhaseId> fwd = m.lookupPhase("forward");
-  std::optional<ir::PhaseId> bwd = m.lookupPhase("backward");
+  std::optional<ir::PhaseId> fwd = m.lookupPhase(model::ForwardPhase);
+  std::optional<ir::PhaseId> bwd = m.lookupPhase(model::BackwardPhase);
   if (!fwd || !bwd || mi.inputs == 0 || mi.outputs == 0)
     return missing("phases 'forward'/'backward' or the dimensions are missing");
   mi.forward = *fwd;
@@ -113,8 +113,10 @@ llvm::Expected<ModelInterface> ModelInterface::fromModule(const ir::Module &m) {
         return missing("bad output attribute on '" + sig.name + "'");
       mi.outputSignals[*k] = sig;
     }
-    if (s.role == ir::SpeciesRole::Weight)
+    if (s.role == ir::SpeciesRole::Weight) {
       mi.weights.push_back(sig);
+      mi.weightSlots.push_back(model::get(s.attrs, model::Slot));
+    }
     if (s.role == ir::SpeciesRole::Gradient)
       mi.gradients.push_back(sig);
   }

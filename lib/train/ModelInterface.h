@@ -54,9 +54,11 @@ struct ModelInterface {
   std::vector<size_t> transient;        ///< species reset before each sample
   std::vector<SignalRef> outputSignals; ///< by output index
   std::vector<SignalRef> weights;       ///< learned signals, declaration order
-  std::vector<SignalRef> gradients;     ///< role gradient
-  std::vector<bool> inputSigned;        ///< per feature: may it be negative?
-  std::vector<double> initialState;     ///< the module's initial values
+  /// Per weight: its place in the model (the linear and nonlinear models).
+  std::vector<std::optional<ir::model::WeightSlot>> weightSlots;
+  std::vector<SignalRef> gradients; ///< role gradient
+  std::vector<bool> inputSigned;    ///< per feature: may it be negative?
+  std::vector<double> initialState; ///< the module's initial values
 
   /// Reads the attributes of a module lowered from a model declaration.
   static llvm::Expected<ModelInterface> fromModule(const ir::Module &module);

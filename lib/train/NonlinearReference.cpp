@@ -13,7 +13,6 @@ using namespace crnc::train;
 
 namespace {
 struct Dim {
-  std::string name; ///< "1".."n" (diagonal) or "a1".."am"
   int readout = 1;
   long input = -1; ///< the single input of a diagonal dimension
 };
@@ -23,10 +22,12 @@ public:
   NonlinearReference(const ModelInterface &mi, double lr, double alpha,
                      double c, long augment, bool exact)
       : FloatReference(mi), lr(lr), alpha(alpha), c(c), exact(exact) {
+    // Dimension d of the module's weight slots: the n diagonal ones, then
+    // the augmented ones.
     for (size_t j = 0; j < mi.inputs; ++j)
-      dims.push_back({std::to_string(j + 1), 1, long(j)});
+      dims.push_back({1, long(j)});
     for (long a = 0; a < augment; ++a)
-      dims.push_back({"a" + std::to_string(a + 1), a % 2 == 0 ? 1 : -1, -1});
+      dims.push_back({a % 2 == 0 ? 1 : -1, -1});
   }
   std::vector<double> forward(llvm::ArrayRef<double> x) const override {
     std::vector<double> y(mi.outputs), rho;
@@ -36,11 +37,14 @@ public:
   }
   SampleResult trainSample(llvm::ArrayRef<double> x, double target) override;
 
+protected:
+  std::vector<ir::model::WeightSlot> requiredSlots() const override;
+
 private:
-  std::string prefix(size_t k, const Dim &d) const {
-    return std::to_string(k + 1) + "_" + d.name;
-  }
-  double drive(size_t k, const Dim &d, llvm::ArrayRef<double> x) const;
+  /// The weights of dimension `d` of output `k`: (input slot, input index).
+  std::vector<std::pair<ir::model::WeightSlot, size_t>>
+  driveSlots(size_t k, size_t d) const;
+  double drive(size_t k, size_t d, llvm::ArrayRef<double> x) const;
   /// y_hat of block k; fills rho (one per dimension).
   double block(size_t k, llvm::ArrayRef<double> x,
                std::vector<double> &rho) const;
@@ -52,14 +56,33 @@ private:
 };
 } // namespace
 
-double NonlinearReference::drive(size_t k, const Dim &d,
+std::vector<std::pair<ir::model::WeightSlot, size_t>>
+NonlinearReference::driveSlots(size_t k, size_t d) const {
+  std::vector<std::pair<ir::model::WeightSlot, size_t>> slots;
+  if (dims[d].input >= 0)
+    slots.push_back({{k, d, size_t(dims[d].input)}, size_t(dims[d].input)});
+  else
+    for (size_t i = 0; i < mi.inputs; ++i)
+      slots.push_back({{k, d, i}, i});
+  return slots;
+}
+
+std::vector<ir::model::WeightSlot> NonlinearReference::requiredSlots() const {
+  std::vector<ir::model::WeightSlot> slots;
+  for (size_t k = 0; k < mi.outputs; ++k)
+    for (size_t d = 0; d < dims.size(); ++d) {
+      for (auto [slot, input] : driveSlots(k, d))
+        slots.push_back(slot);
+      slots.push_back({k, d, std::nullopt});
+    }
+  return slots;
+}
+
+double NonlinearReference::drive(size_t k, size_t d,
                                  llvm::ArrayRef<double> x) const {
-  std::string p = prefix(k, d);
-  double s = w("B" + p);
-  if (d.input >= 0)
-    return s + w("P" + p) * x[d.input];
-  for (size_t i = 0; i < x.size(); ++i)
-    s += w("P" + p + "_" + std::to_string(i + 1)) * x[i];
+  double s = w({k, d, std::nullopt});
+  for (auto [slot, input] : driveSlots(k, d))
+    s += w(slot) * x[input];
   return s;
 }
 
@@ -68,8 +91,9 @@ double NonlinearReference::block(size_t k, llvm::ArrayRef<double> x,
   const double h = mi.horizon / steps;
   double y = 0;
   rho.clear();
-  for (const Dim &d : dims) {
-    double s = drive(k, d, x);
+  for (size_t di = 0; di < dims.size(); ++di) {
+    const Dim &d = dims[di];
+    double s = drive(k, di, x);
     double z = d.input >= 0 ? x[d.input] : c, r = 0;
     auto fz = [&](double z) { return s - alpha * z * z; };
     auto fr = [&](double z, double r) { return 1 - 2 * alpha * z * r; };
@@ -100,16 +124,10 @@ SampleResult NonlinearReference::trainSample(llvm::ArrayRef<double> x,
   for (size_t k = 0; k < mi.outputs; ++k) {
     double e = y[k] - t[k];
     for (size_t di = 0; di < dims.size(); ++di) {
-      const Dim &d = dims[di];
-      std::string p = prefix(k, d);
-      double g = lr * d.readout * e * rho[k][di];
-      w("B" + p) -= g;
-      if (d.input >= 0) {
-        w("P" + p) -= g * x[d.input];
-        continue;
-      }
-      for (size_t i = 0; i < x.size(); ++i)
-        w("P" + p + "_" + std::to_string(i + 1)) -= g * x[i];
+      double g = lr * dims[di].readout * e * rho[k][di];
+      w({k, di, std::nullopt}) -= g;
+      for (auto [slot, input] : driveSlots(k, di))
+        w(slot) -= g * x[input];
     }
   }
   return r;

@@ -12,6 +12,7 @@
 #include "lib/sim/SparseLu.h"
 #include "lib/sim/Ssa.h"
 #include "lib/support/Format.h"
+#include "lib/support/Json.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include <chrono>
@@ -101,27 +102,37 @@ template <typename F> static double timePerCall(F f) {
 /// {"species":[...],"y0":[...],"channels":[[k,[[s,c]...],[[s,d]...]],...]}
 static void writeNetworkJson(const CompiledNetwork &net,
                              llvm::raw_ostream &os) {
-  os << "{\"species\":[";
+  Json species = Json::array();
   for (size_t i = 0; i < net.speciesCount(); ++i)
-    os << (i ? "," : "") << quoteString(net.speciesName(i));
-  os << "],\"y0\":[";
-  for (size_t i = 0; i < net.speciesCount(); ++i)
-    os << (i ? "," : "") << formatNumber(net.initialState()[i]);
-  os << "],\"channels\":[";
+    species.push_back(net.speciesName(i));
+  JsonStream js(os);
+  js.beginObject();
+  js.member("species", species);
+  js.member("y0", jsonNumbers(net.initialState()));
+  js.key("channels");
+  js.beginArray();
   for (size_t c = 0; c < net.channelCount(); ++c) {
-    os << (c ? "," : "") << "[" << formatNumber(net.rateConstants()[c]) << ",[";
+    Json reactants = Json::array(), changes = Json::array();
     auto sp = net.reactantSpecies(c);
     auto cnt = net.reactantCounts(c);
     for (size_t r = 0; r < sp.size(); ++r)
-      os << (r ? "," : "") << "[" << sp[r] << "," << cnt[r] << "]";
-    os << "],[";
+      reactants.push_back(Json::array({sp[r], cnt[r]}));
     auto cs = net.changeSpecies(c);
     auto d = net.changeDeltas(c);
     for (size_t r = 0; r < cs.size(); ++r)
-      os << (r ? "," : "") << "[" << cs[r] << "," << d[r] << "]";
-    os << "]]";
+      changes.push_back(Json::array({cs[r], d[r]}));
+    js.value(Json::array({jsonNumber(net.rateConstants()[c]),
+                          std::move(reactants), std::move(changes)}));
   }
-  os << "]}\n";
+  js.endArray();
+  js.endObject();
+  os << '\n';
+}
+
+/// A measured figure to four significant digits.
+static Json sig4(double value) {
+  std::optional<double> rounded = parseNumber(formatSignificant(value, 4));
+  return rounded ? jsonNumber(*rounded) : Json(nullptr);
 }
 
 static bool writeFile(const std::string &path,
@@ -137,10 +148,9 @@ static bool writeFile(const std::string &path,
   return true;
 }
 
-/// Times one SSA run per method; prints firings and firings per CPU second.
-static void timeSsa(const CompiledNetwork &net, llvm::raw_ostream &os) {
-  os << ",\"ssa\":[";
-  bool first = true;
+/// Times one SSA run per method; firings and firings per CPU second.
+static Json timeSsa(const CompiledNetwork &net) {
+  Json runs = Json::array();
   for (SsaMethod method : {SsaMethod::Direct, SsaMethod::NextReaction}) {
     SimulateOptions opts;
     opts.tEnd = ssaEnd;
@@ -155,13 +165,13 @@ static void timeSsa(const CompiledNetwork &net, llvm::raw_ostream &os) {
     uint64_t firings = ens ? ens->firings : 0;
     if (!ens)
       llvm::consumeError(ens.takeError());
-    os << (first ? "" : ",") << "{\"method\":\"" << ssaMethodName(method)
-       << "\",\"firings\":" << firings
-       << ",\"cpu_s\":" << formatSignificant(cpu, 4) << ",\"firings_per_s\":"
-       << formatSignificant(firings / std::max(cpu, 1e-9), 4) << "}";
-    first = false;
+    runs.push_back(
+        Json{{"method", ssaMethodName(method).str()},
+             {"firings", firings},
+             {"cpu_s", sig4(cpu)},
+             {"firings_per_s", sig4(firings / std::max(cpu, 1e-9))}});
   }
-  os << "]";
+  return runs;
 }
 
 int main(int argc, char **argv) {
@@ -224,27 +234,29 @@ int main(int argc, char **argv) {
                  [&](llvm::raw_ostream &os) { writeNetworkJson(net, os); }))
     return 2;
 
-  llvm::outs()
-      << "{\"family\":\"" << family
-      << "\",\"reactions\":" << module.reactionCount() << ",\"channels\":" << m
-      << ",\"species\":" << n << ",\"jac_nnz\":" << net.jacobianNonZeros()
-      << ",\"t_end\":" << formatNumber(end)
-      << ",\"rtol\":" << formatNumber(relTol)
-      << ",\"atol\":" << formatNumber(atol)
-      << ",\"compile_s\":" << formatNumber(compileSeconds)
-      << ",\"rhs_ns_per_reaction\":"
-      << formatSignificant(rhsSec * 1e9 / module.reactionCount(), 4)
-      << ",\"rhs_ns_per_channel\":" << formatSignificant(rhsSec * 1e9 / m, 4)
-      << ",\"jac_sparse_ms\":" << formatSignificant(jacSec * 1e3, 4)
-      << ",\"jac_dense_ms\":" << formatSignificant(denseSec * 1e3, 4)
-      << ",\"lu_factor_ms\":" << formatSignificant(luFactorSec * 1e3, 4)
-      << ",\"lu_solve_ms\":" << formatSignificant(luSolveSec * 1e3, 4)
-      << ",\"klu_flops_per_nnz\":"
-      << formatSignificant(fill.flops / double(net.jacobianNonZeros()), 4)
-      << ",\"klu_fill\":"
-      << formatSignificant(fill.factorNonZeros / double(net.jacobianNonZeros()),
-                           4)
-      << ",\"runs\":[";
+  JsonStream js(llvm::outs());
+  js.beginObject();
+  js.member("family", family.getValue());
+  js.member("reactions", module.reactionCount());
+  js.member("channels", m);
+  js.member("species", n);
+  js.member("jac_nnz", net.jacobianNonZeros());
+  js.member("t_end", jsonNumber(end));
+  js.member("rtol", jsonNumber(relTol));
+  js.member("atol", jsonNumber(atol));
+  js.member("compile_s", jsonNumber(compileSeconds));
+  js.member("rhs_ns_per_reaction", sig4(rhsSec * 1e9 / module.reactionCount()));
+  js.member("rhs_ns_per_channel", sig4(rhsSec * 1e9 / m));
+  js.member("jac_sparse_ms", sig4(jacSec * 1e3));
+  js.member("jac_dense_ms", sig4(denseSec * 1e3));
+  js.member("lu_factor_ms", sig4(luFactorSec * 1e3));
+  js.member("lu_solve_ms", sig4(luSolveSec * 1e3));
+  js.member("klu_flops_per_nnz",
+            sig4(fill.flops / double(net.jacobianNonZeros())));
+  js.member("klu_fill",
+            sig4(fill.factorNonZeros / double(net.jacobianNonZeros())));
+  js.key("runs");
+  js.beginArray();
   llvm::SmallVector<llvm::StringRef, 4> names;
   llvm::StringRef(solvers).split(names, ',');
   bool firstRun = true;
@@ -279,29 +291,30 @@ int main(int argc, char **argv) {
           std::min(cpuSec, double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
     }
     std::string status = err ? llvm::toString(std::move(err)) : "ok";
-    llvm::outs() << (firstRun ? "" : ",") << "{\"solver\":\""
-                 << linearSolverName(stats.solver) << "\",\"requested\":\""
-                 << name << "\",\"solve_s\":" << formatSignificant(solveSec, 4)
-                 << ",\"solve_cpu_s\":" << formatSignificant(cpuSec, 4)
-                 << ",\"steps\":" << stats.steps
-                 << ",\"rhs_evals\":" << stats.rhsEvals
-                 << ",\"jac_evals\":" << stats.jacEvals
-                 << ",\"linear_setups\":" << stats.linearSetups
-                 << ",\"krylov_iters\":" << stats.linearIters
-                 << ",\"error_test_fails\":" << stats.errorTestFails
-                 << ",\"newton_fails\":" << stats.nonlinConvFails
-                 << ",\"integrated_species\":" << stats.integratedSpecies
-                 << ",\"reconstructed_sinks\":" << stats.reconstructedSinks
-                 << ",\"status\":" << quoteString(status) << "}";
+    js.value(Json{{"solver", linearSolverName(stats.solver).str()},
+                  {"requested", name.str()},
+                  {"solve_s", sig4(solveSec)},
+                  {"solve_cpu_s", sig4(cpuSec)},
+                  {"steps", stats.steps},
+                  {"rhs_evals", stats.rhsEvals},
+                  {"jac_evals", stats.jacEvals},
+                  {"linear_setups", stats.linearSetups},
+                  {"krylov_iters", stats.linearIters},
+                  {"error_test_fails", stats.errorTestFails},
+                  {"newton_fails", stats.nonlinConvFails},
+                  {"integrated_species", stats.integratedSpecies},
+                  {"reconstructed_sinks", stats.reconstructedSinks},
+                  {"status", status}});
     if (firstRun && !trajectory.empty() &&
         !writeFile(trajectory,
                    [&](llvm::raw_ostream &os) { writeCsv(trace, os); }))
       return 2;
     firstRun = false;
   }
-  llvm::outs() << "]";
+  js.endArray();
   if (ssaEnd > 0)
-    timeSsa(net, llvm::outs());
-  llvm::outs() << "}\n";
+    js.member("ssa", timeSsa(net));
+  js.endObject();
+  llvm::outs() << "\n";
   return 0;
 }

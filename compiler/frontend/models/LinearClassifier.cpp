@@ -71,6 +71,7 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
     for (long i = 0; i < c.inputs; ++i) {
       std::string name = "P" + ks + "_" + std::to_string(i + 1);
       SignalId p = b.addSignal(name, SpeciesRole::Weight, true, wk[i]);
+      b.setAttr(p, ir::model::Slot, {uint64_t(k - 1), 0, uint64_t(i)});
       b.catalytic({p, x[i]}, {{z}, {e}}, 1, fwd);
       if (c.recordGradients) {
         SignalId g = b.addSignal("G" + ks + "_" + std::to_string(i + 1),
@@ -81,6 +82,7 @@ LogicalResult frontend::lowerLinearClassifier(const ModelDecl &decl,
       b.catalytic({e, x[i]}, {{p, -1}}, c.learningRate, bwd);
     }
     SignalId h = b.addSignal("B" + ks, SpeciesRole::Weight, true, wk[c.inputs]);
+    b.setAttr(h, ir::model::Slot, {uint64_t(k - 1), 0, std::nullopt});
     b.catalytic({h}, {{z}, {e}}, 1, fwd);
     b.catalytic({e}, {{h, -1}}, c.learningRate, bwd);
   }

@@ -38,10 +38,13 @@ static RegressionSignals addSignals(NetworkBuilder &b, const CommonParams &c,
         b.addSignal("Z" + std::to_string(i), SpeciesRole::Hidden, true));
     b.loadInput(s.z.back(), i - 1);
   }
-  for (long i = 1; i <= c.inputs; ++i)
+  for (long i = 1; i <= c.inputs; ++i) {
     s.p.push_back(b.addSignal("P" + std::to_string(i), SpeciesRole::Weight,
                               true, w0[i - 1]));
+    b.setAttr(s.p.back(), ir::model::Slot, {0, 0, uint64_t(i - 1)});
+  }
   s.bias = b.addSignal("B", SpeciesRole::Weight, true, w0[c.inputs]);
+  b.setAttr(s.bias, ir::model::Slot, {0, 0, std::nullopt});
   s.y = b.addSignal("Y", SpeciesRole::Output, true);
   b.setTransient(s.y);
   b.setOutput(s.y, 0);

@@ -190,8 +190,8 @@ std::pair<ir::PhaseId, ir::PhaseId> frontend::addLearningPhases(ir::Module &m,
     p.loc = loc;
     return m.addPhase(std::move(p));
   };
-  ir::PhaseId fwd = get("forward");
-  return {fwd, get("backward")};
+  ir::PhaseId fwd = get(ir::model::ForwardPhase);
+  return {fwd, get(ir::model::BackwardPhase)};
 }
 
 std::vector<double> frontend::seededWeights(uint64_t seed, size_t count,

@@ -52,6 +52,8 @@ private:
   ir::PhaseId fwd, bwd;
   SignalId y = 0, e = 0;
   std::string tag;
+  long output = 0;    ///< the block being emitted
+  long dimension = 0; ///< the next hidden dimension of the block
 };
 } // namespace
 
@@ -76,9 +78,14 @@ void BlockEmitter::addDimension(const std::string &name, int w, double z0,
                         (inputIndex >= 0 ? "" : "_" + std::to_string(in + 1));
     weights.push_back(
         {b.addSignal(wname, SpeciesRole::Weight, true, drive[i]), x[in]});
+    b.setAttr(weights.back().first, ir::model::Slot,
+              {uint64_t(output), uint64_t(dimension), uint64_t(in)});
   }
   SignalId h =
       b.addSignal("B" + tag + "_" + name, SpeciesRole::Weight, true, bias);
+  b.setAttr(h, ir::model::Slot,
+            {uint64_t(output), uint64_t(dimension), std::nullopt});
+  ++dimension;
   for (auto [theta, input] : weights)
     b.catalytic({theta, input}, {{z}, {y, w}, {e, w}}, 1, fwd);
   b.catalytic({h}, {{z}, {y, w}, {e, w}}, 1, fwd);
@@ -106,6 +113,8 @@ void BlockEmitter::emit(long k, const double *w0) {
   const long n = p.c.inputs, m = p.augment;
   const double T = p.c.horizon;
   tag = std::to_string(k + 1);
+  output = k;
+  dimension = 0;
   y = b.addSignal("Y" + tag, SpeciesRole::Output, true);
   b.setTransient(y);
   b.setOutput(y, k);

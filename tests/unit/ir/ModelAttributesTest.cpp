@@ -78,3 +78,22 @@ TEST_CASE("one table of model kinds, names both ways") {
   CHECK(parseTask(taskName(Task::Binary)) == Task::Binary);
   CHECK(!parseTask("ranking"));
 }
+
+TEST_CASE("weight slots: input or bias, three fields") {
+  AttributeList attrs;
+  set(attrs, Slot, WeightSlot{2, 5, 7});
+  CHECK(findAttribute(attrs, "weight_slot") == "2:5:7");
+  std::optional<WeightSlot> slot = get(attrs, Slot);
+  REQUIRE(slot);
+  CHECK(slot->output == 2);
+  CHECK(slot->dimension == 5);
+  CHECK(slot->input == 7u);
+  set(attrs, Slot, WeightSlot{1, 0, std::nullopt});
+  CHECK(findAttribute(attrs, "weight_slot") == "1:0:bias");
+  REQUIRE(get(attrs, Slot));
+  CHECK(!get(attrs, Slot)->input);
+  for (const char *bad : {"1:0", "1:0:b", "x:0:1", "1:0:1:2"}) {
+    setAttribute(attrs, "weight_slot", bad);
+    CHECK(!get(attrs, Slot));
+  }
+}

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "SimTestUtil.h"
+#include <cmath>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 using namespace crnc;
@@ -171,4 +173,24 @@ TEST_CASE("traces print as CSV and JSON") {
   CHECK(c.str() == "time,A,B\n0,1,0\n0.5,0.25,0.75\n");
   CHECK(j.str() == "{\"species\":[\"A\",\"B\"],\"times\":[0,0.5],"
                    "\"values\":[[1,0],[0.25,0.75]],\"completed\":true}\n");
+}
+
+TEST_CASE("trace JSON is valid JSON whatever the names and the failure") {
+  Trace tr;
+  tr.species = {"A\"quoted\"", "\xC2\xB5M_species", "back\\slash"};
+  tr.addRow(0, {1, 0, std::nan("")});
+  tr.completed = false;
+  tr.failureTime = 0.25;
+  tr.failureReason = "CVODE: \"too much work\"\tat t=0.25";
+  std::string json;
+  llvm::raw_string_ostream j(json);
+  writeJson(tr, j);
+  nlohmann::json doc = nlohmann::json::parse(j.str());
+  CHECK(doc["species"][0] == "A\"quoted\"");
+  CHECK(doc["species"][1] == "\xC2\xB5M_species");
+  CHECK(doc["species"][2] == "back\\slash");
+  CHECK(doc["values"][0][2].is_null()); // NaN has no JSON form
+  CHECK(doc["completed"] == false);
+  CHECK(doc["failure"]["time"] == 0.25);
+  CHECK(doc["failure"]["reason"] == tr.failureReason);
 }
