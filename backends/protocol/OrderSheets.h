@@ -4,9 +4,9 @@
 // bulk oligo input (`Name,Sequence,Scale,Purification`, one strand per line)
 // and a plate order (`Plate,Well Position,Name,Sequence`). Identical
 // sequences are ordered once; plates are filled column-major (A1, B1, ...,
-// H1, A2, ...), hold at least the vendor's minimum (24 strands on a 96-well
-// plate, 96 on a 384-well plate), and the last plate is rebalanced from the
-// one before it when it would fall short.
+// H1, A2, ...), hold at least a plate minimum (24 strands on a 96-well
+// plate, IDT's; 96 on a 384-well plate), and the last plate is rebalanced from
+// the one before it when it would fall short.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_PROTOCOL_ORDERSHEETS_H
@@ -33,7 +33,8 @@ llvm::ArrayRef<llvm::StringRef> knownScales();
 
 /// Choices about an order. Defaults: PAGE for gate strands and strands of
 /// at least `pageFromLength` nt, standard desalting otherwise; 100 nmol scale
-/// for PAGE strands (IDT's smallest PAGE scale), 25 nmol otherwise.
+/// for PAGE strands (gel purification loses much of a synthesis), 25 nmol
+/// otherwise.
 struct OrderSettings {
   unsigned plateSize = 96;                  ///< 96 or 384
   unsigned pageFromLength = 60;             ///< nt
@@ -47,7 +48,9 @@ Purification purificationFor(const OrderStrand &strand,
                              const OrderSettings &settings);
 std::string scaleFor(Purification purification, const OrderSettings &settings);
 
-/// The smallest order IDT takes on one plate of `plateSize` wells.
+/// The fewest strands one plate of `plateSize` wells is ordered with: 24 on
+/// a 96-well plate (IDT's plate minimum), the same quarter (96) on a
+/// 384-well plate.
 unsigned plateMinimum(unsigned plateSize);
 /// "A1", "B1", ... for well `index` (0-based, column-major) of a plate.
 std::string wellName(unsigned index, unsigned plateSize);

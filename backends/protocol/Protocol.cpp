@@ -16,6 +16,7 @@
 #include "backends/protocol/Protocol.h"
 #include "backends/protocol/Timeline.h"
 #include "lib/support/Format.h"
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::protocol;
@@ -182,27 +183,6 @@ static bool isFuelComplex(const dna::NamedComplex &c, const ir::Module &m) {
   return id && m.getSpecies(*id).role == ir::SpeciesRole::Fuel;
 }
 
-/// The largest factor f <= 1 by which scaling every fuel line lets `mix`
-/// fit: f F + O + (strength P - f G - B) / stock <= P, where F and O are the
-/// fuel and other volumes and G and B the buffer they bring (1x volumes).
-static double fittingFuelScale(const Mix &mix, const dna::Design &design,
-                               const ir::Module &formal,
-                               const BufferSpec &buffer) {
-  double fuel = 0, fuelBuffer = 0, other = 0, otherBuffer = 0;
-  for (const MixLine &l : mix.lines) {
-    double brought = l.magnesiumMM * mix.preparedUL / buffer.magnesiumAt1x;
-    std::optional<dna::ComplexIndex> c = design.lookup(l.component.name);
-    bool isFuel = c && isFuelComplex(design.getComplex(*c), formal);
-    (isFuel ? fuel : other) += l.volumeUL;
-    (isFuel ? fuelBuffer : otherBuffer) += brought;
-  }
-  double room = mix.preparedUL - other -
-                (buffer.finalStrength * mix.preparedUL - otherBuffer) /
-                    buffer.stockStrength;
-  double need = fuel - fuelBuffer / buffer.stockStrength;
-  return need > 0 && room > 0 ? std::min(1.0, room / need) : 0;
-}
-
 /// Components of one kind (`gates` or not) premixed as a pool when there
 /// are more than a few and a pool of at least 2x exists; else as they are.
 /// The pools are appended to `pools`.
@@ -231,31 +211,87 @@ static llvm::Error poolGroup(const std::vector<Component> &parts, bool gates,
   return llvm::Error::success();
 }
 
-static void warnOverfull(const ir::Module &formal, const dna::Design &design,
+/// The reaction mix of `parts`, with pools where they save pipetting and
+/// take no more volume (their mixes go to `pools`).
+static llvm::Expected<Mix> planReaction(const std::vector<Component> &parts,
+                                        const LabSettings &s,
+                                        std::vector<Mix> &pools) {
+  std::vector<Component> lines;
+  std::vector<Mix> candidates;
+  for (bool gates : {true, false})
+    if (llvm::Error e = poolGroup(parts, gates, s, lines, candidates))
+      return e;
+  MixSettings settings = mixSettings(s, s.reactionVolumeUL);
+  llvm::Expected<Mix> direct = planMix("reaction", parts, s.buffer, settings);
+  if (!direct || candidates.empty())
+    return direct;
+  llvm::Expected<Mix> pooled = planMix("reaction", lines, s.buffer, settings);
+  if (!pooled)
+    return pooled.takeError();
+  if (pooled->requiredUL > direct->requiredUL)
+    return direct;
+  pools = std::move(candidates);
+  return pooled;
+}
+
+/// The largest factor f <= 1 (to 0.1%) such that the reaction fits with
+/// every fuel at f times its concentration; 0 when none does.
+static double fittingFuelScale(const std::vector<Component> &parts,
+                               const std::vector<bool> &isFuel,
+                               const LabSettings &s) {
+  auto fits = [&](double f) {
+    std::vector<Component> scaled = parts;
+    for (size_t i = 0; i < scaled.size(); ++i)
+      if (isFuel[i])
+        scaled[i].finalNM *= f;
+    std::vector<Mix> pools;
+    llvm::Expected<Mix> mix = planReaction(scaled, s, pools);
+    if (!mix) {
+      llvm::consumeError(mix.takeError());
+      return false;
+    }
+    return mix->fits;
+  };
+  double lo = 0, hi = 1;
+  while (hi - lo > 1e-3 * hi && hi > 1e-9) {
+    double mid = (lo + hi) / 2;
+    (fits(mid) ? lo : hi) = mid;
+  }
+  return lo;
+}
+
+/// `value` rounded down to `digits` significant digits (a suggestion that
+/// must not overshoot).
+static double floorSignificant(double value, int digits) {
+  double unit = std::pow(10, std::floor(std::log10(value)) - (digits - 1));
+  return std::floor(value / unit) * unit;
+}
+
+static void warnOverfull(const ir::Module &formal,
                          const std::vector<Component> &parts,
-                         const LabSettings &s, Protocol &p) {
+                         const std::vector<bool> &isFuel, const LabSettings &s,
+                         Protocol &p) {
   std::string warning = "the reaction mix does not fit: its components need " +
                         formatLabNumber(p.reaction.requiredUL) + " µL of the " +
                         formatNumber(p.reaction.preparedUL) + " µL prepared";
-  // The estimate scales each fuel's own line, so it uses the unpooled mix.
-  llvm::Expected<Mix> plain =
-      planMix("reaction", parts, s.buffer, mixSettings(s, s.reactionVolumeUL));
-  double scale = plain ? fittingFuelScale(*plain, design, formal, s.buffer) : 0;
-  if (!plain)
-    llvm::consumeError(plain.takeError());
+  double scale = fittingFuelScale(parts, isFuel, s);
   double cmax = numberAttr(formal.attrs, "cmax_nM");
   if (scale > 0 && cmax > 0)
-    warning += "; the fuels fit at " + formatLabNumber(scale * 100, 3) +
+    warning += "; the fuels fit at " +
+               formatLabNumber(floorSignificant(scale * 100, 3), 3) +
                "% of their concentration (about --cmax " +
-               formatLabNumber(scale * cmax, 3) + " instead of " +
-               formatLabNumber(cmax) + ")";
-  p.warnings.push_back(warning + ", or raise the stock concentrations");
+               formatLabNumber(floorSignificant(scale * cmax, 3), 3) +
+               " instead of " + formatLabNumber(cmax) + ")";
+  p.warnings.push_back(warning +
+                       ", or raise the stock concentrations (lower fuel "
+                       "concentrations make map-rates slow the network)");
 }
 
 static llvm::Error addReactionMix(const ir::Module &formal,
                                   const dna::Design &design,
                                   const LabSettings &s, Protocol &p) {
-  std::vector<Component> parts, lines;
+  std::vector<Component> parts;
+  std::vector<bool> isFuel;
   for (const dna::NamedComplex &c : design.allComplexes()) {
     double nM = convertConcentration(c.concentration.value_or(0), design.unit,
                                      ConcUnit::nM);
@@ -265,25 +301,14 @@ static llvm::Error addReactionMix(const ir::Module &formal,
     bool gate = isGate(c);
     parts.push_back({c.name, nM, (gate ? s.gateStockUM : s.strandStockUM) * 1e3,
                      gate ? 1.0 : 0.0});
+    isFuel.push_back(isFuelComplex(c, formal));
   }
-  std::vector<Mix> pools;
-  for (bool gates : {true, false})
-    if (llvm::Error e = poolGroup(parts, gates, s, lines, pools))
-      return e;
-  MixSettings settings = mixSettings(s, s.reactionVolumeUL);
-  llvm::Expected<Mix> direct = planMix("reaction", parts, s.buffer, settings);
-  if (!direct)
-    return direct.takeError();
-  llvm::Expected<Mix> pooled = planMix("reaction", lines, s.buffer, settings);
-  if (!pooled)
-    return pooled.takeError();
-  // Pools save pipetting; they are used unless they cost volume.
-  bool usePools = !pools.empty() && pooled->requiredUL <= direct->requiredUL;
-  p.reaction = std::move(usePools ? *pooled : *direct);
-  if (usePools)
-    p.pools = std::move(pools);
+  llvm::Expected<Mix> mix = planReaction(parts, s, p.pools);
+  if (!mix)
+    return mix.takeError();
+  p.reaction = std::move(*mix);
   if (!p.reaction.fits)
-    warnOverfull(formal, design, parts, s, p);
+    warnOverfull(formal, parts, isFuel, s, p);
   return llvm::Error::success();
 }
 

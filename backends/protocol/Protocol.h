@@ -5,7 +5,8 @@
 // annealing (limiting strand at 1x, the strands the gel removes in a small
 // excess, 95 -> 20 C at 1 C/min), gel purification, the pipetting of every
 // mix, and the experiment timeline derived from the formal IR (inputs and
-// clock-phase triggers per training or inference sample, when to read the
+// clock-phase triggers and their complements per training or inference
+// sample, when to read the
 // outputs, how many lab minutes one model time unit takes: map-rates'
 // time_scale). One Protocol value is rendered as JSON, Markdown and HTML.
 //

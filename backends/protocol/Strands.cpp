@@ -95,3 +95,28 @@ bool protocol::allHaveSequences(const std::vector<OrderStrand> &strands) {
       return false;
   return !strands.empty();
 }
+
+std::string protocol::complementDomains(llvm::StringRef domains) {
+  llvm::SmallVector<llvm::StringRef, 8> parts;
+  domains.split(parts, ' ', -1, false);
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    std::string flipped =
+        it->endswith("*") ? it->drop_back().str() : it->str() + "*";
+    out += (out.empty() ? "" : " ") + flipped;
+  }
+  return out;
+}
+
+std::string protocol::reverseComplement(llvm::StringRef sequence) {
+  std::string out;
+  for (size_t i = sequence.size(); i-- > 0;) {
+    char c = sequence[i];
+    out += c == 'A'   ? 'T'
+           : c == 'T' ? 'A'
+           : c == 'C' ? 'G'
+           : c == 'G' ? 'C'
+                      : c;
+  }
+  return out;
+}

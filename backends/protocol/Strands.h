@@ -52,6 +52,11 @@ struct StrandSet {
 /// Guarantees: names unique, no two entries with the same domains.
 StrandSet collectStrands(const dna::Design &design, const ir::Module &module);
 
+/// "t2* d1*" for "d1 t2": the domains of the fully complementary strand.
+std::string complementDomains(llvm::StringRef domains);
+/// The reverse complement of an A/C/G/T sequence (other letters kept).
+std::string reverseComplement(llvm::StringRef sequence);
+
 /// True when every strand has a sequence (the order sheets can be written).
 bool allHaveSequences(const std::vector<OrderStrand> &strands);
 

@@ -111,6 +111,12 @@ static llvm::Error addLoads(const ir::Module &m, Additions &adds, Timeline &t) {
 }
 
 static void addLearningNotes(const ir::Module &m, bool external, Timeline &t) {
+  if (external)
+    t.notes.push_back("Each trigger is switched off by its full complement "
+                      "(anti_<trigger>, in the strand list) at 1.2x; from the "
+                      "second sample on, add each trigger at 1.2x its level, "
+                      "since the complement's 0.2x excess from the cycle "
+                      "before takes that share.");
   if (!external)
     t.notes.push_back("The phases are driven by the design's own oscillator "
                       "(--gate=autonomous): no triggers are added, and the "
@@ -129,6 +135,69 @@ static void addLearningNotes(const ir::Module &m, bool external, Timeline &t) {
       " transient species before each sample (" + llvm::join(transient, ", ") +
       "); at the bench this takes a fresh reaction per sample or strands "
       "that sink them, which this design does not contain.");
+}
+
+/// The strand that sequesters trigger `clock`: its full complement (every
+/// domain bound, toeholds too), added to the strands to order once.
+static std::string antiTrigger(llvm::StringRef clock, Protocol &p) {
+  std::string name = "anti_" + clock.str();
+  const OrderStrand *trigger = nullptr;
+  for (const OrderStrand &s : p.strands) {
+    if (s.name == name)
+      return name;
+    if (s.name == clock)
+      trigger = &s;
+  }
+  if (!trigger)
+    return "";
+  llvm::SmallVector<llvm::StringRef, 8> domains;
+  llvm::StringRef(trigger->domains).split(domains, ' ', -1, false);
+  std::string complement;
+  for (auto it = domains.rbegin(); it != domains.rend(); ++it) {
+    std::string flipped =
+        it->endswith("*") ? it->drop_back().str() : it->str() + "*";
+    complement += (complement.empty() ? "" : " ") + flipped;
+  }
+  p.strands.push_back(
+      {name, complement, "", StrandRole::Trigger, trigger->length});
+  return name;
+}
+
+/// Phase i of an external clock: switch the previous phase off by adding
+/// its trigger's complement (1.2x), then add this phase's trigger.
+static llvm::Error triggerEvents(const ir::Module &m,
+                                 const std::vector<Phase> &phases, size_t i,
+                                 double minute, Additions &adds, Protocol &p) {
+  auto level = [&](const Phase &phase) {
+    std::optional<ir::SpeciesId> id = m.lookupSpecies(phase.clock);
+    return id ? numberAttr(m.getSpecies(*id).attrs, "clock_on", 1) : 1.0;
+  };
+  auto remove = [&](const Phase &phase, double at,
+                    llvm::StringRef why) -> llvm::Error {
+    std::string anti = antiTrigger(phase.clock, p);
+    if (anti.empty())
+      return llvm::Error::success();
+    llvm::Expected<std::string> amount =
+        adds.perUnit(anti, 1.2 * level(phase), "");
+    if (!amount)
+      return amount.takeError();
+    add(p.timeline, at, "add", anti,
+        *amount + " (sequesters " + phase.clock + "; " + why.str() + ")");
+    return llvm::Error::success();
+  };
+  if (i > 0)
+    if (llvm::Error e = remove(phases[i - 1], minute, "phase off"))
+      return e;
+  llvm::Expected<std::string> amount =
+      adds.perUnit(phases[i].clock, level(phases[i]), "");
+  if (!amount)
+    return amount.takeError();
+  add(p.timeline, minute, "add", phases[i].clock,
+      *amount + " (phase '" + phases[i].name + "' on)");
+  if (i + 1 < phases.size())
+    return llvm::Error::success();
+  return remove(phases[i], p.timeline.cycleMinutes,
+                "phase off; the next sample starts");
 }
 
 static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
@@ -152,25 +221,10 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
     if (i == 1)
       add(t, start, "measure", llvm::join(outputs, ", "),
           "the prediction is the first output rail minus the second");
-    if (!external)
-      continue;
-    if (i > 0)
-      add(t, start, "remove", phases[i - 1].clock,
-          "sequester the trigger (complement strand at 1.2x its level)");
-    const ir::Species *clock = nullptr;
-    if (auto id = m.lookupSpecies(phases[i].clock))
-      clock = &m.getSpecies(*id);
-    double level = clock ? numberAttr(clock->attrs, "clock_on", 1) : 1;
-    llvm::Expected<std::string> amount =
-        adds.perUnit(phases[i].clock, level, "");
-    if (!amount)
-      return amount.takeError();
-    add(t, start, "add", phases[i].clock,
-        *amount + " (phase '" + phases[i].name + "' on)");
+    if (external)
+      if (llvm::Error e = triggerEvents(m, phases, i, start, adds, p))
+        return e;
   }
-  if (external && !phases.empty())
-    add(t, t.cycleMinutes, "remove", phases.back().clock,
-        "sequester the trigger; the next sample starts");
   addLearningNotes(m, external, t);
   p.measure = outputs;
   return llvm::Error::success();

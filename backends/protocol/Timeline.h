@@ -8,7 +8,9 @@
 //    attributes; see lib/train/ModelInterface.h) presents one sample per
 //    cycle: inputs and target onto their rails and the first phase's
 //    trigger at the cycle start, outputs read and the second phase switched
-//    on after `horizon`, the second phase switched off after 2 x horizon;
+//    on after `horizon`, the second phase switched off after 2 x horizon
+//    (an external trigger is switched off by its full complement,
+//    anti_<trigger>, which joins the strands to order);
 //  - any other network starts when its signals are mixed and runs freely.
 // Inputs and triggers are added from working dilutions sized so one model
 // unit is at least the smallest pipetted volume.
@@ -21,7 +23,8 @@
 
 namespace crnc::protocol {
 
-/// Fills p.timeline, p.workingDilutions, p.measure (and p.warnings).
+/// Fills p.timeline, p.workingDilutions, p.measure (and p.warnings); adds
+/// the anti-trigger strands to p.strands.
 llvm::Error buildTimeline(const ir::Module &formal, const LabSettings &s,
                           Protocol &p);
 

@@ -210,6 +210,13 @@ bool Reader::readSpecies(const Model &model) {
     else
       diags.warning(at(sp), "species '" + sp->getId() +
                                 "' has no initial value; taking 0");
+    if (sp->getHasOnlySubstanceUnits() && volume != 1)
+      return fail(sp, "species '" + sp->getId() +
+                          "' is in amounts (hasOnlySubstanceUnits) in a "
+                          "compartment of size " +
+                          formatNumber(volume) +
+                          "; crnc reads concentrations, or amounts in a "
+                          "compartment of size 1");
     s.constant = sp->getBoundaryCondition() || sp->getConstant();
     s.isSigned = s.initial < 0;
     s.loc = at(sp);

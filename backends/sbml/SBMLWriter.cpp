@@ -46,6 +46,17 @@ std::string rateUnitId(int concPower) {
          "_per_second";
 }
 
+std::string escapeXml(llvm::StringRef text) {
+  std::string out;
+  for (char c : text)
+    out += c == '&'   ? "&amp;"
+           : c == '<' ? "&lt;"
+           : c == '>' ? "&gt;"
+           : c == '"' ? "&quot;"
+                      : std::string(1, c);
+  return out;
+}
+
 void addUnit(UnitDefinition *def, UnitKind_t kind, double exponent,
              int scale = 0) {
   Unit *u = def->createUnit();
@@ -185,10 +196,32 @@ void Writer::addReaction(const ir::Reaction &r, size_t index) {
   delete math;
 }
 
+/// XHTML notes: what the file is and the module's attributes (map-rates'
+/// time and concentration scales, the model kind, ...).
+static std::string notes(const ir::Module &module) {
+  std::string text =
+      "<body xmlns=\"http://www.w3.org/1999/xhtml\"><p>CRN '" +
+      escapeXml(module.name) +
+      "' written by crnc: mass-action kinetics, time in "
+      "seconds" +
+      (module.unit == ConcUnit::None
+           ? std::string(", dimensionless concentrations")
+           : ", concentrations in " + concUnitName(module.unit).str()) +
+      ".</p>";
+  if (!module.attrs.empty()) {
+    text += "<ul>";
+    for (const ir::Attribute &a : module.attrs)
+      text += "<li>" + escapeXml(a.key) + " = " + escapeXml(a.value) + "</li>";
+    text += "</ul>";
+  }
+  return text + "</body>";
+}
+
 std::string Writer::run() {
   model = doc.createModel();
   model->setId(ids.get(module.name));
   model->setName(module.name);
+  model->setNotes(notes(module));
   declareUnits();
   Compartment *c = model->createCompartment();
   compartment = ids.get("solution");

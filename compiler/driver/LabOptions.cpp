@@ -25,6 +25,11 @@ cl::opt<double> gateStock("gate-stock",
 cl::opt<double> deadVolume("dead-volume",
                            cl::desc("Dead-volume overage per mix in percent"),
                            cl::init(defaults.deadVolumePercent), LAB_OPT);
+cl::opt<double>
+    minPipette("min-pipette",
+               cl::desc("Smallest volume pipetted directly, in uL (smaller "
+                        "ones go through a dilution)"),
+               cl::init(defaults.minPipetteUL), LAB_OPT);
 cl::opt<unsigned> plateSize("plate-size",
                             cl::desc("Wells per order plate: 96 or 384"),
                             cl::init(defaults.order.plateSize), LAB_OPT);
@@ -59,6 +64,7 @@ llvm::Expected<protocol::LabSettings> driver::readLabOptions() {
   s.strandStockUM = stockConc;
   s.gateStockUM = gateStock;
   s.deadVolumePercent = deadVolume;
+  s.minPipetteUL = minPipette;
   s.order.plateSize = plateSize;
   s.order.scale = scale;
   if (!purification.empty()) {

@@ -289,6 +289,11 @@ static void fillOrderSequences(const DesignStage &stage,
     auto it = byDomains.find(s.domains);
     if (it != byDomains.end())
       s.sequence = it->second;
+    // A complement strand (the protocol's anti-triggers): the reverse
+    // complement of the strand it pairs with.
+    it = byDomains.find(protocol::complementDomains(s.domains));
+    if (s.sequence.empty() && it != byDomains.end())
+      s.sequence = protocol::reverseComplement(it->second);
   }
 }
 
@@ -332,6 +337,12 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
     result.settingsError = true;
     return failure();
   }
+  if (order->belowPlateMinimum)
+    diags.note(Location(),
+               "order: " + std::to_string(order->lines.size()) +
+                   " strands are fewer than one plate's minimum; order "
+                   "them as tubes (" +
+                   name + ".order-idt.csv)");
   result.artifacts.push_back({name + ".order-idt.csv", render([&](auto &os) {
                                 protocol::writeIdtBulkCsv(*order, os);
                               })});

@@ -123,9 +123,10 @@ TEST_CASE("the reaction mix holds every fuel and initial signal") {
   CHECK(p.reaction.fits);
   CHECK(p.reaction.finalMagnesiumMM == Approx(12.5).epsilon(0.002));
   CHECK(p.timeline.kind == "reaction network");
-  // Each species is held by its own gate at 1 qmax: both reactants of every
-  // step are half free, so the network runs (1 + 1)^2 = 4 times slower.
-  CHECK(p.timeline.labSecondsPerModelTime == Approx(4));
+  // Lab seconds per model time unit: map-rates' time_scale.
+  CHECK(p.timeline.labSecondsPerModelTime ==
+        Approx(std::stod(
+            ir::findAttribute(c.formal->attrs, "time_scale").value().str())));
 }
 
 TEST_CASE("JSON and Markdown carry the same pipetting volumes") {
