@@ -381,6 +381,10 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   if (!stage)
     return failure();
   recordDesign(*stage, options, result);
+  if (options.stopAfterDesign) {
+    result.design = std::move(stage->design);
+    return success();
+  }
   // 4. exporters
   exportDesign(module, *stage, options, result);
   // 5. enumeration: domain-level reactions of stage->design (lib/enumerate).

@@ -11,6 +11,7 @@
 #include "backends/protocol/Protocol.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "ir/Module.h"
+#include "lib/dna/Design.h"
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
 #include "lib/support/Diagnostics.h"
@@ -36,6 +37,9 @@ struct CompileOptions {
   std::optional<unsigned> fixedSequencesBuffer;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
+  /// Stop after the DNA design (step 3) and hand it over in
+  /// CompileResult::design (`crnc verify model.crn`).
+  bool stopAfterDesign = false;
   /// A design with more nucleotides is an error (0: no limit); above 10^6 nt
   /// a warning says so either way.
   uint64_t maxNucleotides = 0;
@@ -57,6 +61,8 @@ struct CompileResult {
   std::string summary;
   /// Set when a step failed because of the settings (exit 2), not the input.
   bool settingsError = false;
+  /// Step 3's design, when CompileOptions::stopAfterDesign was set.
+  std::optional<dna::Design> design;
   const Artifact *find(llvm::StringRef suffix) const;
 };
 

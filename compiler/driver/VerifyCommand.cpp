@@ -2,14 +2,18 @@
 //
 // Checks that an implementation CRN (for example the condensed reactions of
 // an enumerated DSD design) implements a formal CRN: CRN bisimulation and
-// pathway decomposition (lib/verify). Prints one line per check, then
+// pathway decomposition (lib/verify). With a positional model.crn, compiles
+// it to a DSD design, enumerates that and checks it against the lowered
+// formal CRN (VerifyModel.h). Prints one line per check, then
 // counterexamples and the interpretation. Exit 0 when every check holds,
 // 3 when one is incorrect or unknown, 1 for input errors, 2 for usage.
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/Scheme.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/VerifyModel.h"
 #include "lib/support/Format.h"
 #include "lib/verify/CrnBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
@@ -28,6 +32,22 @@ cl::SubCommand
 namespace {
 enum class Notion { Bisimulation, Pathway, All };
 #define VERIFY_OPT cl::sub(driver::verifyCommand), cl::cat(crncCategory)
+cl::opt<std::string> modelFile(cl::Positional, cl::desc("[<model.crn>]"),
+                               cl::Optional, VERIFY_OPT);
+cl::opt<std::string>
+    schemeName("scheme",
+               cl::desc("DSD scheme <model.crn> is compiled with (default "
+                        "soloveichik2010)"),
+               cl::init("soloveichik2010"), VERIFY_OPT);
+cl::opt<size_t> maxComplexCount("max-complex-count",
+                                cl::desc("<model.crn>: most complexes the "
+                                         "enumeration may find (Nuskell's "
+                                         "default)"),
+                                cl::init(5000), VERIFY_OPT);
+cl::opt<size_t> maxReactionCount("max-reaction-count",
+                                 cl::desc("<model.crn>: most detailed "
+                                          "reactions (Nuskell's default)"),
+                                 cl::init(10000), VERIFY_OPT);
 cl::opt<std::string> formalFile("formal", cl::desc("The formal CRN (.crn)"),
                                 cl::value_desc("file"), VERIFY_OPT);
 cl::opt<std::string> implFile("implementation",
@@ -136,6 +156,11 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
                                     in.partial, diags))
       return ExitInputError;
   }
+  return ExitSuccess;
+}
+
+/// The wastes (species that never meet a signal), by name.
+void nameWastes(Inputs &in) {
   std::vector<bool> signals(in.implementation.speciesCount(), false);
   for (verify::SpeciesIndex s = 0; s < signals.size(); ++s)
     signals[s] = in.partial[s] && !in.partial[s]->empty();
@@ -143,6 +168,52 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
   for (verify::SpeciesIndex s = 0; s < wastes.size(); ++s)
     if (wastes[s])
       in.wastes.push_back(in.implementation.speciesNames[s]);
+}
+
+/// `crnc verify model.crn`: the design of the model, enumerated, against the
+/// lowered formal CRN. Prints what is checked against; a stopped enumeration
+/// is reported as unknown verdicts (exit 3).
+int loadModel(Inputs &in, DiagnosticEngine &diags) {
+  if (!formalFile.empty() || !implFile.empty() || !fuelNames.empty() ||
+      !interpretationFile.empty() || resimulateSeconds > 0) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << "verify <model.crn> takes no --formal, --implementation, --fuels, "
+           "--interpretation or --resimulate\n";
+    return ExitUsageError;
+  }
+  if (!dsd::lookupScheme(schemeName)) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << "unknown scheme '" << schemeName << "' (see crnc --list-schemes)\n";
+    return ExitUsageError;
+  }
+  driver::ModelVerification model;
+  enumerate::EnumerateOptions limits = driver::nuskellEnumerateOptions();
+  limits.maxComplexCount = maxComplexCount;
+  limits.maxReactionCount = maxReactionCount;
+  if (int code = driver::buildModelVerification(modelFile, schemeName, limits,
+                                                model, diags))
+    return code;
+  llvm::outs() << "checked against: " << model.checkedAgainst << "\n";
+  if (!model.enumerationStopped.empty()) {
+    llvm::outs() << "enumeration (" << schemeName
+                 << "): stopped: " << model.enumerationStopped << "\n";
+    if (notion != Notion::Pathway)
+      llvm::outs() << "crn-bisimulation: unknown\n";
+    if (notion != Notion::Bisimulation)
+      llvm::outs() << "pathway-decomposition: unknown\n";
+    return ExitCheckFailed;
+  }
+  llvm::outs() << "enumeration (" << schemeName << "): " << model.enumerated
+               << "\n";
+  in.formalModule = std::move(model.formalModule);
+  in.formal = std::move(model.formal);
+  in.implementation = std::move(model.implementation.crn);
+  in.fuelIndices = model.implementation.fuels;
+  for (verify::SpeciesIndex s : in.fuelIndices)
+    in.fuels.push_back(in.implementation.speciesNames[s]);
+  in.partial = ignoreNames ? verify::Interpretation(
+                                 in.implementation.speciesCount(), std::nullopt)
+                           : std::move(model.implementation.partial);
   return ExitSuccess;
 }
 
@@ -206,16 +277,19 @@ int driver::runVerify() {
         << "--threshold must be >= 0, --volume > 0 and --runs > 0\n";
     return ExitUsageError;
   }
-  if (formalFile.empty() || implFile.empty()) {
+  if (modelFile.empty() && (formalFile.empty() || implFile.empty())) {
     llvm::WithColor::error(llvm::errs(), "crnc")
-        << "verify needs --formal <file> and --implementation <file>\n";
+        << "verify needs <model.crn>, or --formal <file> and "
+           "--implementation <file>\n";
     return ExitUsageError;
   }
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   Inputs in;
-  if (int code = loadInputs(in, diags))
+  if (int code =
+          modelFile.empty() ? loadInputs(in, diags) : loadModel(in, diags))
     return code;
+  nameWastes(in);
   bool allHold = true;
   std::vector<std::pair<std::string, verify::Counterexample>> problems;
   std::string interpretationText;

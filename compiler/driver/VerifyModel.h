@@ -1,0 +1,43 @@
+//===- VerifyModel.h - `crnc verify model.crn`: what it checks -*- C++ -*-===//
+//
+// Orchestration for `crnc verify model.crn`: the compile pipeline up to the
+// DSD design, enumeration (lib/enumerate) and the adapter to the
+// implementation CRN (lib/verify/FromEnumeration.h).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_DRIVER_VERIFYMODEL_H
+#define CRNC_DRIVER_VERIFYMODEL_H
+
+#include "lib/enumerate/Enumerator.h"
+#include "lib/support/Diagnostics.h"
+#include "lib/verify/FromEnumeration.h"
+#include <memory>
+#include <string>
+
+namespace crnc::driver {
+
+struct ModelVerification {
+  std::unique_ptr<ir::Module> formalModule; ///< the lowered formal module
+  verify::Crn formal;                       ///< fuels with its names removed
+  verify::EnumeratedImplementation implementation;
+  std::string checkedAgainst; ///< "the lowered formal CRN (3 species, ...)"
+  std::string enumerated;     ///< one line: complexes, macrostates, reactions
+  /// Set when enumeration stopped at a limit (the message names it).
+  std::string enumerationStopped;
+};
+
+/// Nuskell's enumeration limits: 10 strands, 5000 complexes, 10000
+/// reactions, release cutoff 7 nt.
+enumerate::EnumerateOptions nuskellEnumerateOptions();
+
+/// Reads `file`, lowers it and builds `scheme`'s design with compile's
+/// defaults, enumerates it under `limits` and fills `out`. Returns an exit
+/// code (input errors reported through `diags`); a limit reached is not an
+/// error: it returns 0 with `out.enumerationStopped` set.
+int buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
+                           const enumerate::EnumerateOptions &limits,
+                           ModelVerification &out, DiagnosticEngine &diags);
+
+} // namespace crnc::driver
+
+#endif
