@@ -45,13 +45,22 @@ int driver::buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
   LoadedModule loaded = loadModule(file.str(), diags);
   if (!loaded.module)
     return loaded.exitCode;
+  return buildModelVerification(std::move(loaded.module), scheme, limits, out,
+                                diags);
+}
+
+int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
+                                   llvm::StringRef scheme,
+                                   const enumerate::EnumerateOptions &limits,
+                                   ModelVerification &out,
+                                   DiagnosticEngine &diags) {
   CompileOptions options;
   options.scheme.scheme = scheme.str();
   options.stopAfterDesign = true;
   CompileResult result;
-  if (failed(runCompilePipeline(*loaded.module, options, diags, result)))
+  if (failed(runCompilePipeline(*module, options, diags, result)))
     return result.settingsError ? ExitUsageError : ExitInputError;
-  out.formalModule = std::move(loaded.module);
+  out.formalModule = std::move(module);
   out.formal = verify::crnFromModule(*out.formalModule);
   out.checkedAgainst = "the lowered formal CRN (" +
                        std::to_string(out.formal.usedSpecies().size()) +

@@ -37,6 +37,12 @@ enumerate::EnumerateOptions nuskellEnumerateOptions();
 int buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
                            const enumerate::EnumerateOptions &limits,
                            ModelVerification &out, DiagnosticEngine &diags);
+/// The same for a module already read (it is lowered in place and kept in
+/// `out.formalModule`).
+int buildModelVerification(std::unique_ptr<ir::Module> module,
+                           llvm::StringRef scheme,
+                           const enumerate::EnumerateOptions &limits,
+                           ModelVerification &out, DiagnosticEngine &diags);
 
 } // namespace crnc::driver
 
