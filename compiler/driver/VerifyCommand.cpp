@@ -10,7 +10,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/dsd/Scheme.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/VerifyModel.h"
@@ -181,11 +180,6 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
            "--interpretation or --resimulate\n";
     return ExitUsageError;
   }
-  if (!dsd::lookupScheme(schemeName)) {
-    llvm::WithColor::error(llvm::errs(), "crnc")
-        << "unknown scheme '" << schemeName << "' (see crnc --list-schemes)\n";
-    return ExitUsageError;
-  }
   driver::ModelVerification model;
   enumerate::EnumerateOptions limits = driver::nuskellEnumerateOptions();
   limits.maxComplexCount = maxComplexCount;
@@ -193,18 +187,9 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
   if (int code = driver::buildModelVerification(modelFile, schemeName, limits,
                                                 model, diags))
     return code;
-  llvm::outs() << "checked against: " << model.checkedAgainst << "\n";
-  if (!model.enumerationStopped.empty()) {
-    llvm::outs() << "enumeration (" << schemeName
-                 << "): stopped: " << model.enumerationStopped << "\n";
-    if (notion != Notion::Pathway)
-      llvm::outs() << "crn-bisimulation: unknown\n";
-    if (notion != Notion::Bisimulation)
-      llvm::outs() << "pathway-decomposition: unknown\n";
+  if (!driver::printModelHeader(model, schemeName, notion != Notion::Pathway,
+                                notion != Notion::Bisimulation, llvm::outs()))
     return ExitCheckFailed;
-  }
-  llvm::outs() << "enumeration (" << schemeName << "): " << model.enumerated
-               << "\n";
   in.formalModule = std::move(model.formalModule);
   in.formal = std::move(model.formal);
   in.implementation = std::move(model.implementation.crn);

@@ -1,8 +1,10 @@
 //===- VerifyModel.cpp - `crnc verify model.crn`: what it checks ----------===//
 
 #include "compiler/driver/VerifyModel.h"
+#include "backends/dsd/Scheme.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
+#include "llvm/Support/WithColor.h"
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -42,6 +44,11 @@ int driver::buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
                                    const enumerate::EnumerateOptions &limits,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
+  if (!dsd::lookupScheme(scheme)) {
+    llvm::WithColor::error(llvm::errs(), "crnc")
+        << "unknown scheme '" << scheme << "' (see crnc --list-schemes)\n";
+    return ExitUsageError;
+  }
   LoadedModule loaded = loadModule(file.str(), diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -98,4 +105,21 @@ int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
         "; constant " + out.formal.speciesNames[s] + " removed as a fuel";
   out.checkedAgainst += ")";
   return ExitSuccess;
+}
+
+bool driver::printModelHeader(const ModelVerification &model,
+                              llvm::StringRef scheme, bool bisimulation,
+                              bool pathway, llvm::raw_ostream &os) {
+  os << "checked against: " << model.checkedAgainst << "\n";
+  os << "enumeration (" << scheme << "): ";
+  if (model.enumerationStopped.empty()) {
+    os << model.enumerated << "\n";
+    return true;
+  }
+  os << "stopped: " << model.enumerationStopped << "\n";
+  if (bisimulation)
+    os << "crn-bisimulation: unknown\n";
+  if (pathway)
+    os << "pathway-decomposition: unknown\n";
+  return false;
 }

@@ -32,11 +32,18 @@ enumerate::EnumerateOptions nuskellEnumerateOptions();
 
 /// Reads `file`, lowers it and builds `scheme`'s design with compile's
 /// defaults, enumerates it under `limits` and fills `out`. Returns an exit
-/// code (input errors reported through `diags`); a limit reached is not an
-/// error: it returns 0 with `out.enumerationStopped` set.
+/// code (an unknown scheme is a usage error; input errors are reported
+/// through `diags`); a limit reached is not an error: it returns 0 with
+/// `out.enumerationStopped` set.
 int buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
                            const enumerate::EnumerateOptions &limits,
                            ModelVerification &out, DiagnosticEngine &diags);
+/// Prints `checked against: ...` and `enumeration (<scheme>): ...`; when the
+/// enumeration stopped, also `crn-bisimulation: unknown` and/or
+/// `pathway-decomposition: unknown` and returns false.
+bool printModelHeader(const ModelVerification &model, llvm::StringRef scheme,
+                      bool bisimulation, bool pathway, llvm::raw_ostream &os);
+
 /// The same for a module already read (it is lowered in place and kept in
 /// `out.formalModule`).
 int buildModelVerification(std::unique_ptr<ir::Module> module,
