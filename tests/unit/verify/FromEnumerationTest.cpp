@@ -13,6 +13,7 @@
 #include "VerifyTestSupport.h"
 #include "compiler/driver/VerifyModel.h"
 #include "lib/verify/CrnBisimulation.h"
+#include "lib/verify/PathwayDecomposition.h"
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -21,8 +22,10 @@ using namespace crnc;
 using verify::Verdict;
 
 namespace {
-/// The CRN-bisimulation verdict on `crn`'s design under `scheme`.
-Verdict verdictOf(const std::string &crn, const std::string &scheme) {
+/// The CRN-bisimulation verdict (or with `pathway` the pathway-decomposition
+/// verdict) on `crn`'s design under `scheme`.
+Verdict verdictOf(const std::string &crn, const std::string &scheme,
+                  bool pathway = false) {
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   diags.setWarningsSuppressed(true);
@@ -34,6 +37,10 @@ Verdict verdictOf(const std::string &crn, const std::string &scheme) {
                                          driver::nuskellEnumerateOptions(),
                                          model, diags) == 0);
   REQUIRE(model.enumerationStopped.empty());
+  if (pathway)
+    return verify::checkPathwayDecomposition(model.formal,
+                                             model.implementation.crn, {30})
+        .verdict;
   return verify::checkCrnBisimulation(model.formal, model.implementation.crn,
                                       {model.implementation.partial, 30})
       .verdict;
@@ -102,4 +109,27 @@ TEST_CASE("fromEnumeration: Nuskell's verdicts on crnc's designs",
     CHECK(table[scheme].first + table[scheme].second == 31);
     CHECK(table[scheme].second == 0); // every expectation is definite
   }
+}
+
+// The "pathway_decomposition" column: Nuskell's pathway-decomposition verdict
+// on crnc's qian2011 design (recorded as above). All 31 matched.
+TEST_CASE("fromEnumeration: pathway decomposition of qian2011 designs",
+          "[verify][enumerate]") {
+  std::ifstream in(CRNC_TEST_DATA_DIR "/nuskell-verdicts.json");
+  REQUIRE(in);
+  nlohmann::json data = nlohmann::json::parse(in);
+  int definite = 0;
+  for (const auto &entry : data["crns"]) {
+    std::string crn = entry["crn"];
+    if (!entry.contains("pathway_decomposition"))
+      continue;
+    const nlohmann::json &expected = entry["pathway_decomposition"]["crnc"];
+    if (!expected.is_boolean())
+      continue;
+    ++definite;
+    INFO(crn);
+    CHECK(verdictOf(crn, "qian2011", true) ==
+          (expected.get<bool>() ? Verdict::Correct : Verdict::Incorrect));
+  }
+  CHECK(definite == 31);
 }
