@@ -100,9 +100,10 @@ int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
       *system, *result.design, out.formal, out.formalModule->unit);
   std::vector<verify::SpeciesIndex> removed = removeFormalFuels(
       out.formal, out.implementation.crn, out.implementation.fuels);
-  for (verify::SpeciesIndex s : removed)
-    out.checkedAgainst +=
-        "; constant " + out.formal.speciesNames[s] + " removed as a fuel";
+  for (size_t i = 0; i < removed.size(); ++i)
+    out.checkedAgainst += (i ? ", " : "; fuels ") +
+                          out.formal.speciesNames[removed[i]] +
+                          (i + 1 == removed.size() ? " removed" : "");
   out.checkedAgainst += ")";
   return ExitSuccess;
 }
