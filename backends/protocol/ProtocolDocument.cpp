@@ -243,39 +243,28 @@ void protocol::writeProtocolMarkdown(const Protocol &p, llvm::raw_ostream &os) {
   }
 }
 
-static std::string html(llvm::StringRef text) {
-  std::string out;
-  for (char c : text)
-    out += c == '&'   ? "&amp;"
-           : c == '<' ? "&lt;"
-           : c == '>' ? "&gt;"
-           : c == '"' ? "&quot;"
-                      : std::string(1, c);
-  return out;
-}
-
 static void writeHTMLBlock(const Block &b, llvm::raw_ostream &os) {
   if (b.kind == Block::Text) {
     for (const std::string &t : b.items)
-      os << "<p>" << html(t) << "</p>\n";
+      os << "<p>" << escapeMarkup(t) << "</p>\n";
     return;
   }
   if (b.kind != Block::Table) {
     const char *tag = b.kind == Block::Steps ? "ol" : "ul";
     os << "<" << tag << ">\n";
     for (const std::string &t : b.items)
-      os << "<li>" << html(t) << "</li>\n";
+      os << "<li>" << escapeMarkup(t) << "</li>\n";
     os << "</" << tag << ">\n";
     return;
   }
   os << "<table>\n<tr>";
   for (const std::string &h : b.header)
-    os << "<th>" << html(h) << "</th>";
+    os << "<th>" << escapeMarkup(h) << "</th>";
   os << "</tr>\n";
   for (const std::vector<std::string> &row : b.rows) {
     os << "<tr>";
     for (const std::string &cell : row)
-      os << "<td>" << html(cell) << "</td>";
+      os << "<td>" << escapeMarkup(cell) << "</td>";
     os << "</tr>\n";
   }
   os << "</table>\n";
@@ -285,14 +274,14 @@ void protocol::writeProtocolHTML(const Protocol &p, llvm::raw_ostream &os) {
   std::vector<Section> doc = document(p);
   os << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
         "charset=\"utf-8\">\n<title>"
-     << html(doc.front().heading)
+     << escapeMarkup(doc.front().heading)
      << "</title>\n<style>\nbody{font-family:sans-serif;max-width:70em;"
         "margin:2em auto;padding:0 1em}\ntable{border-collapse:collapse;"
         "margin:1em 0}\nth,td{border:1px solid #999;padding:2px 8px;"
         "text-align:left}\nth{background:#eee}\n</style>\n</head>\n<body>\n";
   bool first = true;
   for (const Section &sec : doc) {
-    os << (first ? "<h1>" : "<h2>") << html(sec.heading)
+    os << (first ? "<h1>" : "<h2>") << escapeMarkup(sec.heading)
        << (first ? "</h1>\n" : "</h2>\n");
     first = false;
     for (const Block &b : sec.blocks)

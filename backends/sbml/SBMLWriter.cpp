@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/sbml/SBML.h"
+#include "lib/support/Format.h"
 #include "llvm/ADT/StringSet.h"
 #include <cstdlib>
 #include <sbml/SBMLTypes.h>
@@ -44,17 +45,6 @@ std::string rateUnitId(int concPower) {
     return "conc_per_second";
   return "per_conc" + (concPower == -1 ? "" : std::to_string(-concPower)) +
          "_per_second";
-}
-
-std::string escapeXml(llvm::StringRef text) {
-  std::string out;
-  for (char c : text)
-    out += c == '&'   ? "&amp;"
-           : c == '<' ? "&lt;"
-           : c == '>' ? "&gt;"
-           : c == '"' ? "&quot;"
-                      : std::string(1, c);
-  return out;
 }
 
 void addUnit(UnitDefinition *def, UnitKind_t kind, double exponent,
@@ -201,7 +191,7 @@ void Writer::addReaction(const ir::Reaction &r, size_t index) {
 static std::string notes(const ir::Module &module) {
   std::string text =
       "<body xmlns=\"http://www.w3.org/1999/xhtml\"><p>CRN '" +
-      escapeXml(module.name) +
+      escapeMarkup(module.name) +
       "' written by crnc: mass-action kinetics, time in "
       "seconds" +
       (module.unit == ConcUnit::None
@@ -211,7 +201,8 @@ static std::string notes(const ir::Module &module) {
   if (!module.attrs.empty()) {
     text += "<ul>";
     for (const ir::Attribute &a : module.attrs)
-      text += "<li>" + escapeXml(a.key) + " = " + escapeXml(a.value) + "</li>";
+      text += "<li>" + escapeMarkup(a.key) + " = " + escapeMarkup(a.value) +
+              "</li>";
     text += "</ul>";
   }
   return text + "</body>";

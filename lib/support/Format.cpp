@@ -72,3 +72,14 @@ std::string crnc::quoteString(llvm::StringRef text) {
   out += '"';
   return out;
 }
+
+std::string crnc::escapeMarkup(llvm::StringRef text) {
+  std::string out;
+  for (char c : text)
+    out += c == '&'   ? "&amp;"
+           : c == '<' ? "&lt;"
+           : c == '>' ? "&gt;"
+           : c == '"' ? "&quot;"
+                      : std::string(1, c);
+  return out;
+}

@@ -28,6 +28,9 @@ std::optional<double> parseNumber(llvm::StringRef text);
 /// outside printable ASCII, so not JSON: JSON goes through lib/support/Json.h).
 std::string quoteString(llvm::StringRef text);
 
+/// Escapes `&`, `<`, `>` and `"` for XML and HTML text and attributes.
+std::string escapeMarkup(llvm::StringRef text);
+
 } // namespace crnc
 
 #endif

@@ -8,6 +8,7 @@
 #include "ir/Parser.h"
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/sim/Simulator.h"
+#include "tests/unit/sim/SimTestUtil.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -16,6 +17,7 @@
 #include <set>
 
 using namespace crnc;
+using simtest::maxRelativeDifference;
 
 namespace {
 
@@ -80,19 +82,6 @@ void requireSameNetwork(const ir::Module &a, const ir::Module &b) {
       CHECK(close(*r.reverseRate, *q.reverseRate));
     CHECK(r.phase == q.phase);
   }
-}
-
-/// max |got - ref| / max(|ref|, 1e-3 x the largest |ref|).
-double maxRelativeDifference(const sim::Trace &got, const sim::Trace &ref) {
-  REQUIRE(got.values.size() == ref.values.size());
-  double scale = 0, worst = 0;
-  for (double v : ref.values)
-    scale = std::max(scale, std::fabs(v));
-  for (size_t e = 0; e < ref.values.size(); ++e)
-    worst =
-        std::max(worst, std::fabs(got.values[e] - ref.values[e]) /
-                            std::max(std::fabs(ref.values[e]), 1e-3 * scale));
-  return worst;
 }
 
 sim::Trace simulate(const ir::Module &m, double tEnd,
