@@ -11,6 +11,8 @@
 #include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
 #include "compiler/driver/SequenceOptions.h"
+#include "compiler/driver/VerifyOptions.h"
+#include "compiler/driver/VerifyStep.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
@@ -252,7 +254,7 @@ static int writeArtifacts(const CompileResult &result) {
   }
   llvm::outs() << result.summary << "wrote " << result.artifacts.size()
                << " files to " << outputPath << "\n";
-  return ExitSuccess;
+  return verificationExitCode(result, llvm::errs());
 }
 
 int driver::runCompile() {
@@ -297,7 +299,7 @@ int driver::runCompile() {
   }
 
   CompileOptions options;
-  if (!readPhysicalSettings(options))
+  if (!readPhysicalSettings(options) || !readVerifyOptions(options))
     return ExitUsageError;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;

@@ -15,7 +15,13 @@
 
 namespace crnc::driver {
 
-enum ExitCode { ExitSuccess = 0, ExitInputError = 1, ExitUsageError = 2 };
+/// 3: a check (`crnc verify`, compile's verification) found the design wrong.
+enum ExitCode {
+  ExitSuccess = 0,
+  ExitInputError = 1,
+  ExitUsageError = 2,
+  ExitCheckFailed = 3
+};
 
 /// The result of loading an input: a module, or an exit code to return.
 struct LoadedModule {

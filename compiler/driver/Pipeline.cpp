@@ -10,8 +10,11 @@
 //                    design (signals, fuels at C_max),
 //   4. exporters:    PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
 //                    SBML of the formal CRN,
-//   5. enumeration:  (next) domain-level reactions of the design,
-//   6. verification: (next) the enumerated network against the formal CRN,
+//   5. enumeration:  domain-level reactions of the design, condensed
+//                    (within limits: a large design stops, never hangs),
+//   6. verification: the enumerated network against the formal CRN (CRN
+//                    bisimulation, pathway decomposition, re-simulation;
+//                    `--no-verify` skips 5 and 6),
 //   7. sequences:    nucleotide sequences for the domains (nearest-
 //                    neighbour thermodynamics, constraint-driven search);
 //                    the PIL is rewritten with them (`--no-sequences` skips),
@@ -23,6 +26,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Pipeline.h"
+#include "compiler/driver/VerifyStep.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
 #include "backends/protocol/Protocol.h"
@@ -361,6 +365,12 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
   recordInput(module, result);
+  bool verifying = options.verify && options.onlyArtifact.empty() &&
+                   !options.stopAfterLowering && !options.stopAfterDesign;
+  // The model as written: the re-simulation's reference (step 6).
+  std::optional<ir::Module> asWritten;
+  if (verifying)
+    asWritten = module;
   // 1. lowering
   if (failed(lower(module, options, diags)))
     return failure();
@@ -387,9 +397,13 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   }
   // 4. exporters
   exportDesign(module, *stage, options, result);
-  // 5. enumeration: domain-level reactions of stage->design (lib/enumerate).
-  // 6. verification: enumerated network against the formal module
-  //    (lib/verify).
+  if (verifying) {
+    // 5. enumeration
+    verify::PreparedDesign prepared =
+        enumerateStep(module, stage->design, options, result);
+    // 6. verification
+    verifyStep(prepared, module, *asWritten, options, result);
+  }
   // 7. sequences
   if (wantsSequences(options) &&
       failed(designSequences(module, *stage, options, diags, result)))

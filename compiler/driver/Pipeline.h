@@ -15,6 +15,7 @@
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
 #include "lib/support/Diagnostics.h"
+#include "lib/verify/VerifyDesign.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,11 @@ struct CompileOptions {
   /// A design with more nucleotides is an error (0: no limit); above 10^6 nt
   /// a warning says so either way.
   uint64_t maxNucleotides = 0;
+  /// Steps 5 and 6 (enumeration, verification); off: `--no-verify`.
+  bool verify = true;
+  enumerate::EnumerateOptions enumerationLimits =
+      verify::nuskellEnumerateOptions();
+  verify::DesignCheckOptions verification;
   /// When set, render only the design artifact with this file suffix
   /// (`--emit=pil` needs no JSON of half a million complexes).
   std::string onlyArtifact;
@@ -63,6 +69,9 @@ struct CompileResult {
   bool settingsError = false;
   /// Step 3's design, when CompileOptions::stopAfterDesign was set.
   std::optional<dna::Design> design;
+  /// Step 6's outcome, when verification ran (the verification report and
+  /// the exit code read it).
+  std::optional<verify::VerificationOutcome> verification;
   const Artifact *find(llvm::StringRef suffix) const;
 };
 

@@ -5,11 +5,14 @@
 //     (the one named X if several are, else the first), the others at zero
 //     unless a fuel (declared constant or listed; fuels keep their declared
 //     level throughout).
-//  2. Both networks simulated at the same output times (CVODE, or the mean of
-//     a seeded SSA ensemble at the implementation's copy numbers: the SSA
-//     volume is read in the implementation's unit, litres when it has one).
-//  3. Per formal species, the interpreted sum is compared with the formal
-//     trajectory relative to the formal range.
+//  2. The reference simulated to tEnd, the implementation to timeScale *
+//     tEnd, at the same number of evenly spaced output times (CVODE, or the
+//     mean of a seeded SSA ensemble at the implementation's copy numbers:
+//     the SSA volume is read in the implementation's unit, litres when it
+//     has one).
+//  3. Per formal species the reference has, the interpreted sum divided by
+//     concScale is compared with the reference trajectory relative to the
+//     reference's range.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,16 +23,17 @@
 namespace crnc::verify {
 
 /// The implementation's initial state (step 1).
-static std::vector<double>
-initialState(const ir::Module &formal, const Crn &formalCrn,
-             const ir::Module &implementation, const Crn &implCrn,
-             const Interpretation &m, llvm::ArrayRef<SpeciesIndex> fuels) {
+static std::vector<double> initialState(const Crn &formalCrn,
+                                        const ir::Module &implementation,
+                                        const Crn &implCrn,
+                                        const Interpretation &m,
+                                        llvm::ArrayRef<SpeciesIndex> fuels) {
   std::vector<double> state(implementation.speciesCount(), 0);
   std::vector<std::optional<SpeciesIndex>> carrier(formalCrn.speciesCount());
   for (SpeciesIndex s = 0; s < implCrn.speciesCount(); ++s) {
     if (implementation.getSpecies(s).constant || llvm::is_contained(fuels, s))
       state[s] = implementation.getSpecies(s).initial;
-    if (!m[s] || m[s]->size() != 1)
+    if (s >= m.size() || !m[s] || m[s]->size() != 1)
       continue;
     SpeciesIndex f = m[s]->front();
     if (!carrier[f] || implCrn.speciesNames[s] == formalCrn.speciesNames[f])
@@ -37,20 +41,20 @@ initialState(const ir::Module &formal, const Crn &formalCrn,
   }
   for (SpeciesIndex f = 0; f < carrier.size(); ++f)
     if (carrier[f])
-      state[*carrier[f]] = formal.getSpecies(f).initial;
+      state[*carrier[f]] = formalCrn.initial[f];
   return state;
 }
 
-/// Simulates `module`; an SSA run uses `moleculesPerUnit` molecules per unit
-/// of concentration whatever the module's unit, so that both networks are
-/// sampled at the same copy numbers.
+/// Simulates `module` to `tEnd`; an SSA run uses `moleculesPerUnit`
+/// molecules per unit of concentration whatever the module's unit, so that
+/// both networks are sampled at the same copy numbers.
 static llvm::Expected<sim::Trace> run(const ir::Module &module,
-                                      std::vector<double> initial,
+                                      std::vector<double> initial, double tEnd,
                                       const ResimulationOptions &options,
                                       double moleculesPerUnit) {
   sim::CompiledNetwork network(module);
   sim::SimulateOptions sim;
-  sim.tEnd = options.tEnd;
+  sim.tEnd = tEnd;
   sim.points = options.points;
   sim.initialState = std::move(initial);
   sim.solver = options.solver;
@@ -65,30 +69,39 @@ static llvm::Expected<sim::Trace> run(const ir::Module &module,
   return std::move(ensemble->mean);
 }
 
-/// Step 3 for formal species f.
-static SpeciesDeviation compare(SpeciesIndex f, const sim::Trace &formal,
+/// Step 3 for formal species f, column `column` of the reference.
+static SpeciesDeviation compare(SpeciesIndex f, size_t column,
+                                const sim::Trace &reference,
                                 const sim::Trace &impl, const Crn &formalCrn,
-                                const Interpretation &m) {
+                                const Crn &implCrn, const Interpretation &m,
+                                double concScale) {
   SpeciesDeviation d;
   d.species = formalCrn.speciesNames[f];
+  for (size_t s = 0; s < m.size(); ++s)
+    if (unsigned n = m[s] ? multisetCount(*m[s], f) : 0)
+      d.representedBy.push_back((n > 1 ? std::to_string(n) + " x " : "") +
+                                implCrn.speciesNames[s]);
   double lo = INFINITY, hi = -INFINITY;
-  for (size_t r = 0; r < formal.rows(); ++r) {
-    lo = std::min(lo, formal.at(r, f));
-    hi = std::max(hi, formal.at(r, f));
+  for (size_t r = 0; r < reference.rows(); ++r) {
+    lo = std::min(lo, reference.at(r, column));
+    hi = std::max(hi, reference.at(r, column));
   }
   d.range = hi - lo;
   // A constant formal species is compared relative to its level.
   double scale = d.range > 0 ? d.range : std::max(std::fabs(hi), 1e-12);
-  for (size_t r = 0; r < formal.rows() && r < impl.rows(); ++r) {
+  for (size_t r = 0; r < reference.rows() && r < impl.rows(); ++r) {
     double sum = 0;
     for (size_t s = 0; s < m.size(); ++s)
       if (m[s])
         sum += multisetCount(*m[s], f) * impl.at(r, s);
-    double deviation = std::fabs(sum - formal.at(r, f)) / scale;
+    sum /= concScale;
+    d.formalSeries.push_back(reference.at(r, column));
+    d.implementationSeries.push_back(sum);
+    double deviation = std::fabs(sum - reference.at(r, column)) / scale;
     if (r == 0 || deviation > d.deviation) {
       d.deviation = deviation;
-      d.time = formal.times[r];
-      d.formal = formal.at(r, f);
+      d.time = reference.times[r];
+      d.formal = reference.at(r, column);
       d.implementation = sum;
     }
   }
@@ -96,43 +109,74 @@ static SpeciesDeviation compare(SpeciesIndex f, const sim::Trace &formal,
 }
 
 llvm::Expected<ResimulationResult>
-resimulate(const ir::Module &formal, const Crn &formalCrn,
+resimulate(const ir::Module &reference, const Crn &formalCrn,
            const ir::Module &implementation, const Crn &implCrn,
            const Interpretation &interpretation,
            const ResimulationOptions &options) {
-  std::vector<double> formalInitial;
-  for (const ir::Species &s : formal.allSpecies())
-    formalInitial.push_back(s.initial);
+  std::vector<double> referenceInitial;
+  for (const ir::Species &s : reference.allSpecies())
+    referenceInitial.push_back(s.initial);
   double omega = options.ssa ? sim::moleculesPerUnit(implementation.unit,
                                                      options.ssa->volume)
                              : 1;
-  llvm::Expected<sim::Trace> formalTrace =
-      run(formal, formalInitial, options, omega);
-  if (!formalTrace)
-    return formalTrace.takeError();
+  llvm::Expected<sim::Trace> referenceTrace =
+      run(reference, referenceInitial, options.tEnd, options,
+          omega * options.concScale);
+  if (!referenceTrace)
+    return referenceTrace.takeError();
   ir::Module held = implementation;
   for (SpeciesIndex s : options.fuels)
     held.getSpecies(s).constant = true;
-  llvm::Expected<sim::Trace> implTrace =
-      run(held,
-          initialState(formal, formalCrn, implementation, implCrn,
-                       interpretation, options.fuels),
-          options, omega);
+  llvm::Expected<sim::Trace> implTrace = run(
+      held,
+      initialState(formalCrn, implementation, implCrn, interpretation,
+                   options.fuels),
+      options.tEnd * options.timeScale, options, omega);
   if (!implTrace)
     return implTrace.takeError();
   ResimulationResult result;
+  result.times = referenceTrace->times;
   for (SpeciesIndex f : formalCrn.usedSpecies()) {
-    result.species.push_back(
-        compare(f, *formalTrace, *implTrace, formalCrn, interpretation));
+    std::optional<ir::SpeciesId> column =
+        reference.lookupSpecies(formalCrn.speciesNames[f]);
+    if (!column)
+      continue;
+    result.species.push_back(compare(f, *column, *referenceTrace, *implTrace,
+                                     formalCrn, implCrn, interpretation,
+                                     options.concScale));
     if (result.species.back().deviation >= result.maxDeviation) {
       result.maxDeviation = result.species.back().deviation;
       result.worstSpecies = result.species.back().species;
     }
   }
+  if (result.species.empty())
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "no formal species of the checked CRN is "
+                                   "a species of the reference");
   result.pass = result.maxDeviation <= options.threshold;
-  result.formalTrace = std::move(*formalTrace);
+  result.formalTrace = std::move(*referenceTrace);
   result.implementationTrace = std::move(*implTrace);
   return result;
+}
+
+double defaultHorizon(const ir::Module &reference) {
+  double c = 0;
+  for (const ir::Species &s : reference.allSpecies())
+    if (!s.constant)
+      c = std::max(c, s.initial);
+  if (!(c > 0))
+    c = 1;
+  double slowest = 0;
+  auto visit = [&](double k, unsigned order) {
+    if (k > 0)
+      slowest = std::max(slowest, 1 / (k * std::pow(c, double(order) - 1)));
+  };
+  for (const ir::Reaction &r : reference.allReactions()) {
+    visit(r.rate, r.order());
+    if (r.reverseRate)
+      visit(*r.reverseRate, r.productOrder());
+  }
+  return slowest > 0 ? 5 * slowest : 1;
 }
 
 } // namespace crnc::verify
