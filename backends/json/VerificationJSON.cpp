@@ -53,6 +53,10 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   j["pass"] = r.result.pass;
   j["max_deviation"] = jsonNumber(r.result.maxDeviation);
   j["worst_species"] = r.result.worstSpecies;
+  if (r.result.fittedTimeScale > 0)
+    j["best_fit"] = {
+        {"time_scale", jsonNumber(r.result.fittedTimeScale)},
+        {"max_deviation", jsonNumber(r.result.fittedMaxDeviation)}};
   j["times"] = jsonNumbers(r.result.times);
   Json species = Json::array();
   for (const SpeciesDeviation &d : r.result.species)

@@ -26,7 +26,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Pipeline.h"
-#include "compiler/driver/VerifyStep.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
 #include "backends/protocol/Protocol.h"
@@ -34,6 +33,7 @@
 #include "backends/sequences/FixedSequences.h"
 #include "backends/sequences/SequenceReport.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
+#include "compiler/driver/VerifyStep.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
 #include "lib/analysis/DotExport.h"

@@ -28,9 +28,8 @@ verify::PreparedDesign driver::enumerateStep(const ir::Module &formal,
   llvm::raw_string_ostream os(pil);
   pil::writeEnumeratedPIL(design, *prepared.system, /*detailed=*/false, os);
   result.artifacts.push_back({formal.name + ".enumerated.pil", os.str()});
-  result.artifacts.push_back(
-      {formal.name + ".implementation.sbml",
-       sbml::writeSBML(prepared.implementation.module)});
+  result.artifacts.push_back({formal.name + ".implementation.sbml",
+                              sbml::writeSBML(prepared.implementation.module)});
   return prepared;
 }
 
@@ -53,18 +52,26 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
   if (!r.ran)
     return "resimulation: not run (" + r.problem + ")\n";
   const verify::ResimulationResult &x = r.result;
-  return "resimulation: max deviation " +
-         formatSignificant(100 * x.maxDeviation, 3) + " % (threshold " +
-         formatNumber(100 * r.threshold) + " %, worst " + x.worstSpecies +
-         "): " + (x.pass ? "pass" : "fail") + "\n";
+  std::string line = "resimulation: max deviation " +
+                     formatSignificant(100 * x.maxDeviation, 3) +
+                     " % (threshold " + formatNumber(100 * r.threshold) +
+                     " %, worst " + x.worstSpecies + ", time scale " +
+                     formatSignificant(r.timeScale, 3) +
+                     " s per unit): " + (x.pass ? "pass" : "fail") + "\n";
+  if (!x.pass && x.fittedTimeScale > 0)
+    line += "  best-fitting time scale " +
+            formatSignificant(x.fittedTimeScale, 3) + " s per unit: max " +
+            "deviation " + formatSignificant(100 * x.fittedMaxDeviation, 3) +
+            " %\n";
+  return line;
 }
 
 void driver::verifyStep(const verify::PreparedDesign &prepared,
                         const ir::Module &formal, const ir::Module &asWritten,
                         const CompileOptions &options, CompileResult &result) {
-  verify::VerificationOutcome outcome = verify::checkDesign(
-      prepared, formal, &asWritten, options.scheme.scheme,
-      options.verification);
+  verify::VerificationOutcome outcome =
+      verify::checkDesign(prepared, formal, &asWritten, options.scheme.scheme,
+                          options.verification);
   for (const verify::CheckOutcome &c : outcome.checks)
     result.summary += checkLines(c);
   if (options.verification.resimulate)
@@ -77,7 +84,15 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
 
 int driver::verificationExitCode(const CompileResult &result,
                                  llvm::raw_ostream &errs) {
-  if (!result.verification || !result.verification->foundIncorrect())
+  if (!result.verification)
+    return ExitSuccess;
+  const verify::ResimulationOutcome &r = result.verification->resimulation;
+  if (r.ran && !r.passed())
+    llvm::WithColor::warning(errs, "crnc")
+        << "re-simulation: the DNA design's trajectories deviate from the "
+           "model's by more than the threshold (see the resimulation lines "
+           "above)\n";
+  if (!result.verification->foundIncorrect())
     return ExitSuccess;
   llvm::WithColor::warning(errs, "crnc")
       << "the DNA design does NOT implement the formal CRN: a check failed "

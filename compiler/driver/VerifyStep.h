@@ -31,9 +31,10 @@ void verifyStep(const verify::PreparedDesign &prepared,
                 const ir::Module &formal, const ir::Module &asWritten,
                 const CompileOptions &options, CompileResult &result);
 
-/// Exit code of a compile whose files were written: 0 unless verification
-/// proved the design incorrect or re-simulation failed (3, with a warning on
-/// `errs`); `unknown` verdicts keep 0 (large designs reach the limits).
+/// Exit code of a compile whose files were written: 0 unless a formal check
+/// proved the design incorrect (3, with a warning on `errs`); `unknown`
+/// verdicts keep 0 (large designs reach the limits) and a failed
+/// re-simulation gives a warning only (it is evidence, not a proof).
 int verificationExitCode(const CompileResult &result, llvm::raw_ostream &errs);
 
 } // namespace crnc::driver

@@ -51,9 +51,10 @@ representative(const enumerate::EnumeratedSystem &system,
   return m.complexes.empty() ? nullptr : &system.complexes[m.complexes[0]];
 }
 
-ir::Module verify::implementationModule(
-    const enumerate::EnumeratedSystem &system, const dna::Design &design,
-    ConcUnit unit, llvm::StringRef name) {
+ir::Module
+verify::implementationModule(const enumerate::EnumeratedSystem &system,
+                             const dna::Design &design, ConcUnit unit,
+                             llvm::StringRef name) {
   ir::Module module(name.str());
   module.unit = unit;
   for (const enumerate::RestingMacrostate &m : system.macrostates) {

@@ -18,6 +18,7 @@
 
 #include "lib/verify/Resimulation.h"
 #include "lib/sim/CompiledNetwork.h"
+#include <algorithm>
 #include <cmath>
 
 namespace crnc::verify {
@@ -108,6 +109,78 @@ static SpeciesDeviation compare(SpeciesIndex f, size_t column,
   return d;
 }
 
+/// Linear interpolation of column `col` of `trace` at time `t` (clamped).
+static double valueAt(const sim::Trace &trace, size_t col, double t) {
+  auto it = std::lower_bound(trace.times.begin(), trace.times.end(), t);
+  size_t r = it - trace.times.begin();
+  if (r == 0)
+    return trace.at(0, col);
+  if (r >= trace.rows())
+    return trace.at(trace.rows() - 1, col);
+  double t0 = trace.times[r - 1], t1 = trace.times[r];
+  double w = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
+  return (1 - w) * trace.at(r - 1, col) + w * trace.at(r, col);
+}
+
+/// Largest deviation of the compared species when the implementation runs
+/// `scale` implementation seconds per reference unit (interpolated in a
+/// long, dense implementation run).
+static double deviationAtScale(const ResimulationResult &result,
+                               const sim::Trace &dense, const Crn &formalCrn,
+                               const Interpretation &m, double scale,
+                               double concScale) {
+  double worst = 0;
+  for (const SpeciesDeviation &d : result.species) {
+    SpeciesIndex f = *formalCrn.lookup(d.species);
+    double norm = d.range > 0 ? d.range : std::max(std::fabs(d.formal), 1e-12);
+    for (size_t r = 0; r < result.times.size(); ++r) {
+      double sum = 0;
+      for (size_t s = 0; s < m.size(); ++s)
+        if (unsigned n = m[s] ? multisetCount(*m[s], f) : 0)
+          sum += n * valueAt(dense, s, scale * result.times[r]);
+      worst = std::max(worst,
+                       std::fabs(sum / concScale - d.formalSeries[r]) / norm);
+    }
+  }
+  return worst;
+}
+
+/// The time scale in [timeScale / 4, 4 timeScale] with the smallest largest
+/// deviation: a grid of 2^(1/16) steps, then golden-section refinement.
+static llvm::Error fitTimeScale(ResimulationResult &result,
+                                const ir::Module &held,
+                                std::vector<double> initial,
+                                const Crn &formalCrn, const Interpretation &m,
+                                const ResimulationOptions &options) {
+  ResimulationOptions dense = options;
+  dense.points = 8 * options.points;
+  llvm::Expected<sim::Trace> trace = run(
+      held, std::move(initial), 4 * options.tEnd * options.timeScale, dense, 1);
+  if (!trace)
+    return trace.takeError();
+  auto at = [&](double c) {
+    return deviationAtScale(result, *trace, formalCrn, m, c * options.timeScale,
+                            options.concScale);
+  };
+  double best = 1, bestValue = at(1), step = std::pow(2.0, 1.0 / 16);
+  for (int i = -32; i <= 32; ++i)
+    if (double v = at(std::pow(step, i)); v < bestValue)
+      best = std::pow(step, i), bestValue = v;
+  double lo = best / step, hi = best * step, g = (std::sqrt(5.0) - 1) / 2;
+  for (int i = 0; i < 30; ++i) {
+    double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+    if (at(a) < at(b))
+      hi = b;
+    else
+      lo = a;
+  }
+  if (double c = (lo + hi) / 2; at(c) < bestValue)
+    best = c, bestValue = at(c);
+  result.fittedTimeScale = best * options.timeScale;
+  result.fittedMaxDeviation = bestValue;
+  return llvm::Error::success();
+}
+
 llvm::Expected<ResimulationResult>
 resimulate(const ir::Module &reference, const Crn &formalCrn,
            const ir::Module &implementation, const Crn &implCrn,
@@ -127,11 +200,10 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
   ir::Module held = implementation;
   for (SpeciesIndex s : options.fuels)
     held.getSpecies(s).constant = true;
-  llvm::Expected<sim::Trace> implTrace = run(
-      held,
-      initialState(formalCrn, implementation, implCrn, interpretation,
-                   options.fuels),
-      options.tEnd * options.timeScale, options, omega);
+  std::vector<double> implInitial = initialState(
+      formalCrn, implementation, implCrn, interpretation, options.fuels);
+  llvm::Expected<sim::Trace> implTrace =
+      run(held, implInitial, options.tEnd * options.timeScale, options, omega);
   if (!implTrace)
     return implTrace.takeError();
   ResimulationResult result;
@@ -154,6 +226,10 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
                                    "no formal species of the checked CRN is "
                                    "a species of the reference");
   result.pass = result.maxDeviation <= options.threshold;
+  if (options.fitTimeScale && !options.ssa)
+    if (llvm::Error e = fitTimeScale(result, held, std::move(implInitial),
+                                     formalCrn, interpretation, options))
+      return std::move(e);
   result.formalTrace = std::move(*referenceTrace);
   result.implementationTrace = std::move(*implTrace);
   return result;

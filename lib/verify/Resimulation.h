@@ -23,9 +23,9 @@
 namespace crnc::verify {
 
 struct ResimulationOptions {
-  double tEnd = 1;           ///< in the reference's time unit (seconds)
-  unsigned points = 201;     ///< output times, evenly spaced from 0
-  double threshold = 0.05;   ///< largest relative deviation that passes
+  double tEnd = 1;         ///< in the reference's time unit (seconds)
+  unsigned points = 201;   ///< output times, evenly spaced from 0
+  double threshold = 0.05; ///< largest relative deviation that passes
   /// Implementation seconds per reference time unit (map-rates' time_scale).
   double timeScale = 1;
   /// Implementation concentration units per reference unit (map-rates'
@@ -36,6 +36,10 @@ struct ResimulationOptions {
   /// implementation's unit (litres when it has one) and the reference is
   /// sampled at the same molecules per unit.
   std::optional<sim::SsaOptions> ssa;
+  /// Also search the time scale that fits best (0.25x to 4x timeScale), as
+  /// a diagnosis of a failed comparison: how far the implementation's
+  /// speed is from the one map-rates predicted.
+  bool fitTimeScale = false;
   /// Implementation species held constant besides the declared constants.
   std::vector<SpeciesIndex> fuels;
 };
@@ -55,10 +59,13 @@ struct SpeciesDeviation {
 
 struct ResimulationResult {
   std::vector<SpeciesDeviation> species; ///< one per compared formal species
-  std::vector<double> times; ///< output times, reference time unit
+  std::vector<double> times;             ///< output times, reference time unit
   double maxDeviation = 0;
   std::string worstSpecies;
   bool pass = false;
+  /// With fitTimeScale: the implementation seconds per reference unit that
+  /// minimise the largest deviation, and that deviation (0 when not fitted).
+  double fittedTimeScale = 0, fittedMaxDeviation = 0;
   /// The raw runs: the reference on its time axis, the implementation on
   /// its own (times multiplied by timeScale).
   sim::Trace formalTrace, implementationTrace;

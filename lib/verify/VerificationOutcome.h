@@ -39,9 +39,9 @@ struct CheckOutcome {
 
 /// Re-simulation of the reference and the implementation (Resimulation.h).
 struct ResimulationOutcome {
-  bool ran = false;    ///< false: skipped or failed, `problem` says why
-  std::string problem; ///< why it did not run or did not finish
-  std::string reference; ///< "the model as written", "the formal CRN"
+  bool ran = false;           ///< false: skipped or failed, `problem` says why
+  std::string problem;        ///< why it did not run or did not finish
+  std::string reference;      ///< "the model as written", "the formal CRN"
   std::string interpretation; ///< "crn-bisimulation", "signal names"
   double tEnd = 0;            ///< reference time unit (seconds)
   double timeScale = 1;       ///< implementation seconds per reference unit
@@ -57,7 +57,7 @@ struct VerificationOutcome {
   /// "lowered" (the formal CRN after the lowering, with map-rates' fuels
   /// and buffer modules) or "user" (the CRN as written).
   std::string formalCrn = "lowered";
-  std::string checkedAgainst; ///< one line: species, reactions, fuels
+  std::string checkedAgainst;           ///< one line: species, reactions, fuels
   std::vector<std::string> formalFuels; ///< formal species removed as fuels
   std::string enumeration;        ///< one line: complexes, macrostates, ...
   std::string enumerationStopped; ///< the limit hit; then checks are unknown
@@ -65,13 +65,13 @@ struct VerificationOutcome {
   std::vector<CheckOutcome> checks;
   /// Implementation species -> formal species (empty: stands for nothing),
   /// from the bisimulation when it holds, else the signal names.
-  std::vector<std::pair<std::string, std::vector<std::string>>>
-      interpretation;
+  std::vector<std::pair<std::string, std::vector<std::string>>> interpretation;
   std::string interpretationSource; ///< "crn-bisimulation", "signal names"
   std::vector<std::string> fuels, wastes; ///< implementation species
   ResimulationOutcome resimulation;
 
-  /// Some check proved the design wrong, or re-simulation ran and failed.
+  /// Some check proved the design wrong (re-simulation is not a proof: its
+  /// failure is reported, see resimulation.passed()).
   bool foundIncorrect() const;
   /// Every check correct and re-simulation (when asked for) passed.
   bool allHold() const;
