@@ -43,7 +43,7 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   j["reference"] = r.reference;
   j["interpretation"] = r.interpretation;
   j["t_end"] = jsonNumber(r.tEnd);
-  j["time_scale"] = jsonNumber(r.timeScale);
+  j["time_scale_predicted"] = jsonNumber(r.timeScale);
   j["conc_scale"] = jsonNumber(r.concScale);
   j["reference_unit"] = r.referenceUnit;
   j["implementation_unit"] = r.implementationUnit;
@@ -53,10 +53,10 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   j["pass"] = r.result.pass;
   j["max_deviation"] = jsonNumber(r.result.maxDeviation);
   j["worst_species"] = r.result.worstSpecies;
-  if (r.result.fittedTimeScale > 0)
-    j["best_fit"] = {
-        {"time_scale", jsonNumber(r.result.fittedTimeScale)},
-        {"max_deviation", jsonNumber(r.result.fittedMaxDeviation)}};
+  j["time_scale"] = jsonNumber(r.result.timeScale);
+  j["max_deviation_at_predicted_time_scale"] =
+      jsonNumber(r.result.predictedMaxDeviation);
+  j["worst_species_at_predicted_time_scale"] = r.result.predictedWorstSpecies;
   j["times"] = jsonNumbers(r.result.times);
   Json species = Json::array();
   for (const SpeciesDeviation &d : r.result.species)

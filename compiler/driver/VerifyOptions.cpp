@@ -17,8 +17,8 @@ cl::opt<bool> noVerify("no-verify",
 cl::opt<double> verifyTimeLimit(
     "verify-time-limit",
     cl::desc("Seconds per verification check before it answers 'unknown' "
-             "(default 10; 0: none)"),
-    cl::init(10), VERIFY_OPT);
+             "(wall clock; default 30, as crnc verify; 0: none)"),
+    cl::init(30), VERIFY_OPT);
 cl::opt<size_t> verifyMaxComplexes(
     "verify-max-complexes",
     cl::desc("Most complexes the enumeration may find before verification "

@@ -55,14 +55,13 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
   std::string line = "resimulation: max deviation " +
                      formatSignificant(100 * x.maxDeviation, 3) +
                      " % (threshold " + formatNumber(100 * r.threshold) +
-                     " %, worst " + x.worstSpecies + ", time scale " +
-                     formatSignificant(r.timeScale, 3) +
-                     " s per unit): " + (x.pass ? "pass" : "fail") + "\n";
-  if (!x.pass && x.fittedTimeScale > 0)
-    line += "  best-fitting time scale " +
-            formatSignificant(x.fittedTimeScale, 3) + " s per unit: max " +
-            "deviation " + formatSignificant(100 * x.fittedMaxDeviation, 3) +
-            " %\n";
+                     " %, worst " + x.worstSpecies +
+                     "): " + (x.pass ? "pass" : "fail") + "\n";
+  line += "  time scale: measured " + formatSignificant(x.timeScale, 3) +
+          " s per model time unit, map-rates predicted " +
+          formatSignificant(r.timeScale, 3) + " s (max deviation on that " +
+          "axis " + formatSignificant(100 * x.predictedMaxDeviation, 3) +
+          " %)\n";
   return line;
 }
 

@@ -36,9 +36,11 @@ struct ResimulationOptions {
   /// implementation's unit (litres when it has one) and the reference is
   /// sampled at the same molecules per unit.
   std::optional<sim::SsaOptions> ssa;
-  /// Also search the time scale that fits best (0.25x to 4x timeScale), as
-  /// a diagnosis of a failed comparison: how far the implementation's
-  /// speed is from the one map-rates predicted.
+  /// Measure the time scale instead: the one in [timeScale / 4, 4
+  /// timeScale] with the smallest largest deviation (the implementation's
+  /// speed is a prediction of map-rates from q_max; the enumerated rates
+  /// may differ). The deviations are then those on the measured axis; the
+  /// ones on the predicted axis are kept as predicted*.
   bool fitTimeScale = false;
   /// Implementation species held constant besides the declared constants.
   std::vector<SpeciesIndex> fuels;
@@ -62,12 +64,15 @@ struct ResimulationResult {
   std::vector<double> times;             ///< output times, reference time unit
   double maxDeviation = 0;
   std::string worstSpecies;
-  bool pass = false;
-  /// With fitTimeScale: the implementation seconds per reference unit that
-  /// minimise the largest deviation, and that deviation (0 when not fitted).
-  double fittedTimeScale = 0, fittedMaxDeviation = 0;
+  bool pass = false; ///< maxDeviation <= threshold
+  /// The implementation seconds per reference unit of `species`: the
+  /// predicted one, or the measured one with fitTimeScale.
+  double timeScale = 1;
+  /// The largest deviation on the predicted axis (options.timeScale).
+  double predictedMaxDeviation = 0;
+  std::string predictedWorstSpecies;
   /// The raw runs: the reference on its time axis, the implementation on
-  /// its own (times multiplied by timeScale).
+  /// its own (seconds; with fitTimeScale 4 times as long, 32 times denser).
   sim::Trace formalTrace, implementationTrace;
 };
 

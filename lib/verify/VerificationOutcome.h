@@ -44,8 +44,10 @@ struct ResimulationOutcome {
   std::string reference;      ///< "the model as written", "the formal CRN"
   std::string interpretation; ///< "crn-bisimulation", "signal names"
   double tEnd = 0;            ///< reference time unit (seconds)
-  double timeScale = 1;       ///< implementation seconds per reference unit
-  double concScale = 1;       ///< implementation units per reference unit
+  /// Implementation seconds per reference unit that map-rates predicted
+  /// (result.timeScale is the measured one).
+  double timeScale = 1;
+  double concScale = 1; ///< implementation units per reference unit
   double threshold = 0.05;
   std::string referenceUnit, implementationUnit; ///< "nM", "" (unitless)
   ResimulationResult result; ///< deviations and trajectories when `ran`

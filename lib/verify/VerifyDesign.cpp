@@ -223,7 +223,7 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   out.enumerationStopped = p.stopped;
   auto unknown = [&](llvm::StringRef notion) {
     out.checks.push_back({notion.str(), Verdict::Unknown,
-                          "enumeration stopped: " + p.stopped, std::nullopt,
+                          "the enumeration stopped at a limit", std::nullopt,
                           0});
   };
   if (!p.system) {
@@ -231,7 +231,7 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
       unknown("crn-bisimulation");
     if (options.pathway)
       unknown("pathway-decomposition");
-    out.resimulation.problem = "enumeration stopped: " + p.stopped;
+    out.resimulation.problem = "the enumeration stopped at a limit";
     return out;
   }
   out.implementationSpecies = p.implementation.crn.usedSpecies().size();

@@ -44,7 +44,7 @@ PreparedDesign prepareDesign(const ir::Module &formal, dna::Design design,
 
 struct DesignCheckOptions {
   bool bisimulation = true, pathway = true, resimulate = true;
-  double secondsPerCheck = 10; ///< per notion; 0: no limit
+  double secondsPerCheck = 30; ///< per notion (wall clock); 0: no limit
   /// Re-simulation horizon in the reference's time unit (unset:
   /// defaultHorizon of the reference).
   std::optional<double> tEnd;
@@ -57,6 +57,8 @@ struct DesignCheckOptions {
 /// (time_scale, conc_scale_nM); without it, or when it has clock phases
 /// (re-simulation compares free-running CRNs only), the comparison is with
 /// `formal` at time scale time_scale / rate_time_scale (the sequestration).
+/// The time scale is measured (ResimulationOptions::fitTimeScale): the
+/// prediction is reported beside it.
 /// Guarantees: a stopped enumeration gives Unknown verdicts with the limit
 /// as reason; the interpretation is the bisimulation's when it holds;
 /// pathway decomposition sees history variants merged into their signal
