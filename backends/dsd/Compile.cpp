@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/Schemes.h"
-#include "ir/ModelAttributes.h"
+#include "ir/LoweringAttributes.h"
 #include "ir/Printer.h"
 #include "ir/Verifier.h"
 #include "lib/dna/Domain.h"
@@ -15,11 +15,15 @@
 using namespace crnc;
 using namespace crnc::dsd;
 
+double dsd::fuelConcentration(const ir::Module &module) {
+  double nanomolar = ir::lowering::get(module.attrs, ir::lowering::CmaxNM)
+                         .value_or(ir::lowering::DefaultCmaxNM);
+  return convertConcentration(nanomolar, ConcUnit::nM, module.unit);
+}
+
 std::optional<dna::LabTime> dsd::labTimeOf(const ir::Module &module) {
-  auto number = [&](llvm::StringRef key) {
-    return parseNumber(ir::findAttribute(module.attrs, key).value_or(""));
-  };
-  std::optional<double> scale = number("time_scale");
+  std::optional<double> scale =
+      ir::lowering::get(module.attrs, ir::lowering::TimeScale);
   if (!scale)
     return std::nullopt;
   dna::LabTime t;
@@ -29,11 +33,9 @@ std::optional<dna::LabTime> dsd::labTimeOf(const ir::Module &module) {
   if (!horizon)
     return t;
   t.secondsPerPhase = *horizon * *scale;
-  std::optional<llvm::StringRef> phases =
-      ir::findAttribute(module.attrs, "clock_phases");
+  size_t phases = ir::lowering::clockPhaseCount(module.attrs);
   if (phases && ir::findAttribute(module.attrs, ir::model::ModelKind.name))
-    t.secondsPerTrainingSample =
-        *t.secondsPerPhase * double(1 + phases->count(','));
+    t.secondsPerTrainingSample = *t.secondsPerPhase * double(phases);
   return t;
 }
 
@@ -111,17 +113,11 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
         llvm::inconvertibleErrorCode(),
         "module '" + module.name + "' is not legal for DSD scheme '" +
             options.scheme + "' (run the lowering pipeline first)");
-  // The fuel level the lowering chose lives in the module (cmax_nM): every
-  // route to a design uses it; the option only serves IR never lowered.
-  SchemeOptions chosen = options;
-  if (std::optional<double> cmax =
-          parseNumber(ir::findAttribute(module.attrs, "cmax_nM").value_or("")))
-    chosen.fuelConcentration = *cmax;
   dna::Design design;
   design.labTime = labTimeOf(module);
   design.scheme = options.scheme;
   design.unit = module.unit == ConcUnit::None ? ConcUnit::nM : module.unit;
-  SchemeBuilder builder(module, chosen, design);
+  SchemeBuilder builder(module, options, design);
   // The CRN the design implements: gate fuels are part of the gates.
   for (const Step &step : builder.steps(/*keepReversible=*/true))
     design.formalReactions.push_back(step.equation);

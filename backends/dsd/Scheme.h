@@ -25,10 +25,12 @@ struct SchemeOptions {
   unsigned toeholdLength = 5;  ///< nucleotides per toehold (5-7 typical)
   unsigned longLength = 15;    ///< nucleotides per branch-migration domain
   unsigned historyLength = 15; ///< nucleotides per history domain
-  /// C_max: concentration of every fuel, in the module's unit (nM when the
-  /// module is unitless).
-  double fuelConcentration = 100;
 };
+
+/// C_max, the concentration of the fuels, in the design's unit: the
+/// module's `cmax_nM` (the lowering's choice), or for a module never lowered
+/// ir::lowering::DefaultCmaxNM. Options never override the module.
+double fuelConcentration(const ir::Module &module);
 
 class SchemeBuilder;
 
@@ -56,8 +58,7 @@ const SchemeInfo *lookupScheme(llvm::StringRef name);
 /// Guarantees: a design whose signal complexes are named after the formal
 /// species (in declaration order, with their initial concentrations), whose
 /// fuels are named f1, f2, ... (deduplicated up to rotation) at
-/// the module's `cmax_nM` (a lowered module) or else `fuelConcentration`,
-/// constant, with one ReactionModule per formal
+/// fuelConcentration(module), constant, with one ReactionModule per formal
 /// reaction direction the scheme implements. A gate fuel of map-rates (a
 /// constant fuel-role species that nothing produces, see
 /// SchemeBuilder::isGateFuel) gets no signal: its steps are built without it

@@ -165,11 +165,13 @@ static bool readPhysicalSettings(CompileOptions &options) {
       return false;
     scale = *value;
   }
-  options.lowering.gateStrategy = gateStrategy;
-  options.lowering.cmax = fuelConcentration;
-  options.lowering.qmax = maxRate;
-  options.lowering.concScale = scale;
-  options.lowering.buffers = bufferMode;
+  // runCompile has checked the name.
+  options.lowering.gatePhases.strategy =
+      *ir::lowering::parseGateStrategy(gateStrategy);
+  options.lowering.mapRates.cmax = fuelConcentration;
+  options.lowering.mapRates.qmaxPerMolar = maxRate;
+  options.lowering.mapRates.concScale = scale;
+  options.lowering.mapRates.buffers = bufferMode;
   options.maxNucleotides = maxNucleotides;
   options.scheme.scheme = schemeName;
   options.scheme.toeholdLength = toeholdLength;

@@ -177,10 +177,9 @@ static LogicalResult checkDesignSize(uint64_t nucleotides,
 static std::optional<DesignStage> translateToDNA(const ir::Module &module,
                                                  const CompileOptions &options,
                                                  DiagnosticEngine &diags) {
-  dsd::SchemeOptions scheme = options.scheme;
-  scheme.fuelConcentration = options.lowering.cmax;
   unsigned errorsBefore = diags.errorCount();
-  llvm::Expected<dna::Design> design = dsd::compile(module, scheme, diags);
+  llvm::Expected<dna::Design> design =
+      dsd::compile(module, options.scheme, diags);
   if (!design) {
     std::string message = llvm::toString(design.takeError());
     if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics

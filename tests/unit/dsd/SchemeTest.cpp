@@ -3,6 +3,7 @@
 // checks on the 62 CRNs of Nuskell's test set, costs and determinism.
 #include "DsdTestSupport.h"
 #include "backends/pil/PILWriter.h"
+#include "ir/LoweringAttributes.h"
 #include "lib/dna/KernelNotation.h"
 #include <catch2/catch.hpp>
 
@@ -81,7 +82,7 @@ TEST_CASE("every scheme handles all 62 test CRNs with well-formed complexes") {
         if (c.role == dna::ComplexRole::Signal)
           ++signals;
         else
-          CHECK((c.constant && c.concentration == 100.0));
+          CHECK((c.constant && c.concentration == ir::lowering::DefaultCmaxNM));
       }
       CHECK(signals == r.module->speciesCount());
       bool reversible = crn.find("<=>") != std::string::npos;
