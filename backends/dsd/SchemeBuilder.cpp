@@ -47,13 +47,13 @@ DomainRef SchemeBuilder::toehold() {
 }
 
 DomainRef SchemeBuilder::longDomain() {
-  return DomainRef{out.domains.fresh("d", opts.longLength, DomainKind::Long),
+  return DomainRef{out.domains.fresh("d", opts.domainLength, DomainKind::Long),
                    false};
 }
 
 DomainRef SchemeBuilder::history() {
   return DomainRef{
-      out.domains.fresh("h", opts.historyLength, DomainKind::History), false};
+      out.domains.fresh("h", opts.domainLength, DomainKind::History), false};
 }
 
 static std::vector<ir::SpeciesId> expand(const ir::TermList &terms) {

@@ -195,7 +195,7 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
 /// After step 3: the design's size for the terminal.
 static void recordDesign(const DesignStage &stage,
                          const CompileOptions &options, CompileResult &result) {
-  result.summary += designLine(options.scheme.scheme, stage.costs);
+  result.summary += designLine(stage.design.scheme, stage.costs);
   if (stage.design.labTime)
     result.summary += labTimeLine(*stage.design.labTime);
 }

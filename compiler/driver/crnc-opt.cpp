@@ -84,11 +84,16 @@ static cl::opt<unsigned> domainLength(
 /// Translates `module` with the chosen scheme and prints what --emit asks.
 static int emitDesign(const ir::Module &module, DiagnosticEngine &diags,
                       llvm::raw_ostream &os) {
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(schemeName);
+  if (!kind) {
+    llvm::errs() << "crnc-opt: error: " << llvm::toString(kind.takeError())
+                 << "\n";
+    return 2;
+  }
   dsd::SchemeOptions options;
-  options.scheme = schemeName;
+  options.kind = *kind;
   options.toeholdLength = toeholdLength;
-  options.longLength = domainLength;
-  options.historyLength = domainLength;
+  options.domainLength = domainLength;
   llvm::Expected<dna::Design> design = dsd::compile(module, options, diags);
   if (!design) {
     llvm::errs() << "crnc-opt: error: " << llvm::toString(design.takeError())

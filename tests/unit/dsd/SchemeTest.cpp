@@ -110,8 +110,7 @@ TEST_CASE("Soloveichik A + B -> C + D costs 340 nt modulo history") {
 TEST_CASE("domain lengths are configurable") {
   SchemeOptions options;
   options.toeholdLength = 7;
-  options.longLength = 20;
-  options.historyLength = 20;
+  options.domainLength = 20;
   CompileResult r = compileCRN("A -> B", "soloveichik2010", options);
   REQUIRE(r.design);
   // Signal: history 20 + toehold 7 + long 20 + toehold 7.

@@ -44,7 +44,7 @@ Compiled compileExample(llvm::StringRef name,
   buildLoweringPipeline(pm, lowering);
   REQUIRE(succeeded(pm.run(*c.formal, diags)));
   dsd::SchemeOptions scheme;
-  scheme.scheme = schemeName.str();
+  scheme.kind = dsd::lookupScheme(schemeName)->kind;
   llvm::Expected<dna::Design> design = dsd::compile(*c.formal, scheme, diags);
   INFO(os.str());
   REQUIRE(bool(design));
