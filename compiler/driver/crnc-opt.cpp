@@ -71,27 +71,28 @@ static cl::opt<std::string>
     schemeName("scheme",
                cl::desc("DSD translation scheme for --emit=pil|json|dna|costs "
                         "(default soloveichik2010)"),
-               cl::init("soloveichik2010"), cl::cat(optCategory));
-static cl::opt<unsigned>
-    toeholdLength("toehold-length",
-                  cl::desc("Nucleotides per toehold domain (default 5)"),
-                  cl::init(5), cl::cat(optCategory));
+               cl::cat(optCategory));
+static cl::opt<unsigned> toeholdLength(
+    "toehold-length", cl::desc("Nucleotides per toehold domain (default 5)"),
+    cl::init(dsd::SchemeOptions().toeholdLength), cl::cat(optCategory));
 static cl::opt<unsigned> domainLength(
     "domain-length",
     cl::desc("Nucleotides per long (branch-migration) domain (default 15)"),
-    cl::init(15), cl::cat(optCategory));
+    cl::init(dsd::SchemeOptions().domainLength), cl::cat(optCategory));
 
 /// Translates `module` with the chosen scheme and prints what --emit asks.
 static int emitDesign(const ir::Module &module, DiagnosticEngine &diags,
                       llvm::raw_ostream &os) {
-  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(schemeName);
-  if (!kind) {
-    llvm::errs() << "crnc-opt: error: " << llvm::toString(kind.takeError())
-                 << "\n";
-    return 2;
-  }
   dsd::SchemeOptions options;
-  options.kind = *kind;
+  if (schemeName.getNumOccurrences()) {
+    llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(schemeName);
+    if (!kind) {
+      llvm::errs() << "crnc-opt: error: " << llvm::toString(kind.takeError())
+                   << "\n";
+      return 2;
+    }
+    options.kind = *kind;
+  }
   options.toeholdLength = toeholdLength;
   options.domainLength = domainLength;
   llvm::Expected<dna::Design> design = dsd::compile(module, options, diags);
