@@ -181,10 +181,9 @@ static LogicalResult checkDesignSize(uint64_t nucleotides,
 static std::optional<DesignStage> translateToDNA(const ir::Module &module,
                                                  const CompileOptions &options,
                                                  DiagnosticEngine &diags) {
-  dsd::SchemeOptions scheme = options.scheme;
-  scheme.fuelConcentration = options.lowering.cmax;
   unsigned errorsBefore = diags.errorCount();
-  llvm::Expected<dna::Design> design = dsd::compile(module, scheme, diags);
+  llvm::Expected<dna::Design> design =
+      dsd::compile(module, options.scheme, diags);
   if (!design) {
     std::string message = llvm::toString(design.takeError());
     if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics
@@ -200,7 +199,7 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
 /// After step 3: the design's size for the terminal.
 static void recordDesign(const DesignStage &stage,
                          const CompileOptions &options, CompileResult &result) {
-  result.summary += designLine(options.scheme.scheme, stage.costs);
+  result.summary += designLine(stage.design.scheme, stage.costs);
   if (stage.design.labTime)
     result.summary += labTimeLine(*stage.design.labTime);
 }
