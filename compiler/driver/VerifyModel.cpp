@@ -12,6 +12,7 @@ using namespace crnc::driver;
 enumerate::EnumerateOptions driver::nuskellEnumerateOptions() {
   enumerate::EnumerateOptions options;
   options.maxComplexSize = 10;
+  options.dropOversized = true; // as Peppercorn under Nuskell
   options.maxComplexCount = 5000;
   options.maxReactionCount = 10000;
   options.releaseCutoff = 7;

@@ -233,6 +233,7 @@ llvm::Error ModularEnumerator::enumerateModule(size_t index) {
     llvm::Expected<EnumeratedSystem> r = enumerateDetailed(sub, options);
     if (!r)
       return r.takeError();
+    stats.moduleComplexes += r->complexes.size();
     result = &cache.emplace(sig.key, std::make_pair(sig, std::move(*r)))
                   .first->second.second;
   }

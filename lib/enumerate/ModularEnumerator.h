@@ -27,6 +27,10 @@ struct ModularStats {
   /// Complexes pulled into another module because they can bind one of its
   /// resting complexes (signals passed between modules count too).
   size_t crosstalk = 0;
+  /// Complexes over all module enumerations run (each module's signals and
+  /// every re-enumeration after crosstalk count again): the work done,
+  /// against the size of the union.
+  size_t moduleComplexes = 0;
 };
 
 /// The modules of a design: initial complexes (concentration absent or
