@@ -141,7 +141,8 @@ def main():
             if args.only and args.only not in name:
                 continue
             out = pil[:-4] + '.crnc.pil'
-            r, t_crnc, _ = run([args.crnc, 'enumerate', *SETTINGS, *CRNC_LIMITS, pil, '-o', out])
+            r, t_crnc, _ = run([args.crnc, 'enumerate', *SETTINGS, '--drop-oversized',
+                                *CRNC_LIMITS, pil, '-o', out])
             m = re.search(r'(\d+) complexes .* (\d+) detailed', r.stdout) if r else None
             size = m.groups() if m else ('-', '-')
             if r is None or r.returncode:
@@ -159,7 +160,8 @@ def main():
                 if status == 'ok':
                     compat = pil[:-4] + '.compat.pil'
                     subprocess.run([args.crnc, 'enumerate', '--peppercorn-rates', *SETTINGS,
-                                    *CRNC_LIMITS, pil, '-o', compat], capture_output=True)
+                                    '--drop-oversized', *CRNC_LIMITS, pil, '-o', compat],
+                                   capture_output=True)
                     same = 'yes' if equal(pep, compat) else 'NO'
             peer = f'{t_pep:13.2f}' if status == 'ok' else f'{status + " " + format(t_pep or 0, ".0f") + "s":>13}'
             ratio = f'{t_pep / t_crnc:7.0f}' if status == 'ok' else f'{"-":>7}'
