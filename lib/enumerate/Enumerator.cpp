@@ -55,6 +55,54 @@ uint64_t reactionHash(ReactionKind kind,
   return fnv(products.data(), products.size(), h);
 }
 
+/// An open-addressing index from 64-bit hashes to ids (several ids may share
+/// a hash; the caller tells which one it wants): one probe sequence in one
+/// array instead of a node per entry.
+class HashIndex {
+public:
+  template <typename Match>
+  std::optional<uint32_t> find(uint64_t h, Match match) const {
+    if (slots.empty())
+      return std::nullopt;
+    for (size_t i = h & mask();; i = (i + 1) & mask()) {
+      const Slot &s = slots[i];
+      if (s.id == Empty)
+        return std::nullopt;
+      if (s.hash == h && match(s.id))
+        return s.id;
+    }
+  }
+  void insert(uint64_t h, uint32_t id) {
+    if ((used + 1) * 2 > slots.size())
+      grow();
+    place(h, id);
+    ++used;
+  }
+
+private:
+  static constexpr uint32_t Empty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash;
+    uint32_t id;
+  };
+  size_t mask() const { return slots.size() - 1; }
+  void place(uint64_t h, uint32_t id) {
+    size_t i = h & mask();
+    while (slots[i].id != Empty)
+      i = (i + 1) & mask();
+    slots[i] = Slot{h, id};
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(std::max<size_t>(64, old.size() * 2), Slot{0, Empty});
+    for (const Slot &s : old)
+      if (s.id != Empty)
+        place(s.hash, s.id);
+  }
+  std::vector<Slot> slots;
+  size_t used = 0;
+};
+
 /// Hash of a complex already in canonical rotation: its domains, strand
 /// lengths and pairs as they stand (no rotation search).
 uint64_t canonicalHash(const Complex &c) {
@@ -116,11 +164,11 @@ private:
   std::vector<std::vector<size_t>> fastOut;    ///< fast reactions per complex
   std::vector<std::vector<Move>> pendingSlow;  ///< slow unimolecular moves
   std::vector<std::vector<uint64_t>> exterior; ///< exterior domain codes
-  std::unordered_multimap<uint64_t, ComplexId> byHash;
+  HashIndex byHash;                            ///< complexes by canonicalHash
   /// Named input complexes by canonicalHash of their canonical form.
   std::unordered_multimap<uint64_t, ComplexIndex> namedByHash;
   /// Detailed reactions by reactionHash.
-  std::unordered_multimap<uint64_t, size_t> reactionIndex;
+  HashIndex reactionIndex;
   std::vector<ComplexId> resting, pendingResting, pendingNew;
   /// Resting complexes by the exterior domain codes they expose.
   std::unordered_map<uint64_t, std::vector<ComplexId>> restingByDomain;
@@ -131,10 +179,10 @@ private:
 
 ComplexId Enumerator::intern(Complex &&canonical) {
   uint64_t h = canonicalHash(canonical);
-  auto range = byHash.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (sys.complexes[it->second].complex == canonical)
-      return it->second;
+  if (std::optional<uint32_t> known = byHash.find(h, [&](uint32_t id) {
+        return sys.complexes[id].complex == canonical;
+      }))
+    return *known;
   ComplexId id = static_cast<ComplexId>(sys.complexes.size());
   EnumeratedComplex entry;
   auto named = namedByHash.equal_range(h);
@@ -157,7 +205,7 @@ ComplexId Enumerator::intern(Complex &&canonical) {
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   exterior.push_back(std::move(codes));
-  byHash.insert({h, id});
+  byHash.insert(h, id);
   return id;
 }
 
@@ -200,13 +248,13 @@ bool Enumerator::addReaction(ReactionKind kind,
                              bool fast) {
   std::sort(reactants.begin(), reactants.end());
   uint64_t h = reactionHash(kind, reactants, products);
-  auto range = reactionIndex.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it) {
-    const DetailedReaction &r = sys.reactions[it->second];
-    if (r.kind == kind && r.reactants == reactants && r.products == products)
-      return false;
-  }
-  reactionIndex.emplace(h, sys.reactions.size());
+  if (reactionIndex.find(h, [&](uint32_t i) {
+        const DetailedReaction &r = sys.reactions[i];
+        return r.kind == kind && r.reactants == reactants &&
+               r.products == products;
+      }))
+    return false;
+  reactionIndex.insert(h, static_cast<uint32_t>(sys.reactions.size()));
   if (fast)
     fastOut[reactants.front()].push_back(sys.reactions.size());
   sys.reactions.push_back(DetailedReaction{kind, std::move(reactants),
