@@ -232,15 +232,11 @@ public:
   std::vector<Move> take() { return std::move(moves); }
 
 private:
-  static bool sameProducts(std::vector<Complex> a, std::vector<Complex> b) {
-    if (a.size() != b.size())
-      return false;
-    auto less = [](const Complex &x, const Complex &y) {
-      return x.hash() < y.hash();
-    };
-    std::sort(a.begin(), a.end(), less);
-    std::sort(b.begin(), b.end(), less);
-    return a == b;
+  /// The same multiset of (canonical) products.
+  static bool sameProducts(const std::vector<Complex> &a,
+                           const std::vector<Complex> &b) {
+    return a.size() == b.size() &&
+           std::is_permutation(a.begin(), a.end(), b.begin());
   }
   std::vector<Move> moves;
 };
