@@ -15,6 +15,7 @@
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
 #include "lib/train/Reports.h"
+#include "lib/train/TrainingHistory.h"
 #include "lib/train/TrainingLoop.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -167,7 +168,8 @@ static std::optional<DataOptions> dataOptions() {
 
 /// The module with the learned weights as the initial values of their rails.
 static std::unique_ptr<ir::Module> trainedModule(const ir::Module &m,
-                                                 const ChemicalTrainer &chem) {
+                                                 const ChemicalTrainer &chem,
+                                                 const TrainingResult &r) {
   auto out = std::make_unique<ir::Module>(m);
   std::vector<double> state(chem.state().begin(), chem.state().end());
   for (const SignalRef &w : chem.interface().weights) {
@@ -178,6 +180,7 @@ static std::unique_ptr<ir::Module> trainedModule(const ir::Module &m,
       out->getSpecies(ir::SpeciesId(*w.neg)).initial = rails[*w.neg];
   }
   ir::setAttribute(out->attrs, "trained_epochs", std::to_string(epochs));
+  recordTrainingHistory(*out, r);
   return out;
 }
 
@@ -248,7 +251,7 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
                << " abstract species, " << attr("abstract_reactions")
                << " abstract reactions; " << m.speciesCount() << " species, "
                << m.reactionCount() << " reactions (dual rail)\n";
-  std::string ir = ir::printModuleToString(*trainedModule(m, chem));
+  std::string ir = ir::printModuleToString(*trainedModule(m, chem, r));
   if (llvm::Error e = writeFilesAtomically(
           {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
            {outputPath("metrics.json"), metricsJson(chem.interface(), r)},
