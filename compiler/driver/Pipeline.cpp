@@ -355,6 +355,12 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
   result.artifacts.push_back({name + ".protocol.json", render([&](auto &os) {
                                 protocol::writeProtocolJSON(*lab, os);
                               })});
+  if (std::optional<std::string> problem = protocol::opentronsProblem(*lab))
+    diags.note(Location(), "protocol: no Opentrons script: " + *problem);
+  else
+    result.artifacts.push_back({name + ".opentrons.py", render([&](auto &os) {
+                                  protocol::writeOpentronsScript(*lab, os);
+                                })});
   result.summary += "protocol: " + std::to_string(lab->strands.size()) +
                     " strands, reaction mix " +
                     (lab->reaction.fits ? "fits " : "does NOT fit ") +
