@@ -151,12 +151,15 @@ struct Verification {
 
 struct Trajectory {
   std::string species;
-  std::vector<double> formal, dna; ///< nM at `times`
-  double deviation = 0;            ///< fraction of the formal range
+  std::vector<double> formal, dna;        ///< in concUnit at `times`
+  double deviation = 0;                   ///< fraction of the formal range
+  std::vector<std::string> representedBy; ///< DNA-level species summed
 };
 
 struct Resimulation {
-  std::vector<double> times; ///< seconds
+  std::vector<double> times;   ///< in timeUnit
+  std::string timeUnit = "s";  ///< of the reference CRN
+  std::string concUnit = "nM"; ///< of the reference CRN
   std::vector<Trajectory> species;
   double maxDeviation = 0, threshold = 0.05;
   bool pass = false;

@@ -269,22 +269,33 @@ static void resimulationBody(llvm::raw_ostream &os, const Resimulation &r) {
                num(100 * r.maxDeviation, 3) + " % of each species' formal " +
                "range (threshold " + num(100 * r.threshold, 3) + " %). " +
                r.note);
-  double last = r.times.empty() ? 0 : r.times.back();
-  bool minutes = last > 600;
+  bool minutes = r.timeUnit == "s" && !r.times.empty() && r.times.back() > 600;
   std::vector<double> t = r.times;
   for (double &v : t)
     v = minutes ? v / 60 : v;
+  std::string timeLabel =
+      "time (" + (minutes ? std::string("min") : r.timeUnit) + ")";
   os << "<div class=\"figs\">\n";
   for (const Trajectory &s : r.species) {
     LinePlot plot;
     plot.title = s.species + " (deviation " + num(100 * s.deviation, 3) + " %)";
-    plot.xLabel = minutes ? "time (min)" : "time (s)";
-    plot.yLabel = "concentration (nM)";
+    plot.xLabel = timeLabel;
+    plot.yLabel = "concentration (" + r.concUnit + ")";
     plot.series = {{"formal CRN", t, s.formal, true, 0},
                    {"DNA level", t, s.dna, false, 1}};
     os << renderLinePlot(plot) << "\n";
   }
   os << "</div>\n";
+  std::vector<Row> rows;
+  for (const Trajectory &s : r.species) {
+    std::string by;
+    for (const std::string &b : s.representedBy)
+      by += (by.empty() ? "" : " + ") + b;
+    rows.push_back({s.species, num(100 * s.deviation, 3), by});
+  }
+  longTable(os, "Deviation per species",
+            {"Formal species", "Deviation (% of range)", "DNA-level species"},
+            rows);
 }
 
 static void trainingBody(llvm::raw_ostream &os, const Training &t) {

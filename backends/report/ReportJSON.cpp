@@ -148,13 +148,16 @@ static Json resimulationJson(const Resimulation &r) {
   for (const Trajectory &t : r.species)
     species.push_back({{"species", t.species},
                        {"deviation", jsonNumber(t.deviation)},
-                       {"formal_nM", jsonNumbers(t.formal)},
-                       {"dna_nM", jsonNumbers(t.dna)}});
+                       {"represented_by", t.representedBy},
+                       {"formal", jsonNumbers(t.formal)},
+                       {"dna", jsonNumbers(t.dna)}});
   return {{"max_deviation", jsonNumber(r.maxDeviation)},
           {"threshold", jsonNumber(r.threshold)},
           {"pass", r.pass},
           {"note", r.note},
-          {"times_s", jsonNumbers(r.times)},
+          {"time_unit", r.timeUnit},
+          {"concentration_unit", r.concUnit},
+          {"times", jsonNumbers(r.times)},
           {"species", species}};
 }
 

@@ -115,3 +115,33 @@ TEST_CASE("the summary says pass, fail or incomplete and why", "[report]") {
   d.strands = st;
   CHECK(summarize(d).status == Summary::Status::Fail);
 }
+
+TEST_CASE("re-simulation plots each species on shared axes", "[report]") {
+  ReportData d = sample();
+  Resimulation r;
+  r.times = {0, 60, 120};
+  r.species = {{"A", {10, 5, 2}, {10, 5.5, 2.1}, 0.0625, {"A", "i3"}},
+               {"B & C", {0, 5, 8}, {0, 4.9, 8}, 0.0125, {"B"}}};
+  r.maxDeviation = 0.0625;
+  r.pass = false;
+  r.note = "reference: the model as written";
+  d.resimulation = r;
+  Verification v;
+  v.checks = {{"crn-bisimulation", "incorrect", "atomic: i3 stands for A"}};
+  v.interpretation = {"i3 -> A"};
+  d.verification = v;
+  std::string page = html(d);
+  Json doc = json(d);
+  CHECK(page.find("<title>A (deviation 6.25 %)</title>") != std::string::npos);
+  CHECK(page.find("<title>B &amp; C (deviation 1.25 %)</title>") !=
+        std::string::npos);
+  CHECK(page.find(">time (s)</text>") != std::string::npos);
+  CHECK(page.find(">concentration (nM)</text>") != std::string::npos);
+  CHECK(page.find("<td>A</td><td>6.25</td><td>A + i3</td>") !=
+        std::string::npos);
+  CHECK(page.find("atomic: i3 stands for A") != std::string::npos);
+  CHECK(doc["resimulation"]["species"][0]["dna"][1] == 5.5);
+  CHECK(doc["resimulation"]["times"][2] == 120);
+  CHECK(doc["verification"]["interpretation"][0] == "i3 -> A");
+  CHECK(summarize(d).status == Summary::Status::Fail);
+}
