@@ -10,6 +10,7 @@
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
+#include "compiler/driver/ReportOptions.h"
 #include "compiler/driver/SequenceOptions.h"
 #include "compiler/driver/VerifyOptions.h"
 #include "compiler/driver/VerifyStep.h"
@@ -276,6 +277,9 @@ int driver::runCompile() {
   llvm::Expected<protocol::LabSettings> lab = readLabOptions();
   if (!lab)
     return reportEnvironmentError(lab.takeError());
+  llvm::Expected<report::ReportSettings> reportSettings = readReportOptions();
+  if (!reportSettings)
+    return reportEnvironmentError(reportSettings.takeError());
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -305,6 +309,8 @@ int driver::runCompile() {
   options.instrumentation.timePasses = timePasses;
   options.customPipeline = passPipeline;
   options.lab = *lab;
+  options.report = *reportSettings;
+  options.sourceFile = inputFile;
   if (int code = readSequenceOptions(options, diags))
     return code;
   CompileResult result;

@@ -15,6 +15,7 @@
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
 #include "lib/train/Reports.h"
+#include "lib/train/TrainingHistory.h"
 #include "lib/train/TrainingLoop.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -130,7 +131,7 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
                << " abstract species, " << count(ir::model::AbstractReactions)
                << " abstract reactions; " << m.speciesCount() << " species, "
                << m.reactionCount() << " reactions (dual rail)\n";
-  std::string ir = ir::printModuleToString(*trainedModule(m, chem, epochs));
+  std::string ir = ir::printModuleToString(*trainedModule(m, chem, epochs, r));
   if (llvm::Error e = writeFilesAtomically(
           {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
            {outputPath("metrics.json"), metricsJson(chem.interface(), r)},

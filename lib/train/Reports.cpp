@@ -1,6 +1,7 @@
 //===- Reports.cpp - the files a training run writes ----------------------===//
 
 #include "lib/train/Reports.h"
+#include "lib/train/TrainingHistory.h"
 #include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "lib/support/Json.h"
@@ -82,7 +83,8 @@ std::string train::weightsCsv(const ModelInterface &mi,
 
 std::unique_ptr<ir::Module> train::trainedModule(const ir::Module &m,
                                                  const ChemicalTrainer &chem,
-                                                 unsigned epochs) {
+                                                 unsigned epochs,
+                                                 const TrainingResult &result) {
   auto out = std::make_unique<ir::Module>(m);
   std::vector<double> state(chem.state().begin(), chem.state().end());
   for (const SignalRef &w : chem.interface().weights) {
@@ -93,6 +95,7 @@ std::unique_ptr<ir::Module> train::trainedModule(const ir::Module &m,
       out->getSpecies(ir::SpeciesId(*w.neg)).initial = rails[*w.neg];
   }
   ir::model::set(out->attrs, ir::model::TrainedEpochs, uint64_t(epochs));
+  recordTrainingHistory(*out, result);
   return out;
 }
 

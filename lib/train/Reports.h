@@ -36,10 +36,12 @@ std::string weightsCsv(const ModelInterface &mi,
                        const FloatReference *ref);
 
 /// A copy of `module` whose weight rails start at the weights `chem` has
-/// learned, marked with the epochs trained (ir::model::TrainedEpochs).
+/// learned, marked with the epochs trained (ir::model::TrainedEpochs) and
+/// carrying `result`'s per-epoch history (recordTrainingHistory).
 std::unique_ptr<ir::Module> trainedModule(const ir::Module &module,
                                           const ChemicalTrainer &chem,
-                                          unsigned epochs);
+                                          unsigned epochs,
+                                          const TrainingResult &result);
 
 /// The lines `crnc train` prints: one per epoch (train and validation loss,
 /// validation accuracy for a classifier, seconds), the test line, and with
