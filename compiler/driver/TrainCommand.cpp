@@ -11,6 +11,7 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/TrainLevel.h"
 #include "ir/ModelAttributes.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
@@ -78,6 +79,29 @@ cl::opt<double> absTol("atol", cl::desc("CVODE absolute tolerance"),
 cl::opt<std::string> outDir("o", cl::desc("Output directory"),
                             cl::value_desc("dir"), cl::Required, TRAIN_OPT);
 cl::opt<bool> noProgress("no-progress", cl::desc("No progress bar"), TRAIN_OPT);
+cl::opt<TrainLevel> level(
+    "level", cl::desc("Which network learns (beside the model network)"),
+    cl::values(clEnumValN(TrainLevel::Model, "model", "the model network"),
+               clEnumValN(TrainLevel::Formal, "formal",
+                          "the lowered formal CRN, in lab time"),
+               clEnumValN(TrainLevel::Dna, "dna",
+                          "the enumerated DSD design of --scheme")),
+    cl::init(TrainLevel::Model), TRAIN_OPT);
+cl::opt<std::string> schemeName("scheme",
+                                cl::desc("--level=dna: the DSD scheme"),
+                                cl::init("soloveichik2010"), TRAIN_OPT);
+cl::opt<bool> finiteFuels("finite-fuels",
+                          cl::desc("--level=formal|dna: fuels start at their "
+                                   "level and deplete (default: held)"),
+                          TRAIN_OPT);
+cl::opt<size_t> maxComplexCount("max-complex-count",
+                                cl::desc("--level=dna: most complexes the "
+                                         "enumeration may find"),
+                                cl::init(200000), TRAIN_OPT);
+cl::opt<size_t> maxReactionCount("max-reaction-count",
+                                 cl::desc("--level=dna: most detailed "
+                                          "reactions"),
+                                 cl::init(1000000), TRAIN_OPT);
 #undef TRAIN_OPT
 
 /// A progress bar with ETA on stderr (only on a terminal).
@@ -148,6 +172,33 @@ static int reportTrainingError(llvm::Error e) {
   return ExitInputError;
 }
 
+/// `--level formal|dna`: the lab's network beside the model network.
+static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
+                       const PreparedData &data,
+                       const sim::SolverOptions &solver,
+                       DiagnosticEngine &diags) {
+  if (reference)
+    return usageError("--reference is for --level=model");
+  LabLevelSettings s;
+  s.level = level;
+  s.scheme = schemeName;
+  s.finiteFuels = finiteFuels;
+  s.limits.maxComplexCount = maxComplexCount;
+  s.limits.maxReactionCount = maxReactionCount;
+  s.modelSolver = solver;
+  s.labSolver = solver;
+  s.loop.epochs = epochs;
+  s.loop.seed = seed;
+  s.loop.threads = threads ? threads : 1;
+  s.outDir = outDir;
+  ProgressBar bar(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  s.loop.progress = [&](size_t done, size_t total) { bar.show(done, total); };
+  LabLevelRun run;
+  if (int code = trainAtLabLevel(model, mi, data, s, diags, run))
+    return code;
+  return reportLabLevel(run, mi, s);
+}
+
 int driver::runTrain() {
   if (!checkRange("scale", scale, 1e-12, 1e12) ||
       !checkRange("rtol", relTol, 1e-15, 0.1) ||
@@ -198,6 +249,8 @@ int driver::runTrain() {
   sim::SolverOptions solver;
   solver.relTol = relTol;
   solver.absTol = absTol;
+  if (level != TrainLevel::Model)
+    return runLabLevel(*loaded.module, *mi, *prepared, solver, diags);
   auto chem = ChemicalTrainer::create(*loaded.module, *mi, solver);
   if (!chem)
     return reportEnvironmentError(chem.takeError());

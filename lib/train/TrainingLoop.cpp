@@ -84,7 +84,7 @@ llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
   return p;
 }
 
-static std::vector<size_t> presentationOrder(size_t rows, uint64_t seed,
+std::vector<size_t> train::presentationOrder(size_t rows, uint64_t seed,
                                              unsigned epoch) {
   Split s = splitRows(rows, 1.0, 0.0, seed * 1000003ULL + epoch);
   return s.train;

@@ -73,6 +73,10 @@ struct LoopOptions {
   std::function<void(size_t, size_t)> progress;
 };
 
+/// The order in which epoch `epoch` presents `rows` training rows.
+std::vector<size_t> presentationOrder(size_t rows, uint64_t seed,
+                                      unsigned epoch);
+
 /// Trains `chem` (and `ref` when given) on `data`.
 llvm::Expected<TrainingResult> runTraining(ChemicalTrainer &chem,
                                            FloatReference *ref,
