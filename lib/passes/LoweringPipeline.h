@@ -25,7 +25,7 @@ struct LoweringOptions {
   std::string gateStrategy = "external"; ///< or "autonomous"
   double clockConc = 1;                  ///< on-level of a clock (module unit)
   double annihilationRate = 1000;        ///< X_p + X_n -> 0 (module unit)
-  double epsilon = 0.01;                 ///< reduce-order target relative error
+  double epsilon = 0.02;                 ///< reduce-order target relative error
   double maxProducts = 0;                ///< 0: product sides are left alone
   double cmax = 1000;                    ///< fuel concentration, nM
   double qmax = 1e6;                     ///< fastest DSD rate, /M/s
