@@ -2,6 +2,7 @@
 
 #include "backends/dsd/SchemeBuilder.h"
 #include "ir/LoweringAttributes.h"
+#include <algorithm>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -105,6 +106,34 @@ static double absorbGateFuels(const ir::Module &m,
   return level;
 }
 
+/// The backward direction's reactants of a reversible reaction, with every
+/// species on both sides (a catalyst) at the place it has forward. A gate
+/// releases an output strand that starts with its last reactant's long domain
+/// and toehold and ends with its products' toeholds. If the catalyst were
+/// last forward and first backward, that strand would bind the backward gate
+/// after the catalyst, at the next reactant's toehold, and displace the
+/// catalyst through a remote toehold: it would stand for the catalyst without
+/// the other products being made (B + A <=> C + A is then incorrect under
+/// soloveichik2010; Nuskell keeps the written order and verifies it).
+static std::vector<ir::SpeciesId>
+backwardReactants(const std::vector<ir::SpeciesId> &forward,
+                  std::vector<ir::SpeciesId> backward) {
+  std::vector<bool> placed(backward.size(), false);
+  for (size_t i = 0; i < forward.size() && i < backward.size(); ++i) {
+    if (backward[i] == forward[i]) {
+      placed[i] = true;
+      continue;
+    }
+    for (size_t k = 0; k < backward.size(); ++k)
+      if (!placed[k] && backward[k] == forward[i]) {
+        std::swap(backward[i], backward[k]);
+        placed[i] = true;
+        break;
+      }
+  }
+  return backward;
+}
+
 std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
   std::vector<Step> list;
   for (const ir::Reaction &r : mod.allReactions()) {
@@ -121,7 +150,8 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
     list.back().gateFuelLevel = level;
     if (!r.isReversible())
       continue;
-    list.push_back(makeStep(mod, outs, in, false, r.loc));
+    list.push_back(
+        makeStep(mod, backwardReactants(in, outs), in, false, r.loc));
     list.back().gateFuelLevel = backLevel;
   }
   return list;
