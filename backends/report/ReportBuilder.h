@@ -18,6 +18,7 @@
 #include "ir/Module.h"
 #include "lib/dna/Design.h"
 #include "lib/thermo/SaltCorrection.h"
+#include "lib/verify/VerificationOutcome.h"
 
 namespace crnc::report {
 
@@ -78,6 +79,13 @@ Kinetics describeKinetics(const ir::Module &formal, const RatesBefore &before,
 /// `migrationLength` nt, at `kelvin`.
 double predictedDisplacementRate(unsigned toeholdLength, double dG,
                                  unsigned migrationLength, double kelvin);
+
+/// FromVerification.cpp: steps 5 and 6's verdicts (with counterexamples or
+/// the reason a verdict is unknown) and interpretation.
+Verification describeVerification(const verify::VerificationOutcome &v);
+/// The re-simulation: both trajectories per formal species on the reference
+/// CRN's axes, or "not run" with the problem that stopped it.
+Part<Resimulation> describeResimulation(const verify::ResimulationOutcome &r);
 
 Costs describeCosts(const dna::Design &design, const dna::DesignCosts &costs,
                     std::optional<double> pricePerNt);

@@ -254,7 +254,7 @@ static void verificationBody(llvm::raw_ostream &os, const Verification &v) {
   for (const Check &c : v.checks)
     rows.push_back({c.notion, c.verdict,
                     c.counterexample.empty() ? "—" : c.counterexample});
-  table(os, {"Notion", "Verdict", "Counterexample"}, rows);
+  table(os, {"Notion", "Verdict", "Counterexample or reason"}, rows);
   if (v.interpretation.empty())
     return;
   os << "<p>Interpretation (implementation species → formal species):</p>\n"
@@ -281,8 +281,9 @@ static void resimulationBody(llvm::raw_ostream &os, const Resimulation &r) {
     plot.title = s.species + " (deviation " + num(100 * s.deviation, 3) + " %)";
     plot.xLabel = timeLabel;
     plot.yLabel = "concentration (" + r.concUnit + ")";
-    plot.series = {{"formal CRN", t, s.formal, true, 0},
-                   {"DNA level", t, s.dna, false, 1}};
+    // The dashed formal line on top, so it shows where both coincide.
+    plot.series = {{"DNA level", t, s.dna, false, 1},
+                   {"formal CRN", t, s.formal, true, 0}};
     os << renderLinePlot(plot) << "\n";
   }
   os << "</div>\n";

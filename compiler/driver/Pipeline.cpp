@@ -228,8 +228,7 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
 }
 
 /// After step 3: the design's size for the terminal.
-static void recordDesign(const DesignStage &stage,
-                         const CompileOptions &options, CompileResult &result) {
+static void recordDesign(const DesignStage &stage, CompileResult &result) {
   result.summary += designLine(stage.design.scheme, stage.costs);
   if (stage.design.labTime)
     result.summary += labTimeLine(*stage.design.labTime);
@@ -401,8 +400,9 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
   const thermo::Conditions &cond = options.sequences.conditions;
   report::ReportData data;
   data.name = module.name;
-  data.inputs = report::describeInputs(*log.input, module, options.sourceFile,
-                                       options.scheme.scheme, cond);
+  data.inputs =
+      report::describeInputs(*log.input, module, options.sourceFile,
+                             dsd::schemeInfo(options.scheme.kind).name, cond);
   data.lowering = report::describeLowering(*log.input, log.passes, module);
   const sequences::SequenceDesign *seqs =
       stage.sequences ? &*stage.sequences : nullptr;
@@ -419,13 +419,20 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
   }
   data.kinetics = report::describeKinetics(module, log.ratesBeforeMapping,
                                            stage.design, seqs, cond);
-  std::string noVerify = "enumeration and verification are not part of "
-                         "`crnc compile` in this build; `crnc verify "
-                         "model.crn` checks the design";
-  data.verification = report::Part<report::Verification>::skipped(noVerify);
-  data.resimulation = report::Part<report::Resimulation>::skipped(noVerify);
+  std::string noVerify = !options.verify
+                             ? "--no-verify"
+                             : "the verification step did not produce a result";
+  if (result.verification) {
+    data.verification = report::describeVerification(*result.verification);
+    data.resimulation =
+        report::describeResimulation(result.verification->resimulation);
+  } else {
+    data.verification = report::Part<report::Verification>::skipped(noVerify);
+    data.resimulation = report::Part<report::Resimulation>::skipped(noVerify);
+  }
   data.training = report::describeTraining(
-      module, "DNA-level training is not part of `crnc compile` in this build");
+      module, "`crnc compile` does not train; `crnc train --level dna` "
+              "trains the enumerated design and writes lab-training.json");
   data.costs = report::describeCosts(stage.design, stage.costs,
                                      options.report.pricePerNt);
   if (stage.protocol)
@@ -478,7 +485,7 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   std::optional<DesignStage> stage = translateToDNA(module, options, diags);
   if (!stage)
     return failure();
-  recordDesign(*stage, options, result);
+  recordDesign(*stage, result);
   if (options.stopAfterDesign) {
     result.design = std::move(stage->design);
     return success();

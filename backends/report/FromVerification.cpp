@@ -1,0 +1,71 @@
+//===- FromVerification.cpp - verdicts and re-simulation for the report ---===//
+//
+// Steps 5 and 6's outcome (lib/verify/VerificationOutcome.h) as the report's
+// verdict and re-simulation sections: one row per notion with its
+// counterexample or the reason it is unknown, the interpretation, and per
+// formal species both trajectories on the reference CRN's axes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/report/ReportBuilder.h"
+#include "lib/support/Format.h"
+
+using namespace crnc;
+using namespace crnc::report;
+
+static std::string counterexampleText(const verify::CheckOutcome &c) {
+  if (c.counterexample) {
+    const verify::Counterexample &ce = *c.counterexample;
+    return ce.condition + ": " + ce.message +
+           (ce.reaction.empty() ? "" : " (" + ce.reaction + ")");
+  }
+  return c.reason;
+}
+
+Verification
+report::describeVerification(const verify::VerificationOutcome &v) {
+  Verification out;
+  out.checkedAgainst = v.checkedAgainst;
+  out.enumeration = v.enumeration;
+  if (!v.enumerationStopped.empty())
+    out.enumeration += " (stopped: " + v.enumerationStopped + ")";
+  for (const verify::CheckOutcome &c : v.checks)
+    out.checks.push_back({c.notion, verify::verdictName(c.verdict).str(),
+                          counterexampleText(c)});
+  for (const auto &[species, formal] : v.interpretation) {
+    std::string rhs;
+    for (const std::string &f : formal)
+      rhs += (rhs.empty() ? "" : " + ") + f;
+    out.interpretation.push_back(species + " -> " +
+                                 (rhs.empty() ? "(nothing)" : rhs));
+  }
+  return out;
+}
+
+Part<Resimulation>
+report::describeResimulation(const verify::ResimulationOutcome &r) {
+  if (!r.ran)
+    return Part<Resimulation>::skipped(r.problem);
+  Resimulation out;
+  const verify::ResimulationResult &res = r.result;
+  out.times = res.times;
+  bool unitless = r.referenceUnit.empty();
+  out.timeUnit = unitless ? "model time units" : "s";
+  out.concUnit = unitless ? "model units" : r.referenceUnit;
+  for (const verify::SpeciesDeviation &s : res.species)
+    out.species.push_back({s.species, s.formalSeries, s.implementationSeries,
+                           s.deviation, s.representedBy});
+  out.maxDeviation = res.maxDeviation;
+  out.threshold = r.threshold;
+  out.pass = res.pass;
+  out.note = "Reference: " + r.reference +
+             "; DNA level: the enumerated "
+             "network (species interpreted by " +
+             r.interpretation + ") on its time axis divided by " +
+             formatSignificant(res.timeScale, 4) +
+             " lab seconds per reference time unit (map-rates predicted " +
+             formatSignificant(r.timeScale, 4) + "; on that axis the max " +
+             "deviation is " +
+             formatSignificant(100 * res.predictedMaxDeviation, 3) + " %).";
+  return out;
+}
