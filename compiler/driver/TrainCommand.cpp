@@ -178,7 +178,7 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
                        const sim::SolverOptions &solver,
                        DiagnosticEngine &diags) {
   if (reference)
-    return usageError("--reference is for --level=model");
+    return reportUsageError("--reference is for --level=model");
   LabLevelSettings s;
   s.level = level;
   s.scheme = schemeName;

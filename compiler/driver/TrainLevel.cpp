@@ -76,7 +76,12 @@ int driver::trainAtLabLevel(const ir::Module &model,
   auto start = std::chrono::steady_clock::now();
   ir::Module formal(model);
   CompileOptions options;
-  options.scheme.scheme = s.scheme;
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(s.scheme);
+  if (!kind) {
+    diags.error(Location(), llvm::toString(kind.takeError()));
+    return ExitUsageError;
+  }
+  options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
