@@ -28,7 +28,9 @@ report::describeVerification(const verify::VerificationOutcome &v) {
   out.checkedAgainst = v.checkedAgainst;
   out.enumeration = v.enumeration;
   if (!v.enumerationStopped.empty())
-    out.enumeration += " (stopped: " + v.enumerationStopped + ")";
+    out.enumeration += (out.enumeration.empty() ? "stopped: " : " (stopped: ") +
+                       v.enumerationStopped +
+                       (out.enumeration.empty() ? "" : ")");
   for (const verify::CheckOutcome &c : v.checks)
     out.checks.push_back({c.notion, verify::verdictName(c.verdict).str(),
                           counterexampleText(c)});
