@@ -178,13 +178,16 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
                        const sim::SolverOptions &solver,
                        DiagnosticEngine &diags) {
   if (reference)
-    return usageError("--reference is for --level=model");
+    return reportUsageError("--reference is for --level=model");
   LabLevelSettings s;
   s.level = level;
   s.scheme = schemeName;
   s.finiteFuels = finiteFuels;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;
+  // Polymers above 10 strands are left out as Peppercorn and Nuskell do; the
+  // network line counts them.
+  s.limits.dropOversized = true;
   s.modelSolver = solver;
   s.labSolver = solver;
   s.loop.epochs = epochs;

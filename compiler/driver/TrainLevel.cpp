@@ -1,6 +1,7 @@
 //===- TrainLevel.cpp - `crnc train --level formal|dna` -------------------===//
 
 #include "compiler/driver/TrainLevel.h"
+#include "backends/dsd/Scheme.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
 #include "lib/enumerate/ModularEnumerator.h"
@@ -74,9 +75,12 @@ int driver::trainAtLabLevel(const ir::Module &model,
                             const LabLevelSettings &s, DiagnosticEngine &diags,
                             LabLevelRun &run) {
   auto start = std::chrono::steady_clock::now();
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(s.scheme);
+  if (!kind)
+    return reportUsageError(llvm::toString(kind.takeError()));
   ir::Module formal(model);
   CompileOptions options;
-  options.scheme.scheme = s.scheme;
+  options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
