@@ -75,11 +75,13 @@ int driver::trainAtLabLevel(const ir::Module &model,
                             const LabLevelSettings &s, DiagnosticEngine &diags,
                             LabLevelRun &run) {
   auto start = std::chrono::steady_clock::now();
-  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(s.scheme);
-  if (!kind)
-    return reportUsageError(llvm::toString(kind.takeError()));
   ir::Module formal(model);
   CompileOptions options;
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(s.scheme);
+  if (!kind) {
+    diags.error(Location(), llvm::toString(kind.takeError()));
+    return ExitUsageError;
+  }
   options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult compiled;
