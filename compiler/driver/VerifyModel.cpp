@@ -2,8 +2,11 @@
 
 #include "compiler/driver/VerifyModel.h"
 #include "backends/dsd/Scheme.h"
+#include "backends/pil/PILReader.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
+#include "lib/verify/DesignVerification.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 
 using namespace crnc;
@@ -20,24 +23,6 @@ enumerate::EnumerateOptions driver::nuskellEnumerateOptions() {
 
 static std::string plural(size_t n, llvm::StringRef word) {
   return std::to_string(n) + " " + word.str() + (n == 1 ? "" : "s");
-}
-
-/// Removes the formal CRN's constant species (the lowering's fuels, such as
-/// `G` in `A + G -> B`, which the design holds constant too) and any formal
-/// species the design made a fuel, as `crnc verify --fuels` does.
-static std::vector<verify::SpeciesIndex>
-removeFormalFuels(verify::Crn &formal, const verify::Crn &impl,
-                  llvm::ArrayRef<verify::SpeciesIndex> implFuels) {
-  std::vector<verify::SpeciesIndex> fuels;
-  for (verify::SpeciesIndex s = 0; s < formal.speciesCount(); ++s)
-    if (formal.constant[s])
-      fuels.push_back(s);
-  for (verify::SpeciesIndex s : implFuels)
-    if (auto f = formal.lookup(impl.speciesNames[s]))
-      if (!llvm::is_contained(fuels, *f))
-        fuels.push_back(*f);
-  verify::removeSpecies(formal, fuels);
-  return fuels;
 }
 
 int driver::buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
@@ -96,13 +81,17 @@ int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
     out.enumerated += " (" + std::to_string(system->ignoredBySize) +
                       " binding reactions ignored: product above " +
                       std::to_string(limits.maxComplexSize) + " strands)";
+  // Signal variants whose history domains differ stand for their signal,
+  // as Nuskell names them (X_<n>_).
+  verify::nameHistoryVariants(*system, *result.design);
   out.implementation = verify::implementationFromEnumeration(
       *system, *result.design, out.formal, out.formalModule->unit);
-  std::vector<verify::SpeciesIndex> removed = removeFormalFuels(
+  std::vector<std::string> removed = verify::removeFormalFuels(
       out.formal, out.implementation.crn, out.implementation.fuels);
+  out.implementation.partial =
+      verify::interpretationFromNames(out.implementation.crn, out.formal);
   for (size_t i = 0; i < removed.size(); ++i)
-    out.checkedAgainst += (i ? ", " : "; fuels ") +
-                          out.formal.speciesNames[removed[i]] +
+    out.checkedAgainst += (i ? ", " : "; fuels ") + removed[i] +
                           (i + 1 == removed.size() ? " removed" : "");
   out.checkedAgainst += ")";
   return ExitSuccess;
@@ -123,4 +112,42 @@ bool driver::printModelHeader(const ModelVerification &model,
   if (pathway)
     os << "pathway-decomposition: unknown\n";
   return false;
+}
+
+int driver::buildDesignVerification(llvm::StringRef formalFile,
+                                    llvm::StringRef pilFile,
+                                    const enumerate::EnumerateOptions &limits,
+                                    ModelVerification &out,
+                                    DiagnosticEngine &diags) {
+  LoadedModule formal = loadModule(formalFile, diags);
+  if (!formal.module)
+    return formal.exitCode;
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(pilFile, /*IsText=*/true);
+  if (!buffer)
+    return reportEnvironmentError(llvm::createStringError(
+        buffer.getError(),
+        "cannot read '" + pilFile + "': " + buffer.getError().message()));
+  unsigned id =
+      diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  std::optional<dna::Design> design = pil::readPIL(id, diags);
+  if (!design)
+    return ExitInputError;
+  out.formalModule = std::move(formal.module);
+  verify::DesignImplementation checked = verify::implementationFromDesign(
+      std::move(*design), verify::crnFromModule(*out.formalModule),
+      out.formalModule->unit, limits);
+  out.formal = std::move(checked.formal);
+  out.implementation = std::move(checked.implementation);
+  out.enumerated = std::move(checked.enumerated);
+  out.enumerationStopped = std::move(checked.enumerationStopped);
+  out.checkedAgainst = "the formal CRN of '" + formalFile.str() + "' (" +
+                       std::to_string(out.formal.usedSpecies().size()) +
+                       " species, " +
+                       plural(out.formal.reactions.size(), "reaction");
+  for (size_t i = 0; i < checked.formalFuels.size(); ++i)
+    out.checkedAgainst +=
+        (i ? ", " : "; fuels ") + checked.formalFuels[i] +
+        (i + 1 == checked.formalFuels.size() ? " removed" : "");
+  out.checkedAgainst += ")";
+  return ExitSuccess;
 }
