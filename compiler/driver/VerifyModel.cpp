@@ -5,35 +5,18 @@
 #include "backends/pil/PILReader.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
-#include "lib/verify/DesignVerification.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 
 using namespace crnc;
 using namespace crnc::driver;
 
-enumerate::EnumerateOptions driver::nuskellEnumerateOptions() {
-  enumerate::EnumerateOptions options;
-  options.maxComplexSize = 10;
-  options.maxComplexCount = 5000;
-  options.maxReactionCount = 10000;
-  options.releaseCutoff = 7;
-  return options;
-}
-
-static std::string plural(size_t n, llvm::StringRef word) {
-  return std::to_string(n) + " " + word.str() + (n == 1 ? "" : "s");
-}
-
 int driver::buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
                                    const enumerate::EnumerateOptions &limits,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
-  if (!dsd::lookupScheme(scheme)) {
-    llvm::WithColor::error(llvm::errs(), "crnc")
-        << "unknown scheme '" << scheme << "' (see crnc --list-schemes)\n";
-    return ExitUsageError;
-  }
+  if (llvm::Error e = dsd::parseScheme(scheme).takeError())
+    return reportUsageError(llvm::toString(std::move(e)));
   LoadedModule loaded = loadModule(file.str(), diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -47,53 +30,22 @@ int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
   CompileOptions options;
-  options.scheme.scheme = scheme.str();
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(scheme);
+  if (!kind)
+    return reportUsageError(llvm::toString(kind.takeError()));
+  options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult result;
   if (failed(runCompilePipeline(*module, options, diags, result)))
     return result.settingsError ? ExitUsageError : ExitInputError;
+  verify::PreparedDesign prepared =
+      verify::prepareDesign(*module, std::move(*result.design), limits);
   out.formalModule = std::move(module);
-  out.formal = verify::crnFromModule(*out.formalModule);
-  out.checkedAgainst = "the lowered formal CRN (" +
-                       std::to_string(out.formal.usedSpecies().size()) +
-                       " species, " +
-                       plural(out.formal.reactions.size(), "reaction");
-  // Every signal takes part, also those initially absent (Nuskell
-  // enumerates every signal): their amount stays 0, as the adapter reads it.
-  dna::Design &design = *result.design;
-  for (dna::ComplexIndex i = 0; i < design.complexCount(); ++i) {
-    dna::NamedComplex &c = design.getComplex(i);
-    if (c.role == dna::ComplexRole::Signal && c.concentration == 0.0)
-      c.concentration.reset();
-  }
-  llvm::Expected<enumerate::EnumeratedSystem> system =
-      enumerate::enumerateDesign(design, limits);
-  if (!system) {
-    out.enumerationStopped = llvm::toString(system.takeError());
-    out.checkedAgainst += ")";
-    return ExitSuccess;
-  }
-  out.enumerated = std::to_string(system->complexes.size()) + " complexes, " +
-                   plural(system->macrostates.size(), "resting macrostate") +
-                   ", " +
-                   plural(system->condensed.size(), "condensed reaction");
-  if (system->ignoredBySize)
-    out.enumerated += " (" + std::to_string(system->ignoredBySize) +
-                      " binding reactions ignored: product above " +
-                      std::to_string(limits.maxComplexSize) + " strands)";
-  // Signal variants whose history domains differ stand for their signal,
-  // as Nuskell names them (X_<n>_).
-  verify::nameHistoryVariants(*system, *result.design);
-  out.implementation = verify::implementationFromEnumeration(
-      *system, *result.design, out.formal, out.formalModule->unit);
-  std::vector<std::string> removed = verify::removeFormalFuels(
-      out.formal, out.implementation.crn, out.implementation.fuels);
-  out.implementation.partial =
-      verify::interpretationFromNames(out.implementation.crn, out.formal);
-  for (size_t i = 0; i < removed.size(); ++i)
-    out.checkedAgainst += (i ? ", " : "; fuels ") + removed[i] +
-                          (i + 1 == removed.size() ? " removed" : "");
-  out.checkedAgainst += ")";
+  out.formal = std::move(prepared.formal);
+  out.checkedAgainst = std::move(prepared.checkedAgainst);
+  out.enumerated = std::move(prepared.enumerated);
+  out.enumerationStopped = std::move(prepared.stopped);
+  out.implementation = std::move(prepared.implementation);
   return ExitSuccess;
 }
 
@@ -132,22 +84,17 @@ int driver::buildDesignVerification(llvm::StringRef formalFile,
   std::optional<dna::Design> design = pil::readPIL(id, diags);
   if (!design)
     return ExitInputError;
+  verify::PreparedDesign prepared =
+      verify::prepareDesign(*formal.module, std::move(*design), limits);
   out.formalModule = std::move(formal.module);
-  verify::DesignImplementation checked = verify::implementationFromDesign(
-      std::move(*design), verify::crnFromModule(*out.formalModule),
-      out.formalModule->unit, limits);
-  out.formal = std::move(checked.formal);
-  out.implementation = std::move(checked.implementation);
-  out.enumerated = std::move(checked.enumerated);
-  out.enumerationStopped = std::move(checked.enumerationStopped);
-  out.checkedAgainst = "the formal CRN of '" + formalFile.str() + "' (" +
-                       std::to_string(out.formal.usedSpecies().size()) +
-                       " species, " +
-                       plural(out.formal.reactions.size(), "reaction");
-  for (size_t i = 0; i < checked.formalFuels.size(); ++i)
-    out.checkedAgainst +=
-        (i ? ", " : "; fuels ") + checked.formalFuels[i] +
-        (i + 1 == checked.formalFuels.size() ? " removed" : "");
-  out.checkedAgainst += ")";
+  out.formal = std::move(prepared.formal);
+  // The formal CRN is the file's as written (no lowering).
+  llvm::StringRef described(prepared.checkedAgainst);
+  described.consume_front("the lowered formal CRN");
+  out.checkedAgainst =
+      "the formal CRN of '" + formalFile.str() + "'" + described.str();
+  out.enumerated = std::move(prepared.enumerated);
+  out.enumerationStopped = std::move(prepared.stopped);
+  out.implementation = std::move(prepared.implementation);
   return ExitSuccess;
 }

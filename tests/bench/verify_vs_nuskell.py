@@ -17,7 +17,7 @@ limit, decides. Each process gets --timeout seconds and --memory GB.
   PYTHONPATH=/path/to/peers /usr/bin/python3 tests/bench/verify_vs_nuskell.py \\
       --crnc build/bin/crnc [--timeout 600] [--only cascade50] [--scheme qian2011]
 """
-import argparse, os, resource, subprocess, sys, tempfile, time
+import argparse, importlib.util, os, resource, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from enumerate_vs_peppercorn import random_crn  # noqa: E402
@@ -101,7 +101,7 @@ def main():
     p.add_argument('--only', default='')
     args = p.parse_args()
     crnc = os.path.abspath(args.crnc)
-    peers = 'nuskell' in os.environ.get('PYTHONPATH', '')
+    peers = importlib.util.find_spec('nuskell') is not None
     print(f"{'system':10} {'nuskell s':>10} {'nuskell':>28} | {'crnc pil s':>10} {'crnc pil':>12} "
           f"{'ratio':>7} | {'crnc s':>8} {'crnc (' + args.scheme + ')':>24} {'modules':>7} {'ratio':>7}")
     for name, text in systems(args.only):
