@@ -9,6 +9,7 @@
 
 #include "backends/dsd/Scheme.h"
 #include "backends/protocol/Protocol.h"
+#include "backends/report/ReportData.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "ir/Module.h"
 #include "lib/dna/Design.h"
@@ -36,6 +37,9 @@ struct CompileOptions {
   sequences::DesignOptions sequences;
   bool designSequences = true; ///< off: `--no-sequences`
   std::optional<unsigned> fixedSequencesBuffer;
+  /// The verification report (step 9); `sourceFile` is named in it.
+  report::ReportSettings report;
+  std::string sourceFile;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
   /// Stop after the DNA design (step 3) and hand it over in

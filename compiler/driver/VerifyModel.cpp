@@ -13,11 +13,8 @@ int driver::buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
                                    const enumerate::EnumerateOptions &limits,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
-  if (!dsd::lookupScheme(scheme)) {
-    llvm::WithColor::error(llvm::errs(), "crnc")
-        << "unknown scheme '" << scheme << "' (see crnc --list-schemes)\n";
-    return ExitUsageError;
-  }
+  if (llvm::Error e = dsd::parseScheme(scheme).takeError())
+    return reportUsageError(llvm::toString(std::move(e)));
   LoadedModule loaded = loadModule(file.str(), diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -31,7 +28,10 @@ int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
   CompileOptions options;
-  options.scheme.scheme = scheme.str();
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(scheme);
+  if (!kind)
+    return reportUsageError(llvm::toString(kind.takeError()));
+  options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult result;
   if (failed(runCompilePipeline(*module, options, diags, result)))

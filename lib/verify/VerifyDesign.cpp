@@ -11,6 +11,7 @@ using namespace crnc::verify;
 enumerate::EnumerateOptions verify::nuskellEnumerateOptions() {
   enumerate::EnumerateOptions options;
   options.maxComplexSize = 10;
+  options.dropOversized = true; // as Peppercorn under Nuskell
   options.maxComplexCount = 5000;
   options.maxReactionCount = 10000;
   options.releaseCutoff = 7;
