@@ -77,8 +77,10 @@ int driver::trainAtLabLevel(const ir::Module &model,
   ir::Module formal(model);
   CompileOptions options;
   llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(s.scheme);
-  if (!kind)
-    return trainingError(kind.takeError());
+  if (!kind) {
+    diags.error(Location(), llvm::toString(kind.takeError()));
+    return ExitUsageError;
+  }
   options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult compiled;

@@ -17,7 +17,8 @@ verify::PreparedDesign driver::enumerateStep(const ir::Module &formal,
                                              CompileResult &result) {
   verify::PreparedDesign prepared =
       verify::prepareDesign(formal, design, options.enumerationLimits);
-  std::string line = "enumeration (" + design.scheme + "): ";
+  std::string line =
+      "enumeration (" + dsd::schemeInfo(options.scheme.kind).name.str() + "): ";
   if (!prepared.system) {
     result.summary += line + "stopped: " + prepared.stopped + "\n";
     return prepared;
