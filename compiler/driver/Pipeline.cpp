@@ -460,12 +460,6 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
                                          CompileResult &result) {
   CompileLog log;
   recordInput(module, log, result);
-  bool verifying = options.verify && options.onlyArtifact.empty() &&
-                   !options.stopAfterLowering && !options.stopAfterDesign;
-  // The model as written: the re-simulation's reference (step 6).
-  std::optional<ir::Module> asWritten;
-  if (verifying)
-    asWritten = module;
   // 1. lowering
   if (failed(lower(module, options, log, diags)))
     return failure();
@@ -492,12 +486,12 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   }
   // 4. exporters
   exportDesign(module, *stage, options, result);
-  if (verifying) {
+  if (options.verify && options.onlyArtifact.empty()) {
     // 5. enumeration
     verify::PreparedDesign prepared =
         enumerateStep(module, stage->design, options, result);
-    // 6. verification
-    verifyStep(prepared, module, *asWritten, options, result);
+    // 6. verification (re-simulation compares with the model as written)
+    verifyStep(prepared, module, *log.input, options, result);
   }
   // 7. sequences
   if (wantsSequences(options) &&

@@ -63,6 +63,10 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
           formatSignificant(r.timeScale, 3) + " s (max deviation on that " +
           "axis " + formatSignificant(100 * x.predictedMaxDeviation, 3) +
           " %)\n";
+  if (r.interpretation != "crn-bisimulation")
+    line += "  interpretation from the " + r.interpretation +
+            " only (no CRN bisimulation): copies held in gates are not "
+            "counted\n";
   return line;
 }
 

@@ -20,6 +20,7 @@
 #include "lib/sim/CompiledNetwork.h"
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace crnc::verify {
 
@@ -70,18 +71,24 @@ static llvm::Expected<sim::Trace> run(const ir::Module &module,
   return std::move(ensemble->mean);
 }
 
-/// Step 3 for formal species f, column `column` of the reference.
-static SpeciesDeviation compare(SpeciesIndex f, size_t column,
+/// Step 3 for the formal species `fs` that count as column `column` of the
+/// reference (named `name`).
+static SpeciesDeviation compare(llvm::StringRef name,
+                                llvm::ArrayRef<SpeciesIndex> fs, size_t column,
                                 const sim::Trace &reference,
-                                const sim::Trace &impl, const Crn &formalCrn,
-                                const Crn &implCrn, const Interpretation &m,
-                                double concScale) {
+                                const sim::Trace &impl, const Crn &implCrn,
+                                const Interpretation &m, double concScale) {
   SpeciesDeviation d;
-  d.species = formalCrn.speciesNames[f];
-  for (size_t s = 0; s < m.size(); ++s)
-    if (unsigned n = m[s] ? multisetCount(*m[s], f) : 0)
-      d.representedBy.push_back((n > 1 ? std::to_string(n) + " x " : "") +
-                                implCrn.speciesNames[s]);
+  d.species = name.str();
+  std::vector<unsigned> weight(m.size(), 0);
+  for (size_t s = 0; s < m.size(); ++s) {
+    for (SpeciesIndex f : fs)
+      weight[s] += m[s] ? multisetCount(*m[s], f) : 0;
+    if (weight[s])
+      d.representedBy.push_back(
+          (weight[s] > 1 ? std::to_string(weight[s]) + " x " : "") +
+          implCrn.speciesNames[s]);
+  }
   double lo = INFINITY, hi = -INFINITY;
   for (size_t r = 0; r < reference.rows(); ++r) {
     lo = std::min(lo, reference.at(r, column));
@@ -93,8 +100,8 @@ static SpeciesDeviation compare(SpeciesIndex f, size_t column,
   for (size_t r = 0; r < reference.rows() && r < impl.rows(); ++r) {
     double sum = 0;
     for (size_t s = 0; s < m.size(); ++s)
-      if (m[s])
-        sum += multisetCount(*m[s], f) * impl.at(r, s);
+      if (weight[s])
+        sum += weight[s] * impl.at(r, s);
     sum /= concScale;
     d.formalSeries.push_back(reference.at(r, column));
     d.implementationSeries.push_back(sum);
@@ -159,21 +166,29 @@ static sim::Trace resample(const sim::Trace &dense,
   return out;
 }
 
-/// Step 3 for every formal species the reference has.
+/// Step 3 for every formal species the reference has (with the formal
+/// species that count as it).
 static void compareAll(ResimulationResult &result, const sim::Trace &reference,
                        const sim::Trace &impl, const ir::Module &refModule,
                        const Crn &formalCrn, const Crn &implCrn,
-                       const Interpretation &m, double concScale) {
+                       const Interpretation &m,
+                       const ResimulationOptions &options) {
   result.species.clear();
   result.maxDeviation = 0;
   result.times = reference.times;
+  std::map<ir::SpeciesId, std::vector<SpeciesIndex>> counted;
   for (SpeciesIndex f : formalCrn.usedSpecies()) {
-    std::optional<ir::SpeciesId> column =
-        refModule.lookupSpecies(formalCrn.speciesNames[f]);
-    if (!column)
-      continue;
-    result.species.push_back(
-        compare(f, *column, reference, impl, formalCrn, implCrn, m, concScale));
+    llvm::StringRef name = formalCrn.speciesNames[f];
+    auto alias = options.countsAs.find(name);
+    if (alias != options.countsAs.end())
+      name = alias->second;
+    if (std::optional<ir::SpeciesId> column = refModule.lookupSpecies(name))
+      counted[*column].push_back(f);
+  }
+  for (const auto &[column, fs] : counted) {
+    result.species.push_back(compare(refModule.getSpecies(column).name, fs,
+                                     column, reference, impl, implCrn, m,
+                                     options.concScale));
     if (result.species.back().deviation >= result.maxDeviation) {
       result.maxDeviation = result.species.back().deviation;
       result.worstSpecies = result.species.back().species;
@@ -217,7 +232,7 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
     sim::Trace aligned =
         fit ? resample(*implTrace, referenceTrace->times, scale) : *implTrace;
     compareAll(result, *referenceTrace, aligned, reference, formalCrn, implCrn,
-               interpretation, options.concScale);
+               interpretation, options);
     return result.maxDeviation;
   };
   result.predictedMaxDeviation = compareAt(options.timeScale);

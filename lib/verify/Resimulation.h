@@ -42,12 +42,16 @@ struct ResimulationOptions {
   /// may differ). The deviations are then those on the measured axis; the
   /// ones on the predicted axis are kept as predicted*.
   bool fitTimeScale = false;
+  /// Formal species compared as part of another reference species: a
+  /// buffer's held copy `HS_X` counts as `X` (the model as written has no
+  /// buffers; its X is free and held X together).
+  llvm::StringMap<std::string> countsAs;
   /// Implementation species held constant besides the declared constants.
   std::vector<SpeciesIndex> fuels;
 };
 
 struct SpeciesDeviation {
-  std::string species;  ///< formal species
+  std::string species;  ///< reference species
   double deviation = 0; ///< max |formal - implementation| / range
   double range = 0;     ///< max - min of the reference trajectory
   double time = 0;      ///< where the deviation is largest (reference time)

@@ -168,6 +168,23 @@ static bool usableReference(const ir::Module *reference) {
          reference->reactionCount() > 0;
 }
 
+/// map-rates' buffer modules X + LS <=> HS + BS (LS with `buffer_of` = X):
+/// HS is X held by the buffer.
+static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal) {
+  llvm::StringMap<std::string> held;
+  for (const ir::Reaction &r : formal.allReactions())
+    for (const ir::Term &t : r.reactants) {
+      std::optional<llvm::StringRef> of =
+          findAttribute(formal.getSpecies(t.species).attrs, "buffer_of");
+      if (!of)
+        continue;
+      for (const ir::Term &p : r.products)
+        if (!formal.getSpecies(p.species).constant)
+          held[formal.getSpecies(p.species).name] = of->str();
+    }
+  return held;
+}
+
 static ResimulationOutcome runResimulation(const PreparedDesign &p,
                                            const ir::Module &formal,
                                            const ir::Module *userModule,
@@ -199,6 +216,8 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   r.concScale = out.concScale;
   r.fuels = p.implementation.fuels;
   r.fitTimeScale = true;
+  if (&reference != &formal)
+    r.countsAs = bufferHeld(formal);
   llvm::Expected<ResimulationResult> result = resimulate(
       reference, p.formal, p.implementation.module, p.implementation.crn, m, r);
   if (!result) {

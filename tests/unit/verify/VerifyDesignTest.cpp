@@ -6,6 +6,7 @@
 #include "lib/verify/VerifyDesign.h"
 #include "VerifyTestSupport.h"
 #include "backends/dsd/Scheme.h"
+#include "backends/sbml/SBML.h"
 #include "compiler/driver/Pipeline.h"
 #include "lib/verify/FromEnumeration.h"
 
@@ -127,4 +128,9 @@ TEST_CASE("A + B -> C under soloveichik2010, enumerated and checked",
   CHECK(o.resimulation.reference == "the model as written");
   CHECK(o.resimulation.result.pass);
   CHECK(o.allHold());
+  // The implementation as SBML (compile's <name>.implementation.sbml)
+  // passes libSBML's consistency checks, fuels as boundary species.
+  std::string text = sbml::writeSBML(p.implementation.module);
+  CHECK(sbml::checkSBMLConsistency(text) == "");
+  CHECK(text.find("boundaryCondition=\"true\"") != std::string::npos);
 }
