@@ -41,9 +41,10 @@ public:
   dna::DomainRef history();
 
   /// The reactions in order; reversible ones become two steps (forward, then
-  /// backward) unless `keepReversible`; a species on both sides keeps its
-  /// place among the reactants in both directions. Gate fuels are left out of
-  /// the reactants: the gate itself, held at the fuel's level, stands for them.
+  /// backward) unless `keepReversible`; a species on both sides of a
+  /// bimolecular-both-ways reaction keeps its place among the reactants. Gate
+  /// fuels are left out of the reactants: the gate itself, held at the fuel's
+  /// level, stands for them.
   std::vector<Step> steps(bool keepReversible) const;
 
   /// True for the fuel that map-rates adds to make a unimolecular step
