@@ -134,7 +134,8 @@ backwardReactants(const std::vector<ir::SpeciesId> &forward,
   return backward;
 }
 
-std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
+std::vector<Step> SchemeBuilder::steps(bool keepReversible,
+                                       bool keepCatalystPlace) const {
   std::vector<Step> list;
   for (const ir::Reaction &r : mod.allReactions()) {
     auto in = expand(r.reactants), outs = expand(r.products);
@@ -151,7 +152,8 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
     if (!r.isReversible())
       continue;
     list.push_back(
-        makeStep(mod, backwardReactants(in, outs), in, false, r.loc));
+        makeStep(mod, keepCatalystPlace ? backwardReactants(in, outs) : outs,
+                 in, false, r.loc));
     list.back().gateFuelLevel = backLevel;
   }
   return list;
