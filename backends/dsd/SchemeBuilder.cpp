@@ -1,6 +1,7 @@
 //===- SchemeBuilder.cpp - shared machinery of the DSD schemes ------------===//
 
 #include "backends/dsd/SchemeBuilder.h"
+#include "ir/LoweringAttributes.h"
 #include <algorithm>
 
 using namespace crnc;
@@ -10,12 +11,13 @@ using namespace crnc::dna;
 SchemeBuilder::SchemeBuilder(const ir::Module &module,
                              const SchemeOptions &options, Design &design)
     : mod(module), opts(options), out(design),
-      gateFuel(module.speciesCount(), false),
-      moduleFuelLevel(options.fuelConcentration) {
+      gateFuel(module.speciesCount(), false), cmax(fuelConcentration(module)),
+      moduleFuelLevel(cmax) {
   for (ir::SpeciesId id = 0; id < module.speciesCount(); ++id) {
     const ir::Species &s = module.getSpecies(id);
     gateFuel[id] = s.role == ir::SpeciesRole::Fuel && s.constant &&
-                   s.initial > 0 && !ir::findAttribute(s.attrs, "buffer_of");
+                   s.initial > 0 &&
+                   !ir::lowering::get(s.attrs, ir::lowering::BufferOf);
   }
   // A species that an irreversible reaction produces is a signal, not a gate
   // fuel. In a reversible reaction a gate fuel stands on one side (map-rates
@@ -24,7 +26,8 @@ SchemeBuilder::SchemeBuilder(const ir::Module &module,
   // A buffer module (X + LS <=> HS + BS) keeps LS and BS as fuel complexes.
   auto isBuffer = [&](const ir::Reaction &r) {
     for (const ir::Term &t : r.reactants)
-      if (ir::findAttribute(module.getSpecies(t.species).attrs, "buffer_of"))
+      if (ir::lowering::get(module.getSpecies(t.species).attrs,
+                            ir::lowering::BufferOf))
         return true;
     return false;
   };
@@ -45,13 +48,13 @@ DomainRef SchemeBuilder::toehold() {
 }
 
 DomainRef SchemeBuilder::longDomain() {
-  return DomainRef{out.domains.fresh("d", opts.longLength, DomainKind::Long),
+  return DomainRef{out.domains.fresh("d", opts.domainLength, DomainKind::Long),
                    false};
 }
 
 DomainRef SchemeBuilder::history() {
   return DomainRef{
-      out.domains.fresh("h", opts.historyLength, DomainKind::History), false};
+      out.domains.fresh("h", opts.domainLength, DomainKind::History), false};
 }
 
 static std::vector<ir::SpeciesId> expand(const ir::TermList &terms) {
@@ -175,8 +178,7 @@ void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
 
 void SchemeBuilder::beginModule(const Step &step) {
   out.modules.push_back(ReactionModule{step.equation, {}, step.loc});
-  moduleFuelLevel =
-      step.gateFuelLevel > 0 ? step.gateFuelLevel : opts.fuelConcentration;
+  moduleFuelLevel = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
 }
 
 ComplexIndex SchemeBuilder::fuel(Complex complex) {

@@ -68,6 +68,7 @@ private:
   const SchemeOptions &opts;
   dna::Design &out;
   std::vector<bool> gateFuel;
+  double cmax;                ///< fuelConcentration(mod)
   double moduleFuelLevel = 0; ///< fuel concentration of the current module
 };
 

@@ -42,8 +42,14 @@ cl::opt<bool> detailed("detailed",
 cl::opt<bool> asJson("json", cl::desc("Write JSON instead of PIL"), ENUM_OPT);
 cl::opt<unsigned> maxComplexSize(
     "max-complex-size",
-    cl::desc("Largest complex (strands); larger products are ignored"),
+    cl::desc("Largest complex (strands); a binding that would make a larger "
+             "one is an error, unless --drop-oversized"),
     cl::init(10), ENUM_OPT);
+cl::opt<bool> dropOversized(
+    "drop-oversized",
+    cl::desc("Ignore bindings whose product exceeds --max-complex-size, as "
+             "Peppercorn does (for comparisons); a warning counts them"),
+    ENUM_OPT);
 cl::opt<size_t> maxComplexCount("max-complex-count",
                                 cl::desc("Most complexes before giving up"),
                                 cl::init(10000), ENUM_OPT);
@@ -73,6 +79,11 @@ cl::opt<bool> byModule(
              "signals), reuse modules identical up to renaming, then resolve "
              "crosstalk between modules; same network"),
     ENUM_OPT);
+cl::opt<unsigned> threads(
+    "threads",
+    cl::desc("Threads that compute reactions (0: one per core); the result "
+             "does not depend on it"),
+    cl::init(0), ENUM_OPT);
 } // namespace
 
 static int usageError(const llvm::Twine &message) {
@@ -98,12 +109,14 @@ static std::optional<int> checkOptions(const dna::Design &design) {
 static enumerate::EnumerateOptions buildOptions() {
   enumerate::EnumerateOptions options;
   options.maxComplexSize = maxComplexSize;
+  options.dropOversized = dropOversized;
   options.maxComplexCount = maxComplexCount;
   options.maxReactionCount = maxReactionCount;
   options.releaseCutoff = releaseCutoff;
   options.kSlow = kSlow;
   options.kFast = kFast;
   options.peppercornRates = peppercornRates;
+  options.threads = threads;
   return options;
 }
 
@@ -156,7 +169,8 @@ int driver::runEnumerate() {
     os << "modules: " << stats.modules << " (" << stats.enumerated
        << " enumerated, " << stats.reused
        << " reused up to renaming), crosstalk: " << stats.crosstalk
-       << " complexes pulled across modules in " << stats.rounds << " rounds\n";
+       << " complexes pulled across modules in " << stats.rounds << " rounds; "
+       << stats.moduleComplexes << " complexes enumerated over all modules\n";
   if (system->ignoredBySize)
     llvm::WithColor::warning(os, "crnc")
         << system->ignoredBySize

@@ -68,41 +68,77 @@ Complex Complex::rotated(size_t first) const {
 
 /// The comparison key of rotation `first`: domain codes with strand
 /// separators, then each position's partner (+1, 0 when unpaired).
-std::vector<uint64_t> Complex::key(size_t first) const {
-  std::vector<uint64_t> k;
-  k.reserve(partners.size() * 2 + strands.size());
+template <typename F> void Complex::forEachKeyElement(size_t first, F f) const {
   size_t n = strands.size();
   for (size_t i = 0; i < n; ++i) {
     for (DomainRef d : strands[(first + i) % n])
-      k.push_back(d.code() + 1);
-    k.push_back(0);
+      f(d.code() + 1);
+    f(0);
   }
   unsigned total = static_cast<unsigned>(partners.size());
   unsigned offset = n ? starts[first] : 0;
   for (unsigned i = 0; i < total; ++i) {
     int32_t q = partners[(i + offset) % total];
-    k.push_back(q == Unpaired ? 0 : (unsigned(q) + total - offset) % total + 1);
+    f(q == Unpaired ? 0 : (unsigned(q) + total - offset) % total + 1);
   }
+}
+
+std::vector<uint64_t> Complex::key(size_t first) const {
+  std::vector<uint64_t> k;
+  k.reserve(partners.size() * 2 + strands.size());
+  forEachKeyElement(first, [&](uint64_t v) { k.push_back(v); });
   return k;
 }
 
-/// The rotation whose key is smallest (the first such, for determinism).
-size_t Complex::canonicalRotation(std::vector<uint64_t> *bestKey) const {
-  size_t best = 0;
-  std::vector<uint64_t> bestK = key(0);
-  for (size_t r = 1; r < strands.size(); ++r) {
-    std::vector<uint64_t> k = key(r);
-    if (k < bestK) {
-      bestK = std::move(k);
-      best = r;
-    }
+int Complex::compareRotations(size_t a, size_t b) const {
+  size_t n = strands.size();
+  // Domain codes (+1) with a 0 after each strand: both sequences have the
+  // same length, so compare them element by element.
+  size_t sa = 0, sb = 0, ia = 0, ib = 0;
+  while (sa < n) {
+    const Strand &x = strands[(a + sa) % n], &y = strands[(b + sb) % n];
+    uint64_t va = ia < x.size() ? x[ia].code() + 1 : 0;
+    uint64_t vb = ib < y.size() ? y[ib].code() + 1 : 0;
+    if (va != vb)
+      return va < vb ? -1 : 1;
+    if (ia < x.size())
+      ++ia;
+    else
+      ++sa, ia = 0;
+    if (ib < y.size())
+      ++ib;
+    else
+      ++sb, ib = 0;
   }
-  if (bestKey)
-    *bestKey = std::move(bestK);
+  unsigned total = static_cast<unsigned>(partners.size());
+  unsigned oa = starts[a], ob = starts[b];
+  for (unsigned i = 0; i < total; ++i) {
+    int32_t qa = partners[(i + oa) % total], qb = partners[(i + ob) % total];
+    uint64_t va = qa == Unpaired ? 0 : (unsigned(qa) + total - oa) % total + 1;
+    uint64_t vb = qb == Unpaired ? 0 : (unsigned(qb) + total - ob) % total + 1;
+    if (va != vb)
+      return va < vb ? -1 : 1;
+  }
+  return 0;
+}
+
+/// The rotation whose key is smallest (the first such, for determinism).
+size_t Complex::canonicalRotation() const {
+  size_t best = 0;
+  for (size_t r = 1; r < strands.size(); ++r)
+    if (compareRotations(r, best) < 0)
+      best = r;
   return best;
 }
 
-Complex Complex::canonical() const { return rotated(canonicalRotation()); }
+Complex Complex::canonical() const & { return rotated(canonicalRotation()); }
+
+Complex Complex::canonical() && {
+  size_t r = canonicalRotation();
+  if (r == 0)
+    return std::move(*this);
+  return rotated(r);
+}
 
 bool Complex::isCanonical() const { return canonicalRotation() == 0; }
 
@@ -110,22 +146,17 @@ bool Complex::isSameMolecule(const Complex &o) const {
   if (strands.size() != o.strands.size() ||
       partners.size() != o.partners.size())
     return false;
-  std::vector<uint64_t> a, b;
-  canonicalRotation(&a);
-  o.canonicalRotation(&b);
-  return a == b;
+  return key(canonicalRotation()) == o.key(o.canonicalRotation());
 }
 
 uint64_t Complex::hash() const {
   uint64_t h = 1469598103934665603ULL;
-  std::vector<uint64_t> k;
-  canonicalRotation(&k);
-  for (uint64_t v : k) {
+  forEachKeyElement(canonicalRotation(), [&](uint64_t v) {
     for (int byte = 0; byte < 8; ++byte) {
       h ^= (v >> (8 * byte)) & 0xff;
       h *= 1099511628211ULL;
     }
-  }
+  });
   return h;
 }
 

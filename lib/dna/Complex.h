@@ -61,7 +61,9 @@ public:
   Complex rotated(size_t first) const;
   /// The rotation with the smallest (sequence, structure) key: two complexes
   /// are the same molecule exactly when their canonical forms are equal.
-  Complex canonical() const;
+  Complex canonical() const &;
+  /// The same, reusing this complex's storage.
+  Complex canonical() &&;
   /// True when this complex is already its canonical rotation.
   bool isCanonical() const;
   /// FNV-1a over the canonical form's domain ids and pairs. Stable across runs
@@ -84,7 +86,11 @@ public:
 
 private:
   std::vector<uint64_t> key(size_t first) const;
-  size_t canonicalRotation(std::vector<uint64_t> *bestKey = nullptr) const;
+  /// Calls f on each element of key(first), in order, without storing it.
+  template <typename F> void forEachKeyElement(size_t first, F f) const;
+  /// <0, 0, >0 as key(a) is below, equal to or above key(b).
+  int compareRotations(size_t a, size_t b) const;
+  size_t canonicalRotation() const;
   std::vector<Strand> strands;
   std::vector<int32_t> partners;
   std::vector<unsigned> starts;

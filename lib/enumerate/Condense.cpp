@@ -137,6 +137,12 @@ void Condenser::restingComponent(const std::vector<ComplexId> &component) {
 /// `ways` counts the combinations of product fates that sum to each fate.
 FateDistribution Condenser::productFates(const std::vector<ComplexId> &products,
                                          std::map<Fate, double> *ways) const {
+  if (products.size() == 1) { // the common case: no convolution
+    if (ways)
+      for (const auto &entry : fates[products.front()])
+        (*ways)[entry.first] = 1.0;
+    return fates[products.front()];
+  }
   FateDistribution result{{Fate{}, 1.0}};
   std::map<Fate, double> count{{Fate{}, 1.0}};
   for (ComplexId p : products) {

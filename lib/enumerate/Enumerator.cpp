@@ -15,6 +15,7 @@
 #include "lib/enumerate/Enumerator.h"
 #include "lib/dna/KernelNotation.h"
 #include "lib/enumerate/Tarjan.h"
+#include "lib/enumerate/WorkerPool.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <map>
@@ -44,10 +45,62 @@ uint64_t fnv(const uint32_t *words, size_t n,
   return h;
 }
 
-struct KeyHash {
-  size_t operator()(const std::vector<uint32_t> &key) const {
-    return fnv(key.data(), key.size());
+uint64_t reactionHash(ReactionKind kind,
+                      const std::vector<ComplexId> &reactants,
+                      const std::vector<ComplexId> &products) {
+  uint32_t head[2] = {static_cast<uint32_t>(kind),
+                      static_cast<uint32_t>(reactants.size())};
+  uint64_t h = fnv(head, 2);
+  h = fnv(reactants.data(), reactants.size(), h);
+  return fnv(products.data(), products.size(), h);
+}
+
+/// An open-addressing index from 64-bit hashes to ids (several ids may share
+/// a hash; the caller tells which one it wants): one probe sequence in one
+/// array instead of a node per entry.
+class HashIndex {
+public:
+  template <typename Match>
+  std::optional<uint32_t> find(uint64_t h, Match match) const {
+    if (slots.empty())
+      return std::nullopt;
+    for (size_t i = h & mask();; i = (i + 1) & mask()) {
+      const Slot &s = slots[i];
+      if (s.id == Empty)
+        return std::nullopt;
+      if (s.hash == h && match(s.id))
+        return s.id;
+    }
   }
+  void insert(uint64_t h, uint32_t id) {
+    if ((used + 1) * 2 > slots.size())
+      grow();
+    place(h, id);
+    ++used;
+  }
+
+private:
+  static constexpr uint32_t Empty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash;
+    uint32_t id;
+  };
+  size_t mask() const { return slots.size() - 1; }
+  void place(uint64_t h, uint32_t id) {
+    size_t i = h & mask();
+    while (slots[i].id != Empty)
+      i = (i + 1) & mask();
+    slots[i] = Slot{h, id};
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(std::max<size_t>(64, old.size() * 2), Slot{0, Empty});
+    for (const Slot &s : old)
+      if (s.id != Empty)
+        place(s.hash, s.id);
+  }
+  std::vector<Slot> slots;
+  size_t used = 0;
 };
 
 /// Hash of a complex already in canonical rotation: its domains, strand
@@ -72,7 +125,7 @@ uint64_t canonicalHash(const Complex &c) {
 class Enumerator {
 public:
   Enumerator(const Design &design, const EnumerateOptions &options)
-      : design(design), options(options) {
+      : design(design), options(options), pool(options.threads) {
     moveOptions.maxHelix = options.maxHelix;
     moveOptions.rejectRemote = options.rejectRemote;
     moveOptions.opening.dGbp = options.dGbp;
@@ -87,29 +140,35 @@ public:
   EnumeratedSystem takeResult();
 
 private:
-  ComplexId intern(const Complex &canonical);
+  ComplexId intern(Complex &&canonical);
   llvm::Error processNeighborhood(ComplexId source);
   void segment(const std::vector<ComplexId> &neighborhood);
-  void slowReactions(ComplexId x);
+  llvm::Error slowReactions(ComplexId x);
+  std::string describe(ComplexId id) const;
+  llvm::Error oversized(ComplexId x, ComplexId y, const Complex &product) const;
   bool addReaction(ReactionKind kind, std::vector<ComplexId> reactants,
                    std::vector<ComplexId> products, double rate, bool fast);
-  std::vector<ComplexId> internAll(const std::vector<Complex> &products);
+  std::vector<ComplexId> internAll(std::vector<Complex> &&products);
   bool canBind(ComplexId a, ComplexId b) const;
   std::vector<ComplexId> bindingPartners(ComplexId x) const;
   llvm::Error checkLimits(ComplexId growing) const;
+  void computeMoves(const std::vector<ComplexId> &frontier,
+                    std::unordered_map<ComplexId, std::vector<Move>> &ready);
 
   const Design &design;
   const EnumerateOptions &options;
   MoveOptions moveOptions;
+  WorkerPool pool;
   EnumeratedSystem sys;
   std::vector<State> state;
   std::vector<std::vector<size_t>> fastOut;    ///< fast reactions per complex
   std::vector<std::vector<Move>> pendingSlow;  ///< slow unimolecular moves
   std::vector<std::vector<uint64_t>> exterior; ///< exterior domain codes
-  std::unordered_multimap<uint64_t, ComplexId> byHash;
+  HashIndex byHash;                            ///< complexes by canonicalHash
   /// Named input complexes by canonicalHash of their canonical form.
   std::unordered_multimap<uint64_t, ComplexIndex> namedByHash;
-  std::unordered_map<std::vector<uint32_t>, size_t, KeyHash> reactionIndex;
+  /// Detailed reactions by reactionHash.
+  HashIndex reactionIndex;
   std::vector<ComplexId> resting, pendingResting, pendingNew;
   /// Resting complexes by the exterior domain codes they expose.
   std::unordered_map<uint64_t, std::vector<ComplexId>> restingByDomain;
@@ -118,15 +177,14 @@ private:
 };
 } // namespace
 
-ComplexId Enumerator::intern(const Complex &canonical) {
+ComplexId Enumerator::intern(Complex &&canonical) {
   uint64_t h = canonicalHash(canonical);
-  auto range = byHash.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (sys.complexes[it->second].complex == canonical)
-      return it->second;
+  if (std::optional<uint32_t> known = byHash.find(h, [&](uint32_t id) {
+        return sys.complexes[id].complex == canonical;
+      }))
+    return *known;
   ComplexId id = static_cast<ComplexId>(sys.complexes.size());
   EnumeratedComplex entry;
-  entry.complex = canonical;
   auto named = namedByHash.equal_range(h);
   for (auto it = named.first; it != named.second; ++it) {
     const NamedComplex &nc = design.getComplex(it->second);
@@ -135,26 +193,26 @@ ComplexId Enumerator::intern(const Complex &canonical) {
       break;
     }
   }
+  std::vector<uint64_t> codes;
+  for (DomainRef d : exteriorUnpairedDomains(canonical, design.domains))
+    codes.push_back(d.code());
+  entry.complex = std::move(canonical);
   sys.complexes.push_back(std::move(entry));
   state.push_back(State::New);
   fastOut.emplace_back();
   pendingSlow.emplace_back();
   order.push_back(0);
-  std::vector<uint64_t> codes;
-  for (DomainRef d : exteriorUnpairedDomains(canonical, design.domains))
-    codes.push_back(d.code());
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   exterior.push_back(std::move(codes));
-  byHash.insert({h, id});
+  byHash.insert(h, id);
   return id;
 }
 
-std::vector<ComplexId>
-Enumerator::internAll(const std::vector<Complex> &products) {
+std::vector<ComplexId> Enumerator::internAll(std::vector<Complex> &&products) {
   std::vector<ComplexId> ids;
-  for (const Complex &c : products)
-    ids.push_back(intern(c));
+  for (Complex &c : products)
+    ids.push_back(intern(std::move(c)));
   std::sort(ids.begin(), ids.end());
   return ids;
 }
@@ -189,12 +247,14 @@ bool Enumerator::addReaction(ReactionKind kind,
                              std::vector<ComplexId> products, double rate,
                              bool fast) {
   std::sort(reactants.begin(), reactants.end());
-  std::vector<uint32_t> key{static_cast<uint32_t>(kind),
-                            static_cast<uint32_t>(reactants.size())};
-  key.insert(key.end(), reactants.begin(), reactants.end());
-  key.insert(key.end(), products.begin(), products.end());
-  if (!reactionIndex.emplace(std::move(key), sys.reactions.size()).second)
+  uint64_t h = reactionHash(kind, reactants, products);
+  if (reactionIndex.find(h, [&](uint32_t i) {
+        const DetailedReaction &r = sys.reactions[i];
+        return r.kind == kind && r.reactants == reactants &&
+               r.products == products;
+      }))
     return false;
+  reactionIndex.insert(h, static_cast<uint32_t>(sys.reactions.size()));
   if (fast)
     fastOut[reactants.front()].push_back(sys.reactions.size());
   sys.reactions.push_back(DetailedReaction{kind, std::move(reactants),
@@ -202,24 +262,39 @@ bool Enumerator::addReaction(ReactionKind kind,
   return true;
 }
 
+/// "'name' = kernel" for a named complex, "kernel" for one found.
+std::string Enumerator::describe(ComplexId id) const {
+  const EnumeratedComplex &c = sys.complexes[id];
+  std::string kernel = printKernel(c.complex, design.domains);
+  return c.name.empty() ? kernel : "'" + c.name + "' = " + kernel;
+}
+
 llvm::Error Enumerator::checkLimits(ComplexId growing) const {
-  auto describe = [&] {
-    const EnumeratedComplex &c = sys.complexes[growing];
-    return "while expanding " +
-           (c.name.empty() ? std::string("a complex") : "'" + c.name + "'") +
-           " = " + printKernel(c.complex, design.domains);
-  };
   if (processed > options.maxComplexCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "enumeration exceeded --max-complex-count=%zu (%zu complexes) %s",
-        options.maxComplexCount, processed, describe().c_str());
+        "enumeration exceeded --max-complex-count=%zu (%zu complexes) while "
+        "expanding %s",
+        options.maxComplexCount, processed, describe(growing).c_str());
   if (sys.reactions.size() > options.maxReactionCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "enumeration exceeded --max-reaction-count=%zu (%zu reactions) %s",
-        options.maxReactionCount, sys.reactions.size(), describe().c_str());
+        "enumeration exceeded --max-reaction-count=%zu (%zu reactions) while "
+        "expanding %s",
+        options.maxReactionCount, sys.reactions.size(),
+        describe(growing).c_str());
   return llvm::Error::success();
+}
+
+llvm::Error Enumerator::oversized(ComplexId x, ComplexId y,
+                                  const Complex &product) const {
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "enumeration exceeded --max-complex-size=%u: %s binds %s into a "
+      "complex of %zu strands: %s (--drop-oversized ignores such bindings, as "
+      "Peppercorn does)",
+      options.maxComplexSize, describe(x).c_str(), describe(y).c_str(),
+      product.strandCount(), printKernel(product, design.domains).c_str());
 }
 
 llvm::Error Enumerator::processNeighborhood(ComplexId source) {
@@ -227,20 +302,24 @@ llvm::Error Enumerator::processNeighborhood(ComplexId source) {
     return llvm::Error::success();
   double fastCut = std::max(options.kSlow, options.kFast);
   std::vector<ComplexId> frontier{source}, neighborhood;
+  std::unordered_map<ComplexId, std::vector<Move>> ready;
   state[source] = State::InNeighborhood;
   while (!frontier.empty()) {
     ComplexId x = frontier.back();
+    if (!ready.count(x))
+      computeMoves(frontier, ready);
     frontier.pop_back();
     neighborhood.push_back(x);
-    Complex cx = sys.complexes[x].complex;
-    for (Move &m : unimolecularMoves(cx, design.domains, moveOptions)) {
+    std::vector<Move> moves = std::move(ready[x]);
+    ready.erase(x);
+    for (Move &m : moves) {
       if (m.rate < options.kSlow)
         continue;
       if (m.rate < fastCut) {
         pendingSlow[x].push_back(std::move(m));
         continue;
       }
-      std::vector<ComplexId> products = internAll(m.products);
+      std::vector<ComplexId> products = internAll(std::move(m.products));
       addReaction(m.kind, {x}, products, m.rate, true);
       for (ComplexId p : products)
         if (state[p] == State::New) {
@@ -252,6 +331,25 @@ llvm::Error Enumerator::processNeighborhood(ComplexId source) {
   processed += neighborhood.size();
   segment(neighborhood);
   return checkLimits(source);
+}
+
+/// The unimolecular moves of every complex on the frontier that has none yet,
+/// computed in parallel (every complex on the frontier is expanded in turn,
+/// so the order in which they are then used stays the sequential one).
+void Enumerator::computeMoves(
+    const std::vector<ComplexId> &frontier,
+    std::unordered_map<ComplexId, std::vector<Move>> &ready) {
+  std::vector<ComplexId> todo;
+  for (ComplexId c : frontier)
+    if (!ready.count(c))
+      todo.push_back(c);
+  std::vector<std::vector<Move>> moves(todo.size());
+  pool.run(todo.size(), [&](size_t i) {
+    moves[i] = unimolecularMoves(sys.complexes[todo[i]].complex, design.domains,
+                                 moveOptions);
+  });
+  for (size_t i = 0; i < todo.size(); ++i)
+    ready[todo[i]] = std::move(moves[i]);
 }
 
 /// Strongly connected components of the fast 1-1 reactions inside the
@@ -292,15 +390,24 @@ void Enumerator::segment(const std::vector<ComplexId> &neighborhood) {
 
 /// Slow reactions of a new resting complex: its slow unimolecular moves, and
 /// binding with itself and with every resting complex before it.
-void Enumerator::slowReactions(ComplexId x) {
+llvm::Error Enumerator::slowReactions(ComplexId x) {
   std::vector<std::pair<ComplexId, Move>> found;
   for (Move &m : pendingSlow[x])
     found.push_back({x, std::move(m)});
   pendingSlow[x].clear();
-  for (ComplexId y : bindingPartners(x)) {
-    Complex cx = sys.complexes[x].complex, cy = sys.complexes[y].complex;
-    for (Move &m : bimolecularMoves(cx, cy, design.domains, moveOptions)) {
+  std::vector<ComplexId> partners = bindingPartners(x);
+  std::vector<std::vector<Move>> moves(partners.size());
+  pool.run(partners.size(), [&](size_t i) {
+    moves[i] = bimolecularMoves(sys.complexes[x].complex,
+                                sys.complexes[partners[i]].complex,
+                                design.domains, moveOptions);
+  });
+  for (size_t i = 0; i < partners.size(); ++i) {
+    ComplexId y = partners[i];
+    for (Move &m : moves[i]) {
       if (m.products.front().strandCount() > options.maxComplexSize) {
+        if (!options.dropOversized)
+          return oversized(x, y, m.products.front());
         if (!sys.ignoredBySize++)
           sys.firstIgnored = m.products.front();
         continue;
@@ -316,12 +423,13 @@ void Enumerator::slowReactions(ComplexId x) {
     std::vector<ComplexId> reactants{x};
     if (m.kind == ReactionKind::Bind21)
       reactants.push_back(other);
-    std::vector<ComplexId> products = internAll(m.products);
+    std::vector<ComplexId> products = internAll(std::move(m.products));
     addReaction(m.kind, reactants, products, m.rate, false);
     for (ComplexId p : products)
       if (state[p] == State::New)
         pendingNew.push_back(p);
   }
+  return llvm::Error::success();
 }
 
 llvm::Error Enumerator::run() {
@@ -344,7 +452,8 @@ llvm::Error Enumerator::run() {
   while (!pendingResting.empty()) {
     ComplexId x = pendingResting.back();
     pendingResting.pop_back();
-    slowReactions(x);
+    if (llvm::Error e = slowReactions(x))
+      return e;
     while (!pendingNew.empty()) {
       ComplexId source = pendingNew.back();
       pendingNew.pop_back();

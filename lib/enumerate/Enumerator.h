@@ -25,7 +25,12 @@ namespace crnc::enumerate {
 /// Semantics and limits. Defaults: Peppercorn's limits with Nuskell's
 /// release cutoff (7 nt).
 struct EnumerateOptions {
-  unsigned maxComplexSize = 10;    ///< strands; larger products are ignored
+  /// Strands. A binding whose product would be larger is an error naming
+  /// the limit, both reactants and the product, unless dropOversized.
+  unsigned maxComplexSize = 10;
+  /// Ignore (count in ignoredBySize) bindings whose product would exceed
+  /// maxComplexSize instead, as Peppercorn does; for comparisons with it.
+  bool dropOversized = false;
   size_t maxComplexCount = 10000;  ///< complexes; more is an error
   size_t maxReactionCount = 50000; ///< detailed reactions; more is an error
   unsigned releaseCutoff = 7;      ///< longest helix (nt) that opens
@@ -44,6 +49,9 @@ struct EnumerateOptions {
   /// sums to it, and sums every detailed reaction of a reactant macrostate's
   /// complexes that can end in the products, whatever its other reactants.
   bool peppercornRates = false;
+  /// Threads that compute reactions (0: one per core). The result, names
+  /// and order included, does not depend on it.
+  unsigned threads = 1;
 };
 
 using ComplexId = uint32_t;
@@ -86,8 +94,8 @@ struct EnumeratedSystem {
   std::vector<DetailedReaction> reactions;
   std::vector<RestingMacrostate> macrostates;
   std::vector<CondensedReaction> condensed;
-  /// Bimolecular reactions dropped because a product would exceed
-  /// maxComplexSize (Peppercorn drops them too), with the first such product.
+  /// Bimolecular reactions dropped (options.dropOversized) because a product
+  /// would exceed maxComplexSize, with the first such product.
   size_t ignoredBySize = 0;
   std::optional<dna::Complex> firstIgnored;
 
@@ -99,7 +107,9 @@ struct EnumeratedSystem {
 /// Guarantees: every complex named in the design keeps its name; new
 /// complexes are named e1, e2, ... in order of discovery (skipping taken
 /// names). Returns an error naming the limit and the complex being expanded
-/// when maxComplexCount or maxReactionCount is exceeded.
+/// when maxComplexCount or maxReactionCount is exceeded, and naming the
+/// limit, the two reactants and the product when a binding would exceed
+/// maxComplexSize (unless options.dropOversized).
 llvm::Expected<EnumeratedSystem>
 enumerateDesign(const dna::Design &design, const EnumerateOptions &options);
 

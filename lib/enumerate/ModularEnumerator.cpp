@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/enumerate/ModularEnumerator.h"
+#include "lib/dna/KernelNotation.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <map>
@@ -153,6 +154,7 @@ private:
                    const std::vector<ComplexId> &global);
   bool pullCrosstalk();
   void nameInputComplexes();
+  llvm::Error checkUnion(size_t grown) const;
 
   const Design &design;
   const EnumerateOptions &options;
@@ -226,13 +228,17 @@ llvm::Error ModularEnumerator::enumerateModule(size_t index) {
     sub.domains = design.domains;
     for (size_t i = 0; i < m.initial.size(); ++i) {
       NamedComplex nc;
-      nc.name = "m" + std::to_string(i);
+      // Design names where there are (for error messages); a complex pulled
+      // in from another module's enumeration has none.
+      nc.name = m.source[i] ? design.getComplex(*m.source[i]).name
+                            : "pulled" + std::to_string(i);
       nc.complex = m.initial[i];
       sub.add(std::move(nc));
     }
     llvm::Expected<EnumeratedSystem> r = enumerateDetailed(sub, options);
     if (!r)
       return r.takeError();
+    stats.moduleComplexes += r->complexes.size();
     result = &cache.emplace(sig.key, std::make_pair(sig, std::move(*r)))
                   .first->second.second;
   }
@@ -255,6 +261,28 @@ llvm::Error ModularEnumerator::enumerateModule(size_t index) {
   for (const DetailedReaction &r : result->reactions)
     addReaction(r, global);
   m.dirty = false;
+  return llvm::Error::success();
+}
+
+/// The count limits on the union, naming the module that grew it by its
+/// first complex.
+llvm::Error ModularEnumerator::checkUnion(size_t grown) const {
+  const Module &m = modules[grown];
+  std::string first = printKernel(m.initial.front(), design.domains);
+  if (m.source.front())
+    first = "'" + design.getComplex(*m.source.front()).name + "' = " + first;
+  if (sys.complexes.size() > options.maxComplexCount)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "enumeration exceeded --max-complex-count=%zu (%zu complexes over "
+        "the modules) while adding the module of %s",
+        options.maxComplexCount, sys.complexes.size(), first.c_str());
+  if (sys.reactions.size() > options.maxReactionCount)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "enumeration exceeded --max-reaction-count=%zu (%zu reactions over "
+        "the modules) while adding the module of %s",
+        options.maxReactionCount, sys.reactions.size(), first.c_str());
   return llvm::Error::success();
 }
 
@@ -332,18 +360,12 @@ llvm::Expected<EnumeratedSystem> ModularEnumerator::run() {
   do {
     ++stats.rounds;
     for (size_t i = 0; i < modules.size(); ++i)
-      if (modules[i].dirty)
+      if (modules[i].dirty) {
         if (llvm::Error e = enumerateModule(i))
           return e;
-    if (sys.complexes.size() > options.maxComplexCount ||
-        sys.reactions.size() > options.maxReactionCount)
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "enumeration exceeded --max-complex-count=%zu or "
-          "--max-reaction-count=%zu (%zu complexes, %zu reactions) over %zu "
-          "modules",
-          options.maxComplexCount, options.maxReactionCount,
-          sys.complexes.size(), sys.reactions.size(), modules.size());
+        if (llvm::Error e = checkUnion(i))
+          return e;
+      }
   } while (pullCrosstalk());
   nameInputComplexes();
   llvm::StringSet<> taken;

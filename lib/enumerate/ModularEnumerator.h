@@ -10,6 +10,18 @@
 // reactions happen only between resting complexes, and every such pair lies
 // in one module), at a cost that grows with the number of modules.
 //
+// It is not the fast path: enumerateDesign already visits each complex and
+// each pair of resting complexes once, through an index of exposed domains,
+// so its cost grows with the network, not with all pairs. Module by module
+// pays more wherever modules are not closed: a signal belongs to every module
+// it touches (its pairings are enumerated in each), and a module that gains a
+// complex by crosstalk is enumerated again (on a random 100-reaction design
+// 593,131 complexes over all module enumerations for a union of 127,129;
+// ModularStats::moduleComplexes). Reuse up to renaming pays only where modules
+// repeat without crosstalk (a 50-step cascade: 14 enumerations for 100
+// modules), and even there renaming and merging cost more than they save
+// (0.040 s against 0.014 s for the whole system).
+//
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_ENUMERATE_MODULARENUMERATOR_H
 #define CRNC_ENUMERATE_MODULARENUMERATOR_H
@@ -27,6 +39,10 @@ struct ModularStats {
   /// Complexes pulled into another module because they can bind one of its
   /// resting complexes (signals passed between modules count too).
   size_t crosstalk = 0;
+  /// Complexes over all module enumerations run (each module's signals and
+  /// every re-enumeration after crosstalk count again): the work done,
+  /// against the size of the union.
+  size_t moduleComplexes = 0;
 };
 
 /// The modules of a design: initial complexes (concentration absent or

@@ -42,15 +42,18 @@ using Stretch = std::vector<int>; ///< loop entries: positions or Break
 class View {
 public:
   View(const Complex &c, const DomainTable &domains)
-      : c(c), domains(domains), strandIndex(c.domainCount()) {
+      : c(c), domains(domains), strandIndex(c.domainCount()),
+        flat(c.domainCount()) {
     for (size_t s = 0; s < c.strandCount(); ++s)
-      for (size_t i = 0; i < c.strand(s).size(); ++i)
+      for (size_t i = 0; i < c.strand(s).size(); ++i) {
         strandIndex[c.strandStart(s) + i] = static_cast<unsigned>(s);
+        flat[c.strandStart(s) + i] = c.strand(s)[i];
+      }
   }
   int size() const { return static_cast<int>(c.domainCount()); }
   int partner(int p) const { return c.partner(static_cast<unsigned>(p)); }
   bool paired(int p) const { return partner(p) != Complex::Unpaired; }
-  DomainRef domain(int p) const { return c.domainAt(static_cast<unsigned>(p)); }
+  DomainRef domain(int p) const { return flat[p]; }
   unsigned length(int p) const { return domains.length(domain(p)); }
   unsigned strandOf(int p) const { return strandIndex[p]; }
   int first(unsigned s) const { return static_cast<int>(c.strandStart(s)); }
@@ -75,6 +78,7 @@ public:
 
 private:
   std::vector<unsigned> strandIndex;
+  std::vector<DomainRef> flat; ///< domain at each position
 };
 
 using Pattern = bool (*)(const View &, int start, int target);
@@ -102,6 +106,7 @@ struct Match {
 std::vector<Match> findOnLoop(const View &v, int start, int dir,
                               Pattern pattern) {
   Stretch loop;
+  loop.reserve(v.size() + v.c.strandCount());
   std::vector<std::pair<int, size_t>> hits;
   int p = v.paired(start) ? v.partner(start) : start;
   for (;;) {
@@ -227,15 +232,11 @@ public:
   std::vector<Move> take() { return std::move(moves); }
 
 private:
-  static bool sameProducts(std::vector<Complex> a, std::vector<Complex> b) {
-    if (a.size() != b.size())
-      return false;
-    auto less = [](const Complex &x, const Complex &y) {
-      return x.hash() < y.hash();
-    };
-    std::sort(a.begin(), a.end(), less);
-    std::sort(b.begin(), b.end(), less);
-    return a == b;
+  /// The same multiset of (canonical) products.
+  static bool sameProducts(const std::vector<Complex> &a,
+                           const std::vector<Complex> &b) {
+    return a.size() == b.size() &&
+           std::is_permutation(a.begin(), a.end(), b.begin());
   }
   std::vector<Move> moves;
 };

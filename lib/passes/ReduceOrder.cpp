@@ -55,15 +55,16 @@ using namespace crnc::ir;
 
 namespace {
 
-class ReduceOrderPass : public Pass {
+class ReduceOrderPass : public Pass, private ReduceOrderOptions {
 public:
-  ReduceOrderPass() {
-    addNumberOption("epsilon", &epsilon, 0.02,
+  explicit ReduceOrderPass(const ReduceOrderOptions &options)
+      : ReduceOrderOptions(options) {
+    addNumberOption("epsilon", &epsilon,
                     "target relative error of the fast-equilibrium chains");
-    addNumberOption("conc-scale", &concScale, 0,
+    addNumberOption("conc-scale", &concScale,
                     "largest concentration expected (0: the largest initial "
                     "value, at least 1)");
-    addNumberOption("max-products", &maxProducts, 0,
+    addNumberOption("max-products", &maxProducts,
                     "split product sides longer than this (0: never)");
   }
   llvm::StringRef name() const override { return "reduce-order"; }
@@ -74,9 +75,6 @@ public:
   LogicalResult run(Module &module, DiagnosticEngine &diags) override;
   LogicalResult verifyPostconditions(const Module &module,
                                      DiagnosticEngine &diags) const override;
-
-private:
-  double epsilon, concScale, maxProducts;
 };
 
 /// Rates shared by every chain of one module.
@@ -352,6 +350,7 @@ ReduceOrderPass::verifyPostconditions(const Module &module,
   return success(ok);
 }
 
-std::unique_ptr<Pass> crnc::createReduceOrderPass() {
-  return std::make_unique<ReduceOrderPass>();
+std::unique_ptr<Pass>
+crnc::createReduceOrderPass(const ReduceOrderOptions &options) {
+  return std::make_unique<ReduceOrderPass>(options);
 }

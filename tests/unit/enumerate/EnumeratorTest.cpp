@@ -121,10 +121,23 @@ TEST_CASE("limits are errors that name the limit and the complex") {
         std::string::npos);
 }
 
-TEST_CASE("a product over the size limit is ignored and counted") {
+TEST_CASE("a product over the size limit is an error naming it") {
   dna::Design design = readDesign(abcSystem);
   EnumerateOptions options;
   options.maxComplexSize = 3; // f1 has 3 strands; A + f1 would have 4
+  auto sys = enumerateDesign(design, options);
+  REQUIRE(!static_cast<bool>(sys));
+  std::string message = llvm::toString(sys.takeError());
+  CHECK(message.find("--max-complex-size=3") != std::string::npos);
+  CHECK(message.find("'f1' = ") != std::string::npos);
+  CHECK(message.find("complex of 4 strands") != std::string::npos);
+}
+
+TEST_CASE("with dropOversized a product over the size limit is ignored") {
+  dna::Design design = readDesign(abcSystem);
+  EnumerateOptions options;
+  options.maxComplexSize = 3;
+  options.dropOversized = true;
   auto sys = enumerateDesign(design, options);
   REQUIRE(static_cast<bool>(sys));
   CHECK(sys->ignoredBySize > 0);

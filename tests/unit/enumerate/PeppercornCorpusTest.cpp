@@ -144,6 +144,7 @@ TEST_CASE("condensed networks equal Peppercorn's on the corpus") {
   std::set<std::string> exact = exactSystems();
   EnumerateOptions nuskell; // Nuskell's settings
   nuskell.maxComplexSize = 10;
+  nuskell.dropOversized = true;
   nuskell.maxComplexCount = 5000;
   nuskell.maxReactionCount = 10000;
   nuskell.releaseCutoff = 7;
