@@ -34,7 +34,7 @@ struct GatePhasesOptions {
 
 /// reduce-order.
 struct ReduceOrderOptions {
-  double epsilon = 0.01; ///< target relative error of the chains
+  double epsilon = 0.02; ///< target relative error of the chains
   double concScale = 0;  ///< largest concentration expected; 0: from the module
   double maxProducts = 0; ///< split longer product sides; 0: never
 };

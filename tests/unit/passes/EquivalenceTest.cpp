@@ -159,7 +159,7 @@ TEST_CASE("reduce-order: chains approximate trimolecular kinetics within eps") {
   auto times = grid(5, 50);
   sim::Trace before = simulateAt(*m, times);
   double previous = 1;
-  // 0.01 is the default (LoweringOptions::epsilon); 0.02 measured beside it.
+  // 0.02 is the default (LoweringOptions::epsilon).
   for (double eps : {0.02, 0.01, 0.001}) {
     auto low = lower(*m, "reduce-order{epsilon=" + std::to_string(eps) + "}");
     double dev = relativeDeviation(before, simulateAt(*low, times),
