@@ -107,7 +107,8 @@ static double absorbGateFuels(const ir::Module &m,
 }
 
 /// The backward direction's reactants of a reversible reaction, with every
-/// species on both sides (a catalyst) at the place it has forward. A gate
+/// species on both sides (a catalyst) at the place it has forward, when both
+/// directions have two reactants. A gate
 /// releases an output strand that starts with its last reactant's long domain
 /// and toehold and ends with its products' toeholds. If the catalyst were
 /// last forward and first backward, that strand would bind the backward gate
@@ -118,6 +119,8 @@ static double absorbGateFuels(const ir::Module &m,
 static std::vector<ir::SpeciesId>
 backwardReactants(const std::vector<ir::SpeciesId> &forward,
                   std::vector<ir::SpeciesId> backward) {
+  if (forward.size() < 2 || backward.size() < 2)
+    return backward; // one reactant: no second gate step to confuse
   std::vector<bool> placed(backward.size(), false);
   for (size_t i = 0; i < forward.size() && i < backward.size(); ++i) {
     if (backward[i] == forward[i]) {
@@ -134,7 +137,8 @@ backwardReactants(const std::vector<ir::SpeciesId> &forward,
   return backward;
 }
 
-std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
+std::vector<Step> SchemeBuilder::steps(bool keepReversible,
+                                       bool keepCatalystPlace) const {
   std::vector<Step> list;
   for (const ir::Reaction &r : mod.allReactions()) {
     auto in = expand(r.reactants), outs = expand(r.products);
@@ -151,7 +155,8 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
     if (!r.isReversible())
       continue;
     list.push_back(
-        makeStep(mod, backwardReactants(in, outs), in, false, r.loc));
+        makeStep(mod, keepCatalystPlace ? backwardReactants(in, outs) : outs,
+                 in, false, r.loc));
     list.back().gateFuelLevel = backLevel;
   }
   return list;

@@ -41,10 +41,13 @@ public:
   dna::DomainRef history();
 
   /// The reactions in order; reversible ones become two steps (forward, then
-  /// backward) unless `keepReversible`; a species on both sides keeps its
-  /// place among the reactants in both directions. Gate fuels are left out of
-  /// the reactants: the gate itself, held at the fuel's level, stands for them.
-  std::vector<Step> steps(bool keepReversible) const;
+  /// backward) unless `keepReversible`; with `keepCatalystPlace`, a species
+  /// on both sides of a bimolecular-both-ways reaction keeps its place among
+  /// the reactants (the join gates of soloveichik2010 need it). Gate
+  /// fuels are left out of the reactants: the gate itself, held at the fuel's
+  /// level, stands for them.
+  std::vector<Step> steps(bool keepReversible,
+                          bool keepCatalystPlace = false) const;
 
   /// True for the fuel that map-rates adds to make a unimolecular step
   /// bimolecular (`X + G -> Y` at q = k / C_max): a constant species of role

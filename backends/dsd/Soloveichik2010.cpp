@@ -70,7 +70,8 @@ LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
       [](const Signal &s) {
         return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
       });
-  for (const Step &step : builder.steps(/*keepReversible=*/false)) {
+  for (const Step &step : builder.steps(/*keepReversible=*/false,
+                                        /*keepCatalystPlace=*/true)) {
     builder.beginModule(step);
     std::vector<Signal> in = signalsOf(signals, step.reactants);
     std::vector<Signal> out = signalsOf(signals, step.products);

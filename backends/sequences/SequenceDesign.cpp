@@ -199,7 +199,46 @@ static bool involves(const SpuriousHit &hit,
          std::binary_search(regions.begin(), regions.end(), hit.regionB);
 }
 
-/// Step 3: repair of spurious structures, bounded by moves and by
+/// Step 3a: hairpins first, cheaply: each region over the hairpin limit gets
+/// its blamed domains resampled (hard k-mer constraints kept) until the
+/// hairpins around the domain hold, judging only those hairpins; the
+/// duplexes the new sequence makes are left to step 3b.
+static void repairHairpins(LocalSearch &search, SpuriousCheck &check,
+                           const SearchProblem &problem, double limit) {
+  check.update(search.sequences());
+  SpuriousSummary all = check.evaluateAll();
+  for (const SpuriousHit &hit : all.violations) {
+    if (!hit.hairpin)
+      continue;
+    std::vector<unsigned> movable;
+    for (unsigned d : hit.blamed) // long domains first, then toeholds
+      if (problem.fixed[d].empty() && !problem.isToehold[d])
+        movable.push_back(d);
+    for (unsigned d : hit.blamed)
+      if (problem.fixed[d].empty() && problem.isToehold[d])
+        movable.push_back(d);
+    for (unsigned d : movable) {
+      double best = check.worstHairpinAround(d);
+      if (best >= limit)
+        break;
+      std::string bestSeq = search.sequences()[d];
+      unsigned hardBefore = search.score().hard();
+      for (unsigned t = 0; t < 200 && best < limit; ++t) {
+        search.assign(d, problem.sources[d].draw(search.rng()));
+        if (search.score().hard() > hardBefore)
+          continue;
+        check.update(search.sequences());
+        double now = check.worstHairpinAround(d);
+        if (now > best)
+          best = now, bestSeq = search.sequences()[d];
+      }
+      search.assign(d, bestSeq);
+      check.update(search.sequences());
+    }
+  }
+}
+
+/// Step 3b: repair of spurious structures, bounded by moves and by
 /// dynamic-programme cells (work, not time: deterministic). The violation
 /// list stays exact: after a move, the pairs around the domain are replaced
 /// by their re-evaluation.
@@ -361,8 +400,10 @@ sequences::designSequences(const dna::Design &design,
   DesignOptions measured = options;
   measured.checkSpurious = options.checkSpurious &&
                            model.regions.size() <= options.spuriousRegionLimit;
-  if (measured.checkSpurious)
+  if (measured.checkSpurious) {
+    repairHairpins(*search, check, problem, limits.hairpin);
     repairSpurious(*search, check, problem);
+  }
   double repairSeconds = elapsed();
   SequenceDesign result =
       measureDesign(design, model, search->sequences(), problem, check,

@@ -122,6 +122,13 @@ SpuriousSummary SpuriousCheck::evaluateAround(unsigned d) const {
   return summary;
 }
 
+double SpuriousCheck::worstHairpinAround(unsigned d) const {
+  double worst = 0;
+  for (unsigned a : regionsOfDomain[d])
+    worst = std::min(worst, hairpin(a).dG);
+  return worst;
+}
+
 std::string SpuriousCheck::describe(const SpuriousHit &hit) const {
   auto name = [&](unsigned r) {
     return model.strands[model.regions[r].strand].name;

@@ -46,6 +46,9 @@ public:
   SpuriousSummary evaluateAll() const;
   /// Only pairs and hairpins involving a region that contains domain `d`.
   SpuriousSummary evaluateAround(unsigned d) const;
+  /// The strongest hairpin of the regions that contain domain `d` (0 when
+  /// none forms): linear in their length, for cheap repairs.
+  double worstHairpinAround(unsigned d) const;
   const std::vector<unsigned> &regionsWith(unsigned d) const {
     return regionsOfDomain[d];
   }
