@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/Schemes.h"
-#include "ir/ModelAttributes.h"
+#include "ir/LoweringAttributes.h"
 #include "ir/Printer.h"
 #include "ir/Verifier.h"
 #include "lib/dna/Domain.h"
@@ -15,11 +15,15 @@
 using namespace crnc;
 using namespace crnc::dsd;
 
+double dsd::fuelConcentration(const ir::Module &module) {
+  double nanomolar = ir::lowering::get(module.attrs, ir::lowering::CmaxNM)
+                         .value_or(ir::lowering::DefaultCmaxNM);
+  return convertConcentration(nanomolar, ConcUnit::nM, module.unit);
+}
+
 std::optional<dna::LabTime> dsd::labTimeOf(const ir::Module &module) {
-  auto number = [&](llvm::StringRef key) {
-    return parseNumber(ir::findAttribute(module.attrs, key).value_or(""));
-  };
-  std::optional<double> scale = number("time_scale");
+  std::optional<double> scale =
+      ir::lowering::get(module.attrs, ir::lowering::TimeScale);
   if (!scale)
     return std::nullopt;
   dna::LabTime t;
@@ -29,28 +33,28 @@ std::optional<dna::LabTime> dsd::labTimeOf(const ir::Module &module) {
   if (!horizon)
     return t;
   t.secondsPerPhase = *horizon * *scale;
-  std::optional<llvm::StringRef> phases =
-      ir::findAttribute(module.attrs, "clock_phases");
+  size_t phases = ir::lowering::clockPhaseCount(module.attrs);
   if (phases && ir::findAttribute(module.attrs, ir::model::ModelKind.name))
-    t.secondsPerTrainingSample =
-        *t.secondsPerPhase * double(1 + phases->count(','));
+    t.secondsPerTrainingSample = *t.secondsPerPhase * double(phases);
   return t;
 }
 
 static const SchemeInfo schemes[] = {
-    {"soloveichik2010",
+    {SchemeKind::Soloveichik2010, "soloveichik2010",
      "join and translator gates with backward strands; signals are "
      "history-toehold-long-toehold",
      "Soloveichik, Seelig & Winfree, PNAS 107:5393 (2010)",
      buildSoloveichik2010},
-    {"srinivas2015", "two-stage reactant and product gates with helper strands",
+    {SchemeKind::Srinivas2015, "srinivas2015",
+     "two-stage reactant and product gates with helper strands",
      "Srinivas, PhD thesis, Caltech (2015), chapter 3", buildSrinivas2015},
-    {"qian2011",
+    {SchemeKind::Qian2011, "qian2011",
      "three-domain gates with one shared toehold, irreversible step after "
      "all reactants are consumed; reversible reactions in one gate",
      "Qian, Soloveichik & Winfree, DNA 16, LNCS 6518 (2011), corrected",
      buildQian2011},
-    {"cardelli2013", "two-domain n x m join/fork gates, no garbage collection",
+    {SchemeKind::Cardelli2013, "cardelli2013",
+     "two-domain n x m join/fork gates, no garbage collection",
      "Cardelli, Mathematical Structures in Computer Science 23 (2013)",
      buildCardelli2013},
 };
@@ -62,6 +66,28 @@ const SchemeInfo *crnc::dsd::lookupScheme(llvm::StringRef name) {
     if (s.name == name)
       return &s;
   return nullptr;
+}
+
+const SchemeInfo &crnc::dsd::schemeInfo(SchemeKind kind) {
+  for (const SchemeInfo &s : schemes)
+    if (s.kind == kind)
+      return s;
+  llvm_unreachable("every scheme kind is registered");
+}
+
+static std::string schemeList() {
+  std::string names;
+  for (const SchemeInfo &s : schemes)
+    names += (names.empty() ? "" : ", ") + s.name.str();
+  return names;
+}
+
+llvm::Expected<SchemeKind> crnc::dsd::parseScheme(llvm::StringRef name) {
+  if (const SchemeInfo *scheme = lookupScheme(name))
+    return scheme->kind;
+  return llvm::createStringError(
+      std::make_error_code(std::errc::invalid_argument),
+      "unknown scheme '" + name.str() + "' (known: " + schemeList() + ")");
 }
 
 /// Species names become PIL complex names, so they must be identifiers.
@@ -85,21 +111,10 @@ static LogicalResult checkNames(const ir::Module &module,
   return success(ok);
 }
 
-static std::string schemeList() {
-  std::string names;
-  for (const SchemeInfo &s : schemes)
-    names += (names.empty() ? "" : ", ") + s.name.str();
-  return names;
-}
-
 llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                                                const SchemeOptions &options,
                                                DiagnosticEngine &diags) {
-  const SchemeInfo *scheme = lookupScheme(options.scheme);
-  if (!scheme)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "unknown DSD scheme '" + options.scheme +
-                                       "' (known: " + schemeList() + ")");
+  const SchemeInfo *scheme = &schemeInfo(options.kind);
   ir::LegalityConstraints legal;
   legal.maxReactants = 2;
   legal.allowSigned = false;
@@ -110,24 +125,17 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "module '" + module.name + "' is not legal for DSD scheme '" +
-            options.scheme + "' (run the lowering pipeline first)");
-  // The fuel level the lowering chose lives in the module (cmax_nM): every
-  // route to a design uses it; the option only serves IR never lowered.
-  SchemeOptions chosen = options;
-  if (std::optional<double> cmax =
-          parseNumber(ir::findAttribute(module.attrs, "cmax_nM").value_or("")))
-    chosen.fuelConcentration = *cmax;
+            scheme->name + "' (run the lowering pipeline first)");
   dna::Design design;
   design.labTime = labTimeOf(module);
-  design.scheme = options.scheme;
+  design.scheme = scheme->name.str();
   design.unit = module.unit == ConcUnit::None ? ConcUnit::nM : module.unit;
-  SchemeBuilder builder(module, chosen, design);
+  SchemeBuilder builder(module, options, design);
   // The CRN the design implements: gate fuels are part of the gates.
   for (const Step &step : builder.steps(/*keepReversible=*/true))
     design.formalReactions.push_back(step.equation);
   if (failed(scheme->build(builder)))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "DSD scheme '" + options.scheme +
-                                       "' failed");
+                                   "DSD scheme '" + scheme->name + "' failed");
   return design;
 }

@@ -19,21 +19,27 @@
 
 namespace crnc::dsd {
 
+/// The translation schemes (a closed set; allSchemes() names them).
+enum class SchemeKind { Soloveichik2010, Srinivas2015, Qian2011, Cardelli2013 };
+
 /// Options every scheme understands.
 struct SchemeOptions {
-  std::string scheme = "soloveichik2010";
-  unsigned toeholdLength = 5;  ///< nucleotides per toehold (5-7 typical)
-  unsigned longLength = 15;    ///< nucleotides per branch-migration domain
-  unsigned historyLength = 15; ///< nucleotides per history domain
-  /// C_max: concentration of every fuel, in the module's unit (nM when the
-  /// module is unitless).
-  double fuelConcentration = 100;
+  SchemeKind kind = SchemeKind::Soloveichik2010;
+  unsigned toeholdLength = 5; ///< nucleotides per toehold (5-7 typical)
+  /// Nucleotides per long domain: branch-migration and history domains.
+  unsigned domainLength = 15;
 };
+
+/// C_max, the concentration of the fuels, in the design's unit: the
+/// module's `cmax_nM` (the lowering's choice), or for a module never lowered
+/// ir::lowering::DefaultCmaxNM. Options never override the module.
+double fuelConcentration(const ir::Module &module);
 
 class SchemeBuilder;
 
 /// One registered scheme: kebab-free name, one-line summary, the paper.
 struct SchemeInfo {
+  SchemeKind kind;
   llvm::StringRef name;
   llvm::StringRef summary;
   llvm::StringRef reference;
@@ -45,19 +51,23 @@ struct SchemeInfo {
 llvm::ArrayRef<SchemeInfo> allSchemes();
 /// The scheme called `name`, or null.
 const SchemeInfo *lookupScheme(llvm::StringRef name);
+/// The registry entry of `kind`.
+const SchemeInfo &schemeInfo(SchemeKind kind);
+/// The scheme called `name`; otherwise the one error every command reports
+/// for it: "unknown scheme '<name>' (known: soloveichik2010, ...)".
+llvm::Expected<SchemeKind> parseScheme(llvm::StringRef name);
 
-/// Translates `module` with the scheme named in `options`.
+/// Translates `module` with the scheme chosen in `options`.
 ///
 /// Requires: `module` passes ir::verify and ir::verifyLegality with
 /// maxReactants = 2 (both directions), no signed species and no phases;
 /// every species name is a PIL identifier (letters, digits, '_', '-').
 /// Violations are reported as located errors on `diags` and the result is an
-/// error. An unknown scheme name is an error listing the known ones.
+/// error.
 /// Guarantees: a design whose signal complexes are named after the formal
 /// species (in declaration order, with their initial concentrations), whose
 /// fuels are named f1, f2, ... (deduplicated up to rotation) at
-/// the module's `cmax_nM` (a lowered module) or else `fuelConcentration`,
-/// constant, with one ReactionModule per formal
+/// fuelConcentration(module), constant, with one ReactionModule per formal
 /// reaction direction the scheme implements. A gate fuel of map-rates (a
 /// constant fuel-role species that nothing produces, see
 /// SchemeBuilder::isGateFuel) gets no signal: its steps are built without it

@@ -1,6 +1,8 @@
 //===- SchemeBuilder.cpp - shared machinery of the DSD schemes ------------===//
 
 #include "backends/dsd/SchemeBuilder.h"
+#include "ir/LoweringAttributes.h"
+#include <algorithm>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -9,12 +11,13 @@ using namespace crnc::dna;
 SchemeBuilder::SchemeBuilder(const ir::Module &module,
                              const SchemeOptions &options, Design &design)
     : mod(module), opts(options), out(design),
-      gateFuel(module.speciesCount(), false),
-      moduleFuelLevel(options.fuelConcentration) {
+      gateFuel(module.speciesCount(), false), cmax(fuelConcentration(module)),
+      moduleFuelLevel(cmax) {
   for (ir::SpeciesId id = 0; id < module.speciesCount(); ++id) {
     const ir::Species &s = module.getSpecies(id);
     gateFuel[id] = s.role == ir::SpeciesRole::Fuel && s.constant &&
-                   s.initial > 0 && !ir::findAttribute(s.attrs, "buffer_of");
+                   s.initial > 0 &&
+                   !ir::lowering::get(s.attrs, ir::lowering::BufferOf);
   }
   // A species that an irreversible reaction produces is a signal, not a gate
   // fuel. In a reversible reaction a gate fuel stands on one side (map-rates
@@ -23,7 +26,8 @@ SchemeBuilder::SchemeBuilder(const ir::Module &module,
   // A buffer module (X + LS <=> HS + BS) keeps LS and BS as fuel complexes.
   auto isBuffer = [&](const ir::Reaction &r) {
     for (const ir::Term &t : r.reactants)
-      if (ir::findAttribute(module.getSpecies(t.species).attrs, "buffer_of"))
+      if (ir::lowering::get(module.getSpecies(t.species).attrs,
+                            ir::lowering::BufferOf))
         return true;
     return false;
   };
@@ -44,13 +48,13 @@ DomainRef SchemeBuilder::toehold() {
 }
 
 DomainRef SchemeBuilder::longDomain() {
-  return DomainRef{out.domains.fresh("d", opts.longLength, DomainKind::Long),
+  return DomainRef{out.domains.fresh("d", opts.domainLength, DomainKind::Long),
                    false};
 }
 
 DomainRef SchemeBuilder::history() {
   return DomainRef{
-      out.domains.fresh("h", opts.historyLength, DomainKind::History), false};
+      out.domains.fresh("h", opts.domainLength, DomainKind::History), false};
 }
 
 static std::vector<ir::SpeciesId> expand(const ir::TermList &terms) {
@@ -102,6 +106,34 @@ static double absorbGateFuels(const ir::Module &m,
   return level;
 }
 
+/// The backward direction's reactants of a reversible reaction, with every
+/// species on both sides (a catalyst) at the place it has forward. A gate
+/// releases an output strand that starts with its last reactant's long domain
+/// and toehold and ends with its products' toeholds. If the catalyst were
+/// last forward and first backward, that strand would bind the backward gate
+/// after the catalyst, at the next reactant's toehold, and displace the
+/// catalyst through a remote toehold: it would stand for the catalyst without
+/// the other products being made (B + A <=> C + A is then incorrect under
+/// soloveichik2010; Nuskell keeps the written order and verifies it).
+static std::vector<ir::SpeciesId>
+backwardReactants(const std::vector<ir::SpeciesId> &forward,
+                  std::vector<ir::SpeciesId> backward) {
+  std::vector<bool> placed(backward.size(), false);
+  for (size_t i = 0; i < forward.size() && i < backward.size(); ++i) {
+    if (backward[i] == forward[i]) {
+      placed[i] = true;
+      continue;
+    }
+    for (size_t k = 0; k < backward.size(); ++k)
+      if (!placed[k] && backward[k] == forward[i]) {
+        std::swap(backward[i], backward[k]);
+        placed[i] = true;
+        break;
+      }
+  }
+  return backward;
+}
+
 std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
   std::vector<Step> list;
   for (const ir::Reaction &r : mod.allReactions()) {
@@ -118,7 +150,8 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible) const {
     list.back().gateFuelLevel = level;
     if (!r.isReversible())
       continue;
-    list.push_back(makeStep(mod, outs, in, false, r.loc));
+    list.push_back(
+        makeStep(mod, backwardReactants(in, outs), in, false, r.loc));
     list.back().gateFuelLevel = backLevel;
   }
   return list;
@@ -140,8 +173,7 @@ void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
 
 void SchemeBuilder::beginModule(const Step &step) {
   out.modules.push_back(ReactionModule{step.equation, {}, step.loc});
-  moduleFuelLevel =
-      step.gateFuelLevel > 0 ? step.gateFuelLevel : opts.fuelConcentration;
+  moduleFuelLevel = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
 }
 
 ComplexIndex SchemeBuilder::fuel(Complex complex) {

@@ -41,8 +41,9 @@ public:
   dna::DomainRef history();
 
   /// The reactions in order; reversible ones become two steps (forward, then
-  /// backward) unless `keepReversible`. Gate fuels are left out of the
-  /// reactants: the gate itself, held at the fuel's level, stands for them.
+  /// backward) unless `keepReversible`; a species on both sides keeps its
+  /// place among the reactants in both directions. Gate fuels are left out of
+  /// the reactants: the gate itself, held at the fuel's level, stands for them.
   std::vector<Step> steps(bool keepReversible) const;
 
   /// True for the fuel that map-rates adds to make a unimolecular step
@@ -64,6 +65,7 @@ private:
   const SchemeOptions &opts;
   dna::Design &out;
   std::vector<bool> gateFuel;
+  double cmax;                ///< fuelConcentration(mod)
   double moduleFuelLevel = 0; ///< fuel concentration of the current module
 };
 

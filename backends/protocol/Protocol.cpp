@@ -15,6 +15,7 @@
 
 #include "backends/protocol/Protocol.h"
 #include "backends/protocol/Timeline.h"
+#include "ir/LoweringAttributes.h"
 #include "lib/support/Format.h"
 #include <cmath>
 
@@ -163,15 +164,10 @@ static bool addedLater(const dna::NamedComplex &c, const ir::Module &m) {
   if (!id)
     return false;
   ir::SpeciesRole role = m.getSpecies(*id).role;
-  bool triggers = ir::findAttribute(m.attrs, "clock_strategy") ==
-                  llvm::StringRef("external");
+  bool triggers = ir::lowering::get(m.attrs, ir::lowering::ClockStrategy) ==
+                  ir::lowering::GateStrategy::External;
   return role == ir::SpeciesRole::Input || role == ir::SpeciesRole::Target ||
          (role == ir::SpeciesRole::Clock && triggers);
-}
-
-static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key) {
-  std::optional<llvm::StringRef> v = ir::findAttribute(attrs, key);
-  return v ? parseNumber(*v).value_or(0) : 0;
 }
 
 /// A fuel of the scheme, or the signal of a formal fuel (map-rates' G and
@@ -275,7 +271,8 @@ static void warnOverfull(const ir::Module &formal,
                         formatLabNumber(p.reaction.requiredUL) + " µL of the " +
                         formatNumber(p.reaction.preparedUL) + " µL prepared";
   double scale = fittingFuelScale(parts, isFuel, s);
-  double cmax = numberAttr(formal.attrs, "cmax_nM");
+  double cmax =
+      ir::lowering::get(formal.attrs, ir::lowering::CmaxNM).value_or(0);
   if (scale > 0 && cmax > 0)
     warning += "; the fuels fit at " +
                formatLabNumber(floorSignificant(scale * 100, 3), 3) +

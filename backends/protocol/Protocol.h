@@ -99,6 +99,14 @@ void writeProtocolMarkdown(const Protocol &protocol, llvm::raw_ostream &os);
 /// A self-contained HTML page (inline CSS, no scripts).
 void writeProtocolHTML(const Protocol &protocol, llvm::raw_ostream &os);
 
+/// OpentronsScript.cpp: the dilutions, pools and reaction mix as an
+/// Opentrons Protocol API v2 script with the tables' volumes.
+void writeOpentronsScript(const Protocol &protocol, llvm::raw_ostream &os);
+/// Why the script cannot run the mixes (the reaction mix does not fit, a
+/// volume under the P20's 1 uL, more stocks than 7 racks of 24 tubes), or
+/// nullopt when it can.
+std::optional<std::string> opentronsProblem(const Protocol &protocol);
+
 } // namespace crnc::protocol
 
 #endif

@@ -1,6 +1,7 @@
 //===- Timeline.cpp - the experiment's schedule in lab minutes ------------===//
 
 #include "backends/protocol/Timeline.h"
+#include "ir/LoweringAttributes.h"
 #include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
@@ -11,11 +12,7 @@ using namespace crnc;
 using namespace crnc::protocol;
 namespace model = crnc::ir::model;
 
-static double numberAttr(const ir::AttributeList &attrs, llvm::StringRef key,
-                         double fallback) {
-  std::optional<llvm::StringRef> v = ir::findAttribute(attrs, key);
-  return v ? parseNumber(*v).value_or(fallback) : fallback;
-}
+namespace lowering = crnc::ir::lowering;
 
 static std::string minutes(double m) { return formatLabNumber(m, 4); }
 
@@ -71,9 +68,9 @@ struct Phase {
 static std::vector<Phase> clockPhases(const ir::Module &m) {
   std::vector<Phase> phases;
   llvm::SmallVector<llvm::StringRef, 4> items;
-  ir::findAttribute(m.attrs, "clock_phases")
-      .value_or("")
-      .split(items, ',', -1, false);
+  std::string schedule =
+      lowering::get(m.attrs, lowering::ClockPhases).value_or("");
+  llvm::StringRef(schedule).split(items, ',', -1, false);
   for (llvm::StringRef item : items) {
     auto [name, clock] = item.split(':');
     phases.push_back({name.str(), clock.str()});
@@ -170,7 +167,9 @@ static llvm::Error triggerEvents(const ir::Module &m,
                                  double minute, Additions &adds, Protocol &p) {
   auto level = [&](const Phase &phase) {
     std::optional<ir::SpeciesId> id = m.lookupSpecies(phase.clock);
-    return id ? numberAttr(m.getSpecies(*id).attrs, "clock_on", 1) : 1.0;
+    return id ? lowering::get(m.getSpecies(*id).attrs, lowering::ClockOn)
+                    .value_or(1.0)
+              : 1.0;
   };
   auto remove = [&](const Phase &phase, double at,
                     llvm::StringRef why) -> llvm::Error {
@@ -208,8 +207,8 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
   double phaseMinutes = horizon * t.labSecondsPerModelTime / 60;
   std::vector<Phase> phases = clockPhases(m);
   t.cycleMinutes = phaseMinutes * double(phases.size());
-  bool external =
-      ir::findAttribute(m.attrs, "clock_strategy").value_or("") == "external";
+  bool external = lowering::get(m.attrs, lowering::ClockStrategy) ==
+                  lowering::GateStrategy::External;
   if (llvm::Error e = addLoads(m, adds, t))
     return e;
   std::vector<std::string> outputs;
@@ -250,8 +249,10 @@ static void networkTimeline(const ir::Module &m, Protocol &p) {
 llvm::Error protocol::buildTimeline(const ir::Module &formal,
                                     const LabSettings &s, Protocol &p) {
   Timeline &t = p.timeline;
-  t.labSecondsPerModelTime = numberAttr(formal.attrs, "time_scale", 1);
-  t.nanomolarPerModelUnit = numberAttr(formal.attrs, "conc_scale_nM", 1);
+  t.labSecondsPerModelTime =
+      lowering::get(formal.attrs, lowering::TimeScale).value_or(1);
+  t.nanomolarPerModelUnit =
+      lowering::get(formal.attrs, lowering::ConcScaleNM).value_or(1);
   t.notes.push_back(
       "One model time unit lasts " +
       formatLabNumber(t.labSecondsPerModelTime / 60, 4) +
@@ -265,7 +266,7 @@ llvm::Error protocol::buildTimeline(const ir::Module &formal,
                     "part of the design; sample and quantify them (e.g. by "
                     "gel) or add reporters.");
   bool learning = ir::findAttribute(formal.attrs, model::ModelKind.name) &&
-                  ir::findAttribute(formal.attrs, "clock_phases");
+                  lowering::clockPhaseCount(formal.attrs) > 0;
   if (!learning) {
     networkTimeline(formal, p);
     return llvm::Error::success();

@@ -208,9 +208,9 @@ static void repairSpurious(LocalSearch &search, SpuriousCheck &check,
   check.update(search.sequences());
   SpuriousSummary all = check.evaluateAll();
   // The work of one more full evaluation.
-  const uint64_t cellBudget = all.cellsEvaluated;
+  const uint64_t cellBudget = 8 * all.cellsEvaluated;
   uint64_t cells = 0;
-  size_t budget = std::min<size_t>(2000, 20 + 4 * all.violations.size());
+  size_t budget = std::min<size_t>(4000, 40 + 16 * all.violations.size());
   for (size_t move = 0;
        move < budget && !all.violations.empty() && cells < cellBudget; ++move) {
     const SpuriousHit &hit =
@@ -253,6 +253,28 @@ static void repairSpurious(LocalSearch &search, SpuriousCheck &check,
   }
 }
 
+/// The k of the uniqueness constraint: the requested one, or the smallest
+/// larger k whose 4^k k-mers the long domains fill at most a quarter of. A
+/// domain family of length L holds 2 (L - k + 1) k-mers (both strands); past
+/// 4^k / 4 a fresh 15-nt candidate finds all of its k-mers free with
+/// probability below (3/4)^16 = 1 %, and past 4^k no assignment exists at
+/// all (10,000 domains need about 107,000 distinct 8-mers of 65,536). The
+/// constraint then says what the design can promise: no shared k-mer, so no
+/// unintended duplex longer than k - 1 bp.
+static unsigned uniqueKFor(const dna::Design &design,
+                           const DesignOptions &options) {
+  for (unsigned k = options.uniqueK;; ++k) {
+    double demand = 0;
+    for (unsigned d = 0; d < design.domains.size(); ++d) {
+      const dna::Domain &domain = design.domains.get(d);
+      if (domain.kind != DomainKind::Toehold && domain.length >= k)
+        demand += 2.0 * (domain.length - k + 1);
+    }
+    if (demand <= std::pow(4.0, k) / 4 || k >= MaxUniqueK)
+      return k;
+  }
+}
+
 /// Three letters give 3^k k-mers: when the long domains on one alphabet
 /// would need more than a third of them to keep their k-mers unique, the
 /// uniqueness constraint wins and just enough of those domains (the last
@@ -268,19 +290,37 @@ static unsigned widenCrowdedAlphabets(const dna::Design &design,
     return length >= options.uniqueK ? double(length - options.uniqueK + 1)
                                      : 0.0;
   };
+  // Two four-letter domains on one strand can pair with each other (a
+  // hairpin or a self-dimer with G.C pairs), so the first pass widens at
+  // most one domain per strand; the second takes what is still needed.
+  std::vector<std::vector<unsigned>> strandsOf(design.domains.size());
+  for (unsigned s = 0; s < model.strands.size(); ++s)
+    for (dna::DomainRef ref : model.strands[s].domains)
+      strandsOf[ref.id].push_back(s);
+  std::vector<bool> strandWidened(model.strands.size(), false);
+  auto alone = [&](unsigned d) {
+    for (unsigned s : strandsOf[d])
+      if (strandWidened[s])
+        return false;
+    return true;
+  };
   for (Alphabet crowded : {Alphabet::ACT, Alphabet::AGT}) {
     double demand = 0;
     for (unsigned d = 0; d < design.domains.size(); ++d)
       if (design.domains.get(d).kind != DomainKind::Toehold &&
           model.alphabets[d] == crowded)
         demand += demandOf(d);
-    for (unsigned d = unsigned(design.domains.size());
-         d-- > 0 && demand > capacity;)
-      if (design.domains.get(d).kind != DomainKind::Toehold &&
-          model.alphabets[d] == crowded && demandOf(d) > 0) {
-        model.alphabets[d] = Alphabet::ACGT, ++widened;
-        demand -= demandOf(d);
-      }
+    for (int pass = 0; pass < 2; ++pass)
+      for (unsigned d = unsigned(design.domains.size());
+           d-- > 0 && demand > capacity;)
+        if (design.domains.get(d).kind != DomainKind::Toehold &&
+            model.alphabets[d] == crowded && demandOf(d) > 0 &&
+            (pass == 1 || alone(d))) {
+          model.alphabets[d] = Alphabet::ACGT, ++widened;
+          demand -= demandOf(d);
+          for (unsigned s : strandsOf[d])
+            strandWidened[s] = true;
+        }
   }
   return widened;
 }
@@ -293,7 +333,9 @@ sequences::designSequences(const dna::Design &design,
   if (!fixed)
     return fixed.takeError();
   DesignModel model = analyseDesign(design);
-  unsigned widened = widenCrowdedAlphabets(design, options, model);
+  DesignOptions chosenK = options;
+  chosenK.uniqueK = uniqueKFor(design, options);
+  unsigned widened = widenCrowdedAlphabets(design, chosenK, model);
   llvm::Expected<ToeholdSetup> toeholds = setUpToeholds(design, model, options);
   if (!toeholds)
     return toeholds.takeError();
@@ -302,7 +344,7 @@ sequences::designSequences(const dna::Design &design,
   if (!sources)
     return sources.takeError();
   SearchProblem problem = makeProblem(design, model, std::move(*sources),
-                                      std::move(*fixed), options);
+                                      std::move(*fixed), chosenK);
   unsigned chosen = 0;
   auto elapsed = [last = start]() mutable {
     auto now = std::chrono::steady_clock::now();
@@ -313,9 +355,9 @@ sequences::designSequences(const dna::Design &design,
   elapsed();
   std::unique_ptr<LocalSearch> search = runRestarts(problem, options, chosen);
   double searchSeconds = elapsed();
-  double limit = options.spuriousFraction * toeholds->target;
-  SpuriousCheck check(model, design.domains, options.conditions, limit,
-                      options.threads);
+  SpuriousLimits limits = spuriousLimits(design, options, toeholds->target);
+  SpuriousCheck check(model, design.domains, options.conditions, limits.duplex,
+                      limits.hairpin, options.threads);
   DesignOptions measured = options;
   measured.checkSpurious = options.checkSpurious &&
                            model.regions.size() <= options.spuriousRegionLimit;
@@ -331,6 +373,7 @@ sequences::designSequences(const dna::Design &design,
   result.measureSeconds = elapsed();
   result.restartChosen = chosen;
   result.fourLetterDomains = widened;
+  result.uniqueK = chosenK.uniqueK;
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

@@ -29,6 +29,10 @@
 
 namespace crnc::sequences {
 
+/// Largest k the uniqueness constraint grows to (a k-mer table holds 4^k
+/// counters: 16 MB at 11).
+constexpr unsigned MaxUniqueK = 11;
+
 /// Everything a user can choose. Defaults are defined here once.
 struct DesignOptions {
   thermo::Conditions conditions; ///< 25 C, 1x TAE, 12.5 mM Mg2+
@@ -37,11 +41,23 @@ struct DesignOptions {
   /// toeholds that pass the hard filters, so most candidates are in range.
   std::optional<double> toeholdTargetDG;
   double toeholdToleranceDG = 0.5; ///< kcal/mol either side of the target
-  /// Spurious duplexes and hairpins must be weaker than this fraction of the
-  /// toehold target.
+  /// Spurious structures are hard constraints by what they do to the rates:
+  /// a structure holding a strand with equilibrium constant K c (a duplex
+  /// with a partner at the design's highest strand concentration c, C_max)
+  /// or K (a hairpin) divides its free fraction, and so the rate of every
+  /// reaction it starts, by 1 + K c. That may not exceed what the toehold
+  /// tolerance already allows, exp(toeholdToleranceDG / RT): duplexes need
+  /// dG >= RT ln(c / (exp(tol/RT) - 1)), hairpins dG >= -RT ln(exp(tol/RT)
+  /// - 1) (-8.35 and -0.17 kcal/mol at 25 C, 1 uM, tolerance 0.5).
+  /// Reported beside them, not enforced: this fraction of the toehold target
+  /// (Piperine's criterion for toehold-toehold crosstalk, which short
+  /// toeholds cannot meet among all exposed regions: a 4-nt match already
+  /// binds with half a 5-nt toehold's dG).
   double spuriousFraction = 0.5;
   double gcMinPercent = 40, gcMaxPercent = 60; ///< long and history domains
-  unsigned uniqueK = 8;    ///< no k-mer shared between domain families
+  /// No k-mer shared between domain families; raised for large designs
+  /// until the long domains fill at most a quarter of the 4^k k-mers.
+  unsigned uniqueK = 8;
   unsigned crosstalkK = 6; ///< shared k-mers scored (minimised)
   unsigned restarts = 2;   ///< independent searches; the best is kept
   unsigned threads = 1;    ///< restarts run in parallel; same result for any
@@ -94,7 +110,11 @@ struct SequenceDesign {
   std::vector<ConstraintResult> constraints;
   double toeholdTargetDG = 0;
   double toeholdMinDG = 0, toeholdMaxDG = 0; ///< spread over the toeholds
-  double spuriousLimitDG = 0;
+  double spuriousLimitDG = 0;     ///< duplex limit, RT ln(f / c), kcal/mol
+  double hairpinLimitDG = 0;      ///< hairpin limit, RT ln f, kcal/mol
+  double spuriousReferenceDG = 0; ///< spuriousFraction x toehold target
+  double highestNanoMolar = 0;    ///< c of the duplex limit
+  unsigned uniqueK = 0; ///< k of the k-mer uniqueness actually enforced
   std::string worstDuplexAt, worstHairpinAt; ///< strands involved
   unsigned exposedRegions = 0;
   bool spuriousChecked = false;

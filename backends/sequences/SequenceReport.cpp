@@ -2,6 +2,7 @@
 
 #include "backends/sequences/SequenceReport.h"
 #include "lib/support/Format.h"
+#include "lib/support/Units.h"
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -104,13 +105,14 @@ static void windowConstraints(const DesignModel &model,
 
 /// Forbidden runs in strands; shared unique k-mers; crosstalk k-mers.
 static void kmerConstraints(const std::vector<std::string> &seqs,
-                            const DesignOptions &options, SequenceDesign &out) {
+                            const DesignOptions &options, unsigned uniqueK,
+                            SequenceDesign &out) {
   unsigned runs = 0;
   for (const StrandSequence &s : out.strands)
     runs += forbiddenRunCount(s.sequence);
   out.constraints.push_back(
       countConstraint("no GGGG, CCCC, AAAAA, TTTTT", "runs", runs));
-  KmerIndex unique(options.uniqueK), cross(options.crosstalkK);
+  KmerIndex unique(uniqueK), cross(options.crosstalkK);
   unsigned shared = 0, sharedX;
   uint64_t pairs = 0, pairsU;
   for (const std::string &s : seqs) {
@@ -122,9 +124,9 @@ static void kmerConstraints(const std::vector<std::string> &seqs,
     unique.add(unique.familyKmers(s));
     cross.add(cross.familyKmers(s));
   }
-  out.constraints.push_back(countConstraint(
-      "no " + std::to_string(options.uniqueK) + "-mer shared between families",
-      "k-mers", shared));
+  out.constraints.push_back(countConstraint("no " + std::to_string(uniqueK) +
+                                                "-mer shared between families",
+                                            "k-mers", shared));
   ConstraintResult x = countConstraint(std::to_string(options.crosstalkK) +
                                            "-mer crosstalk (minimised)",
                                        "family pairs", unsigned(pairs));
@@ -135,40 +137,75 @@ static void kmerConstraints(const std::vector<std::string> &seqs,
 
 static void spuriousConstraints(SpuriousCheck &check,
                                 const std::vector<std::string> &seqs,
-                                const DesignOptions &options, double limit,
+                                const DesignOptions &options,
                                 SequenceDesign &out) {
-  // Soft: a 4-nt match between a long domain and an exposed toehold
-  // complement already reaches half a toehold's dG, and with 81 three-letter
-  // 4-mers such matches cannot all be avoided; minimised and reported.
+  // Hard, from what a structure does to the rates (DesignOptions): the
+  // duplex limit at the highest strand concentration, the hairpin limit for
+  // a unimolecular fold; the check collected every structure below them.
   ConstraintResult duplex{"spurious duplex between exposed regions",
                           "kcal/mol",
                           0,
-                          limit,
+                          out.spuriousLimitDG,
                           0,
                           0,
-                          false,
+                          true,
                           options.checkSpurious};
   ConstraintResult hairpin{"spurious hairpin in exposed regions",
                            "kcal/mol",
                            0,
-                           limit,
+                           out.hairpinLimitDG,
                            0,
                            0,
-                           false,
+                           true,
                            options.checkSpurious};
+  ConstraintResult reference{"spurious duplex vs half the toehold target "
+                             "(reported)",
+                             "kcal/mol",
+                             0,
+                             out.spuriousReferenceDG,
+                             0,
+                             0,
+                             false,
+                             options.checkSpurious};
   if (options.checkSpurious) {
     check.update(seqs);
     SpuriousSummary s = check.evaluateAll();
-    duplex.worst = s.worstDuplex.dG, hairpin.worst = s.worstHairpin.dG;
-    for (const SpuriousHit &hit : s.violations)
-      ++(hit.hairpin ? hairpin : duplex).violations;
-    duplex.margin = duplex.worst - limit;
-    hairpin.margin = hairpin.worst - limit;
+    duplex.worst = reference.worst = s.worstDuplex.dG;
+    hairpin.worst = s.worstHairpin.dG;
+    for (const SpuriousHit &hit : s.violations) {
+      if (hit.hairpin)
+        hairpin.violations += hit.dG < hairpin.limit;
+      else
+        duplex.violations += hit.dG < duplex.limit;
+    }
+    duplex.margin = duplex.worst - duplex.limit;
+    hairpin.margin = hairpin.worst - hairpin.limit;
+    reference.margin = reference.worst - reference.limit;
+    reference.violations = reference.margin < 0;
     out.worstDuplexAt = check.describe(s.worstDuplex);
     out.worstHairpinAt = check.describe(s.worstHairpin);
   }
   out.constraints.push_back(duplex);
   out.constraints.push_back(hairpin);
+  out.constraints.push_back(reference);
+}
+
+SpuriousLimits sequences::spuriousLimits(const dna::Design &design,
+                                         const DesignOptions &options,
+                                         double toeholdTarget) {
+  SpuriousLimits l;
+  double toNanoMolar = concUnitInMolar(design.unit) / 1e-9;
+  for (const dna::NamedComplex &c : design.allComplexes())
+    l.highestNanoMolar =
+        std::max(l.highestNanoMolar, c.concentration.value_or(0) * toNanoMolar);
+  if (!(l.highestNanoMolar > 0))
+    l.highestNanoMolar = 1000; // no amounts given: a typical C_max, 1 uM
+  double rt = thermo::GasConstant / 1000.0 * options.conditions.temperatureK();
+  double allowed = std::expm1(options.toeholdToleranceDG / rt);
+  l.duplex = rt * std::log(l.highestNanoMolar * 1e-9 / allowed);
+  l.hairpin = -rt * std::log(allowed);
+  l.reference = options.spuriousFraction * toeholdTarget;
+  return l;
 }
 
 SequenceDesign
@@ -178,12 +215,15 @@ sequences::measureDesign(const dna::Design &design, const DesignModel &model,
                          const DesignOptions &options, double target) {
   SequenceDesign out;
   out.toeholdTargetDG = target;
-  out.spuriousLimitDG = options.spuriousFraction * target;
+  SpuriousLimits limits = spuriousLimits(design, options, target);
+  out.spuriousLimitDG = limits.duplex, out.hairpinLimitDG = limits.hairpin;
+  out.spuriousReferenceDG = limits.reference;
+  out.highestNanoMolar = limits.highestNanoMolar;
   fillDomains(design, seqs, problem, options.conditions, out);
   fillStrands(design, model, seqs, out);
   windowConstraints(model, options, target, out);
-  kmerConstraints(seqs, options, out);
-  spuriousConstraints(check, seqs, options, out.spuriousLimitDG, out);
+  kmerConstraints(seqs, options, problem.uniqueK, out);
+  spuriousConstraints(check, seqs, options, out);
   for (const ConstraintResult &c : out.constraints)
     if (c.hard && c.checked)
       out.hardViolations += c.violations;
@@ -234,7 +274,16 @@ void sequences::writeSequencesJSON(const SequenceDesign &d,
                           {"min", num(d.toeholdMinDG)},
                           {"max", num(d.toeholdMaxDG)},
                           {"spread", num(d.toeholdMaxDG - d.toeholdMinDG)}};
+  j["unique_k"] = d.uniqueK;
   j["spurious_limit_kcal"] = num(d.spuriousLimitDG);
+  j["hairpin_limit_kcal"] = num(d.hairpinLimitDG);
+  j["spurious_limit_basis"] = {
+      {"rate_factor_allowed",
+       num(std::exp(options.toeholdToleranceDG /
+                    (thermo::GasConstant / 1000.0 *
+                     options.conditions.temperatureK())))},
+      {"highest_concentration_nM", num(d.highestNanoMolar)},
+      {"half_toehold_reference_kcal", num(d.spuriousReferenceDG)}};
   j["exposed_regions"] = d.exposedRegions;
   j["spurious_checked"] = d.spuriousChecked;
   j["worst_spurious_duplex"] = d.worstDuplexAt;

@@ -17,6 +17,18 @@
 
 namespace crnc::sequences {
 
+/// The limits of the spurious constraints (see DesignOptions): duplex
+/// RT ln(c / a) at the highest strand concentration c of `design` (1 uM when
+/// none is given), hairpin -RT ln a, with a = exp(tolerance / RT) - 1, and
+/// the reported reference spuriousFraction x toehold target; kcal/mol.
+struct SpuriousLimits {
+  double duplex = 0, hairpin = 0, reference = 0;
+  double highestNanoMolar = 0;
+};
+SpuriousLimits spuriousLimits(const dna::Design &design,
+                              const DesignOptions &options,
+                              double toeholdTarget);
+
 /// Requires: `sequences` has one entry per domain; `check` was built for
 /// `model`. Guarantees: domains, strands, constraints and the toehold spread
 /// filled in; hardViolations counts every hard constraint's violations.

@@ -10,10 +10,11 @@ using namespace crnc::sequences;
 SpuriousCheck::SpuriousCheck(const DesignModel &model,
                              const dna::DomainTable &domains,
                              const thermo::Conditions &conditions,
-                             double limitDG, unsigned threads)
-    : model(model), domains(domains), energy(conditions), limit(limitDG),
-      threads(std::max(1u, threads)), regionSeqs(model.regions.size()),
-      regionsOfDomain(domains.size()) {
+                             double duplexLimitDG, double hairpinLimitDG,
+                             unsigned threads)
+    : model(model), domains(domains), energy(conditions), limit(duplexLimitDG),
+      hairpinLimit(hairpinLimitDG), threads(std::max(1u, threads)),
+      regionSeqs(model.regions.size()), regionsOfDomain(domains.size()) {
   for (unsigned r = 0; r < model.regions.size(); ++r) {
     regionKeys.push_back(pairKeys(model.regions[r].domains, domains));
     for (dna::DomainRef ref : model.regions[r].domains) {
@@ -70,7 +71,7 @@ void SpuriousCheck::merge(SpuriousSummary &into, const SpuriousHit &hit) const {
   SpuriousHit &worst = hit.hairpin ? into.worstHairpin : into.worstDuplex;
   if (hit.dG < worst.dG)
     worst = hit;
-  if (hit.dG < limit)
+  if (hit.dG < (hit.hairpin ? hairpinLimit : limit))
     into.violations.push_back(hit);
 }
 

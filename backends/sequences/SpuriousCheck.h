@@ -28,7 +28,9 @@ struct SpuriousHit {
 
 struct SpuriousSummary {
   SpuriousHit worstDuplex, worstHairpin;
-  std::vector<SpuriousHit> violations; ///< dG < limit, in table order
+  /// dG below the duplex (or, for a hairpin, the hairpin) limit, in table
+  /// order.
+  std::vector<SpuriousHit> violations;
   uint64_t pairsEvaluated = 0;
   uint64_t cellsEvaluated = 0; ///< dynamic-programme cells (work done)
 };
@@ -36,8 +38,8 @@ struct SpuriousSummary {
 class SpuriousCheck {
 public:
   SpuriousCheck(const DesignModel &model, const dna::DomainTable &domains,
-                const thermo::Conditions &conditions, double limitDG,
-                unsigned threads);
+                const thermo::Conditions &conditions, double duplexLimitDG,
+                double hairpinLimitDG, unsigned threads);
   /// Sets the domain sequences (call before evaluating).
   void update(const std::vector<std::string> &sequences);
   /// Every pair of regions and every region's hairpin.
@@ -60,7 +62,7 @@ private:
   const DesignModel &model;
   const dna::DomainTable &domains;
   thermo::SpuriousModel energy;
-  double limit;
+  double limit, hairpinLimit;
   unsigned threads;
   std::vector<std::string> regionSeqs;
   std::vector<std::vector<uint64_t>> regionKeys;

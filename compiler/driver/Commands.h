@@ -38,6 +38,8 @@ extern llvm::cl::SubCommand enumerateCommand;
 int runEnumerate();
 extern llvm::cl::SubCommand verifyCommand;
 int runVerify();
+extern llvm::cl::SubCommand dnaCommand;
+int runDna();
 
 } // namespace crnc::driver
 

@@ -10,7 +10,10 @@
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
+#include "compiler/driver/ReportOptions.h"
 #include "compiler/driver/SequenceOptions.h"
+#include "compiler/driver/VerifyOptions.h"
+#include "compiler/driver/VerifyStep.h"
 #include "compiler/frontend/Parser.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
@@ -165,16 +168,16 @@ static bool readPhysicalSettings(CompileOptions &options) {
       return false;
     scale = *value;
   }
-  options.lowering.gateStrategy = gateStrategy;
-  options.lowering.cmax = fuelConcentration;
-  options.lowering.qmax = maxRate;
-  options.lowering.concScale = scale;
-  options.lowering.buffers = bufferMode;
+  // runCompile has checked the name.
+  options.lowering.gatePhases.strategy =
+      *ir::lowering::parseGateStrategy(gateStrategy);
+  options.lowering.mapRates.cmax = fuelConcentration;
+  options.lowering.mapRates.qmaxPerMolar = maxRate;
+  options.lowering.mapRates.concScale = scale;
+  options.lowering.mapRates.buffers = bufferMode;
   options.maxNucleotides = maxNucleotides;
-  options.scheme.scheme = schemeName;
   options.scheme.toeholdLength = toeholdLength;
-  options.scheme.longLength = domainLength;
-  options.scheme.historyLength = domainLength;
+  options.scheme.domainLength = domainLength;
   return true;
 }
 
@@ -252,7 +255,7 @@ static int writeArtifacts(const CompileResult &result) {
   }
   llvm::outs() << result.summary << "wrote " << result.artifacts.size()
                << " files to " << outputPath << "\n";
-  return ExitSuccess;
+  return verificationExitCode(result, llvm::errs());
 }
 
 int driver::runCompile() {
@@ -263,15 +266,9 @@ int driver::runCompile() {
   if (emitKind == EmitKind::Tokens || emitKind == EmitKind::AST)
     return emitSyntax(diags);
 
-  if (!dsd::lookupScheme(schemeName)) {
-    std::vector<std::string> names;
-    for (const dsd::SchemeInfo &scheme : dsd::allSchemes())
-      names.push_back(scheme.name.str());
-    return reportEnvironmentError(llvm::createStringError(
-        std::make_error_code(std::errc::invalid_argument),
-        "unknown scheme '" + schemeName +
-            "' (known: " + llvm::join(names, ", ") + ")"));
-  }
+  llvm::Expected<dsd::SchemeKind> scheme = dsd::parseScheme(schemeName);
+  if (!scheme)
+    return reportEnvironmentError(scheme.takeError());
   if (gateStrategy != "external" && gateStrategy != "autonomous")
     return reportEnvironmentError(llvm::createStringError(
         std::make_error_code(std::errc::invalid_argument),
@@ -280,6 +277,9 @@ int driver::runCompile() {
   llvm::Expected<protocol::LabSettings> lab = readLabOptions();
   if (!lab)
     return reportEnvironmentError(lab.takeError());
+  llvm::Expected<report::ReportSettings> reportSettings = readReportOptions();
+  if (!reportSettings)
+    return reportEnvironmentError(reportSettings.takeError());
   LoadedModule loaded = loadModule(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -297,8 +297,9 @@ int driver::runCompile() {
   }
 
   CompileOptions options;
-  if (!readPhysicalSettings(options))
+  if (!readPhysicalSettings(options) || !readVerifyOptions(options))
     return ExitUsageError;
+  options.scheme.kind = *scheme;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
   if (emitKind != EmitKind::All && !options.stopAfterLowering)
@@ -308,6 +309,8 @@ int driver::runCompile() {
   options.instrumentation.timePasses = timePasses;
   options.customPipeline = passPipeline;
   options.lab = *lab;
+  options.report = *reportSettings;
+  options.sourceFile = inputFile;
   if (int code = readSequenceOptions(options, diags))
     return code;
   CompileResult result;

@@ -1,11 +1,13 @@
 //===- DriverSupport.cpp - shared steps of the drivers --------------------===//
 
 #include "compiler/driver/DriverSupport.h"
+#include "backends/pil/PILReader.h"
 #include "backends/sbml/SBML.h"
 #include "compiler/frontend/Frontend.h"
 #include "ir/Parser.h"
 #include "ir/Verifier.h"
 #include "lib/support/Format.h"
+#include "lib/verify/DesignNetwork.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -75,6 +77,29 @@ static bool isSpecialFile(llvm::StringRef path) {
     return false; // does not exist yet
   return status.type() != llvm::sys::fs::file_type::regular_file &&
          status.type() != llvm::sys::fs::file_type::directory_file;
+}
+
+LoadedModule driver::loadNetwork(llvm::StringRef path,
+                                 DiagnosticEngine &diags) {
+  if (!path.endswith(".pil"))
+    return loadModule(path, diags);
+  LoadedModule result;
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer) {
+    result.exitCode = reportEnvironmentError(llvm::createStringError(
+        buffer.getError(),
+        "cannot read '" + path.str() + "': " + buffer.getError().message()));
+    return result;
+  }
+  unsigned id =
+      diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  std::optional<dna::Design> design = pil::readPIL(id, diags);
+  if (design)
+    result.module = verify::moduleFromDesign(
+        *design, llvm::sys::path::stem(path), path, diags);
+  if (!result.module)
+    result.exitCode = ExitInputError;
+  return result;
 }
 
 llvm::Error driver::flushStdout() {
@@ -179,4 +204,20 @@ bool driver::checkRange(llvm::StringRef flag, double value, double lo,
                    " and " + formatNumber(hi) + suffix + " (got " +
                    formatNumber(value) + ")");
   return false;
+}
+
+void driver::ProgressLine::show(double fraction) {
+  if (!enabled)
+    return;
+  int percent = static_cast<int>(fraction * 100);
+  if (percent == last)
+    return;
+  last = percent;
+  llvm::errs() << "\rsimulating... " << percent << "%";
+  llvm::errs().flush();
+}
+
+driver::ProgressLine::~ProgressLine() {
+  if (enabled && last >= 0)
+    llvm::errs() << "\r\x1b[K";
 }

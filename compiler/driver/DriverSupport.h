@@ -15,7 +15,13 @@
 
 namespace crnc::driver {
 
-enum ExitCode { ExitSuccess = 0, ExitInputError = 1, ExitUsageError = 2 };
+/// 3: a check (`crnc verify`, compile's verification) found the design wrong.
+enum ExitCode {
+  ExitSuccess = 0,
+  ExitInputError = 1,
+  ExitUsageError = 2,
+  ExitCheckFailed = 3
+};
 
 /// The result of loading an input: a module, or an exit code to return.
 struct LoadedModule {
@@ -28,6 +34,11 @@ struct LoadedModule {
 /// SBML reader, anything else through the .crn front end. Reports problems and
 /// sets the exit code.
 LoadedModule loadModule(llvm::StringRef path, DiagnosticEngine &diags);
+
+/// loadModule, except that a `.pil` file with domain-level reactions
+/// (Peppercorn's output, `crnc enumerate`) is read through the PIL reader
+/// and becomes its reaction network (verify::moduleFromDesign).
+LoadedModule loadNetwork(llvm::StringRef path, DiagnosticEngine &diags);
 
 /// Writes `path` through a temporary file renamed into place, so a failure
 /// never leaves a half-written file. `write` returns false to abandon. "-"
@@ -57,6 +68,21 @@ int reportEnvironmentError(llvm::Error error);
 
 /// Prints a usage error, `crnc: error: <message>`; returns 2.
 int reportUsageError(const llvm::Twine &message);
+
+/// A `\r`-rewritten "simulating... 42%" line on stderr, shown only when
+/// `enabled` (a terminal, no --no-progress) and erased when destroyed.
+class ProgressLine {
+public:
+  explicit ProgressLine(bool enabled) : enabled(enabled) {}
+  ProgressLine(const ProgressLine &) = delete;
+  ProgressLine &operator=(const ProgressLine &) = delete;
+  ~ProgressLine();
+  void show(double fraction);
+
+private:
+  bool enabled;
+  int last = -1;
+};
 
 /// True when `value` is finite and within [lo, hi]; otherwise reports
 /// `--<flag> must be between <lo> and <hi> <unit> (got <value>)`.

@@ -10,13 +10,18 @@
 //                    design (signals, fuels at C_max),
 //   4. exporters:    PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
 //                    SBML of the formal CRN,
-//   5. enumeration:  (next) domain-level reactions of the design,
-//   6. verification: (next) the enumerated network against the formal CRN,
+//   5. enumeration:  domain-level reactions of the design, condensed
+//                    (within limits: a large design stops, never hangs),
+//   6. verification: the enumerated network against the formal CRN (CRN
+//                    bisimulation, pathway decomposition, re-simulation;
+//                    `--no-verify` skips 5 and 6),
 //   7. sequences:    nucleotide sequences for the domains (nearest-
 //                    neighbour thermodynamics, constraint-driven search);
 //                    the PIL is rewritten with them (`--no-sequences` skips),
-//   8. report:       the wet-lab protocol (and the order sheets once the
-//                    strands have sequences); (next) the verification report.
+//   8. lab outputs:  the wet-lab protocol (and the order sheets once the
+//                    strands have sequences),
+//   9. report:       the verification report (HTML and JSON) of everything
+//                    above, with the sections not run named as such.
 // runCompilePipeline below is that list, one call per step. Every artifact
 // stays in memory until all steps succeeded.
 //
@@ -26,10 +31,13 @@
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
 #include "backends/protocol/Protocol.h"
+#include "backends/report/Report.h"
+#include "backends/report/ReportBuilder.h"
 #include "backends/sbml/SBML.h"
 #include "backends/sequences/FixedSequences.h"
 #include "backends/sequences/SequenceReport.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
+#include "compiler/driver/VerifyStep.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
 #include "lib/analysis/DotExport.h"
@@ -53,6 +61,18 @@ struct DesignStage {
   dna::DesignCosts costs;
   /// Step 7's result, when sequences were designed.
   std::optional<sequences::SequenceDesign> sequences;
+  /// Step 8's protocol (its strands carry step 7's sequences).
+  std::optional<protocol::Protocol> protocol;
+};
+
+/// What the report needs from the steps before the design: the module as
+/// the front end made it, what each lowering pass did, and the rates before
+/// map-rates changed them.
+struct CompileLog {
+  std::optional<ir::Module> input;
+  std::vector<report::PassRow> passes;
+  /// Set when map-rates ran: the rates it started from.
+  report::RatesBefore ratesBeforeMapping;
 };
 } // namespace
 
@@ -111,7 +131,9 @@ static std::string labTimeLine(const dna::LabTime &t) {
 //===----------------------------------------------------------------------===//
 
 /// Before step 1: the module as the front end produced it.
-static void recordInput(const ir::Module &module, CompileResult &result) {
+static void recordInput(const ir::Module &module, CompileLog &log,
+                        CompileResult &result) {
+  log.input = module;
   result.artifacts.push_back(
       {module.name + ".input.crnir", ir::printModuleToString(module)});
   result.summary += sizeLine("input", module);
@@ -120,7 +142,7 @@ static void recordInput(const ir::Module &module, CompileResult &result) {
 /// Step 1: the lowering passes, standard or user-chosen. A module that is
 /// already formal (a `.formal.crnir`) is not lowered again.
 static LogicalResult lower(ir::Module &module, CompileOptions &options,
-                           DiagnosticEngine &diags) {
+                           CompileLog &log, DiagnosticEngine &diags) {
   if (options.customPipeline.empty() && isFormal(module)) {
     diags.note(Location(), "module '" + module.name +
                                "' is already formal: lowering skipped, C_max "
@@ -128,7 +150,19 @@ static LogicalResult lower(ir::Module &module, CompileOptions &options,
     options.lowering = formalSettings(module, options.lowering);
     return success();
   }
-  PassManager pm(options.instrumentation);
+  PassManagerOptions instrumentation = options.instrumentation;
+  report::RatesBefore last = report::snapshotRates(module);
+  instrumentation.afterPass = [&](const Pass &pass, const ir::Module &m,
+                                  double seconds) {
+    analysis::ReactionCensus census = analysis::takeCensus(m);
+    log.passes.push_back({pass.name().str(), pass.summary().str(),
+                          unsigned(census.species), unsigned(census.reactions),
+                          census.maxOrder, seconds});
+    if (pass.name() == "map-rates")
+      log.ratesBeforeMapping = std::move(last);
+    last = report::snapshotRates(m);
+  };
+  PassManager pm(instrumentation);
   if (options.customPipeline.empty())
     buildLoweringPipeline(pm, options.lowering);
   else if (failed(pm.addPipeline(options.customPipeline, diags)))
@@ -177,10 +211,9 @@ static LogicalResult checkDesignSize(uint64_t nucleotides,
 static std::optional<DesignStage> translateToDNA(const ir::Module &module,
                                                  const CompileOptions &options,
                                                  DiagnosticEngine &diags) {
-  dsd::SchemeOptions scheme = options.scheme;
-  scheme.fuelConcentration = options.lowering.cmax;
   unsigned errorsBefore = diags.errorCount();
-  llvm::Expected<dna::Design> design = dsd::compile(module, scheme, diags);
+  llvm::Expected<dna::Design> design =
+      dsd::compile(module, options.scheme, diags);
   if (!design) {
     std::string message = llvm::toString(design.takeError());
     if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics
@@ -190,13 +223,13 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
   dna::DesignCosts costs = dna::computeCosts(*design);
   if (failed(checkDesignSize(costs.total.nucleotides, options, diags)))
     return std::nullopt;
-  return DesignStage{std::move(*design), std::move(costs), std::nullopt};
+  return DesignStage{std::move(*design), std::move(costs), std::nullopt,
+                     std::nullopt};
 }
 
 /// After step 3: the design's size for the terminal.
-static void recordDesign(const DesignStage &stage,
-                         const CompileOptions &options, CompileResult &result) {
-  result.summary += designLine(options.scheme.scheme, stage.costs);
+static void recordDesign(const DesignStage &stage, CompileResult &result) {
+  result.summary += designLine(stage.design.scheme, stage.costs);
   if (stage.design.labTime)
     result.summary += labTimeLine(*stage.design.labTime);
 }
@@ -300,7 +333,7 @@ static void fillOrderSequences(const DesignStage &stage,
 /// Step 8, for the bench: the protocol, and the order sheets once every
 /// strand has a sequence (step 7 fills protocol::OrderStrand::sequence).
 static LogicalResult writeLabOutputs(const ir::Module &module,
-                                     const DesignStage &stage,
+                                     DesignStage &stage,
                                      const CompileOptions &options,
                                      DiagnosticEngine &diags,
                                      CompileResult &result) {
@@ -324,10 +357,17 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
   result.artifacts.push_back({name + ".protocol.json", render([&](auto &os) {
                                 protocol::writeProtocolJSON(*lab, os);
                               })});
+  if (std::optional<std::string> problem = protocol::opentronsProblem(*lab))
+    diags.note(Location(), "protocol: no Opentrons script: " + *problem);
+  else
+    result.artifacts.push_back({name + ".opentrons.py", render([&](auto &os) {
+                                  protocol::writeOpentronsScript(*lab, os);
+                                })});
   result.summary += "protocol: " + std::to_string(lab->strands.size()) +
                     " strands, reaction mix " +
                     (lab->reaction.fits ? "fits " : "does NOT fit ") +
                     formatNumber(lab->settings.reactionVolumeUL) + " uL\n";
+  stage.protocol = *lab;
   if (!protocol::allHaveSequences(lab->strands))
     return success();
   llvm::Expected<protocol::Order> order =
@@ -352,6 +392,57 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
   return success();
 }
 
+/// Step 9: the verification report. Sections whose step has not run carry
+/// the reason; nothing is filled in for them.
+static void writeReport(const ir::Module &module, const DesignStage &stage,
+                        const CompileOptions &options, const CompileLog &log,
+                        CompileResult &result) {
+  const thermo::Conditions &cond = options.sequences.conditions;
+  report::ReportData data;
+  data.name = module.name;
+  data.inputs =
+      report::describeInputs(*log.input, module, options.sourceFile,
+                             dsd::schemeInfo(options.scheme.kind).name, cond);
+  data.lowering = report::describeLowering(*log.input, log.passes, module);
+  const sequences::SequenceDesign *seqs =
+      stage.sequences ? &*stage.sequences : nullptr;
+  std::string noSeqs = "sequences were not designed (--no-sequences)";
+  if (seqs && stage.protocol) {
+    data.strands = report::describeStrands(
+        *seqs, options.sequences, stage.protocol->strands, options.lab.order);
+    data.crosstalk =
+        report::measureCrosstalk(*seqs, stage.protocol->strands, cond,
+                                 options.report, options.sequences.threads);
+  } else {
+    data.strands = report::Part<report::Strands>::skipped(noSeqs);
+    data.crosstalk = report::Part<report::Crosstalk>::skipped(noSeqs);
+  }
+  data.kinetics = report::describeKinetics(module, log.ratesBeforeMapping,
+                                           stage.design, seqs, cond);
+  std::string noVerify = "enumeration and verification are not part of "
+                         "`crnc compile` in this build; `crnc verify "
+                         "model.crn` checks the design";
+  data.verification = report::Part<report::Verification>::skipped(noVerify);
+  data.resimulation = report::Part<report::Resimulation>::skipped(noVerify);
+  data.training = report::describeTraining(
+      module, "DNA-level training is not part of `crnc compile` in this build");
+  data.costs = report::describeCosts(stage.design, stage.costs,
+                                     options.report.pricePerNt);
+  if (stage.protocol)
+    data.warnings = stage.protocol->warnings;
+  const std::string &name = module.name;
+  result.artifacts.push_back({name + ".report.html", render([&](auto &os) {
+                                report::writeReportHTML(data, os);
+                              })});
+  result.artifacts.push_back({name + ".report.json", render([&](auto &os) {
+                                report::writeReportJSON(data, os);
+                              })});
+  report::Summary summary = report::summarize(data);
+  result.summary += std::string("report: ") +
+                    report::statusName(summary.status) + " (open " + name +
+                    ".report.html first)\n";
+}
+
 //===----------------------------------------------------------------------===//
 // The list
 //===----------------------------------------------------------------------===//
@@ -360,9 +451,16 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
                                          CompileOptions options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
-  recordInput(module, result);
+  CompileLog log;
+  recordInput(module, log, result);
+  bool verifying = options.verify && options.onlyArtifact.empty() &&
+                   !options.stopAfterLowering && !options.stopAfterDesign;
+  // The model as written: the re-simulation's reference (step 6).
+  std::optional<ir::Module> asWritten;
+  if (verifying)
+    asWritten = module;
   // 1. lowering
-  if (failed(lower(module, options, diags)))
+  if (failed(lower(module, options, log, diags)))
     return failure();
   if (module.reactionCount() == 0) {
     diags.error(Location(), "module '" + module.name +
@@ -380,23 +478,31 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   std::optional<DesignStage> stage = translateToDNA(module, options, diags);
   if (!stage)
     return failure();
-  recordDesign(*stage, options, result);
+  recordDesign(*stage, result);
   if (options.stopAfterDesign) {
     result.design = std::move(stage->design);
     return success();
   }
   // 4. exporters
   exportDesign(module, *stage, options, result);
-  // 5. enumeration: domain-level reactions of stage->design (lib/enumerate).
-  // 6. verification: enumerated network against the formal module
-  //    (lib/verify).
+  if (verifying) {
+    // 5. enumeration
+    verify::PreparedDesign prepared =
+        enumerateStep(module, stage->design, options, result);
+    // 6. verification
+    verifyStep(prepared, module, *asWritten, options, result);
+  }
   // 7. sequences
   if (wantsSequences(options) &&
       failed(designSequences(module, *stage, options, diags, result)))
     return failure();
-  // 8. report: the wet-lab protocol and order sheets (backends/protocol);
-  //    the verification report (backends/report).
+  // 8. lab outputs: the wet-lab protocol and order sheets
+  //    (backends/protocol).
   if (!options.onlyArtifact.empty())
     return success();
-  return writeLabOutputs(module, *stage, options, diags, result);
+  if (failed(writeLabOutputs(module, *stage, options, diags, result)))
+    return failure();
+  // 9. report: the verification report (backends/report).
+  writeReport(module, *stage, options, log, result);
+  return success();
 }

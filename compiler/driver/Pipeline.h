@@ -9,12 +9,14 @@
 
 #include "backends/dsd/Scheme.h"
 #include "backends/protocol/Protocol.h"
+#include "backends/report/ReportData.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "ir/Module.h"
 #include "lib/dna/Design.h"
 #include "lib/passes/LoweringPipeline.h"
 #include "lib/passes/PassManager.h"
 #include "lib/support/Diagnostics.h"
+#include "lib/verify/VerifyDesign.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +37,9 @@ struct CompileOptions {
   sequences::DesignOptions sequences;
   bool designSequences = true; ///< off: `--no-sequences`
   std::optional<unsigned> fixedSequencesBuffer;
+  /// The verification report (step 9); `sourceFile` is named in it.
+  report::ReportSettings report;
+  std::string sourceFile;
   /// Stop after the lowering (no DNA design): `--emit=formal`, `--emit=dot`.
   bool stopAfterLowering = false;
   /// Stop after the DNA design (step 3) and hand it over in
@@ -43,6 +48,11 @@ struct CompileOptions {
   /// A design with more nucleotides is an error (0: no limit); above 10^6 nt
   /// a warning says so either way.
   uint64_t maxNucleotides = 0;
+  /// Steps 5 and 6 (enumeration, verification); off: `--no-verify`.
+  bool verify = true;
+  enumerate::EnumerateOptions enumerationLimits =
+      verify::nuskellEnumerateOptions();
+  verify::DesignCheckOptions verification;
   /// When set, render only the design artifact with this file suffix
   /// (`--emit=pil` needs no JSON of half a million complexes).
   std::string onlyArtifact;
@@ -63,6 +73,9 @@ struct CompileResult {
   bool settingsError = false;
   /// Step 3's design, when CompileOptions::stopAfterDesign was set.
   std::optional<dna::Design> design;
+  /// Step 6's outcome, when verification ran (the verification report and
+  /// the exit code read it).
+  std::optional<verify::VerificationOutcome> verification;
   const Artifact *find(llvm::StringRef suffix) const;
 };
 

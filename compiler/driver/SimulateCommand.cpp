@@ -1,5 +1,4 @@
-//===- SimulateCommand.cpp - `crnc simulate`
-//-------------------------------===//
+//===- SimulateCommand.cpp - `crnc simulate` ------------------------------===//
 //
 // Simulates a model (.crn or .crnir) deterministically (CVODE) or
 // stochastically (SSA ensemble) and writes the traces as CSV or JSON, with a
@@ -9,14 +8,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/pil/PILReader.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "lib/sim/InitialOverrides.h"
 #include "lib/sim/Simulator.h"
 #include "lib/sim/Ssa.h"
 #include "lib/support/Format.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
+#include "lib/support/Units.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
@@ -90,202 +88,7 @@ cl::opt<bool> noProgress("no-progress",
 
 } // namespace
 
-static int usageError(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "crnc") << message << "\n";
-  return ExitUsageError;
-}
-
-/// Splits "10nM" into 10 and "nM": the longest numeric prefix whose rest is
-/// empty or accepted by `isUnit`.
-static std::optional<std::pair<double, llvm::StringRef>>
-splitQuantity(llvm::StringRef text,
-              llvm::function_ref<bool(llvm::StringRef)> isUnit) {
-  for (size_t i = text.size(); i > 0; --i) {
-    llvm::StringRef unit = text.drop_front(i).trim();
-    if (!unit.empty() && !isUnit(unit))
-      continue;
-    if (auto value = parseNumber(text.take_front(i).trim()))
-      return std::make_pair(*value, unit);
-  }
-  return std::nullopt;
-}
-
-static std::optional<double> parseSeconds(llvm::StringRef text) {
-  auto q = splitQuantity(text, [](llvm::StringRef u) {
-    return parseTimeUnitSeconds(u).has_value();
-  });
-  if (!q)
-    return std::nullopt;
-  return q->first *
-         (q->second.empty() ? 1.0 : *parseTimeUnitSeconds(q->second));
-}
-
-static std::optional<double> parseLitres(llvm::StringRef text) {
-  static const std::pair<const char *, double> units[] = {
-      {"L", 1},     {"mL", 1e-3},  {"uL", 1e-6},
-      {"nL", 1e-9}, {"pL", 1e-12}, {"fL", 1e-15}};
-  auto scale = [&](llvm::StringRef u) -> std::optional<double> {
-    for (auto &[name, factor] : units)
-      if (u == name)
-        return factor;
-    return std::nullopt;
-  };
-  auto q = splitQuantity(
-      text, [&](llvm::StringRef u) { return scale(u).has_value(); });
-  if (!q)
-    return std::nullopt;
-  return q->first * (q->second.empty() ? 1.0 : *scale(q->second));
-}
-
-/// Applies `--init` to `state`; returns an error message on bad input.
-static std::optional<std::string> applyInit(const sim::CompiledNetwork &net,
-                                            llvm::StringRef list,
-                                            std::vector<double> &state) {
-  llvm::SmallVector<llvm::StringRef, 8> items;
-  list.split(items, ',', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef item : items) {
-    auto [name, valueText] = item.split('=');
-    name = name.trim();
-    if (!item.contains('=') || name.empty() || valueText.trim().empty())
-      return "--init: expected 'species=value' in '" + item.str() + "'";
-    auto q = splitQuantity(valueText.trim(), [](llvm::StringRef u) {
-      return parseConcUnit(u).has_value();
-    });
-    if (!q)
-      return "--init: '" + valueText.trim().str() +
-             "' is not a concentration (a number, optionally with M, mM, uM, "
-             "nM or pM)";
-    long id = net.lookupSpecies(name);
-    if (id < 0)
-      return "--init: unknown species '" + name.str() + "'";
-    if (!q->second.empty() && net.unit() == ConcUnit::None)
-      return "--init: the model has no concentration unit; write '" +
-             name.str() + "=" + formatNumber(q->first) + "'";
-    double value = q->second.empty()
-                       ? q->first
-                       : convertConcentration(
-                             q->first, *parseConcUnit(q->second), net.unit());
-    if (value < 0 && !net.isSigned(id))
-      return "--init: negative concentration for '" + name.str() + "'";
-    state[id] = value;
-  }
-  return std::nullopt;
-}
-
-/// Converts a rate constant written in `units` ("/M/s", "/nM/min", "/s") for
-/// a reaction of `order` into the design's unit per second.
-static std::optional<double> convertRate(double k, llvm::StringRef units,
-                                         unsigned order, ConcUnit target) {
-  llvm::SmallVector<llvm::StringRef, 4> parts;
-  units.split(parts, '/', -1, /*KeepEmpty=*/false);
-  if (parts.empty())
-    return k; // no units written: already in the design's units
-  std::optional<double> perTime = parseTimeUnitSeconds(parts.back().trim());
-  if (!perTime || parts.size() != order)
-    return std::nullopt;
-  for (llvm::StringRef p : llvm::ArrayRef<llvm::StringRef>(parts).drop_back()) {
-    std::optional<ConcUnit> unit = parseConcUnit(p.trim());
-    if (!unit)
-      return std::nullopt;
-    k *= concUnitInMolar(target) / concUnitInMolar(*unit);
-  }
-  return k / *perTime;
-}
-
-/// The CRN of a PIL design: one species per complex, one reaction per
-/// domain-level reaction. Reports a located error for a rate it cannot read.
-static std::unique_ptr<ir::Module> pilToModule(const dna::Design &design,
-                                               llvm::StringRef name,
-                                               DiagnosticEngine &diags) {
-  auto module = std::make_unique<ir::Module>(name.str());
-  module->unit = design.unit;
-  for (const dna::NamedComplex &c : design.allComplexes()) {
-    ir::Species s;
-    s.name = c.name;
-    s.initial = c.concentration.value_or(0);
-    s.constant = c.constant;
-    s.loc = c.loc;
-    module->addSpecies(s);
-  }
-  if (design.reactions.empty()) {
-    diags.error(
-        Location::get(inputFile, 1, 1),
-        "the PIL file lists no reactions to simulate (enumerate it first)");
-    return nullptr;
-  }
-  for (const dna::DomainReaction &dr : design.reactions) {
-    ir::Reaction r;
-    r.loc = dr.loc;
-    for (const std::string &n : dr.reactants)
-      r.reactants.push_back({*module->lookupSpecies(n), 1});
-    for (const std::string &n : dr.products)
-      r.products.push_back({*module->lookupSpecies(n), 1});
-    ir::normalizeTerms(r.reactants);
-    ir::normalizeTerms(r.products);
-    std::optional<double> k;
-    if (dr.rate)
-      k = convertRate(*dr.rate, dr.rateUnits, r.order(), design.unit);
-    if (!k) {
-      diags.error(dr.loc, "cannot use the rate of this reaction: expected a "
-                          "constant in units like /M/s or /s matching its "
-                          "order " +
-                              llvm::Twine(r.order()));
-      return nullptr;
-    }
-    r.rate = *k;
-    module->addReaction(std::move(r));
-  }
-  return module;
-}
-
-/// Loads a .pil file through the PIL reader, anything else through loadModule.
-static LoadedModule loadInput(DiagnosticEngine &diags) {
-  if (!llvm::StringRef(inputFile).endswith(".pil"))
-    return loadModule(inputFile, diags);
-  LoadedModule result;
-  auto buffer = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/true);
-  if (!buffer) {
-    result.exitCode = reportEnvironmentError(llvm::createStringError(
-        buffer.getError(),
-        "cannot read '" + inputFile + "': " + buffer.getError().message()));
-    return result;
-  }
-  unsigned id =
-      diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-  std::optional<dna::Design> design = pil::readPIL(id, diags);
-  if (design)
-    result.module =
-        pilToModule(*design, llvm::sys::path::stem(inputFile), diags);
-  if (!result.module)
-    result.exitCode = ExitInputError;
-  return result;
-}
-
 namespace {
-/// A `\r`-rewritten status line on stderr, only when stderr is a terminal.
-class ProgressLine {
-public:
-  explicit ProgressLine(bool enabled) : enabled(enabled) {}
-  void show(double fraction) {
-    if (!enabled)
-      return;
-    int percent = static_cast<int>(fraction * 100);
-    if (percent == last)
-      return;
-    last = percent;
-    llvm::errs() << "\rsimulating... " << percent << "%";
-    llvm::errs().flush();
-  }
-  ~ProgressLine() {
-    if (enabled && last >= 0)
-      llvm::errs() << "\r\x1b[K";
-  }
-
-private:
-  bool enabled;
-  int last = -1;
-};
-
 /// What the summary line reports.
 struct RunSummary {
   std::string work;
@@ -311,8 +114,8 @@ static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
                   RunSummary &summary) {
   auto kind = sim::parseLinearSolver(solverName);
   if (!kind)
-    return usageError("--solver: unknown linear solver '" + solverName +
-                      "' (expected auto, dense, klu or gmres)");
+    return reportUsageError("--solver: unknown linear solver '" + solverName +
+                            "' (expected auto, dense, klu or gmres)");
   opts.solver.solver = *kind;
   ProgressLine progress(!noProgress &&
                         llvm::sys::Process::StandardErrIsDisplayed());
@@ -324,16 +127,7 @@ static int runOde(const sim::CompiledNetwork &net, sim::SimulateOptions &opts,
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  summary.work = "ode, " + sim::linearSolverName(stats.solver).str() +
-                 " solver: " + std::to_string(stats.steps) + " steps, " +
-                 std::to_string(stats.rhsEvals) + " RHS evaluations, " +
-                 std::to_string(stats.jacEvals) + " Jacobian evaluations";
-  if (stats.reconstructedSinks)
-    summary.work += "; " + std::to_string(stats.integratedSpecies) +
-                    " species integrated, " +
-                    std::to_string(stats.reconstructedSinks) +
-                    (stats.reconstructedSinks == 1 ? " sink" : " sinks") +
-                    " reconstructed from conservation laws";
+  summary.work = "ode, " + sim::describeWork(stats);
   bool json = wantsJson();
   if (llvm::Error e = writeTraces([&](llvm::raw_ostream &os) {
         json ? sim::writeJson(trace, os) : sim::writeCsv(trace, os);
@@ -354,17 +148,18 @@ static int runSsa(const sim::CompiledNetwork &net,
   sim::SsaOptions ssa;
   auto kind = sim::parseSsaMethod(ssaMethodName);
   if (!kind)
-    return usageError("--ssa-method: unknown method '" + ssaMethodName +
-                      "' (expected auto, direct or next-reaction)");
+    return reportUsageError("--ssa-method: unknown method '" + ssaMethodName +
+                            "' (expected auto, direct or next-reaction)");
   if (volumeText.empty())
-    return usageError("--method=ssa needs --volume (litres for a model with "
-                      "units, molecules per unit otherwise)");
+    return reportUsageError(
+        "--method=ssa needs --volume (litres for a model with "
+        "units, molecules per unit otherwise)");
   std::optional<double> volume = parseLitres(volumeText);
   if (!volume || !(*volume > 0))
-    return usageError("--volume: expected a positive volume, got '" +
-                      volumeText + "'");
+    return reportUsageError("--volume: expected a positive volume, got '" +
+                            volumeText + "'");
   if (runs == 0)
-    return usageError("--runs must be at least 1");
+    return reportUsageError("--runs must be at least 1");
   ssa.method = *kind;
   ssa.volume = *volume;
   ssa.runs = runs;
@@ -409,13 +204,13 @@ static int runSsa(const sim::CompiledNetwork &net,
 int driver::runSimulate() {
   std::optional<double> tEnd = parseSeconds(tEndText);
   if (!tEnd)
-    return usageError(
+    return reportUsageError(
         "--t-end: expected a time such as 3600, 90s or 30min, got '" +
         tEndText + "'");
   if (!(*tEnd > 0))
-    return usageError("--t-end must be positive, got '" + tEndText + "'");
+    return reportUsageError("--t-end must be positive, got '" + tEndText + "'");
   if (points < 2)
-    return usageError("--points must be at least 2");
+    return reportUsageError("--points must be at least 2");
   if (!checkRange("rtol", relTol, 1e-15, 0.1) ||
       !checkRange("atol", absTol, 0, 1e12))
     return ExitUsageError;
@@ -423,7 +218,7 @@ int driver::runSimulate() {
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   applyDiagnosticOptions(diags);
-  LoadedModule loaded = loadInput(diags);
+  LoadedModule loaded = loadNetwork(inputFile, diags);
   if (!loaded.module)
     return loaded.exitCode;
   sim::CompiledNetwork net(*loaded.module);
@@ -433,8 +228,9 @@ int driver::runSimulate() {
   opts.points = points;
   opts.initialState.assign(net.initialState().begin(),
                            net.initialState().end());
-  if (auto problem = applyInit(net, initText, opts.initialState))
-    return usageError(*problem);
+  if (auto problem =
+          sim::applyInitialOverrides(net, initText, opts.initialState))
+    return reportUsageError(*problem);
   double scale = 0;
   for (double y : opts.initialState)
     scale = std::max(scale, std::fabs(y));

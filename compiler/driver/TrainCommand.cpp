@@ -1,5 +1,4 @@
-//===- TrainCommand.cpp - `crnc train`
-//-------------------------------------===//
+//===- TrainCommand.cpp - `crnc train` ------------------------------------===//
 //
 // Trains a Neural CRN by simulating its chemistry: reads the data (CSV, gzip
 // CSV, or an IDX directory), splits it with a seed, presents every training
@@ -12,9 +11,12 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/TrainLevel.h"
+#include "ir/ModelAttributes.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
 #include "lib/train/Reports.h"
+#include "lib/train/TrainingHistory.h"
 #include "lib/train/TrainingLoop.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -77,6 +79,29 @@ cl::opt<double> absTol("atol", cl::desc("CVODE absolute tolerance"),
 cl::opt<std::string> outDir("o", cl::desc("Output directory"),
                             cl::value_desc("dir"), cl::Required, TRAIN_OPT);
 cl::opt<bool> noProgress("no-progress", cl::desc("No progress bar"), TRAIN_OPT);
+cl::opt<TrainLevel> level(
+    "level", cl::desc("Which network learns (beside the model network)"),
+    cl::values(clEnumValN(TrainLevel::Model, "model", "the model network"),
+               clEnumValN(TrainLevel::Formal, "formal",
+                          "the lowered formal CRN, in lab time"),
+               clEnumValN(TrainLevel::Dna, "dna",
+                          "the enumerated DSD design of --scheme")),
+    cl::init(TrainLevel::Model), TRAIN_OPT);
+cl::opt<std::string> schemeName("scheme",
+                                cl::desc("--level=dna: the DSD scheme"),
+                                cl::init("soloveichik2010"), TRAIN_OPT);
+cl::opt<bool> finiteFuels("finite-fuels",
+                          cl::desc("--level=formal|dna: fuels start at their "
+                                   "level and deplete (default: held)"),
+                          TRAIN_OPT);
+cl::opt<size_t> maxComplexCount("max-complex-count",
+                                cl::desc("--level=dna: most complexes the "
+                                         "enumeration may find"),
+                                cl::init(200000), TRAIN_OPT);
+cl::opt<size_t> maxReactionCount("max-reaction-count",
+                                 cl::desc("--level=dna: most detailed "
+                                          "reactions"),
+                                 cl::init(1000000), TRAIN_OPT);
 #undef TRAIN_OPT
 
 /// A progress bar with ETA on stderr (only on a terminal).
@@ -109,130 +134,11 @@ private:
 };
 } // namespace
 
-static int usageError(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "crnc") << message << "\n";
-  return ExitUsageError;
-}
-
-/// Parses "1,3" into {0, 2} (1-based) or {1, 3} (0-based labels).
-static bool parseIndexList(llvm::StringRef text, bool oneBased,
-                           std::vector<size_t> &out) {
-  llvm::SmallVector<llvm::StringRef, 8> parts;
-  text.split(parts, ',', -1, false);
-  for (llvm::StringRef p : parts) {
-    unsigned long long v = 0;
-    if (llvm::getAsUnsignedInteger(p.trim(), 10, v) || (oneBased && v == 0))
-      return false;
-    out.push_back(size_t(oneBased ? v - 1 : v));
-  }
-  return !out.empty();
-}
-
-static llvm::Expected<Dataset> loadData(llvm::StringRef path) {
-  if (!llvm::sys::fs::exists(path) && path.contains("fashion-mnist"))
-    return llvm::createStringError(
-        std::errc::no_such_file_or_directory,
-        "'%s' does not exist: Fashion-MNIST comes with Debian's "
-        "dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)",
-        path.str().c_str());
-  if (!llvm::sys::fs::is_directory(path))
-    return readCsv(path);
-  auto find = [&](llvm::StringRef stem) {
-    llvm::SmallString<256> p(path);
-    llvm::sys::path::append(p, stem);
-    if (llvm::sys::fs::exists(p))
-      return std::string(p);
-    return std::string(p) + ".gz";
-  };
-  return readIdx(find("train-images-idx3-ubyte"),
-                 find("train-labels-idx1-ubyte"));
-}
-
-static std::optional<DataOptions> dataOptions() {
-  DataOptions o;
-  o.seed = seed;
-  o.minMax = minMax;
-  o.divisor = scale;
-  llvm::SmallVector<llvm::StringRef, 2> parts;
-  llvm::StringRef(splitText).split(parts, ',');
-  if (parts.size() != 2)
-    return std::nullopt;
-  auto train = parseNumber(parts[0].trim()), val = parseNumber(parts[1].trim());
-  if (!train || !val || *train <= 0 || *val < 0)
-    return std::nullopt;
-  o.trainPart = *train;
-  o.validationPart = *val;
-  return o;
-}
-
-/// The module with the learned weights as the initial values of their rails.
-static std::unique_ptr<ir::Module> trainedModule(const ir::Module &m,
-                                                 const ChemicalTrainer &chem) {
-  auto out = std::make_unique<ir::Module>(m);
-  std::vector<double> state(chem.state().begin(), chem.state().end());
-  for (const SignalRef &w : chem.interface().weights) {
-    std::vector<double> rails(state.size(), 0.0);
-    w.store(rails, w.value(state));
-    out->getSpecies(ir::SpeciesId(w.pos)).initial = rails[w.pos];
-    if (w.neg)
-      out->getSpecies(ir::SpeciesId(*w.neg)).initial = rails[*w.neg];
-  }
-  ir::setAttribute(out->attrs, "trained_epochs", std::to_string(epochs));
-  return out;
-}
-
 /// `name` inside the output directory.
 static std::string outputPath(llvm::StringRef name) {
   llvm::SmallString<256> path(outDir);
   llvm::sys::path::append(path, name);
   return path.str().str();
-}
-
-static void printSummary(const TrainingResult &r, const FloatReference *ref,
-                         const ModelInterface &mi,
-                         llvm::ArrayRef<double> chemWeights) {
-  llvm::raw_ostream &os = llvm::outs();
-  for (const EpochRecord &e : r.epochs) {
-    os << "epoch " << e.epoch << ": train loss "
-       << formatSignificant(e.train.loss, 5);
-    if (e.validation.samples == 0)
-      os << ", no validation rows";
-    else
-      os << ", validation loss " << formatSignificant(e.validation.loss, 5);
-    if (mi.task != Task::Regression && e.validation.samples != 0)
-      os << ", validation accuracy "
-         << formatSignificant(100 * e.validation.accuracy, 4) << " %";
-    os << " (" << formatSignificant(e.seconds, 3) << " s)\n";
-  }
-  if (r.test.samples == 0) {
-    os << "test: no test rows; "
-       << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
-  } else {
-    os << "test: loss " << formatSignificant(r.test.loss, 5);
-    if (mi.task != Task::Regression)
-      os << ", accuracy " << formatSignificant(100 * r.test.accuracy, 4)
-         << " %";
-    os << " on " << r.test.samples << " samples; "
-       << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
-  }
-  if (!ref)
-    return;
-  std::vector<double> refW = ref->weightValues();
-  double worst = 0;
-  for (size_t i = 0; i < refW.size(); ++i)
-    worst = std::max(worst, std::abs(chemWeights[i] - refW[i]));
-  if (r.test.samples == 0) {
-    os << "reference: no test rows; largest |chemical - reference| weight "
-          "difference "
-       << formatSignificant(worst, 3) << "\n";
-    return;
-  }
-  os << "reference: test loss " << formatSignificant(r.refTest->loss, 5);
-  if (mi.task != Task::Regression)
-    os << ", accuracy " << formatSignificant(100 * r.refTest->accuracy, 4)
-       << " %";
-  os << "; largest |chemical - reference| weight difference "
-     << formatSignificant(worst, 3) << "\n";
 }
 
 static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
@@ -241,34 +147,23 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
     return reportEnvironmentError(llvm::createStringError(
         ec, "cannot create '%s': %s", outDir.c_str(), ec.message().c_str()));
   std::vector<double> w = chem.weightValues();
-  auto attr = [&](const char *key) {
-    return ir::findAttribute(m.attrs, key).value_or("?").str();
+  auto count = [&](const ir::model::Key<uint64_t> &key) {
+    std::optional<uint64_t> n = ir::model::get(m.attrs, key);
+    return n ? std::to_string(*n) : std::string("?");
   };
-  llvm::outs() << "network: " << attr("abstract_species")
-               << " abstract species, " << attr("abstract_reactions")
+  llvm::outs() << "network: " << count(ir::model::AbstractSpecies)
+               << " abstract species, " << count(ir::model::AbstractReactions)
                << " abstract reactions; " << m.speciesCount() << " species, "
                << m.reactionCount() << " reactions (dual rail)\n";
-  std::string ir = ir::printModuleToString(*trainedModule(m, chem));
+  std::string ir = ir::printModuleToString(*trainedModule(m, chem, epochs, r));
   if (llvm::Error e = writeFilesAtomically(
           {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
            {outputPath("metrics.json"), metricsJson(chem.interface(), r)},
            {outputPath("weights.csv"), weightsCsv(chem.interface(), w, ref)},
            {outputPath("trained.crnir"), ir}}))
     return reportEnvironmentError(std::move(e));
-  printSummary(r, ref, chem.interface(), w);
+  printSummary(llvm::outs(), r, ref, chem.interface(), w);
   return ExitSuccess;
-}
-
-/// The first label that is not an integer class of a classifier, if any.
-static std::optional<double> badLabel(const ModelInterface &mi,
-                                      const PreparedData &p) {
-  if (mi.task == Task::Regression)
-    return std::nullopt;
-  for (const Dataset *d : {&p.train, &p.validation, &p.test})
-    for (double t : d->target)
-      if (t < 0 || t != std::floor(t) || t >= double(mi.classes))
-        return t;
-  return std::nullopt;
 }
 
 static int reportTrainingError(llvm::Error e) {
@@ -277,22 +172,55 @@ static int reportTrainingError(llvm::Error e) {
   return ExitInputError;
 }
 
+/// `--level formal|dna`: the lab's network beside the model network.
+static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
+                       const PreparedData &data,
+                       const sim::SolverOptions &solver,
+                       DiagnosticEngine &diags) {
+  if (reference)
+    return reportUsageError("--reference is for --level=model");
+  LabLevelSettings s;
+  s.level = level;
+  s.scheme = schemeName;
+  s.finiteFuels = finiteFuels;
+  s.limits.maxComplexCount = maxComplexCount;
+  s.limits.maxReactionCount = maxReactionCount;
+  s.modelSolver = solver;
+  s.labSolver = solver;
+  s.loop.epochs = epochs;
+  s.loop.seed = seed;
+  s.loop.threads = threads ? threads : 1;
+  s.outDir = outDir;
+  ProgressBar bar(!noProgress && llvm::sys::Process::StandardErrIsDisplayed());
+  s.loop.progress = [&](size_t done, size_t total) { bar.show(done, total); };
+  LabLevelRun run;
+  if (int code = trainAtLabLevel(model, mi, data, s, diags, run))
+    return code;
+  return reportLabLevel(run, mi, s);
+}
+
 int driver::runTrain() {
   if (!checkRange("scale", scale, 1e-12, 1e12) ||
       !checkRange("rtol", relTol, 1e-15, 0.1) ||
       !checkRange("atol", absTol, 0, 1e12))
     return ExitUsageError;
-  std::optional<DataOptions> dopts = dataOptions();
-  if (!dopts)
-    return usageError("--split: expected two parts 'train,validation', got '" +
-                      splitText + "'");
+  DataOptions dopts;
+  dopts.seed = seed;
+  dopts.minMax = minMax;
+  dopts.divisor = scale;
+  if (!parseSplit(splitText, dopts))
+    return reportUsageError(
+        "--split: expected two parts 'train,validation', got '" + splitText +
+        "'");
   if (!featuresText.empty() &&
-      !parseIndexList(featuresText, true, dopts->features))
-    return usageError("--features: expected 1-based column numbers, got '" +
-                      featuresText + "'");
+      !parseIndexList(featuresText, true, dopts.features))
+    return reportUsageError(
+        "--features: expected 1-based column numbers, got '" + featuresText +
+        "'");
   if (!classesText.empty() &&
-      !parseIndexList(classesText, false, dopts->classes))
-    return usageError("--classes: expected labels, got '" + classesText + "'");
+      !parseIndexList(classesText, false, dopts.classes))
+    return reportUsageError("--classes: expected labels, got '" + classesText +
+                            "'");
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   applyDiagnosticOptions(diags);
@@ -302,24 +230,27 @@ int driver::runTrain() {
   auto mi = ModelInterface::fromModule(*loaded.module);
   if (!mi)
     return reportTrainingError(mi.takeError());
-  auto data = loadData(dataPath);
+  auto data = loadDataset(dataPath);
   if (!data)
     return reportEnvironmentError(data.takeError());
-  auto prepared = prepareData(*data, *dopts);
+  auto prepared = prepareData(*data, dopts);
   if (!prepared)
     return reportTrainingError(prepared.takeError());
   if (prepared->train.features() != mi->inputs)
-    return usageError("the model has " + llvm::Twine(mi->inputs) +
-                      " inputs but the data has " +
-                      llvm::Twine(prepared->train.features()) + " features");
-  if (std::optional<double> bad = badLabel(*mi, *prepared))
-    return usageError("label " + formatNumber(*bad) + " is not a class of " +
-                      "the model (classes 0.." +
-                      llvm::Twine(mi->classes ? mi->classes - 1 : 0) +
-                      "); select classes with --classes");
+    return reportUsageError("the model has " + llvm::Twine(mi->inputs) +
+                            " inputs but the data has " +
+                            llvm::Twine(prepared->train.features()) +
+                            " features");
+  if (std::optional<double> bad = foreignLabel(*mi, *prepared))
+    return reportUsageError("label " + formatNumber(*bad) +
+                            " is not a class of " + "the model (classes 0.." +
+                            llvm::Twine(mi->classes ? mi->classes - 1 : 0) +
+                            "); select classes with --classes");
   sim::SolverOptions solver;
   solver.relTol = relTol;
   solver.absTol = absTol;
+  if (level != TrainLevel::Model)
+    return runLabLevel(*loaded.module, *mi, *prepared, solver, diags);
   auto chem = ChemicalTrainer::create(*loaded.module, *mi, solver);
   if (!chem)
     return reportEnvironmentError(chem.takeError());

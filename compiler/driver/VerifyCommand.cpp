@@ -100,14 +100,15 @@ cl::opt<unsigned> runs("runs", cl::desc("SSA runs"), cl::init(20), VERIFY_OPT);
 cl::opt<unsigned> seed("seed", cl::desc("SSA seed"), cl::init(1), VERIFY_OPT);
 #undef VERIFY_OPT
 
-constexpr int ExitCheckFailed = 3;
-
 struct Inputs {
   std::unique_ptr<ir::Module> formalModule, implModule;
   verify::Crn formal, implementation;
   std::vector<verify::SpeciesIndex> fuelIndices;
   verify::Interpretation partial;
   std::vector<std::string> fuels, wastes;
+  /// Pathway decomposition sees history variants merged into their signal
+  /// (a design compiled here, whose variants are found by structure).
+  bool mergeVariants = false;
 };
 
 /// Loads both CRNs, removes fuels, reads or infers the interpretation.
@@ -199,6 +200,7 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
   in.partial = ignoreNames ? verify::Interpretation(
                                  in.implementation.speciesCount(), std::nullopt)
                            : std::move(model.implementation.partial);
+  in.mergeVariants = true;
   return ExitSuccess;
 }
 
@@ -295,7 +297,11 @@ int driver::runVerify() {
   }
   if (notion != Notion::Bisimulation) {
     verify::PathwayResult r = verify::checkPathwayDecomposition(
-        in.formal, in.implementation, {timeLimit});
+        in.formal,
+        in.mergeVariants ? verify::mergeSignalVariants(in.implementation,
+                                                       in.partial, in.formal)
+                         : in.implementation,
+        {timeLimit});
     llvm::outs() << "pathway-decomposition: " << verify::verdictName(r.verdict)
                  << "\n";
     allHold &= r.verdict == verify::Verdict::Correct;

@@ -9,47 +9,12 @@
 using namespace crnc;
 using namespace crnc::driver;
 
-enumerate::EnumerateOptions driver::nuskellEnumerateOptions() {
-  enumerate::EnumerateOptions options;
-  options.maxComplexSize = 10;
-  options.dropOversized = true; // as Peppercorn under Nuskell
-  options.maxComplexCount = 5000;
-  options.maxReactionCount = 10000;
-  options.releaseCutoff = 7;
-  return options;
-}
-
-static std::string plural(size_t n, llvm::StringRef word) {
-  return std::to_string(n) + " " + word.str() + (n == 1 ? "" : "s");
-}
-
-/// Removes the formal CRN's constant species (the lowering's fuels, such as
-/// `G` in `A + G -> B`, which the design holds constant too) and any formal
-/// species the design made a fuel, as `crnc verify --fuels` does.
-static std::vector<verify::SpeciesIndex>
-removeFormalFuels(verify::Crn &formal, const verify::Crn &impl,
-                  llvm::ArrayRef<verify::SpeciesIndex> implFuels) {
-  std::vector<verify::SpeciesIndex> fuels;
-  for (verify::SpeciesIndex s = 0; s < formal.speciesCount(); ++s)
-    if (formal.constant[s])
-      fuels.push_back(s);
-  for (verify::SpeciesIndex s : implFuels)
-    if (auto f = formal.lookup(impl.speciesNames[s]))
-      if (!llvm::is_contained(fuels, *f))
-        fuels.push_back(*f);
-  verify::removeSpecies(formal, fuels);
-  return fuels;
-}
-
 int driver::buildModelVerification(llvm::StringRef file, llvm::StringRef scheme,
                                    const enumerate::EnumerateOptions &limits,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
-  if (!dsd::lookupScheme(scheme)) {
-    llvm::WithColor::error(llvm::errs(), "crnc")
-        << "unknown scheme '" << scheme << "' (see crnc --list-schemes)\n";
-    return ExitUsageError;
-  }
+  if (llvm::Error e = dsd::parseScheme(scheme).takeError())
+    return reportUsageError(llvm::toString(std::move(e)));
   LoadedModule loaded = loadModule(file.str(), diags);
   if (!loaded.module)
     return loaded.exitCode;
@@ -63,49 +28,22 @@ int driver::buildModelVerification(std::unique_ptr<ir::Module> module,
                                    ModelVerification &out,
                                    DiagnosticEngine &diags) {
   CompileOptions options;
-  options.scheme.scheme = scheme.str();
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(scheme);
+  if (!kind)
+    return reportUsageError(llvm::toString(kind.takeError()));
+  options.scheme.kind = *kind;
   options.stopAfterDesign = true;
   CompileResult result;
   if (failed(runCompilePipeline(*module, options, diags, result)))
     return result.settingsError ? ExitUsageError : ExitInputError;
+  verify::PreparedDesign prepared =
+      verify::prepareDesign(*module, std::move(*result.design), limits);
   out.formalModule = std::move(module);
-  out.formal = verify::crnFromModule(*out.formalModule);
-  out.checkedAgainst = "the lowered formal CRN (" +
-                       std::to_string(out.formal.usedSpecies().size()) +
-                       " species, " +
-                       plural(out.formal.reactions.size(), "reaction");
-  // Every signal takes part, also those initially absent (Nuskell
-  // enumerates every signal): their amount stays 0, as the adapter reads it.
-  dna::Design &design = *result.design;
-  for (dna::ComplexIndex i = 0; i < design.complexCount(); ++i) {
-    dna::NamedComplex &c = design.getComplex(i);
-    if (c.role == dna::ComplexRole::Signal && c.concentration == 0.0)
-      c.concentration.reset();
-  }
-  llvm::Expected<enumerate::EnumeratedSystem> system =
-      enumerate::enumerateDesign(design, limits);
-  if (!system) {
-    out.enumerationStopped = llvm::toString(system.takeError());
-    out.checkedAgainst += ")";
-    return ExitSuccess;
-  }
-  out.enumerated = std::to_string(system->complexes.size()) + " complexes, " +
-                   plural(system->macrostates.size(), "resting macrostate") +
-                   ", " +
-                   plural(system->condensed.size(), "condensed reaction");
-  if (system->ignoredBySize)
-    out.enumerated += " (" + std::to_string(system->ignoredBySize) +
-                      " binding reactions ignored: product above " +
-                      std::to_string(limits.maxComplexSize) + " strands)";
-  out.implementation = verify::implementationFromEnumeration(
-      *system, *result.design, out.formal, out.formalModule->unit);
-  std::vector<verify::SpeciesIndex> removed = removeFormalFuels(
-      out.formal, out.implementation.crn, out.implementation.fuels);
-  for (size_t i = 0; i < removed.size(); ++i)
-    out.checkedAgainst += (i ? ", " : "; fuels ") +
-                          out.formal.speciesNames[removed[i]] +
-                          (i + 1 == removed.size() ? " removed" : "");
-  out.checkedAgainst += ")";
+  out.formal = std::move(prepared.formal);
+  out.checkedAgainst = std::move(prepared.checkedAgainst);
+  out.enumerated = std::move(prepared.enumerated);
+  out.enumerationStopped = std::move(prepared.stopped);
+  out.implementation = std::move(prepared.implementation);
   return ExitSuccess;
 }
 

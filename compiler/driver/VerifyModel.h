@@ -2,7 +2,7 @@
 //
 // Orchestration for `crnc verify model.crn`: the compile pipeline up to the
 // DSD design, enumeration (lib/enumerate) and the adapter to the
-// implementation CRN (lib/verify/FromEnumeration.h).
+// implementation CRN (lib/verify/VerifyDesign.h, shared with `crnc compile`).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_DRIVER_VERIFYMODEL_H
@@ -10,7 +10,7 @@
 
 #include "lib/enumerate/Enumerator.h"
 #include "lib/support/Diagnostics.h"
-#include "lib/verify/FromEnumeration.h"
+#include "lib/verify/VerifyDesign.h"
 #include <memory>
 #include <string>
 
@@ -26,9 +26,10 @@ struct ModelVerification {
   std::string enumerationStopped;
 };
 
-/// Nuskell's enumeration limits: 10 strands, 5000 complexes, 10000
-/// reactions, release cutoff 7 nt.
-enumerate::EnumerateOptions nuskellEnumerateOptions();
+/// Nuskell's enumeration limits (verify::nuskellEnumerateOptions).
+inline enumerate::EnumerateOptions nuskellEnumerateOptions() {
+  return verify::nuskellEnumerateOptions();
+}
 
 /// Reads `file`, lowers it and builds `scheme`'s design with compile's
 /// defaults, enumerates it under `limits` and fills `out`. Returns an exit

@@ -1,10 +1,16 @@
 //===- crnc-opt.cpp - textual IR in, passes, textual IR out ---------------===//
 //
 // The pass-testing driver: reads one textual IR file (or stdin), runs the
-// passes named by --pass-pipeline, and prints the resulting IR.
+// passes named by --pass-pipeline, and prints the resulting IR, or, with
+// --emit=pil|json|dna|costs, translates it with a DSD scheme (the backend
+// alone, on IR as written: nothing is lowered that the pipeline did not).
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/Scheme.h"
+#include "backends/json/DesignJSON.h"
+#include "backends/pil/PILWriter.h"
+#include "backends/visualdsd/VisualDSDWriter.h"
 #include "ir/Parser.h"
 #include "ir/Printer.h"
 #include "ir/Verifier.h"
@@ -47,6 +53,72 @@ static cl::opt<bool>
                    cl::cat(optCategory));
 static cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                                 cl::cat(optCategory));
+
+namespace {
+enum class Emit { IR, PIL, JSON, VisualDSD, Costs };
+} // namespace
+static cl::opt<Emit> emitKind(
+    "emit", cl::desc("What to print after the passes"),
+    cl::values(clEnumValN(Emit::IR, "ir", "the textual IR (default)"),
+               clEnumValN(Emit::PIL, "pil", "the DNA design in PIL"),
+               clEnumValN(Emit::JSON, "json", "the DNA design as JSON"),
+               clEnumValN(Emit::VisualDSD, "dna",
+                          "the DNA design in Visual DSD syntax"),
+               clEnumValN(Emit::Costs, "costs",
+                          "strands and nucleotides per formal reaction")),
+    cl::init(Emit::IR), cl::cat(optCategory));
+static cl::opt<std::string>
+    schemeName("scheme",
+               cl::desc("DSD translation scheme for --emit=pil|json|dna|costs "
+                        "(default soloveichik2010)"),
+               cl::cat(optCategory));
+static cl::opt<unsigned> toeholdLength(
+    "toehold-length", cl::desc("Nucleotides per toehold domain (default 5)"),
+    cl::init(dsd::SchemeOptions().toeholdLength), cl::cat(optCategory));
+static cl::opt<unsigned> domainLength(
+    "domain-length",
+    cl::desc("Nucleotides per long (branch-migration) domain (default 15)"),
+    cl::init(dsd::SchemeOptions().domainLength), cl::cat(optCategory));
+
+/// Translates `module` with the chosen scheme and prints what --emit asks.
+static int emitDesign(const ir::Module &module, DiagnosticEngine &diags,
+                      llvm::raw_ostream &os) {
+  dsd::SchemeOptions options;
+  if (schemeName.getNumOccurrences()) {
+    llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(schemeName);
+    if (!kind) {
+      llvm::errs() << "crnc-opt: error: " << llvm::toString(kind.takeError())
+                   << "\n";
+      return 2;
+    }
+    options.kind = *kind;
+  }
+  options.toeholdLength = toeholdLength;
+  options.domainLength = domainLength;
+  llvm::Expected<dna::Design> design = dsd::compile(module, options, diags);
+  if (!design) {
+    llvm::errs() << "crnc-opt: error: " << llvm::toString(design.takeError())
+                 << "\n";
+    return 1;
+  }
+  switch (emitKind) {
+  case Emit::PIL:
+    pil::writePIL(*design, os);
+    break;
+  case Emit::JSON:
+    json::writeDesignJSON(*design, os);
+    break;
+  case Emit::VisualDSD:
+    visualdsd::writeVisualDSD(*design, os);
+    break;
+  case Emit::Costs:
+    dna::printCostReport(*design, os);
+    break;
+  case Emit::IR:
+    llvm_unreachable("the IR is printed, not translated");
+  }
+  return 0;
+}
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
@@ -93,6 +165,12 @@ int main(int argc, char **argv) {
     llvm::errs() << "crnc-opt: error: cannot write '" << outputFile
                  << "': " << ec.message() << "\n";
     return 2;
+  }
+  if (emitKind != Emit::IR) {
+    if (int code = emitDesign(*module, diags, out.os()))
+      return code;
+    out.keep();
+    return 0;
   }
   ir::PrintOptions printOptions;
   printOptions.printLocations = printLocations;

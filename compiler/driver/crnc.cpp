@@ -46,9 +46,13 @@ static void printVersion(llvm::raw_ostream &os) {
 
 /// Every subcommand of crnc, in the order `crnc --help` shows them.
 static const Command commandTable[] = {
-    {compileCommand, runCompile},     {simulateCommand, runSimulate},
-    {trainCommand, runTrain},         {genDataCommand, runGenData},
-    {enumerateCommand, runEnumerate}, {verifyCommand, runVerify},
+    {compileCommand, runCompile},
+    {simulateCommand, runSimulate},
+    {trainCommand, runTrain},
+    {genDataCommand, runGenData},
+    {enumerateCommand, runEnumerate},
+    {verifyCommand, runVerify},
+    {dnaCommand, runDna},
 };
 
 int main(int argc, char **argv) {

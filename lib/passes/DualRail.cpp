@@ -41,12 +41,13 @@ using namespace crnc::ir;
 
 namespace {
 
-class DualRailPass : public Pass {
+class DualRailPass : public Pass, private DualRailOptions {
 public:
-  DualRailPass() {
-    addNumberOption("annihilation-rate", &annihilationRate, 1000,
+  explicit DualRailPass(const DualRailOptions &options)
+      : DualRailOptions(options) {
+    addNumberOption("annihilation-rate", &annihilationRate,
                     "rate of X_p + X_n -> 0 (module unit^-1 s^-1)");
-    addFlagOption("catalytic", &catalytic, false,
+    addFlagOption("catalytic", &catalytic,
                   "keep the pure catalytic form (no consumption of rails)");
   }
   llvm::StringRef name() const override { return "dual-rail"; }
@@ -57,10 +58,6 @@ public:
   LogicalResult run(Module &module, DiagnosticEngine &diags) override;
   LogicalResult verifyPostconditions(const Module &module,
                                      DiagnosticEngine &diags) const override;
-
-private:
-  double annihilationRate;
-  bool catalytic;
 };
 
 /// The two rails of a signed species (or the species itself twice).
@@ -96,8 +93,9 @@ static std::vector<Rails> splitSignedSpecies(Module &module) {
     neg.name = base + "_n";
     sp.initial = sp.initial > 0 ? sp.initial : 0;
     for (Species *rail : {&sp, &neg}) {
-      setAttribute(rail->attrs, "rail_of", base);
-      setAttribute(rail->attrs, "rail", rail == &sp ? "p" : "n");
+      lowering::set(rail->attrs, lowering::RailOf, base);
+      model::set(rail->attrs, model::SignalRail,
+                 rail == &sp ? model::Rail::Positive : model::Rail::Negative);
     }
     module.renameSpecies(s, base + "_p");
     SpeciesId n = module.addSpecies(std::move(neg));
@@ -406,6 +404,6 @@ DualRailPass::verifyPostconditions(const Module &module,
   return success(ok);
 }
 
-std::unique_ptr<Pass> crnc::createDualRailPass() {
-  return std::make_unique<DualRailPass>();
+std::unique_ptr<Pass> crnc::createDualRailPass(const DualRailOptions &options) {
+  return std::make_unique<DualRailPass>(options);
 }

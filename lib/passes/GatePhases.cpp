@@ -39,19 +39,20 @@ using namespace crnc::ir;
 
 namespace {
 
-class GatePhasesPass : public Pass {
+class GatePhasesPass : public Pass, private GatePhasesOptions {
 public:
-  GatePhasesPass() {
-    addChoiceOption("strategy", &strategy, {"external", "autonomous"},
-                    "where the phase triggers come from");
-    addNumberOption("clock-conc", &clockConc, 1,
+  explicit GatePhasesPass(const GatePhasesOptions &options)
+      : GatePhasesOptions(options) {
+    addEnumOption("strategy", &strategy, ir::lowering::gateStrategyNames(),
+                  "where the phase triggers come from");
+    addNumberOption("clock-conc", &clockConc,
                     "on-level of a clock species (autonomous: oscillator "
                     "total), in the module unit");
-    addNumberOption("osc-rate", &oscRate, 1,
+    addNumberOption("osc-rate", &oscRate,
                     "rate constant of the oscillator ring reactions");
-    addNumberOption("spacing", &spacing, 3,
+    addNumberOption("spacing", &spacing,
                     "oscillator species per phase (autonomous)");
-    addNumberOption("floor", &floorFraction, 0.001,
+    addNumberOption("floor", &floorFraction,
                     "initial fraction of the total in each non-leading "
                     "oscillator species (autonomous)");
   }
@@ -70,9 +71,6 @@ private:
   std::vector<SpeciesId> addOscillator(Module &module);
   void reportSeparation(const Module &module, size_t phases,
                         DiagnosticEngine &diags) const;
-
-  std::string strategy;
-  double clockConc, oscRate, spacing, floorFraction;
 };
 
 } // namespace
@@ -110,8 +108,8 @@ std::vector<SpeciesId> GatePhasesPass::addOscillator(Module &module) {
     double initial = i == 0 ? clockConc * (1 - double(n - 1) * floorFraction)
                             : clockConc * floorFraction;
     ring.push_back(addClock(module, "osc_" + std::to_string(i), initial, loc));
-    setAttribute(module.getSpecies(ring.back()).attrs, "oscillator",
-                 std::to_string(i));
+    lowering::set(module.getSpecies(ring.back()).attrs, lowering::Oscillator,
+                  std::to_string(i));
   }
   for (size_t i = 0; i < n; ++i) {
     Reaction r;
@@ -146,7 +144,7 @@ static void gate(Reaction &r, SpeciesId clock, double onLevel) {
 
 LogicalResult GatePhasesPass::checkOptions(const Module &module,
                                            DiagnosticEngine &diags) {
-  bool autonomous = strategy == "autonomous";
+  bool autonomous = strategy == GateStrategy::Autonomous;
   double n = std::max(3.0, spacing * double(module.allPhases().size()));
   bool ok = clockConc > 0 && std::isfinite(clockConc) && oscRate > 0 &&
             spacing >= 1 && spacing == std::floor(spacing) &&
@@ -171,7 +169,7 @@ LogicalResult GatePhasesPass::checkOptions(const Module &module,
 void GatePhasesPass::reportSeparation(const Module &module, size_t phases,
                                       DiagnosticEngine &diags) const {
   Location loc = module.allPhases().front().loc;
-  if (strategy == "external") {
+  if (strategy == GateStrategy::External) {
     diags.remark(loc,
                  "gate-phases: " + llvm::Twine(phases) +
                      " external clocks; an inactive phase runs at "
@@ -204,21 +202,21 @@ LogicalResult GatePhasesPass::run(Module &module, DiagnosticEngine &diags) {
                     "phase '" + module.allPhases()[p].name +
                         "' has no reactions; its clock is kept for the "
                         "schedule");
-  bool autonomous = strategy == "autonomous";
+  bool autonomous = strategy == GateStrategy::Autonomous;
   std::vector<SpeciesId> clocks =
       autonomous ? addOscillator(module) : addExternalClocks(module);
   std::string schedule;
   for (PhaseId p = 0; p < clocks.size(); ++p) {
     Species &c = module.getSpecies(clocks[p]);
-    setAttribute(c.attrs, "phase", module.allPhases()[p].name);
-    setAttribute(c.attrs, "clock_on", formatNumber(clockConc));
+    lowering::set(c.attrs, lowering::ClockPhase, module.allPhases()[p].name);
+    lowering::set(c.attrs, lowering::ClockOn, clockConc);
     schedule += (p ? "," : "") + module.allPhases()[p].name + ":" + c.name;
   }
   for (Reaction &r : module.allReactions())
     if (r.phase != NoPhase)
       gate(r, clocks[r.phase], clockConc);
-  setAttribute(module.attrs, "clock_strategy", strategy);
-  setAttribute(module.attrs, "clock_phases", schedule);
+  lowering::set(module.attrs, lowering::ClockStrategy, strategy);
+  lowering::set(module.attrs, lowering::ClockPhases, schedule);
   reportSeparation(module, clocks.size(), diags);
   module.allPhases().clear();
   return success();
@@ -235,6 +233,7 @@ GatePhasesPass::verifyPostconditions(const Module &module,
   return success(ok);
 }
 
-std::unique_ptr<Pass> crnc::createGatePhasesPass() {
-  return std::make_unique<GatePhasesPass>();
+std::unique_ptr<Pass>
+crnc::createGatePhasesPass(const GatePhasesOptions &options) {
+  return std::make_unique<GatePhasesPass>(options);
 }

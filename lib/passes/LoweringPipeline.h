@@ -11,28 +11,27 @@
 
 #include "ir/Verifier.h"
 #include "lib/passes/PassManager.h"
+#include "lib/passes/PassOptions.h"
 #include <string>
 
 namespace crnc {
 
-/// Which species get SSW buffer modules (map-rates): only where
-/// sequestration would change a ratio of rates, every species, or none.
-enum class BufferMode { Auto, On, Off };
-llvm::StringRef bufferModeName(BufferMode mode);
-
-/// Every knob of the lowering, with the defaults of the individual passes.
+/// Every knob of the lowering: the options of its passes. Defaults are the
+/// passes' own (PassOptions.h), except one decision of the standard
+/// lowering: a dimensionless module gets the concentration scale of least
+/// lab time (map-rates alone keeps 1 nM per unit unless told).
 struct LoweringOptions {
-  std::string gateStrategy = "external"; ///< or "autonomous"
-  double clockConc = 1;                  ///< on-level of a clock (module unit)
-  double annihilationRate = 1000;        ///< X_p + X_n -> 0 (module unit)
-  double epsilon = 0.01;                 ///< reduce-order target relative error
-  double maxProducts = 0;                ///< 0: product sides are left alone
-  double cmax = 1000;                    ///< fuel concentration, nM
-  double qmax = 1e6;                     ///< fastest DSD rate, /M/s
-  double qmin = 1;                       ///< slowest DSD rate, /M/s
-  double concScale = 0;   ///< nM per unit of a dimensionless module; 0: auto
-  double fuelExcess = 10; ///< fuels exceed the largest signal this often
-  BufferMode buffers = BufferMode::Auto; ///< SSW buffer modules
+  DualRailOptions dualRail;
+  GatePhasesOptions gatePhases;
+  ReduceOrderOptions reduceOrder;
+  MapRatesOptions mapRates = leastLabTimeScale();
+
+private:
+  static MapRatesOptions leastLabTimeScale() {
+    MapRatesOptions o;
+    o.concScale = 0;
+    return o;
+  }
 };
 
 /// Appends the standard lowering to `pm`:
@@ -50,8 +49,8 @@ void buildLoweringPipeline(PassManager &pm, const LoweringOptions &options);
 /// `formal = "true"`): lowering it again would add a second layer of fuels.
 bool isFormal(const ir::Module &module);
 
-/// `defaults` with cmax, qmax and qmin taken from a formal module's
-/// attributes (the figures it was lowered with).
+/// `defaults` with map-rates' cmax, qmax and qmin taken from a formal
+/// module's attributes (the figures it was lowered with).
 LoweringOptions formalSettings(const ir::Module &module,
                                LoweringOptions defaults);
 

@@ -63,24 +63,25 @@ using namespace crnc::ir;
 
 namespace {
 
-class MapRatesPass : public Pass {
+class MapRatesPass : public Pass, private MapRatesOptions {
 public:
-  MapRatesPass() {
-    addNumberOption("cmax", &cmax, 1000, "fuel concentration C_max in nM");
-    addNumberOption("qmax", &qmaxPerMolar, 1e6,
+  explicit MapRatesPass(const MapRatesOptions &options)
+      : MapRatesOptions(options) {
+    addNumberOption("cmax", &cmax, "fuel concentration C_max in nM");
+    addNumberOption("qmax", &qmaxPerMolar,
                     "fastest realisable bimolecular rate in /M/s");
-    addNumberOption("qmin", &qminPerMolar, 1,
+    addNumberOption("qmin", &qminPerMolar,
                     "slowest realisable bimolecular rate in /M/s");
-    addNumberOption("conc-scale", &concScale, 1,
+    addNumberOption("conc-scale", &concScale,
                     "nM per unit of a dimensionless module (0: the scale "
                     "that minimises lab time)");
-    addNumberOption("fuel-excess", &fuelExcess, 10,
+    addNumberOption("fuel-excess", &fuelExcess,
                     "how many times the largest signal the fuels exceed");
-    addNumberOption("time-scale", &fixedGamma, 0,
+    addNumberOption("time-scale", &fixedGamma,
                     "divide every rate by this (0: choose automatically)");
-    addChoiceOption("buffers", &buffers, {"auto", "on", "off"},
-                    "buffer modules that equalise sequestration: where "
-                    "needed, for every species, or none");
+    addEnumOption("buffers", &buffers, bufferModeNames(),
+                  "buffer modules that equalise sequestration: where "
+                  "needed, for every species, or none");
   }
   llvm::StringRef name() const override { return "map-rates"; }
   llvm::StringRef summary() const override {
@@ -105,9 +106,7 @@ private:
 
   double autoConcScale(const Module &module) const;
 
-  double cmax, qmaxPerMolar, qminPerMolar, concScale, fixedGamma, fuelExcess;
   bool speedUp = false; ///< the time unit is abstract: gamma may be < 1
-  std::string buffers;
 };
 
 } // namespace
@@ -404,7 +403,7 @@ MapRatesPass::commonSlowdown(const Module &module,
 
 /// Adds the SSW buffer modules; returns lambda (the common sequestration).
 double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
-  if (buffers == "off")
+  if (buffers == BufferMode::Off)
     return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
   std::vector<double> alpha(module.speciesCount(), 0);
@@ -418,9 +417,9 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
   std::vector<bool> buffered(module.speciesCount(), false);
   std::vector<bool> isReactant = reactantSpecies(module);
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
-    buffered[s] =
-        needsBuffer(module.getSpecies(s)) && (buffers == "on" || isReactant[s]);
-  if (buffers == "auto")
+    buffered[s] = needsBuffer(module.getSpecies(s)) &&
+                  (buffers == BufferMode::On || isReactant[s]);
+  if (buffers == BufferMode::Auto)
     if (std::optional<double> f = commonSlowdown(module, alpha))
       return *f - 1;
   double lambda = 0;
@@ -441,7 +440,7 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
     double kf = std::min(qs, qmax());
     SpeciesId ls = addFuel(module, names, "LS_" + x, cmax, loc);
     SpeciesId bs = addFuel(module, names, "BS_" + x, cmax * kf / qs, loc);
-    setAttribute(module.getSpecies(ls).attrs, "buffer_of", x);
+    lowering::set(module.getSpecies(ls).attrs, lowering::BufferOf, x);
     Species hs;
     hs.name = names.get("HS_" + x);
     hs.role = SpeciesRole::Intermediate;
@@ -502,14 +501,15 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
     diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
   double lambda = addBuffers(module, names);
-  setAttribute(module.attrs, "formal", "true");
-  setAttribute(module.attrs, "conc_scale_nM", formatNumber(scale));
-  setAttribute(module.attrs, "cmax_nM", formatNumber(cmax));
-  setAttribute(module.attrs, "qmax_per_nM_s", formatNumber(qmax()));
-  setAttribute(module.attrs, "qmin_per_nM_s", formatNumber(qmin()));
-  setAttribute(module.attrs, "rate_time_scale", formatNumber(gamma));
-  setAttribute(module.attrs, "sequestration", formatNumber(lambda));
-  setAttribute(module.attrs, "time_scale", formatNumber(gamma * (1 + lambda)));
+  AttributeList &attrs = module.attrs;
+  lowering::markFormal(attrs);
+  lowering::set(attrs, lowering::ConcScaleNM, scale);
+  lowering::set(attrs, lowering::CmaxNM, cmax);
+  lowering::set(attrs, lowering::QmaxPerNMs, qmax());
+  lowering::set(attrs, lowering::QminPerNMs, qmin());
+  lowering::set(attrs, lowering::RateTimeScale, gamma);
+  lowering::set(attrs, lowering::Sequestration, lambda);
+  lowering::set(attrs, lowering::TimeScale, gamma * (1 + lambda));
   return success();
 }
 
@@ -534,6 +534,6 @@ MapRatesPass::verifyPostconditions(const Module &module,
   return success(ok);
 }
 
-std::unique_ptr<Pass> crnc::createMapRatesPass() {
-  return std::make_unique<MapRatesPass>();
+std::unique_ptr<Pass> crnc::createMapRatesPass(const MapRatesOptions &options) {
+  return std::make_unique<MapRatesPass>(options);
 }

@@ -9,39 +9,36 @@
 using namespace crnc;
 
 void Pass::addNumberOption(llvm::StringRef name, double *storage,
-                           double defaultValue, llvm::StringRef description) {
-  *storage = defaultValue;
+                           llvm::StringRef description) {
   PassOption opt;
   opt.name = name.str();
   opt.description = description.str();
   opt.kind = PassOption::Kind::Number;
   opt.number = storage;
-  opt.defaultText = formatNumber(defaultValue);
+  opt.defaultText = formatNumber(*storage);
   optionTable.push_back(std::move(opt));
 }
 
-void Pass::addFlagOption(llvm::StringRef name, bool *storage, bool defaultValue,
+void Pass::addFlagOption(llvm::StringRef name, bool *storage,
                          llvm::StringRef description) {
-  *storage = defaultValue;
   PassOption opt;
   opt.name = name.str();
   opt.description = description.str();
   opt.kind = PassOption::Kind::Flag;
   opt.flag = storage;
-  opt.defaultText = defaultValue ? "true" : "false";
+  opt.defaultText = *storage ? "true" : "false";
   optionTable.push_back(std::move(opt));
 }
 
-void Pass::addChoiceOption(llvm::StringRef name, std::string *storage,
-                           std::vector<std::string> choices,
-                           llvm::StringRef description) {
-  *storage = choices.front();
+void Pass::addChoice(llvm::StringRef name, std::vector<std::string> choices,
+                     llvm::StringRef defaultText, llvm::StringRef description,
+                     std::function<bool(llvm::StringRef)> set) {
   PassOption opt;
   opt.name = name.str();
   opt.description = description.str();
   opt.kind = PassOption::Kind::Choice;
-  opt.choice = storage;
-  opt.defaultText = choices.front();
+  opt.setChoice = std::move(set);
+  opt.defaultText = defaultText.str();
   opt.choices = std::move(choices);
   optionTable.push_back(std::move(opt));
 }
@@ -67,11 +64,8 @@ std::optional<std::string> Pass::setOption(llvm::StringRef key,
       *opt.flag = value == "true" || value == "1";
       return std::nullopt;
     case PassOption::Kind::Choice:
-      for (const std::string &choice : opt.choices)
-        if (choice == value) {
-          *opt.choice = choice;
-          return std::nullopt;
-        }
+      if (opt.setChoice(value))
+        return std::nullopt;
       return "option '" + key.str() + "' of pass '" + name().str() +
              "' takes one of " + llvm::join(opt.choices, ", ") + ", not '" +
              value.str() + "'";

@@ -1,9 +1,10 @@
 //===- Pass.h - the pass interface ------------------------------*- C++ -*-===//
 //
 // A pass transforms one ir::Module in place. It has a kebab-case name, a
-// one-line summary, typed options settable from `--pass-pipeline=name{k=v}`,
-// and may check its own postconditions (run under `--verify-each`). Passes
-// keep no global state: everything they need is in the module or the options.
+// one-line summary, a typed options struct (PassOptions.h) whose fields it
+// binds to option names for `--pass-pipeline=name{k=v}`, and may check its
+// own postconditions (run under `--verify-each`). Passes keep no global
+// state: everything they need is in the module or the options.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_PASSES_PASS_H
@@ -11,8 +12,11 @@
 
 #include "ir/Module.h"
 #include "lib/support/Diagnostics.h"
+#include "lib/support/EnumNames.h"
 #include "lib/support/LogicalResult.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,7 +31,8 @@ struct PassOption {
   Kind kind = Kind::Number;
   double *number = nullptr;
   bool *flag = nullptr;
-  std::string *choice = nullptr;
+  /// Sets a Choice from one of `choices`; false for any other text.
+  std::function<bool(llvm::StringRef)> setChoice;
   std::vector<std::string> choices; ///< allowed values of a Choice
   /// The default, as text (for --list-passes).
   std::string defaultText;
@@ -54,15 +59,38 @@ public:
                                        llvm::StringRef value);
 
 protected:
+  /// Binds option `name` to `*storage`; its current value is the default.
   void addNumberOption(llvm::StringRef name, double *storage,
-                       double defaultValue, llvm::StringRef description);
-  void addFlagOption(llvm::StringRef name, bool *storage, bool defaultValue,
-                     llvm::StringRef description);
-  void addChoiceOption(llvm::StringRef name, std::string *storage,
-                       std::vector<std::string> choices,
                        llvm::StringRef description);
+  void addFlagOption(llvm::StringRef name, bool *storage,
+                     llvm::StringRef description);
+  template <typename E>
+  void addEnumOption(llvm::StringRef name, E *storage,
+                     llvm::ArrayRef<EnumName<E>> names,
+                     llvm::StringRef description) {
+    std::vector<std::string> choices;
+    std::string defaultText;
+    for (const EnumName<E> &row : names) {
+      choices.push_back(row.name.str());
+      if (row.value == *storage && defaultText.empty())
+        defaultText = row.name.str();
+    }
+    addChoice(name, std::move(choices), defaultText, description,
+              [storage, names](llvm::StringRef text) {
+                for (const EnumName<E> &row : names)
+                  if (row.name == text) {
+                    *storage = row.value;
+                    return true;
+                  }
+                return false;
+              });
+  }
 
 private:
+  void addChoice(llvm::StringRef name, std::vector<std::string> choices,
+                 llvm::StringRef defaultText, llvm::StringRef description,
+                 std::function<bool(llvm::StringRef)> set);
+
   std::vector<PassOption> optionTable;
 };
 

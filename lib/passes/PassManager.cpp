@@ -103,6 +103,8 @@ LogicalResult PassManager::run(ir::Module &module, DiagnosticEngine &diags) {
             .count());
     if (failed(result))
       return failure();
+    if (options.afterPass)
+      options.afterPass(*pass, module, seconds.back());
     if (options.verifyEach && failed(verifyAfter(*pass, module, diags)))
       return failure();
     if (options.printIRAfterAll) {

@@ -11,6 +11,7 @@
 
 #include "lib/passes/Pass.h"
 #include "llvm/Support/raw_ostream.h"
+#include <functional>
 
 namespace crnc {
 
@@ -18,6 +19,9 @@ struct PassManagerOptions {
   bool verifyEach = false;
   bool printIRAfterAll = false;
   bool timePasses = false;
+  /// Called after every pass that succeeded, with the module and the pass's
+  /// wall time in seconds (a compile report logs what each pass did).
+  std::function<void(const Pass &, const ir::Module &, double)> afterPass;
 };
 
 class PassManager {

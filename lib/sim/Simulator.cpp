@@ -575,3 +575,16 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
   collectStats();
   return llvm::Error::success();
 }
+
+std::string sim::describeWork(const SolverStats &stats) {
+  std::string work = linearSolverName(stats.solver).str() +
+                     " solver: " + std::to_string(stats.steps) + " steps, " +
+                     std::to_string(stats.rhsEvals) + " RHS evaluations, " +
+                     std::to_string(stats.jacEvals) + " Jacobian evaluations";
+  if (stats.reconstructedSinks)
+    work += "; " + std::to_string(stats.integratedSpecies) +
+            " species integrated, " + std::to_string(stats.reconstructedSinks) +
+            (stats.reconstructedSinks == 1 ? " sink" : " sinks") +
+            " reconstructed from conservation laws";
+  return work;
+}

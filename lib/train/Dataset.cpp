@@ -10,6 +10,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 #include <cmath>
 #include <zlib.h>
@@ -282,4 +284,24 @@ Dataset train::generateRings(size_t rows, uint64_t seed) {
     d.target.push_back(label);
   }
   return d;
+}
+
+llvm::Expected<Dataset> train::loadDataset(llvm::StringRef path) {
+  if (!llvm::sys::fs::exists(path) && path.contains("fashion-mnist"))
+    return llvm::createStringError(
+        std::errc::no_such_file_or_directory,
+        "'%s' does not exist: Fashion-MNIST comes with Debian's "
+        "dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)",
+        path.str().c_str());
+  if (!llvm::sys::fs::is_directory(path))
+    return readCsv(path);
+  auto find = [&](llvm::StringRef stem) {
+    llvm::SmallString<256> p(path);
+    llvm::sys::path::append(p, stem);
+    if (llvm::sys::fs::exists(p))
+      return std::string(p);
+    return std::string(p) + ".gz";
+  };
+  return readIdx(find("train-images-idx3-ubyte"),
+                 find("train-labels-idx1-ubyte"));
 }

@@ -40,6 +40,10 @@ llvm::Expected<Dataset> readCsv(llvm::StringRef path);
 /// Reads IDX images (uint8, scaled by 1/255) and labels (plain or gzip).
 llvm::Expected<Dataset> readIdx(llvm::StringRef imagesPath,
                                 llvm::StringRef labelsPath);
+/// Reads `path`: a CSV file (readCsv) or a directory holding
+/// train-images-idx3-ubyte and train-labels-idx1-ubyte (each possibly .gz;
+/// readIdx). A missing Fashion-MNIST path names the Debian package.
+llvm::Expected<Dataset> loadDataset(llvm::StringRef path);
 /// Writes features then target, one row per line, through formatNumber.
 std::string toCsv(const Dataset &data, llvm::StringRef header);
 

@@ -1,8 +1,11 @@
 //===- Reports.cpp - the files a training run writes ----------------------===//
 
 #include "lib/train/Reports.h"
+#include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "lib/support/Json.h"
+#include "lib/train/TrainingHistory.h"
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::train;
@@ -76,4 +79,72 @@ std::string train::weightsCsv(const ModelInterface &mi,
     out += "\n";
   }
   return out;
+}
+
+std::unique_ptr<ir::Module> train::trainedModule(const ir::Module &m,
+                                                 const ChemicalTrainer &chem,
+                                                 unsigned epochs,
+                                                 const TrainingResult &result) {
+  auto out = std::make_unique<ir::Module>(m);
+  std::vector<double> state(chem.state().begin(), chem.state().end());
+  for (const SignalRef &w : chem.interface().weights) {
+    std::vector<double> rails(state.size(), 0.0);
+    w.store(rails, w.value(state));
+    out->getSpecies(ir::SpeciesId(w.pos)).initial = rails[w.pos];
+    if (w.neg)
+      out->getSpecies(ir::SpeciesId(*w.neg)).initial = rails[*w.neg];
+  }
+  ir::model::set(out->attrs, ir::model::TrainedEpochs, uint64_t(epochs));
+  recordTrainingHistory(*out, result);
+  return out;
+}
+
+static void printEpochs(llvm::raw_ostream &os, const TrainingResult &r,
+                        const ModelInterface &mi) {
+  for (const EpochRecord &e : r.epochs) {
+    os << "epoch " << e.epoch << ": train loss "
+       << formatSignificant(e.train.loss, 5);
+    if (e.validation.samples == 0)
+      os << ", no validation rows";
+    else
+      os << ", validation loss " << formatSignificant(e.validation.loss, 5);
+    if (mi.task != Task::Regression && e.validation.samples != 0)
+      os << ", validation accuracy "
+         << formatSignificant(100 * e.validation.accuracy, 4) << " %";
+    os << " (" << formatSignificant(e.seconds, 3) << " s)\n";
+  }
+  if (r.test.samples == 0) {
+    os << "test: no test rows; "
+       << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
+    return;
+  }
+  os << "test: loss " << formatSignificant(r.test.loss, 5);
+  if (mi.task != Task::Regression)
+    os << ", accuracy " << formatSignificant(100 * r.test.accuracy, 4) << " %";
+  os << " on " << r.test.samples << " samples; "
+     << formatSignificant(1e3 * r.secondsPerSample, 3) << " ms per sample\n";
+}
+
+void train::printSummary(llvm::raw_ostream &os, const TrainingResult &r,
+                         const FloatReference *ref, const ModelInterface &mi,
+                         llvm::ArrayRef<double> chemWeights) {
+  printEpochs(os, r, mi);
+  if (!ref)
+    return;
+  std::vector<double> refW = ref->weightValues();
+  double worst = 0;
+  for (size_t i = 0; i < refW.size(); ++i)
+    worst = std::max(worst, std::abs(chemWeights[i] - refW[i]));
+  if (r.test.samples == 0) {
+    os << "reference: no test rows; largest |chemical - reference| weight "
+          "difference "
+       << formatSignificant(worst, 3) << "\n";
+    return;
+  }
+  os << "reference: test loss " << formatSignificant(r.refTest->loss, 5);
+  if (mi.task != Task::Regression)
+    os << ", accuracy " << formatSignificant(100 * r.refTest->accuracy, 4)
+       << " %";
+  os << "; largest |chemical - reference| weight difference "
+     << formatSignificant(worst, 3) << "\n";
 }

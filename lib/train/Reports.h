@@ -11,6 +11,8 @@
 
 #include "lib/train/FloatReference.h"
 #include "lib/train/TrainingLoop.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
 #include <string>
 
 namespace crnc::train {
@@ -32,6 +34,23 @@ std::string metricsJson(const ModelInterface &mi, const TrainingResult &result);
 std::string weightsCsv(const ModelInterface &mi,
                        llvm::ArrayRef<double> chemical,
                        const FloatReference *ref);
+
+/// A copy of `module` whose weight rails start at the weights `chem` has
+/// learned, marked with the epochs trained (ir::model::TrainedEpochs) and
+/// carrying `result`'s per-epoch history (recordTrainingHistory).
+std::unique_ptr<ir::Module> trainedModule(const ir::Module &module,
+                                          const ChemicalTrainer &chem,
+                                          unsigned epochs,
+                                          const TrainingResult &result);
+
+/// The lines `crnc train` prints: one per epoch (train and validation loss,
+/// validation accuracy for a classifier, seconds), the test line, and with
+/// `ref` the reference's test figures and the largest weight difference.
+/// Requires: `chemWeights` in ModelInterface::weights order; with `ref`,
+/// `result.refTest` is set when there are test rows.
+void printSummary(llvm::raw_ostream &os, const TrainingResult &result,
+                  const FloatReference *ref, const ModelInterface &mi,
+                  llvm::ArrayRef<double> chemWeights);
 
 } // namespace crnc::train
 

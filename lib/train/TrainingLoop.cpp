@@ -6,7 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/train/TrainingLoop.h"
+#include "lib/support/Format.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include <chrono>
 #include <cmath>
 
@@ -81,7 +84,7 @@ llvm::Expected<PreparedData> train::prepareData(const Dataset &data,
   return p;
 }
 
-static std::vector<size_t> presentationOrder(size_t rows, uint64_t seed,
+std::vector<size_t> train::presentationOrder(size_t rows, uint64_t seed,
                                              unsigned epoch) {
   Split s = splitRows(rows, 1.0, 0.0, seed * 1000003ULL + epoch);
   return s.train;
@@ -146,4 +149,41 @@ llvm::Expected<TrainingResult> train::runTraining(ChemicalTrainer &chem,
   if (ref)
     result.refTest = ref->evaluate(data.test);
   return result;
+}
+
+bool train::parseSplit(llvm::StringRef text, DataOptions &options) {
+  llvm::SmallVector<llvm::StringRef, 2> parts;
+  text.split(parts, ',');
+  if (parts.size() != 2)
+    return false;
+  auto train = parseNumber(parts[0].trim()), val = parseNumber(parts[1].trim());
+  if (!train || !val || *train <= 0 || *val < 0)
+    return false;
+  options.trainPart = *train;
+  options.validationPart = *val;
+  return true;
+}
+
+bool train::parseIndexList(llvm::StringRef text, bool oneBased,
+                           std::vector<size_t> &out) {
+  llvm::SmallVector<llvm::StringRef, 8> parts;
+  text.split(parts, ',', -1, false);
+  for (llvm::StringRef p : parts) {
+    unsigned long long v = 0;
+    if (llvm::getAsUnsignedInteger(p.trim(), 10, v) || (oneBased && v == 0))
+      return false;
+    out.push_back(size_t(oneBased ? v - 1 : v));
+  }
+  return !out.empty();
+}
+
+std::optional<double> train::foreignLabel(const ModelInterface &mi,
+                                          const PreparedData &data) {
+  if (mi.task == Task::Regression)
+    return std::nullopt;
+  for (const Dataset *d : {&data.train, &data.validation, &data.test})
+    for (double t : d->target)
+      if (t < 0 || t != std::floor(t) || t >= double(mi.classes))
+        return t;
+  return std::nullopt;
 }

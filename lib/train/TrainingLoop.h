@@ -31,6 +31,21 @@ struct PreparedData {
   Dataset train, validation, test;
 };
 
+/// The first target that is not a class label of classifier `mi` (an
+/// integer in [0, classes)), if any; nullopt for a regression.
+std::optional<double> foreignLabel(const ModelInterface &mi,
+                                   const PreparedData &data);
+
+/// Parses `--split` ("0.7,0.15": train and validation parts, fractions or
+/// row counts) into `options`; false unless two parts, train > 0, val >= 0.
+bool parseSplit(llvm::StringRef text, DataOptions &options);
+
+/// Parses "1,3" into {0, 2} when `oneBased` (feature columns) or {1, 3}
+/// (class labels), appending to `out`; false on an empty list, a
+/// non-integer or a 0 among 1-based numbers.
+bool parseIndexList(llvm::StringRef text, bool oneBased,
+                    std::vector<size_t> &out);
+
 /// Applies `options` to `data`; errors on out-of-range columns or classes.
 llvm::Expected<PreparedData> prepareData(const Dataset &data,
                                          const DataOptions &options);
@@ -57,6 +72,10 @@ struct LoopOptions {
   /// Called after every training sample with (done, total).
   std::function<void(size_t, size_t)> progress;
 };
+
+/// The order in which epoch `epoch` presents `rows` training rows.
+std::vector<size_t> presentationOrder(size_t rows, uint64_t seed,
+                                      unsigned epoch);
 
 /// Trains `chem` (and `ref` when given) on `data`.
 llvm::Expected<TrainingResult> runTraining(ChemicalTrainer &chem,

@@ -7,11 +7,153 @@
 using namespace crnc;
 using namespace crnc::verify;
 
-/// Macrostate ids are species indices: species i is macrostate i.
-static Multiset toMultiset(const std::vector<enumerate::MacrostateId> &ids) {
-  Multiset m(ids.begin(), ids.end());
-  std::sort(m.begin(), m.end());
-  return m;
+static bool isHistory(dna::DomainRef d, const dna::DomainTable &domains) {
+  return domains.get(d.id).kind == dna::DomainKind::History;
+}
+
+/// Same strands and pairs in the same order, history domains as wildcards.
+static bool equalUpToHistory(const dna::Complex &a, const dna::Complex &b,
+                             const dna::DomainTable &domains) {
+  const std::vector<dna::Strand> &sa = a.allStrands(), &sb = b.allStrands();
+  if (sa.size() != sb.size() || a.allPartners() != b.allPartners())
+    return false;
+  for (size_t i = 0; i < sa.size(); ++i) {
+    if (sa[i].size() != sb[i].size())
+      return false;
+    for (size_t j = 0; j < sa[i].size(); ++j)
+      if (!(sa[i][j] == sb[i][j]) &&
+          !(isHistory(sa[i][j], domains) && isHistory(sb[i][j], domains) &&
+            sa[i][j].complement == sb[i][j].complement))
+        return false;
+  }
+  return true;
+}
+
+bool verify::sameUpToHistory(const dna::Complex &a, const dna::Complex &b,
+                             const dna::DomainTable &domains) {
+  if (a.strandCount() != b.strandCount() ||
+      a.allPartners().size() != b.allPartners().size())
+    return false;
+  for (size_t first = 0; first < b.strandCount(); ++first)
+    if (equalUpToHistory(a, b.rotated(first), domains))
+      return true;
+  return false;
+}
+
+/// Complexes of the macrostates, resting ones only (a macrostate's
+/// representative is the complex it is named after).
+static const enumerate::EnumeratedComplex *
+representative(const enumerate::EnumeratedSystem &system,
+               const enumerate::RestingMacrostate &m) {
+  for (enumerate::ComplexId c : m.complexes)
+    if (system.complexes[c].name == m.name)
+      return &system.complexes[c];
+  return m.complexes.empty() ? nullptr : &system.complexes[m.complexes[0]];
+}
+
+ir::Module
+verify::implementationModule(const enumerate::EnumeratedSystem &system,
+                             const dna::Design &design, ConcUnit unit,
+                             llvm::StringRef name) {
+  ir::Module module(name.str());
+  module.unit = unit;
+  for (const enumerate::RestingMacrostate &m : system.macrostates) {
+    ir::Species s;
+    s.name = m.name;
+    s.role = ir::SpeciesRole::Intermediate;
+    module.addSpecies(std::move(s));
+  }
+  double designToUnit = concUnitRatio(design.unit, unit);
+  for (const enumerate::EnumeratedComplex &c : system.complexes) {
+    if (!c.macrostate)
+      continue;
+    ir::Species &s = module.getSpecies(*c.macrostate);
+    if (c.role == dna::ComplexRole::Fuel)
+      s.constant = true;
+    if (c.role == dna::ComplexRole::Signal && !s.constant)
+      s.role = ir::SpeciesRole::Signal;
+    if (!c.input)
+      continue;
+    const dna::NamedComplex &named = design.allComplexes()[*c.input];
+    s.initial += named.concentration.value_or(0) * designToUnit;
+    if (named.constant) // a constant formal species (a lowering's fuel)
+      s.constant = true;
+  }
+  for (ir::SpeciesId s = 0; s < module.speciesCount(); ++s)
+    if (module.getSpecies(s).constant)
+      module.getSpecies(s).role = ir::SpeciesRole::Fuel;
+  // A bimolecular rate in /M/s is k * (molar per unit) per unit per second.
+  double molarPerUnit = concUnitInMolar(unit);
+  for (const enumerate::CondensedReaction &c : system.condensed) {
+    ir::Reaction r;
+    auto side = [](const std::vector<enumerate::MacrostateId> &ids) {
+      ir::TermList terms;
+      for (enumerate::MacrostateId id : ids) {
+        if (!terms.empty() && terms.back().species == id)
+          ++terms.back().count;
+        else
+          terms.push_back({id, 1});
+      }
+      return terms;
+    };
+    r.reactants = side(c.reactants);
+    r.products = side(c.products);
+    r.rate = c.rate;
+    for (size_t order = 1; order < c.reactants.size(); ++order)
+      r.rate *= molarPerUnit;
+    module.addReaction(std::move(r));
+  }
+  return module;
+}
+
+/// Extends `partial` by the macrostates that are a signal up to history.
+static void interpretHistoryVariants(const enumerate::EnumeratedSystem &system,
+                                     const dna::Design &design,
+                                     const Crn &formal, const Crn &crn,
+                                     Interpretation &partial) {
+  std::vector<const dna::NamedComplex *> signals;
+  for (const dna::NamedComplex &c : design.allComplexes())
+    if (c.role == dna::ComplexRole::Signal && formal.lookup(c.name))
+      signals.push_back(&c);
+  std::vector<SpeciesIndex> used = crn.usedSpecies();
+  for (SpeciesIndex s : used) {
+    if (partial[s])
+      continue;
+    const enumerate::EnumeratedComplex *rep =
+        representative(system, system.macrostates[s]);
+    if (!rep)
+      continue;
+    for (const dna::NamedComplex *signal : signals)
+      if (sameUpToHistory(rep->complex, signal->complex, design.domains)) {
+        partial[s] = Multiset{*formal.lookup(signal->name)};
+        break;
+      }
+  }
+}
+
+/// Macrostates that are a fuel up to history (a gate's output that is a
+/// copy of a formal fuel such as a buffer's BS_X): they take part as that
+/// fuel does, so they are removed with the fuels.
+static std::vector<SpeciesIndex>
+fuelVariants(const enumerate::EnumeratedSystem &system,
+             const dna::Design &design, const ir::Module &module) {
+  std::vector<const dna::NamedComplex *> fuels;
+  for (const dna::NamedComplex &c : design.allComplexes())
+    if (c.role == dna::ComplexRole::Fuel || c.constant)
+      fuels.push_back(&c);
+  std::vector<SpeciesIndex> out;
+  for (SpeciesIndex s = 0; s < module.speciesCount(); ++s) {
+    const enumerate::EnumeratedComplex *rep =
+        representative(system, system.macrostates[s]);
+    if (module.getSpecies(s).constant || !rep || rep->input)
+      continue;
+    for (const dna::NamedComplex *fuel : fuels)
+      if (sameUpToHistory(rep->complex, fuel->complex, design.domains)) {
+        out.push_back(s);
+        break;
+      }
+  }
+  return out;
 }
 
 EnumeratedImplementation
@@ -19,43 +161,15 @@ verify::implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
                                       const dna::Design &design,
                                       const Crn &formal, ConcUnit unit) {
   EnumeratedImplementation out;
-  Crn &crn = out.crn;
-  for (const enumerate::RestingMacrostate &m : system.macrostates) {
-    SpeciesIndex s = crn.getOrAddSpecies(m.name);
-    (void)s;
-    assert(s + 1 == crn.speciesCount() && "macrostate names are distinct");
-  }
-  crn.initial.assign(crn.speciesCount(), 0);
-  crn.constant.assign(crn.speciesCount(), false);
-  double designToUnit = concUnitRatio(design.unit, unit);
-  for (const enumerate::EnumeratedComplex &c : system.complexes) {
-    if (!c.macrostate)
-      continue;
-    if (c.role == dna::ComplexRole::Fuel)
-      crn.constant[*c.macrostate] = true;
-    if (!c.input)
-      continue;
-    const dna::NamedComplex &named = design.allComplexes()[*c.input];
-    crn.initial[*c.macrostate] +=
-        named.concentration.value_or(0) * designToUnit;
-    if (named.constant) // a constant formal species (a lowering's fuel)
-      crn.constant[*c.macrostate] = true;
-  }
-  // A bimolecular rate in /M/s is k * (molar per unit) per unit per second.
-  double molarPerUnit = concUnitInMolar(unit);
-  for (const enumerate::CondensedReaction &r : system.condensed) {
-    CrnReaction reaction;
-    reaction.reactants = toMultiset(r.reactants);
-    reaction.products = toMultiset(r.products);
-    reaction.rate = r.rate;
-    for (size_t order = 1; order < r.reactants.size(); ++order)
-      reaction.rate *= molarPerUnit;
-    crn.reactions.push_back(std::move(reaction));
-  }
-  for (SpeciesIndex s = 0; s < crn.speciesCount(); ++s)
-    if (crn.constant[s])
+  out.module = implementationModule(system, design, unit, "implementation");
+  out.crn = crnFromModule(out.module);
+  for (SpeciesIndex s = 0; s < out.crn.speciesCount(); ++s)
+    if (out.crn.constant[s])
       out.fuels.push_back(s);
-  removeSpecies(crn, out.fuels);
-  out.partial = interpretationFromNames(crn, formal);
+  std::vector<SpeciesIndex> removed = out.fuels;
+  llvm::append_range(removed, fuelVariants(system, design, out.module));
+  removeSpecies(out.crn, removed);
+  out.partial = interpretationFromNames(out.crn, formal);
+  interpretHistoryVariants(system, design, formal, out.crn, out.partial);
   return out;
 }

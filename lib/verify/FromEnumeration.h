@@ -3,8 +3,9 @@
 //
 // The adapter from lib/enumerate to this library (README, "Feeding it an
 // enumerated design"): the condensed network of an enumerated DSD design as
-// the implementation CRN that CRN bisimulation and pathway decomposition
-// check against the formal CRN.
+// an ir::Module (fuels constant at their levels: what re-simulation and the
+// SBML export read) and as the implementation CRN that CRN bisimulation and
+// pathway decomposition check against the formal CRN.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_VERIFY_FROMENUMERATION_H
@@ -17,30 +18,46 @@
 namespace crnc::verify {
 
 /// The implementation CRN, the fuels removed from it and the partial
-/// interpretation its names imply.
+/// interpretation its names and structures imply.
 struct EnumeratedImplementation {
-  Crn crn;
+  /// The condensed network with its fuels (species i is macrostate i).
+  ir::Module module;
+  Crn crn;                         ///< `module` with the fuels removed
   std::vector<SpeciesIndex> fuels; ///< macrostates holding a fuel complex
-  Interpretation partial;          ///< interpretationFromNames after removal
+  Interpretation partial;          ///< signals and their history variants
 };
 
-/// Requires: `system` is `design` enumerated and condensed (enumerateDesign);
-/// `formal` is the formal CRN the design implements (its species names are
-/// the signals' names).
+/// Requires: `system` is `design` enumerated and condensed (enumerateDesign).
 /// Guarantees: species i is macrostate i, named after its representative
 /// complex; its initial amount is the sum of the design concentrations of
-/// its input complexes, in `unit`; it is constant (a fuel) when one of its
-/// complexes has role Fuel or is an input complex held constant (a constant
-/// formal species such as the lowering's `G` in `A + G -> B`). One reaction per
-/// condensed reaction, reactants and products sorted, rate converted from /M/s
-/// (bimolecular) or /s to `unit` and seconds. The fuels are then removed
-/// (removeSpecies) and `partial` is interpretationFromNames(crn, formal): a
-/// signal macrostate named like a formal species, or `X_<n>_`, stands for it;
-/// the rest is left to the search.
+/// its input complexes, in `unit`; it is constant with role Fuel when one of
+/// its complexes has role Fuel or is an input complex held constant (a
+/// constant formal species such as the lowering's `G` in `A + G -> B`). One
+/// irreversible reaction per condensed reaction, rate converted from /M/s
+/// (bimolecular) or /s to `unit` and seconds.
+ir::Module implementationModule(const enumerate::EnumeratedSystem &system,
+                                const dna::Design &design, ConcUnit unit,
+                                llvm::StringRef name);
+
+/// Requires: as implementationModule; `formal` is the formal CRN the design
+/// implements (its species names are the signals' names).
+/// Guarantees: `module` is implementationModule(...); `crn` is it with the
+/// fuels removed (removeSpecies), and with them the macrostates that equal
+/// a fuel complex up to history domains (a gate's output that is a copy of
+/// a formal fuel such as a buffer's `BS_X`; not listed in `fuels`, which
+/// are the species held constant); `partial` is interpretationFromNames(crn,
+/// formal), extended by history variants: a macrostate whose representative
+/// complex equals the design's signal complex of X up to its history domains
+/// (the output of a gate, named like `e6` by the enumerator) stands for X.
 EnumeratedImplementation
 implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
                               const dna::Design &design, const Crn &formal,
                               ConcUnit unit);
+
+/// True when `a` and `b` are the same molecule up to rotation, a history
+/// domain of one matching any history domain of the other.
+bool sameUpToHistory(const dna::Complex &a, const dna::Complex &b,
+                     const dna::DomainTable &domains);
 
 } // namespace crnc::verify
 

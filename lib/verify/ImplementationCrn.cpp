@@ -162,6 +162,38 @@ Interpretation interpretationFromNames(const Crn &implementation,
   return out;
 }
 
+Crn mergeSignalVariants(const Crn &implementation,
+                        const Interpretation &partial, const Crn &formal) {
+  Crn out = implementation;
+  std::vector<SpeciesIndex> target(out.speciesCount());
+  for (SpeciesIndex s = 0; s < target.size(); ++s)
+    target[s] = s;
+  for (SpeciesIndex s : implementation.usedSpecies()) {
+    if (s >= partial.size() || !partial[s] || partial[s]->size() != 1)
+      continue;
+    const std::string &name = formal.speciesNames[partial[s]->front()];
+    if (out.speciesNames[s] == name)
+      continue;
+    if (std::optional<SpeciesIndex> canonical = out.lookup(name)) {
+      target[s] = *canonical;
+      continue;
+    }
+    out.index.erase(out.speciesNames[s]);
+    out.speciesNames[s] = name;
+    out.index[name] = s;
+  }
+  for (CrnReaction &r : out.reactions) {
+    for (SpeciesIndex &s : r.reactants)
+      s = target[s];
+    for (SpeciesIndex &s : r.products)
+      s = target[s];
+    canonicalize(r.reactants);
+    canonicalize(r.products);
+  }
+  removeSpecies(out, {});
+  return out;
+}
+
 std::string formatInterpretation(const Interpretation &interpretation,
                                  const Crn &implementation, const Crn &formal) {
   std::string out;

@@ -70,6 +70,16 @@ using Interpretation = std::vector<std::optional<Multiset>>;
 Interpretation interpretationFromNames(const Crn &implementation,
                                        const Crn &formal);
 
+/// The implementation with every used species that `partial` interprets as
+/// exactly one formal species X under another name (a history variant of
+/// X's signal) replaced by the species named X (renamed to X when there is
+/// none): pathway decomposition takes formal species by name, and history
+/// domains do not make a different species.
+/// Guarantees: species keep their indices; reactions that became trivial or
+/// repeated are dropped (removeSpecies).
+Crn mergeSignalVariants(const Crn &implementation,
+                        const Interpretation &partial, const Crn &formal);
+
 /// Reads an interpretation written as reactions `x -> A + B` (one reactant,
 /// an implementation species; products formal species; `x ->` for nothing)
 /// into `out`, which keeps entries the file does not mention. Reports

@@ -5,31 +5,36 @@
 //     (the one named X if several are, else the first), the others at zero
 //     unless a fuel (declared constant or listed; fuels keep their declared
 //     level throughout).
-//  2. Both networks simulated at the same output times (CVODE, or the mean of
-//     a seeded SSA ensemble at the implementation's copy numbers: the SSA
-//     volume is read in the implementation's unit, litres when it has one).
-//  3. Per formal species, the interpreted sum is compared with the formal
-//     trajectory relative to the formal range.
+//  2. The reference simulated to tEnd, the implementation to timeScale *
+//     tEnd, at the same number of evenly spaced output times (CVODE, or the
+//     mean of a seeded SSA ensemble at the implementation's copy numbers:
+//     the SSA volume is read in the implementation's unit, litres when it
+//     has one).
+//  3. Per formal species the reference has, the interpreted sum divided by
+//     concScale is compared with the reference trajectory relative to the
+//     reference's range.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lib/verify/Resimulation.h"
 #include "lib/sim/CompiledNetwork.h"
+#include <algorithm>
 #include <cmath>
 
 namespace crnc::verify {
 
 /// The implementation's initial state (step 1).
-static std::vector<double>
-initialState(const ir::Module &formal, const Crn &formalCrn,
-             const ir::Module &implementation, const Crn &implCrn,
-             const Interpretation &m, llvm::ArrayRef<SpeciesIndex> fuels) {
+static std::vector<double> initialState(const Crn &formalCrn,
+                                        const ir::Module &implementation,
+                                        const Crn &implCrn,
+                                        const Interpretation &m,
+                                        llvm::ArrayRef<SpeciesIndex> fuels) {
   std::vector<double> state(implementation.speciesCount(), 0);
   std::vector<std::optional<SpeciesIndex>> carrier(formalCrn.speciesCount());
   for (SpeciesIndex s = 0; s < implCrn.speciesCount(); ++s) {
     if (implementation.getSpecies(s).constant || llvm::is_contained(fuels, s))
       state[s] = implementation.getSpecies(s).initial;
-    if (!m[s] || m[s]->size() != 1)
+    if (s >= m.size() || !m[s] || m[s]->size() != 1)
       continue;
     SpeciesIndex f = m[s]->front();
     if (!carrier[f] || implCrn.speciesNames[s] == formalCrn.speciesNames[f])
@@ -37,20 +42,20 @@ initialState(const ir::Module &formal, const Crn &formalCrn,
   }
   for (SpeciesIndex f = 0; f < carrier.size(); ++f)
     if (carrier[f])
-      state[*carrier[f]] = formal.getSpecies(f).initial;
+      state[*carrier[f]] = formalCrn.initial[f];
   return state;
 }
 
-/// Simulates `module`; an SSA run uses `moleculesPerUnit` molecules per unit
-/// of concentration whatever the module's unit, so that both networks are
-/// sampled at the same copy numbers.
+/// Simulates `module` to `tEnd`; an SSA run uses `moleculesPerUnit`
+/// molecules per unit of concentration whatever the module's unit, so that
+/// both networks are sampled at the same copy numbers.
 static llvm::Expected<sim::Trace> run(const ir::Module &module,
-                                      std::vector<double> initial,
+                                      std::vector<double> initial, double tEnd,
                                       const ResimulationOptions &options,
                                       double moleculesPerUnit) {
   sim::CompiledNetwork network(module);
   sim::SimulateOptions sim;
-  sim.tEnd = options.tEnd;
+  sim.tEnd = tEnd;
   sim.points = options.points;
   sim.initialState = std::move(initial);
   sim.solver = options.solver;
@@ -65,74 +70,190 @@ static llvm::Expected<sim::Trace> run(const ir::Module &module,
   return std::move(ensemble->mean);
 }
 
-/// Step 3 for formal species f.
-static SpeciesDeviation compare(SpeciesIndex f, const sim::Trace &formal,
+/// Step 3 for formal species f, column `column` of the reference.
+static SpeciesDeviation compare(SpeciesIndex f, size_t column,
+                                const sim::Trace &reference,
                                 const sim::Trace &impl, const Crn &formalCrn,
-                                const Interpretation &m) {
+                                const Crn &implCrn, const Interpretation &m,
+                                double concScale) {
   SpeciesDeviation d;
   d.species = formalCrn.speciesNames[f];
+  for (size_t s = 0; s < m.size(); ++s)
+    if (unsigned n = m[s] ? multisetCount(*m[s], f) : 0)
+      d.representedBy.push_back((n > 1 ? std::to_string(n) + " x " : "") +
+                                implCrn.speciesNames[s]);
   double lo = INFINITY, hi = -INFINITY;
-  for (size_t r = 0; r < formal.rows(); ++r) {
-    lo = std::min(lo, formal.at(r, f));
-    hi = std::max(hi, formal.at(r, f));
+  for (size_t r = 0; r < reference.rows(); ++r) {
+    lo = std::min(lo, reference.at(r, column));
+    hi = std::max(hi, reference.at(r, column));
   }
   d.range = hi - lo;
   // A constant formal species is compared relative to its level.
   double scale = d.range > 0 ? d.range : std::max(std::fabs(hi), 1e-12);
-  for (size_t r = 0; r < formal.rows() && r < impl.rows(); ++r) {
+  for (size_t r = 0; r < reference.rows() && r < impl.rows(); ++r) {
     double sum = 0;
     for (size_t s = 0; s < m.size(); ++s)
       if (m[s])
         sum += multisetCount(*m[s], f) * impl.at(r, s);
-    double deviation = std::fabs(sum - formal.at(r, f)) / scale;
+    sum /= concScale;
+    d.formalSeries.push_back(reference.at(r, column));
+    d.implementationSeries.push_back(sum);
+    double deviation = std::fabs(sum - reference.at(r, column)) / scale;
     if (r == 0 || deviation > d.deviation) {
       d.deviation = deviation;
-      d.time = formal.times[r];
-      d.formal = formal.at(r, f);
+      d.time = reference.times[r];
+      d.formal = reference.at(r, column);
       d.implementation = sum;
     }
   }
   return d;
 }
 
-llvm::Expected<ResimulationResult>
-resimulate(const ir::Module &formal, const Crn &formalCrn,
-           const ir::Module &implementation, const Crn &implCrn,
-           const Interpretation &interpretation,
-           const ResimulationOptions &options) {
-  std::vector<double> formalInitial;
-  for (const ir::Species &s : formal.allSpecies())
-    formalInitial.push_back(s.initial);
-  double omega = options.ssa ? sim::moleculesPerUnit(implementation.unit,
-                                                     options.ssa->volume)
-                             : 1;
-  llvm::Expected<sim::Trace> formalTrace =
-      run(formal, formalInitial, options, omega);
-  if (!formalTrace)
-    return formalTrace.takeError();
-  ir::Module held = implementation;
-  for (SpeciesIndex s : options.fuels)
-    held.getSpecies(s).constant = true;
-  llvm::Expected<sim::Trace> implTrace =
-      run(held,
-          initialState(formal, formalCrn, implementation, implCrn,
-                       interpretation, options.fuels),
-          options, omega);
-  if (!implTrace)
-    return implTrace.takeError();
-  ResimulationResult result;
+/// Linear interpolation of column `col` of `trace` at time `t` (clamped).
+static double valueAt(const sim::Trace &trace, size_t col, double t) {
+  auto it = std::lower_bound(trace.times.begin(), trace.times.end(), t);
+  size_t r = it - trace.times.begin();
+  if (r == 0)
+    return trace.at(0, col);
+  if (r >= trace.rows())
+    return trace.at(trace.rows() - 1, col);
+  double t0 = trace.times[r - 1], t1 = trace.times[r];
+  double w = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
+  return (1 - w) * trace.at(r - 1, col) + w * trace.at(r, col);
+}
+
+/// The time scale in [predicted / 4, 4 predicted] with the smallest
+/// largest deviation `deviationAt(scale)`: a grid of 2^(1/16) steps, then a
+/// golden-section search between the best grid point's neighbours.
+template <typename F>
+static double fitScale(F &&deviationAt, double predicted) {
+  double step = std::pow(2.0, 1.0 / 16), best = predicted;
+  double bestValue = deviationAt(best);
+  for (int i = -32; i <= 32; ++i)
+    if (double v = deviationAt(predicted * std::pow(step, i)); v < bestValue)
+      best = predicted * std::pow(step, i), bestValue = v;
+  double lo = best / step, hi = best * step, g = (std::sqrt(5.0) - 1) / 2;
+  for (int i = 0; i < 30; ++i) {
+    double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+    if (deviationAt(a) < deviationAt(b))
+      hi = b;
+    else
+      lo = a;
+  }
+  double mid = (lo + hi) / 2;
+  return deviationAt(mid) < bestValue ? mid : best;
+}
+
+/// The rows of `dense` at `scale` * `times` (linear interpolation), with
+/// times written as `times`: the implementation on the reference's axis.
+static sim::Trace resample(const sim::Trace &dense,
+                           llvm::ArrayRef<double> times, double scale) {
+  sim::Trace out;
+  out.species = dense.species;
+  std::vector<double> row(dense.columns());
+  for (double t : times) {
+    for (size_t c = 0; c < row.size(); ++c)
+      row[c] = valueAt(dense, c, scale * t);
+    out.addRow(t, row);
+  }
+  return out;
+}
+
+/// Step 3 for every formal species the reference has.
+static void compareAll(ResimulationResult &result, const sim::Trace &reference,
+                       const sim::Trace &impl, const ir::Module &refModule,
+                       const Crn &formalCrn, const Crn &implCrn,
+                       const Interpretation &m, double concScale) {
+  result.species.clear();
+  result.maxDeviation = 0;
+  result.times = reference.times;
   for (SpeciesIndex f : formalCrn.usedSpecies()) {
+    std::optional<ir::SpeciesId> column =
+        refModule.lookupSpecies(formalCrn.speciesNames[f]);
+    if (!column)
+      continue;
     result.species.push_back(
-        compare(f, *formalTrace, *implTrace, formalCrn, interpretation));
+        compare(f, *column, reference, impl, formalCrn, implCrn, m, concScale));
     if (result.species.back().deviation >= result.maxDeviation) {
       result.maxDeviation = result.species.back().deviation;
       result.worstSpecies = result.species.back().species;
     }
   }
+}
+
+llvm::Expected<ResimulationResult>
+resimulate(const ir::Module &reference, const Crn &formalCrn,
+           const ir::Module &implementation, const Crn &implCrn,
+           const Interpretation &interpretation,
+           const ResimulationOptions &options) {
+  std::vector<double> referenceInitial;
+  for (const ir::Species &s : reference.allSpecies())
+    referenceInitial.push_back(s.initial);
+  double omega = options.ssa ? sim::moleculesPerUnit(implementation.unit,
+                                                     options.ssa->volume)
+                             : 1;
+  llvm::Expected<sim::Trace> referenceTrace =
+      run(reference, referenceInitial, options.tEnd, options,
+          omega * options.concScale);
+  if (!referenceTrace)
+    return referenceTrace.takeError();
+  ir::Module held = implementation;
+  for (SpeciesIndex s : options.fuels)
+    held.getSpecies(s).constant = true;
+  std::vector<double> implInitial = initialState(
+      formalCrn, implementation, implCrn, interpretation, options.fuels);
+  // Fitting reads a run 4 times longer, 8 times denser, at any time scale.
+  bool fit = options.fitTimeScale && !options.ssa;
+  ResimulationOptions implOptions = options;
+  if (fit)
+    implOptions.points = 32 * options.points;
+  llvm::Expected<sim::Trace> implTrace =
+      run(held, implInitial, (fit ? 4 : 1) * options.tEnd * options.timeScale,
+          implOptions, omega);
+  if (!implTrace)
+    return implTrace.takeError();
+  ResimulationResult result;
+  auto compareAt = [&](double scale) {
+    sim::Trace aligned =
+        fit ? resample(*implTrace, referenceTrace->times, scale) : *implTrace;
+    compareAll(result, *referenceTrace, aligned, reference, formalCrn, implCrn,
+               interpretation, options.concScale);
+    return result.maxDeviation;
+  };
+  result.predictedMaxDeviation = compareAt(options.timeScale);
+  result.predictedWorstSpecies = result.worstSpecies;
+  if (result.species.empty())
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "no formal species of the checked CRN is "
+                                   "a species of the reference");
+  result.timeScale = options.timeScale;
+  if (fit)
+    result.timeScale = fitScale(compareAt, options.timeScale);
+  compareAt(result.timeScale);
   result.pass = result.maxDeviation <= options.threshold;
-  result.formalTrace = std::move(*formalTrace);
+  result.formalTrace = std::move(*referenceTrace);
   result.implementationTrace = std::move(*implTrace);
   return result;
+}
+
+double defaultHorizon(const ir::Module &reference) {
+  double c = 0;
+  for (const ir::Species &s : reference.allSpecies())
+    if (!s.constant)
+      c = std::max(c, s.initial);
+  if (!(c > 0))
+    c = 1;
+  double slowest = 0;
+  auto visit = [&](double k, unsigned order) {
+    if (k > 0)
+      slowest = std::max(slowest, 1 / (k * std::pow(c, double(order) - 1)));
+  };
+  for (const ir::Reaction &r : reference.allReactions()) {
+    visit(r.rate, r.order());
+    if (r.reverseRate)
+      visit(*r.reverseRate, r.productOrder());
+  }
+  return slowest > 0 ? 5 * slowest : 1;
 }
 
 } // namespace crnc::verify

@@ -1,13 +1,16 @@
 //===- Resimulation.h - formal vs implementation trajectories ---*- C++ -*-===//
 //
-// Simulates the formal CRN and the implementation CRN (fuels constant at their
-// declared levels, each signal starting at its formal species' initial value,
-// everything else at zero) and compares, for every formal species X, X(t) with
-// the sum over implementation species s of m(s)[X] * s(t) (free and bound
-// copies, per the interpretation). The deviation of X is the largest
-// |difference| over the output times divided by X's range (max - min) in the
-// formal trajectory; the check passes when every deviation is within the
-// threshold. Rates are taken as written in both modules.
+// Simulates a reference CRN (the formal CRN, or the model as the user wrote
+// it) and the implementation CRN (fuels constant at their declared levels,
+// each signal starting at its formal species' initial value, everything else
+// at zero) and compares, for every formal species X the reference has, X(t)
+// with the sum over implementation species s of m(s)[X] * s(timeScale * t)
+// / concScale (free and bound copies, per the interpretation): the
+// implementation runs on map-rates' time axis (`time_scale` implementation
+// seconds per reference time unit) and in its own concentration unit. The
+// deviation of X is the largest |difference| over the output times divided by
+// X's range (max - min) in the reference trajectory; the check passes when
+// every deviation is within the threshold.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_VERIFY_RESIMULATION_H
@@ -20,14 +23,25 @@
 namespace crnc::verify {
 
 struct ResimulationOptions {
-  double tEnd = 1;           ///< seconds
-  unsigned points = 201;     ///< output times, evenly spaced from 0
-  double threshold = 0.05;   ///< largest relative deviation that passes
+  double tEnd = 1;         ///< in the reference's time unit (seconds)
+  unsigned points = 201;   ///< output times, evenly spaced from 0
+  double threshold = 0.05; ///< largest relative deviation that passes
+  /// Implementation seconds per reference time unit (map-rates' time_scale).
+  double timeScale = 1;
+  /// Implementation concentration units per reference unit (map-rates'
+  /// conc_scale_nM for a dimensionless model).
+  double concScale = 1;
   sim::SolverOptions solver; ///< for the ODE runs
   /// Set: SSA ensemble means instead; `volume` is read in the
-  /// implementation's unit (litres when it has one) and the formal CRN is
+  /// implementation's unit (litres when it has one) and the reference is
   /// sampled at the same molecules per unit.
   std::optional<sim::SsaOptions> ssa;
+  /// Measure the time scale instead: the one in [timeScale / 4, 4
+  /// timeScale] with the smallest largest deviation (the implementation's
+  /// speed is a prediction of map-rates from q_max; the enumerated rates
+  /// may differ). The deviations are then those on the measured axis; the
+  /// ones on the predicted axis are kept as predicted*.
+  bool fitTimeScale = false;
   /// Implementation species held constant besides the declared constants.
   std::vector<SpeciesIndex> fuels;
 };
@@ -35,28 +49,50 @@ struct ResimulationOptions {
 struct SpeciesDeviation {
   std::string species;  ///< formal species
   double deviation = 0; ///< max |formal - implementation| / range
-  double range = 0;     ///< max - min of the formal trajectory
-  double time = 0;      ///< where the deviation is largest (seconds)
+  double range = 0;     ///< max - min of the reference trajectory
+  double time = 0;      ///< where the deviation is largest (reference time)
   double formal = 0, implementation = 0; ///< the two values there
+  /// The implementation species summed for it (with multiplicity > 1 as
+  /// "2 x"), by name.
+  std::vector<std::string> representedBy;
+  /// Both trajectories at ResimulationResult::times, in reference units.
+  std::vector<double> formalSeries, implementationSeries;
 };
 
 struct ResimulationResult {
-  std::vector<SpeciesDeviation> species; ///< one per formal species
+  std::vector<SpeciesDeviation> species; ///< one per compared formal species
+  std::vector<double> times;             ///< output times, reference time unit
   double maxDeviation = 0;
   std::string worstSpecies;
-  bool pass = false;
+  bool pass = false; ///< maxDeviation <= threshold
+  /// The implementation seconds per reference unit of `species`: the
+  /// predicted one, or the measured one with fitTimeScale.
+  double timeScale = 1;
+  /// The largest deviation on the predicted axis (options.timeScale).
+  double predictedMaxDeviation = 0;
+  std::string predictedWorstSpecies;
+  /// The raw runs: the reference on its time axis, the implementation on
+  /// its own (seconds; with fitTimeScale 4 times as long, 32 times denser).
   sim::Trace formalTrace, implementationTrace;
 };
 
-/// Requires: `formalCrn`/`implCrn` were built from `formal`/`implementation`
-/// (same species indices); `interpretation` maps implementation species to
-/// formal ones (unset entries count as nothing). Fails with the simulator's
-/// error (time reached and cause) if either simulation fails.
+/// Requires: `implCrn` was built from `implementation` (same species
+/// indices); `formalCrn`'s species are the ones `interpretation` maps to;
+/// formal species are found in `reference` by name (those it lacks, such as
+/// a buffer's held species, are not compared; the formal species' initial
+/// values are formalCrn.initial). Fails with the simulator's error (time
+/// reached and cause) if either simulation fails, or when no formal species
+/// can be compared.
 llvm::Expected<ResimulationResult>
-resimulate(const ir::Module &formal, const Crn &formalCrn,
+resimulate(const ir::Module &reference, const Crn &formalCrn,
            const ir::Module &implementation, const Crn &implCrn,
            const Interpretation &interpretation,
            const ResimulationOptions &options);
+
+/// A horizon for `reference`: five times its slowest reaction's
+/// characteristic time 1 / (k c^(order-1)), c the largest initial value of a
+/// species that is not constant (1 when all are zero).
+double defaultHorizon(const ir::Module &reference);
 
 } // namespace crnc::verify
 

@@ -67,7 +67,7 @@ int main(int argc, char **argv) {
                << module.reactionCount() << " reactions (seed 1)\n";
   for (const dsd::SchemeInfo &scheme : dsd::allSchemes()) {
     dsd::SchemeOptions options;
-    options.scheme = scheme.name.str();
+    options.kind = scheme.kind;
     llvm::SourceMgr sm;
     DiagnosticEngine diags(sm);
     std::optional<dna::Design> design;

@@ -128,9 +128,9 @@ int main(int argc, char **argv) {
   diags.setWarningsSuppressed(true);
   LoweringOptions options;
   if (argc > 3)
-    options.concScale = std::strtod(argv[3], nullptr);
+    options.mapRates.concScale = std::strtod(argv[3], nullptr);
   if (argc > 4)
-    options.epsilon = std::strtod(argv[4], nullptr);
+    options.reduceOrder.epsilon = std::strtod(argv[4], nullptr);
   PassManager pm;
   buildLoweringPipeline(pm, options);
   auto start = std::chrono::steady_clock::now();

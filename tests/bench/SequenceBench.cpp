@@ -126,6 +126,7 @@ int main(int argc, char **argv) {
     llvm::outs() << "  worst duplex: " << one.worstDuplexAt
                  << "; worst hairpin: " << one.worstHairpinAt
                  << "; four-letter long domains: " << one.fourLetterDomains
+                 << "; unique k-mer length: " << one.uniqueK
                  << "; exposed regions: " << one.exposedRegions
                  << (one.spuriousChecked ? "" : " (spurious not checked)")
                  << "\n";

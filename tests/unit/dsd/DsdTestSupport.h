@@ -49,7 +49,7 @@ inline CompileResult compileCRN(llvm::StringRef crn, llvm::StringRef scheme,
                                 dsd::SchemeOptions options = {}) {
   CompileResult result;
   result.module = crnModule(crn);
-  options.scheme = scheme.str();
+  options.kind = dsd::lookupScheme(scheme)->kind;
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
   auto design = dsd::compile(*result.module, options, diags);

@@ -22,7 +22,7 @@ static Outcome compileText(llvm::StringRef text,
   auto module = ir::parseModuleFromString(text, diags, "in.crnir");
   REQUIRE(module);
   dsd::SchemeOptions options;
-  options.scheme = scheme.str();
+  options.kind = dsd::lookupScheme(scheme)->kind;
   auto design = dsd::compile(*module, options, diags);
   Outcome out;
   out.ok = static_cast<bool>(design);
@@ -86,11 +86,12 @@ TEST_CASE("species names must be usable as complex names") {
 }
 
 TEST_CASE("unknown schemes are named with the known ones") {
-  Outcome out =
-      compileText("module \"m\" {\n  species A : signal = 1\n}\n", "nonesuch");
-  CHECK(!out.ok);
-  CHECK(out.error.find("unknown DSD scheme 'nonesuch'") != std::string::npos);
-  CHECK(out.error.find("soloveichik2010") != std::string::npos);
+  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme("nonesuch");
+  REQUIRE(!kind);
+  std::string error = llvm::toString(kind.takeError());
+  CHECK(error == "unknown scheme 'nonesuch' (known: soloveichik2010, "
+                 "srinivas2015, qian2011, cardelli2013)");
+  CHECK(dsd::parseScheme("qian2011").get() == dsd::SchemeKind::Qian2011);
 }
 
 TEST_CASE("every registered scheme has a summary and a paper") {
@@ -99,6 +100,7 @@ TEST_CASE("every registered scheme has a summary and a paper") {
     CHECK(!s.summary.empty());
     CHECK(!s.reference.empty());
     CHECK(dsd::lookupScheme(s.name) == &s);
+    CHECK(&dsd::schemeInfo(s.kind) == &s);
   }
   CHECK(dsd::lookupScheme("nonesuch") == nullptr);
 }

@@ -3,6 +3,7 @@
 // checks on the 62 CRNs of Nuskell's test set, costs and determinism.
 #include "DsdTestSupport.h"
 #include "backends/pil/PILWriter.h"
+#include "ir/LoweringAttributes.h"
 #include "lib/dna/KernelNotation.h"
 #include <catch2/catch.hpp>
 
@@ -81,7 +82,7 @@ TEST_CASE("every scheme handles all 62 test CRNs with well-formed complexes") {
         if (c.role == dna::ComplexRole::Signal)
           ++signals;
         else
-          CHECK((c.constant && c.concentration == 100.0));
+          CHECK((c.constant && c.concentration == ir::lowering::DefaultCmaxNM));
       }
       CHECK(signals == r.module->speciesCount());
       bool reversible = crn.find("<=>") != std::string::npos;
@@ -109,8 +110,7 @@ TEST_CASE("Soloveichik A + B -> C + D costs 340 nt modulo history") {
 TEST_CASE("domain lengths are configurable") {
   SchemeOptions options;
   options.toeholdLength = 7;
-  options.longLength = 20;
-  options.historyLength = 20;
+  options.domainLength = 20;
   CompileResult r = compileCRN("A -> B", "soloveichik2010", options);
   REQUIRE(r.design);
   // Signal: history 20 + toehold 7 + long 20 + toehold 7.

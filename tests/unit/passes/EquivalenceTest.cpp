@@ -159,7 +159,8 @@ TEST_CASE("reduce-order: chains approximate trimolecular kinetics within eps") {
   auto times = grid(5, 50);
   sim::Trace before = simulateAt(*m, times);
   double previous = 1;
-  for (double eps : {0.01, 0.001}) {
+  // 0.02 is the default (LoweringOptions::epsilon).
+  for (double eps : {0.02, 0.01, 0.001}) {
     auto low = lower(*m, "reduce-order{epsilon=" + std::to_string(eps) + "}");
     double dev = relativeDeviation(before, simulateAt(*low, times),
                                    {"A", "B", "C", "D"});
@@ -174,11 +175,15 @@ TEST_CASE("reduce-order after gate-phases: a gated bimolecular module") {
   auto m = parseIR(twoPhase);
   auto times = grid(4, 80);
   sim::Trace before = runPhased(*m, times);
-  auto low = lower(*m, "gate-phases,reduce-order{epsilon=0.01}");
-  double dev =
-      relativeDeviation(before, runClocked(*low, times, 1, 1), {"A", "B", "C"});
-  std::printf("[figure] gate-phases+reduce-order deviation %.3g\n", dev);
-  CHECK(dev < 0.03);
+  for (double eps : {0.02, 0.01}) {
+    auto low = lower(
+        *m, "gate-phases,reduce-order{epsilon=" + std::to_string(eps) + "}");
+    double dev = relativeDeviation(before, runClocked(*low, times, 1, 1),
+                                   {"A", "B", "C"});
+    std::printf("[figure] gate-phases+reduce-order eps=%g deviation %.3g\n",
+                eps, dev);
+    CHECK(dev < 3 * eps);
+  }
 }
 
 TEST_CASE("map-rates: exact after the time and concentration scales") {

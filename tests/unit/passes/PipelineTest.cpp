@@ -51,12 +51,13 @@ static std::unique_ptr<ir::Module> lowerStandard(const ir::Module &m,
 }
 
 TEST_CASE("the lowered module is legal for DSD under both clock strategies") {
-  for (const char *strategy : {"external", "autonomous"})
+  for (GateStrategy strategy :
+       {GateStrategy::External, GateStrategy::Autonomous})
     for (BufferMode buffers :
          {BufferMode::Auto, BufferMode::On, BufferMode::Off}) {
       LoweringOptions o;
-      o.gateStrategy = strategy;
-      o.buffers = buffers;
+      o.gatePhases.strategy = strategy;
+      o.mapRates.buffers = buffers;
       auto low = lowerStandard(*parseIR(learner), o);
       for (const ir::Reaction &r : low->allReactions()) {
         CHECK(r.order() == 2);
@@ -92,8 +93,8 @@ TEST_CASE("full lowering of a two-phase signed learner matches the model") {
   CHECK(tracked(before, 60, "W") > -0.5 + 0.1);
 
   LoweringOptions o;
-  o.buffers = BufferMode::Off; // sequestration is the implementation's; see
-                               // MapRates.cpp
+  o.mapRates.buffers = BufferMode::Off; // sequestration is the
+                                        // implementation's; see MapRates.cpp
   auto low = lowerStandard(*m, o);
   double timeScale = attrNumber(*low, "time_scale");
   double concScale = attrNumber(*low, "conc_scale_nM");

@@ -40,12 +40,11 @@ Compiled compileExample(llvm::StringRef name,
   REQUIRE(c.formal);
   PassManager pm;
   LoweringOptions lowering;
-  lowering.cmax = cmax;
+  lowering.mapRates.cmax = cmax;
   buildLoweringPipeline(pm, lowering);
   REQUIRE(succeeded(pm.run(*c.formal, diags)));
   dsd::SchemeOptions scheme;
-  scheme.scheme = schemeName.str();
-  scheme.fuelConcentration = cmax;
+  scheme.kind = dsd::lookupScheme(schemeName)->kind;
   llvm::Expected<dna::Design> design = dsd::compile(*c.formal, scheme, diags);
   INFO(os.str());
   REQUIRE(bool(design));

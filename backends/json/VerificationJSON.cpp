@@ -1,0 +1,97 @@
+//===- VerificationJSON.cpp - a verification outcome as JSON --------------===//
+
+#include "backends/json/VerificationJSON.h"
+
+using namespace crnc;
+using namespace crnc::verify;
+
+static Json checkToJSON(const CheckOutcome &c) {
+  Json j;
+  j["notion"] = c.notion;
+  j["verdict"] = verdictName(c.verdict).str();
+  if (!c.reason.empty())
+    j["reason"] = c.reason;
+  if (c.counterexample)
+    j["counterexample"] = {{"condition", c.counterexample->condition},
+                           {"reaction", c.counterexample->reaction},
+                           {"message", c.counterexample->message}};
+  j["seconds"] = jsonNumber(c.seconds);
+  return j;
+}
+
+static Json deviationToJSON(const SpeciesDeviation &d) {
+  Json j;
+  j["species"] = d.species;
+  j["represented_by"] = d.representedBy;
+  j["deviation"] = jsonNumber(d.deviation);
+  j["range"] = jsonNumber(d.range);
+  j["worst_time"] = jsonNumber(d.time);
+  j["formal_at_worst"] = jsonNumber(d.formal);
+  j["implementation_at_worst"] = jsonNumber(d.implementation);
+  j["formal"] = jsonNumbers(d.formalSeries);
+  j["implementation"] = jsonNumbers(d.implementationSeries);
+  return j;
+}
+
+static Json resimulationToJSON(const ResimulationOutcome &r) {
+  Json j;
+  j["ran"] = r.ran;
+  if (!r.problem.empty())
+    j["problem"] = r.problem;
+  if (r.reference.empty())
+    return j;
+  j["reference"] = r.reference;
+  j["interpretation"] = r.interpretation;
+  j["t_end"] = jsonNumber(r.tEnd);
+  j["time_scale_predicted"] = jsonNumber(r.timeScale);
+  j["conc_scale"] = jsonNumber(r.concScale);
+  j["reference_unit"] = r.referenceUnit;
+  j["implementation_unit"] = r.implementationUnit;
+  j["threshold"] = jsonNumber(r.threshold);
+  if (!r.ran)
+    return j;
+  j["pass"] = r.result.pass;
+  j["max_deviation"] = jsonNumber(r.result.maxDeviation);
+  j["worst_species"] = r.result.worstSpecies;
+  j["time_scale"] = jsonNumber(r.result.timeScale);
+  j["max_deviation_at_predicted_time_scale"] =
+      jsonNumber(r.result.predictedMaxDeviation);
+  j["worst_species_at_predicted_time_scale"] = r.result.predictedWorstSpecies;
+  j["times"] = jsonNumbers(r.result.times);
+  Json species = Json::array();
+  for (const SpeciesDeviation &d : r.result.species)
+    species.push_back(deviationToJSON(d));
+  j["species"] = std::move(species);
+  return j;
+}
+
+Json json::verificationToJSON(const VerificationOutcome &o) {
+  Json j;
+  j["scheme"] = o.scheme;
+  j["formal_crn"] = o.formalCrn;
+  j["checked_against"] = o.checkedAgainst;
+  j["formal_fuels_removed"] = o.formalFuels;
+  Json enumeration;
+  enumeration["complete"] = o.enumerationStopped.empty();
+  if (o.enumerationStopped.empty())
+    enumeration["summary"] = o.enumeration;
+  else
+    enumeration["limit_hit"] = o.enumerationStopped;
+  enumeration["implementation_species"] = o.implementationSpecies;
+  enumeration["implementation_reactions"] = o.implementationReactions;
+  j["enumeration"] = std::move(enumeration);
+  Json checks = Json::array();
+  for (const CheckOutcome &c : o.checks)
+    checks.push_back(checkToJSON(c));
+  j["checks"] = std::move(checks);
+  j["interpretation_source"] = o.interpretationSource;
+  Json interpretation = Json::object();
+  for (const auto &[species, meaning] : o.interpretation)
+    interpretation[species] = meaning;
+  j["interpretation"] = std::move(interpretation);
+  j["fuels"] = o.fuels;
+  j["wastes"] = o.wastes;
+  j["resimulation"] = resimulationToJSON(o.resimulation);
+  j["dna_training"] = nullptr;
+  return j;
+}

@@ -1,0 +1,63 @@
+//===- TrainLevel.h - `crnc train --level formal|dna` -----------*- C++ -*-===//
+//
+// Orchestration for training a model on the chemistry a lab would hold: the
+// compile pipeline up to the DSD design (compile's defaults and `--scheme`),
+// for `dna` the design enumerated module by module, then lib/verify's
+// LabNetwork and LabTrainer beside the model network (lib/train), and the
+// report: per-epoch loss, validation and test loss/accuracy of both, weights,
+// fuel left, run times and lab time.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_DRIVER_TRAINLEVEL_H
+#define CRNC_DRIVER_TRAINLEVEL_H
+
+#include "lib/enumerate/Enumerator.h"
+#include "lib/support/Diagnostics.h"
+#include "lib/support/Json.h"
+#include "lib/verify/LabTraining.h"
+#include <string>
+
+namespace crnc::driver {
+
+enum class TrainLevel { Model, Formal, Dna };
+
+struct LabLevelSettings {
+  TrainLevel level = TrainLevel::Dna;
+  std::string scheme = "soloveichik2010";
+  bool finiteFuels = false;
+  enumerate::EnumerateOptions limits; ///< for the design's enumeration
+  sim::SolverOptions modelSolver;     ///< the model network's integrator
+  sim::SolverOptions labSolver;       ///< the lab network's integrator
+  verify::LabLoopOptions loop;
+  std::string outDir; ///< `<outDir>/lab-training.json`
+};
+
+/// What a lab-level run measured (for the report and the JSON).
+struct LabLevelRun {
+  std::string levelName; ///< "formal" or "dna (<scheme>)"
+  std::string network;   ///< one line: species, reactions, fuels
+  verify::LabProtocol protocol;
+  verify::LabTrainingResult result;
+  double setupSeconds = 0; ///< lowering, design, enumeration
+};
+
+/// Requires: `model` is the model module as the front end built it and `mi`
+/// its interface; `data` is prepared for it. Lowers a copy, builds the lab
+/// network, trains both. Returns an exit code (input errors reported through
+/// `diags` or printed once).
+int trainAtLabLevel(const ir::Module &model, const train::ModelInterface &mi,
+                    const train::PreparedData &data,
+                    const LabLevelSettings &settings, DiagnosticEngine &diags,
+                    LabLevelRun &run);
+
+/// The figures of `run` as JSON (for lab-training.json and the
+/// verification report).
+Json labLevelJson(const LabLevelRun &run, const train::ModelInterface &mi);
+
+/// Prints the comparison and writes `<outDir>/lab-training.json`.
+int reportLabLevel(const LabLevelRun &run, const train::ModelInterface &mi,
+                   const LabLevelSettings &settings);
+
+} // namespace crnc::driver
+
+#endif

@@ -1,0 +1,54 @@
+//===- VerifyOptions.cpp - `crnc compile`'s verification flags ------------===//
+
+#include "compiler/driver/VerifyOptions.h"
+#include "compiler/driver/Commands.h"
+#include "compiler/driver/DriverSupport.h"
+
+using namespace crnc;
+using namespace crnc::driver;
+namespace cl = llvm::cl;
+
+namespace {
+#define VERIFY_OPT cl::sub(driver::compileCommand), cl::cat(crncCategory)
+cl::opt<bool> noVerify("no-verify",
+                       cl::desc("Skip enumeration and verification (steps 5 "
+                                "and 6)"),
+                       VERIFY_OPT);
+cl::opt<double> verifyTimeLimit(
+    "verify-time-limit",
+    cl::desc("Seconds per verification check before it answers 'unknown' "
+             "(wall clock; default 30, as crnc verify; 0: none)"),
+    cl::init(30), VERIFY_OPT);
+cl::opt<size_t> verifyMaxComplexes(
+    "verify-max-complexes",
+    cl::desc("Most complexes the enumeration may find before verification "
+             "answers 'unknown' (default 5000, as Nuskell)"),
+    cl::init(5000), VERIFY_OPT);
+cl::opt<double> resimulateTEnd(
+    "resimulate-t-end",
+    cl::desc("Re-simulation horizon in the model's time unit (default: five "
+             "times its slowest reaction's time)"),
+    cl::init(0), VERIFY_OPT);
+cl::opt<double> resimulateThreshold(
+    "resimulate-threshold",
+    cl::desc("Largest re-simulation deviation that passes, in % of each "
+             "species' range (default 5)"),
+    cl::init(5), VERIFY_OPT);
+#undef VERIFY_OPT
+} // namespace
+
+bool driver::readVerifyOptions(CompileOptions &options) {
+  if (!checkRange("verify-time-limit", verifyTimeLimit, 0, 86400, "s") ||
+      !checkRange("resimulate-t-end", resimulateTEnd, 0, 1e12, "") ||
+      !checkRange("resimulate-threshold", resimulateThreshold, 0, 100, "%") ||
+      !checkRange("verify-max-complexes", double(verifyMaxComplexes), 1, 1e7,
+                  ""))
+    return false;
+  options.verify = !noVerify;
+  options.verification.secondsPerCheck = verifyTimeLimit;
+  options.enumerationLimits.maxComplexCount = verifyMaxComplexes;
+  if (resimulateTEnd > 0)
+    options.verification.tEnd = resimulateTEnd;
+  options.verification.threshold = resimulateThreshold / 100;
+  return true;
+}

@@ -1,0 +1,101 @@
+//===- VerifyStep.cpp - compile steps 5 and 6: enumerate, verify ----------===//
+
+#include "compiler/driver/VerifyStep.h"
+#include "backends/json/VerificationJSON.h"
+#include "backends/pil/EnumeratedPIL.h"
+#include "backends/sbml/SBML.h"
+#include "compiler/driver/DriverSupport.h"
+#include "lib/support/Format.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace crnc;
+using namespace crnc::driver;
+
+verify::PreparedDesign driver::enumerateStep(const ir::Module &formal,
+                                             const dna::Design &design,
+                                             const CompileOptions &options,
+                                             CompileResult &result) {
+  verify::PreparedDesign prepared =
+      verify::prepareDesign(formal, design, options.enumerationLimits);
+  std::string line =
+      "enumeration (" + dsd::schemeInfo(options.scheme.kind).name.str() + "): ";
+  if (!prepared.system) {
+    result.summary += line + "stopped: " + prepared.stopped + "\n";
+    return prepared;
+  }
+  result.summary += line + prepared.enumerated + "\n";
+  prepared.implementation.module.name = formal.name + "_implementation";
+  std::string pil;
+  llvm::raw_string_ostream os(pil);
+  pil::writeEnumeratedPIL(design, *prepared.system, /*detailed=*/false, os);
+  result.artifacts.push_back({formal.name + ".enumerated.pil", os.str()});
+  result.artifacts.push_back({formal.name + ".implementation.sbml",
+                              sbml::writeSBML(prepared.implementation.module)});
+  return prepared;
+}
+
+/// `crn-bisimulation: correct`, or the verdict with its reason and
+/// counterexample.
+static std::string checkLines(const verify::CheckOutcome &c) {
+  std::string line = c.notion + ": " + verify::verdictName(c.verdict).str();
+  if (!c.reason.empty())
+    line += " (" + c.reason + ")";
+  line += "\n";
+  if (c.counterexample)
+    line += "  counterexample (" + c.counterexample->condition +
+            "): " + c.counterexample->reaction +
+            (c.counterexample->reaction.empty() ? "" : " ") +
+            c.counterexample->message + "\n";
+  return line;
+}
+
+static std::string resimulationLine(const verify::ResimulationOutcome &r) {
+  if (!r.ran)
+    return "resimulation: not run (" + r.problem + ")\n";
+  const verify::ResimulationResult &x = r.result;
+  std::string line = "resimulation: max deviation " +
+                     formatSignificant(100 * x.maxDeviation, 3) +
+                     " % (threshold " + formatNumber(100 * r.threshold) +
+                     " %, worst " + x.worstSpecies +
+                     "): " + (x.pass ? "pass" : "fail") + "\n";
+  line += "  time scale: measured " + formatSignificant(x.timeScale, 3) +
+          " s per model time unit, map-rates predicted " +
+          formatSignificant(r.timeScale, 3) + " s (max deviation on that " +
+          "axis " + formatSignificant(100 * x.predictedMaxDeviation, 3) +
+          " %)\n";
+  return line;
+}
+
+void driver::verifyStep(const verify::PreparedDesign &prepared,
+                        const ir::Module &formal, const ir::Module &asWritten,
+                        const CompileOptions &options, CompileResult &result) {
+  verify::VerificationOutcome outcome = verify::checkDesign(
+      prepared, formal, &asWritten, dsd::schemeInfo(options.scheme.kind).name,
+      options.verification);
+  for (const verify::CheckOutcome &c : outcome.checks)
+    result.summary += checkLines(c);
+  if (options.verification.resimulate)
+    result.summary += resimulationLine(outcome.resimulation);
+  result.artifacts.push_back(
+      {formal.name + ".verification.json",
+       json::verificationToJSON(outcome).dump(2) + "\n"});
+  result.verification = std::move(outcome);
+}
+
+int driver::verificationExitCode(const CompileResult &result,
+                                 llvm::raw_ostream &errs) {
+  if (!result.verification)
+    return ExitSuccess;
+  const verify::ResimulationOutcome &r = result.verification->resimulation;
+  if (r.ran && !r.passed())
+    llvm::WithColor::warning(errs, "crnc")
+        << "re-simulation: the DNA design's trajectories deviate from the "
+           "model's by more than the threshold (see the resimulation lines "
+           "above)\n";
+  if (!result.verification->foundIncorrect())
+    return ExitSuccess;
+  llvm::WithColor::warning(errs, "crnc")
+      << "the DNA design does NOT implement the formal CRN: a check failed "
+         "(see the verification lines above and the .verification.json)\n";
+  return ExitCheckFailed;
+}

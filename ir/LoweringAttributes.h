@@ -1,0 +1,71 @@
+//===- LoweringAttributes.h - what the lowering decides ---------*- C++ -*-===//
+//
+// The contract between the lowering passes (lib/passes), which record their
+// decisions in the module, and everything after them (the DSD backend, the
+// protocol, a later `crnc compile` of a formal module), which reads them from
+// the module and never from a second copy of the options. Every key once,
+// with its type, through the typed get/set of ir/ModelAttributes.h.
+//
+//   module:  formal ("true": the lowering's output), cmax_nM, qmax_per_nM_s,
+//            qmin_per_nM_s, conc_scale_nM, rate_time_scale, sequestration,
+//            time_scale (map-rates); clock_strategy, clock_phases
+//            ("p1:C1,p2:C2", gate-phases).
+//   species: rail_of (dual-rail); phase, clock_on, oscillator (gate-phases);
+//            buffer_of (map-rates).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_IR_LOWERINGATTRIBUTES_H
+#define CRNC_IR_LOWERINGATTRIBUTES_H
+
+#include "ir/ModelAttributes.h"
+#include "lib/support/EnumNames.h"
+
+namespace crnc::ir::lowering {
+
+/// C_max, the concentration of every fuel, when nobody chose one: the one
+/// default of map-rates, `crnc compile --cmax` and the DSD backend.
+inline constexpr double DefaultCmaxNM = 1000;
+
+/// How gate-phases turns phases into chemistry: clock strands added by the
+/// experimenter (external triggers) or a ring oscillator in the tube.
+enum class GateStrategy { External, Autonomous };
+llvm::ArrayRef<EnumName<GateStrategy>> gateStrategyNames();
+llvm::StringRef gateStrategyName(GateStrategy strategy);
+std::optional<GateStrategy> parseGateStrategy(llvm::StringRef name);
+std::string formatValue(GateStrategy value);
+bool parseValue(llvm::StringRef text, GateStrategy &out);
+
+using model::get;
+using model::Key;
+using model::set;
+
+// Module (map-rates).
+inline constexpr Key<double> CmaxNM{"cmax_nM"};
+inline constexpr Key<double> QmaxPerNMs{"qmax_per_nM_s"};
+inline constexpr Key<double> QminPerNMs{"qmin_per_nM_s"};
+inline constexpr Key<double> ConcScaleNM{"conc_scale_nM"};
+inline constexpr Key<double> RateTimeScale{"rate_time_scale"};
+inline constexpr Key<double> Sequestration{"sequestration"};
+/// Lab seconds per model time unit (rate_time_scale x (1 + sequestration)).
+inline constexpr Key<double> TimeScale{"time_scale"};
+// Module (gate-phases).
+inline constexpr Key<GateStrategy> ClockStrategy{"clock_strategy"};
+inline constexpr Key<std::string> ClockPhases{"clock_phases"};
+// Species.
+inline constexpr Key<std::string> RailOf{"rail_of"};
+inline constexpr Key<std::string> ClockPhase{"phase"};
+inline constexpr Key<double> ClockOn{"clock_on"};
+inline constexpr Key<std::string> Oscillator{"oscillator"};
+inline constexpr Key<std::string> BufferOf{"buffer_of"};
+
+/// True when map-rates marked the module as its output (`formal = "true"`):
+/// lowering it again would add a second layer of fuels.
+bool isFormal(const AttributeList &attrs);
+void markFormal(AttributeList &attrs);
+
+/// The number of clock phases recorded by gate-phases (0 without).
+size_t clockPhaseCount(const AttributeList &attrs);
+
+} // namespace crnc::ir::lowering
+
+#endif

@@ -1,0 +1,76 @@
+//===- TrainingHistory.cpp - training curves carried by the module --------===//
+
+#include "lib/train/TrainingHistory.h"
+#include "lib/support/Format.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace crnc;
+using namespace crnc::train;
+
+static std::string joinNumbers(const std::vector<double> &values) {
+  std::string text;
+  for (double v : values)
+    text += (text.empty() ? "" : ",") + formatNumber(v);
+  return text;
+}
+
+void train::recordTrainingHistory(ir::Module &module,
+                                  const TrainingResult &result) {
+  std::vector<double> trainLoss, validationLoss, validationAccuracy;
+  for (const EpochRecord &e : result.epochs) {
+    trainLoss.push_back(e.train.loss);
+    validationLoss.push_back(e.validation.samples ? e.validation.loss : NAN);
+    validationAccuracy.push_back(e.validation.samples ? e.validation.accuracy
+                                                      : NAN);
+  }
+  ir::setAttribute(module.attrs, "training_loss", joinNumbers(trainLoss));
+  ir::setAttribute(module.attrs, "validation_loss",
+                   joinNumbers(validationLoss));
+  ir::setAttribute(module.attrs, "validation_accuracy",
+                   joinNumbers(validationAccuracy));
+  if (result.test.samples == 0)
+    return;
+  ir::setAttribute(module.attrs, "test_loss", formatNumber(result.test.loss));
+  ir::setAttribute(module.attrs, "test_accuracy",
+                   formatNumber(result.test.accuracy));
+}
+
+/// "nan" (an epoch without validation rows) reads back as NaN.
+static std::optional<double> readNumber(llvm::StringRef text) {
+  if (text.trim() == "nan")
+    return NAN;
+  return parseNumber(text.trim());
+}
+
+static bool readList(const ir::Module &module, llvm::StringRef key,
+                     std::vector<double> &out) {
+  std::optional<llvm::StringRef> text = ir::findAttribute(module.attrs, key);
+  if (!text)
+    return false;
+  llvm::SmallVector<llvm::StringRef, 16> items;
+  text->split(items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef item : items) {
+    std::optional<double> v = readNumber(item);
+    if (!v)
+      return false;
+    out.push_back(*v);
+  }
+  return true;
+}
+
+std::optional<TrainingHistory>
+train::readTrainingHistory(const ir::Module &module) {
+  TrainingHistory h;
+  if (!readList(module, "training_loss", h.trainLoss) ||
+      !readList(module, "validation_loss", h.validationLoss) ||
+      !readList(module, "validation_accuracy", h.validationAccuracy))
+    return std::nullopt;
+  if (h.validationLoss.size() != h.trainLoss.size() ||
+      h.validationAccuracy.size() != h.trainLoss.size())
+    return std::nullopt;
+  if (auto loss = ir::findAttribute(module.attrs, "test_loss"))
+    h.testLoss = readNumber(*loss);
+  if (auto acc = ir::findAttribute(module.attrs, "test_accuracy"))
+    h.testAccuracy = readNumber(*acc);
+  return h;
+}

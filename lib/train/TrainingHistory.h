@@ -1,0 +1,37 @@
+//===- TrainingHistory.h - training curves carried by the module -*- C++
+//-*-===//
+//
+// `crnc train` records the per-epoch curves and test figures of a run as
+// attributes of the trained module it writes, so the module carries its own
+// history: `crnc compile trained.crnir -o out/` finds them there (the
+// attributes survive the lowering) and the verification report plots them.
+// One route for the data: the module, never a second file.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_TRAIN_TRAININGHISTORY_H
+#define CRNC_TRAIN_TRAININGHISTORY_H
+
+#include "ir/Module.h"
+#include "lib/train/TrainingLoop.h"
+#include <optional>
+#include <vector>
+
+namespace crnc::train {
+
+struct TrainingHistory {
+  std::vector<double> trainLoss, validationLoss, validationAccuracy;
+  std::optional<double> testLoss, testAccuracy; ///< unset: no test rows
+};
+
+/// Sets the attributes `training_loss`, `validation_loss`,
+/// `validation_accuracy` (comma-separated, one number per epoch) and, when
+/// the run had test rows, `test_loss` and `test_accuracy`.
+void recordTrainingHistory(ir::Module &module, const TrainingResult &result);
+
+/// The history recorded by recordTrainingHistory, or nullopt when the module
+/// has none (it was not trained by crnc train) or it does not parse.
+std::optional<TrainingHistory> readTrainingHistory(const ir::Module &module);
+
+} // namespace crnc::train
+
+#endif

@@ -1,0 +1,331 @@
+//===- LabTraining.cpp - crnc train's protocol on the lab's chemistry -----===//
+
+#include "lib/verify/LabTraining.h"
+#include "ir/ModelAttributes.h"
+#include "lib/support/Format.h"
+#include "llvm/ADT/StringExtras.h"
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+namespace crnc::verify {
+
+static llvm::Error protocolError(const llvm::Twine &message) {
+  return llvm::createStringError(std::errc::invalid_argument, "%s",
+                                 message.str().c_str());
+}
+
+static std::optional<double> numberAttr(const ir::AttributeList &attrs,
+                                        llvm::StringRef key) {
+  std::optional<llvm::StringRef> text = ir::findAttribute(attrs, key);
+  double v = 0;
+  if (!text || text->getAsDouble(v))
+    return std::nullopt;
+  return v;
+}
+
+llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
+                                        const LabNetwork &net, double horizon) {
+  if (ir::findAttribute(formal.attrs, "clock_strategy").value_or("") !=
+      "external")
+    return protocolError("training at lab level needs external clock "
+                         "triggers (--gate=external, the default)");
+  std::optional<double> timeScale = numberAttr(formal.attrs, "time_scale");
+  std::optional<double> concScale = numberAttr(formal.attrs, "conc_scale_nM");
+  if (!timeScale || !concScale)
+    return protocolError("the lowered module has no time_scale or "
+                         "conc_scale_nM (map-rates did not run)");
+  LabProtocol p;
+  p.phaseSeconds = horizon * *timeScale;
+  p.concScale = *concScale;
+  p.sequestration = numberAttr(formal.attrs, "sequestration").value_or(0);
+  llvm::SmallVector<llvm::StringRef, 2> phases;
+  ir::findAttribute(formal.attrs, "clock_phases")
+      .value_or("")
+      .split(phases, ',', -1, false);
+  std::vector<size_t> clocks;
+  for (llvm::StringRef ph : phases) {
+    llvm::StringRef clock = ph.split(':').second;
+    auto it = llvm::find(net.signals, clock.str());
+    std::optional<ir::SpeciesId> id = formal.lookupSpecies(clock);
+    if (it == net.signals.end() || !id)
+      return protocolError("clock '" + clock + "' is not a species");
+    clocks.push_back(size_t(it - net.signals.begin()));
+    p.clockLevel =
+        numberAttr(formal.getSpecies(*id).attrs, "clock_on").value_or(1) *
+        p.concScale;
+  }
+  if (clocks.size() != 2)
+    return protocolError("a learning network has two phases, this one has " +
+                         llvm::Twine(clocks.size()));
+  p.forwardClock = clocks[0];
+  p.backwardClock = clocks[1];
+  return p;
+}
+
+LabTrainer::LabTrainer(LabNetwork network, const train::ModelInterface &mi,
+                       const LabProtocol &protocol,
+                       const sim::SolverOptions &solver)
+    : net(std::move(network)), mi(mi), proto(protocol), solver(solver),
+      compiled(std::make_unique<sim::CompiledNetwork>(net.module)) {
+  holders.resize(net.signals.size());
+  for (size_t s = 0; s < net.holds.size(); ++s)
+    for (SpeciesIndex f : net.holds[s])
+      if (holders[f].empty() || holders[f].back() != s)
+        holders[f].push_back(s);
+}
+
+llvm::Expected<std::unique_ptr<LabTrainer>>
+LabTrainer::create(LabNetwork net, const train::ModelInterface &mi,
+                   const LabProtocol &protocol,
+                   const sim::SolverOptions &solver) {
+  std::unique_ptr<LabTrainer> t(
+      new LabTrainer(std::move(net), mi, protocol, solver));
+  auto sim = sim::OdeSimulator::create(*t->compiled, solver);
+  if (!sim)
+    return sim.takeError();
+  t->trainSim = std::move(*sim);
+  std::vector<double> y(t->compiled->initialState().begin(),
+                        t->compiled->initialState().end());
+  for (size_t s = 0; s < y.size(); ++s)
+    if (!t->net.holds[s].empty())
+      y[s] *= 1 + protocol.sequestration;
+  t->trainSim->setState(y, 0);
+  return t;
+}
+
+double LabTrainer::value(llvm::ArrayRef<double> y, size_t signal) const {
+  double sum = 0;
+  for (size_t s : holders[signal])
+    sum += multisetCount(net.holds[s], SpeciesIndex(signal)) * y[s];
+  return sum / (proto.concScale * (1 + proto.sequestration));
+}
+
+double LabTrainer::value(llvm::ArrayRef<double> y,
+                         const train::SignalRef &s) const {
+  return value(y, s.pos) - (s.neg ? value(y, *s.neg) : 0.0);
+}
+
+void LabTrainer::removeCopies(std::vector<double> &y,
+                              llvm::ArrayRef<size_t> signals) const {
+  for (size_t f : signals)
+    for (size_t s : holders[f]) {
+      double amount = y[s];
+      if (amount == 0)
+        continue;
+      y[s] = 0;
+      for (SpeciesIndex g : net.holds[s])
+        if (!llvm::is_contained(signals, g) && net.injection[g])
+          y[*net.injection[g]] += amount;
+    }
+}
+
+llvm::Error LabTrainer::add(std::vector<double> &y, size_t signal,
+                            double amount) const {
+  if (amount == 0)
+    return llvm::Error::success();
+  if (!net.injection[signal])
+    return protocolError("signal '" + net.signals[signal] +
+                         "' has no free strand in the network to add");
+  y[*net.injection[signal]] +=
+      amount * proto.concScale * (1 + proto.sequestration);
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::vector<double>>
+LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
+                         double target) const {
+  std::vector<double> y(base.begin(), base.end());
+  removeCopies(y, mi.transient);
+  std::vector<double> t = mi.targetVector(target);
+  for (const train::LoadSpec &l : mi.loads) {
+    double v = l.scale * (l.isTarget ? (l.index < t.size() ? t[l.index] : 0)
+                                     : (l.index < x.size() ? x[l.index] : 0));
+    if (v < 0 && !l.signal.neg)
+      return protocolError("feature " + llvm::Twine(l.index + 1) +
+                           " is negative (" + formatNumber(v) +
+                           ") but the model's inputs are non-negative");
+    std::vector<size_t> rails{l.signal.pos};
+    if (l.signal.neg)
+      rails.push_back(*l.signal.neg);
+    removeCopies(y, rails);
+    if (llvm::Error e =
+            add(y, v >= 0 ? l.signal.pos : *l.signal.neg, std::fabs(v)))
+      return e;
+  }
+  return y;
+}
+
+llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
+                                 size_t clock) const {
+  removeCopies(y, {proto.forwardClock, proto.backwardClock});
+  if (llvm::Error e = add(y, clock, proto.clockLevel / proto.concScale))
+    return e;
+  sim.setState(y, 0);
+  return sim.integrateTo(proto.phaseSeconds);
+}
+
+std::vector<double> LabTrainer::readOutputs(llvm::ArrayRef<double> y) const {
+  std::vector<double> out;
+  for (const train::SignalRef &o : mi.outputSignals)
+    out.push_back(value(y, o));
+  return out;
+}
+
+llvm::Expected<train::SampleResult>
+LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
+  auto y0 = presentation(trainSim->state(), x, target);
+  if (!y0)
+    return y0.takeError();
+  if (llvm::Error e = runPhase(*trainSim, std::move(*y0), proto.forwardClock))
+    return e;
+  train::SampleResult r =
+      train::scoreOutputs(mi, readOutputs(trainSim->state()), target);
+  std::vector<double> y(trainSim->state().begin(), trainSim->state().end());
+  if (llvm::Error e = runPhase(*trainSim, std::move(y), proto.backwardClock))
+    return e;
+  return r;
+}
+
+llvm::Expected<train::Metrics> LabTrainer::evaluate(const train::Dataset &data,
+                                                    unsigned threads) const {
+  threads = unsigned(
+      std::clamp<size_t>(threads, 1, std::max<size_t>(1, data.size())));
+  std::vector<train::SampleResult> results(data.size());
+  std::vector<std::string> errors(threads);
+  auto work = [&](unsigned w) {
+    auto sim = sim::OdeSimulator::create(*compiled, solver);
+    if (!sim) {
+      errors[w] = llvm::toString(sim.takeError());
+      return;
+    }
+    for (size_t i = w; i < data.size() && errors[w].empty(); i += threads) {
+      auto y0 = presentation(trainSim->state(), data.x[i], data.target[i]);
+      llvm::Error e = y0 ? runPhase(**sim, std::move(*y0), proto.forwardClock)
+                         : y0.takeError();
+      if (e) {
+        errors[w] = llvm::toString(std::move(e));
+        return;
+      }
+      results[i] =
+          train::scoreOutputs(mi, readOutputs((*sim)->state()), data.target[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < threads; ++w)
+    pool.emplace_back(work, w);
+  work(0);
+  for (std::thread &t : pool)
+    t.join();
+  for (const std::string &e : errors)
+    if (!e.empty())
+      return protocolError(e);
+  return train::summarize(results);
+}
+
+std::vector<double> LabTrainer::weightValues() const {
+  std::vector<double> w;
+  for (const train::SignalRef &s : mi.weights)
+    w.push_back(value(trainSim->state(), s));
+  return w;
+}
+
+std::pair<double, std::string> LabTrainer::lowestFuel() const {
+  std::pair<double, std::string> worst{1.0, ""};
+  for (size_t f : net.fuels) {
+    double level = net.module.getSpecies(ir::SpeciesId(f)).initial;
+    if (level <= 0)
+      continue;
+    double left = trainSim->state()[f] / level;
+    if (left < worst.first)
+      worst = {left, net.module.getSpecies(ir::SpeciesId(f)).name};
+  }
+  return worst;
+}
+
+static double largestDifference(llvm::ArrayRef<double> a,
+                                llvm::ArrayRef<double> b) {
+  double worst = 0;
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+    worst = std::max(worst, std::fabs(a[i] - b[i]));
+  return worst;
+}
+
+/// One epoch of both networks on the same rows (step 1 of runLabTraining).
+static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
+                            const train::Dataset &rows, const LabLoopOptions &o,
+                            unsigned epoch, size_t &done,
+                            LabTrainingResult &result) {
+  LevelEpoch rec;
+  rec.epoch = epoch + 1;
+  std::vector<train::SampleResult> modelResults, labResults;
+  size_t total = size_t(o.epochs) * rows.size();
+  for (size_t i : train::presentationOrder(rows.size(), o.seed, epoch)) {
+    auto start = std::chrono::steady_clock::now();
+    auto m = model.trainSample(rows.x[i], rows.target[i]);
+    if (!m)
+      return m.takeError();
+    auto mid = std::chrono::steady_clock::now();
+    auto l = lab.trainSample(rows.x[i], rows.target[i]);
+    if (!l)
+      return l.takeError();
+    auto end = std::chrono::steady_clock::now();
+    result.modelSecondsPerSample +=
+        std::chrono::duration<double>(mid - start).count();
+    rec.seconds += std::chrono::duration<double>(end - mid).count();
+    modelResults.push_back(std::move(*m));
+    labResults.push_back(std::move(*l));
+    result.maxWeightDifference =
+        std::max(result.maxWeightDifference,
+                 largestDifference(lab.weightValues(), model.weightValues()));
+    if (o.progress)
+      o.progress(++done, total);
+  }
+  rec.model = train::summarize(modelResults);
+  rec.lab = train::summarize(labResults);
+  result.labSecondsPerSample += rec.seconds;
+  result.epochs.push_back(rec);
+  return llvm::Error::success();
+}
+
+llvm::Expected<LabTrainingResult>
+runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
+               const train::PreparedData &data, const LabLoopOptions &o) {
+  LabTrainingResult result;
+  result.maxWeightDifference =
+      largestDifference(lab.weightValues(), model.weightValues());
+  size_t done = 0;
+  // 1. Epochs: both networks, same rows, same order.
+  for (unsigned epoch = 0; epoch < o.epochs; ++epoch)
+    if (llvm::Error e =
+            runEpoch(model, lab, data.train, o, epoch, done, result))
+      return e;
+  if (done) {
+    result.labSecondsPerSample /= double(done);
+    result.modelSecondsPerSample /= double(done);
+  }
+  // 2. Validation and test rows on both.
+  auto evaluate = [&](const train::Dataset &rows, train::Metrics &modelOut,
+                      train::Metrics &labOut) -> llvm::Error {
+    auto m = model.evaluate(rows, o.threads);
+    if (!m)
+      return m.takeError();
+    auto l = lab.evaluate(rows, o.threads);
+    if (!l)
+      return l.takeError();
+    modelOut = *m;
+    labOut = *l;
+    return llvm::Error::success();
+  };
+  if (llvm::Error e = evaluate(data.validation, result.modelValidation,
+                               result.labValidation))
+    return e;
+  if (llvm::Error e = evaluate(data.test, result.modelTest, result.labTest))
+    return e;
+  result.modelWeights = model.weightValues();
+  result.labWeights = lab.weightValues();
+  std::tie(result.lowestFuelFraction, result.lowestFuelName) = lab.lowestFuel();
+  return result;
+}
+
+} // namespace crnc::verify

@@ -1,0 +1,127 @@
+//===- LabTraining.h - crnc train's protocol on the lab's chemistry -*- C++
+//-*-//
+//
+// Runs `crnc train`'s protocol on a LabNetwork (the lowered formal CRN or the
+// enumerated DSD design) the way a lab would: per sample, every copy of a
+// transient signal is removed (free or bound; a complex that also holds a
+// persistent signal gives that one back as its free strand, which is what
+// crnc train's reset on the model network means), the inputs and the target
+// are added as their signal strands, the previous trigger is removed (its
+// complement sequesters it within seconds, against hours per phase, so the
+// removal is taken as instantaneous) and the phase's trigger strand added at
+// its on-level; the network then runs for horizon x time_scale lab seconds.
+// Outputs and weights are read through LabNetwork::holds (free and bound
+// copies), in model units. Beside it, the model network trains on the same
+// rows in the same order (lib/train), so every figure has its reference.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_VERIFY_LABTRAINING_H
+#define CRNC_VERIFY_LABTRAINING_H
+
+#include "lib/train/TrainingLoop.h"
+#include "lib/verify/LabNetwork.h"
+#include <functional>
+
+namespace crnc::verify {
+
+/// The schedule a lab runs, read from the lowered formal module.
+struct LabProtocol {
+  double phaseSeconds = 0; ///< lab seconds per phase: horizon x time_scale
+  double concScale = 1;    ///< network units (nM) per model unit
+  /// map-rates' lambda: every signal is held in gates and buffers by this
+  /// fraction of its free amount, so a model value v is a total of
+  /// v (1 + lambda) concScale, free and bound (Soloveichik, Seelig & Winfree
+  /// 2010: the free amounts follow the formal CRN, time scaled by 1 + lambda).
+  double sequestration = 0;
+  size_t forwardClock = 0, backwardClock = 0; ///< LabNetwork::signals
+  double clockLevel = 1; ///< a trigger's on-level, network units
+};
+
+/// Requires: `net.signals` holds the trigger species of `formal`'s
+/// clock_phases. Fails (with the reason) when the clocks are not external
+/// triggers or an attribute is missing.
+llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
+                                        const LabNetwork &net, double horizon);
+
+class LabTrainer {
+public:
+  /// Requires: `mi` was read from the model module whose species names are
+  /// the first entries of `net.signals`, in order.
+  static llvm::Expected<std::unique_ptr<LabTrainer>>
+  create(LabNetwork net, const train::ModelInterface &mi,
+         const LabProtocol &protocol, const sim::SolverOptions &solver);
+
+  /// One presentation: phase 1, read the outputs, phase 2.
+  llvm::Expected<train::SampleResult> trainSample(llvm::ArrayRef<double> x,
+                                                  double target);
+  /// Phase 1 alone from the current state, on `threads` threads; results
+  /// reduced in sample order.
+  llvm::Expected<train::Metrics> evaluate(const train::Dataset &data,
+                                          unsigned threads) const;
+  /// The learned weights (ModelInterface::weights order), model units.
+  std::vector<double> weightValues() const;
+  /// The smallest fraction of its initial level a fuel has left (1 when
+  /// fuels are held), and its name.
+  std::pair<double, std::string> lowestFuel() const;
+  const LabNetwork &network() const { return net; }
+  const LabProtocol &protocol() const { return proto; }
+
+private:
+  LabTrainer(LabNetwork net, const train::ModelInterface &mi,
+             const LabProtocol &protocol, const sim::SolverOptions &solver);
+  double value(llvm::ArrayRef<double> y, size_t signal) const;
+  double value(llvm::ArrayRef<double> y, const train::SignalRef &s) const;
+  /// Removes every copy of `signals`, giving back what else a copy holds.
+  void removeCopies(std::vector<double> &y,
+                    llvm::ArrayRef<size_t> signals) const;
+  llvm::Error add(std::vector<double> &y, size_t signal, double amount) const;
+  llvm::Expected<std::vector<double>> presentation(llvm::ArrayRef<double> base,
+                                                   llvm::ArrayRef<double> x,
+                                                   double target) const;
+  llvm::Error runPhase(sim::OdeSimulator &sim, std::vector<double> y,
+                       size_t clock) const;
+  std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;
+
+  LabNetwork net;
+  train::ModelInterface mi;
+  LabProtocol proto;
+  sim::SolverOptions solver;
+  std::unique_ptr<sim::CompiledNetwork> compiled;
+  std::unique_ptr<sim::OdeSimulator> trainSim;
+  /// Per signal: the network species holding it.
+  std::vector<std::vector<size_t>> holders;
+};
+
+struct LevelEpoch {
+  unsigned epoch = 0;
+  train::Metrics model, lab; ///< the rows as presented
+  double seconds = 0;        ///< lab network, this epoch's rows
+};
+
+struct LabTrainingResult {
+  std::vector<LevelEpoch> epochs;
+  train::Metrics modelValidation, labValidation, modelTest, labTest;
+  std::vector<double> modelWeights, labWeights;
+  /// Largest |lab - model| weight difference after any sample.
+  double maxWeightDifference = 0;
+  double labSecondsPerSample = 0, modelSecondsPerSample = 0;
+  double lowestFuelFraction = 1;
+  std::string lowestFuelName;
+};
+
+struct LabLoopOptions {
+  unsigned epochs = 10;
+  uint64_t seed = 1;    ///< presentation order (as crnc train's)
+  unsigned threads = 1; ///< evaluation threads
+  std::function<void(size_t, size_t)> progress;
+};
+
+/// Trains `model` (the model network) and `lab` on the same rows in the same
+/// order, then evaluates both on the validation and test rows.
+llvm::Expected<LabTrainingResult>
+runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
+               const train::PreparedData &data, const LabLoopOptions &options);
+
+} // namespace crnc::verify
+
+#endif

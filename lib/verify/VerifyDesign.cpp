@@ -1,0 +1,269 @@
+//===- VerifyDesign.cpp - enumerate a design and check it -----------------===//
+
+#include "lib/verify/VerifyDesign.h"
+#include "lib/support/Format.h"
+#include "lib/verify/PathwayDecomposition.h"
+#include <chrono>
+
+using namespace crnc;
+using namespace crnc::verify;
+
+enumerate::EnumerateOptions verify::nuskellEnumerateOptions() {
+  enumerate::EnumerateOptions options;
+  options.maxComplexSize = 10;
+  options.dropOversized = true; // as Peppercorn under Nuskell
+  options.maxComplexCount = 5000;
+  options.maxReactionCount = 10000;
+  options.releaseCutoff = 7;
+  return options;
+}
+
+static std::string plural(size_t n, llvm::StringRef word) {
+  return std::to_string(n) + " " + word.str() + (n == 1 ? "" : "s");
+}
+
+/// Removes the formal CRN's constant species (the lowering's fuels, such as
+/// `G` in `A + G -> B`, which the design holds constant too) and any formal
+/// species the design made a fuel, as `crnc verify --fuels` does.
+static std::vector<SpeciesIndex>
+removeFormalFuels(Crn &formal, const Crn &impl,
+                  llvm::ArrayRef<SpeciesIndex> implFuels) {
+  std::vector<SpeciesIndex> fuels;
+  for (SpeciesIndex s = 0; s < formal.speciesCount(); ++s)
+    if (formal.constant[s])
+      fuels.push_back(s);
+  for (SpeciesIndex s : implFuels)
+    if (auto f = formal.lookup(impl.speciesNames[s]))
+      if (!llvm::is_contained(fuels, *f))
+        fuels.push_back(*f);
+  removeSpecies(formal, fuels);
+  return fuels;
+}
+
+static std::string enumerationLine(const enumerate::EnumeratedSystem &system,
+                                   const enumerate::EnumerateOptions &limits) {
+  std::string line = std::to_string(system.complexes.size()) + " complexes, " +
+                     plural(system.macrostates.size(), "resting macrostate") +
+                     ", " +
+                     plural(system.condensed.size(), "condensed reaction");
+  if (system.ignoredBySize)
+    line += " (" + std::to_string(system.ignoredBySize) +
+            " binding reactions ignored: product above " +
+            std::to_string(limits.maxComplexSize) + " strands)";
+  return line;
+}
+
+PreparedDesign
+verify::prepareDesign(const ir::Module &formal, dna::Design design,
+                      const enumerate::EnumerateOptions &limits) {
+  PreparedDesign out;
+  out.formal = crnFromModule(formal);
+  out.checkedAgainst = "the lowered formal CRN (" +
+                       std::to_string(out.formal.usedSpecies().size()) +
+                       " species, " +
+                       plural(out.formal.reactions.size(), "reaction");
+  for (dna::ComplexIndex i = 0; i < design.complexCount(); ++i) {
+    dna::NamedComplex &c = design.getComplex(i);
+    if (c.role == dna::ComplexRole::Signal && c.concentration == 0.0)
+      c.concentration.reset();
+  }
+  llvm::Expected<enumerate::EnumeratedSystem> system =
+      enumerate::enumerateDesign(design, limits);
+  if (!system) {
+    out.stopped = llvm::toString(system.takeError());
+    out.checkedAgainst += ")";
+    return out;
+  }
+  out.enumerated = enumerationLine(*system, limits);
+  out.implementation =
+      implementationFromEnumeration(*system, design, out.formal, formal.unit);
+  out.formalFuels = removeFormalFuels(out.formal, out.implementation.crn,
+                                      out.implementation.fuels);
+  for (size_t i = 0; i < out.formalFuels.size(); ++i)
+    out.checkedAgainst += (i ? ", " : "; fuels ") +
+                          out.formal.speciesNames[out.formalFuels[i]] +
+                          (i + 1 == out.formalFuels.size() ? " removed" : "");
+  out.checkedAgainst += ")";
+  out.system = std::move(*system);
+  return out;
+}
+
+//===----------------------------------------------------------------------===//
+// The checks
+//===----------------------------------------------------------------------===//
+
+static double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+static std::string timeLimitReason(double seconds) {
+  return "time limit of " + formatNumber(seconds) + " s reached";
+}
+
+static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
+                                    Interpretation &interpretation) {
+  auto start = std::chrono::steady_clock::now();
+  BisimulationResult r = checkCrnBisimulation(
+      p.formal, p.implementation.crn, {p.implementation.partial, seconds});
+  CheckOutcome out{"crn-bisimulation", r.verdict, "", r.counterexample,
+                   secondsSince(start)};
+  if (r.verdict == Verdict::Unknown)
+    out.reason = timeLimitReason(seconds);
+  if (r.verdict == Verdict::Correct)
+    interpretation = std::move(r.interpretation);
+  return out;
+}
+
+static CheckOutcome runPathway(const PreparedDesign &p, double seconds) {
+  auto start = std::chrono::steady_clock::now();
+  Crn merged = mergeSignalVariants(p.implementation.crn,
+                                   p.implementation.partial, p.formal);
+  PathwayResult r = checkPathwayDecomposition(p.formal, merged, {seconds});
+  CheckOutcome out{"pathway-decomposition", r.verdict, "", r.counterexample,
+                   secondsSince(start)};
+  if (r.verdict == Verdict::Unknown)
+    out.reason = timeLimitReason(seconds);
+  return out;
+}
+
+/// The interpretation by name, and the fuels and wastes of the design.
+static void describeImplementation(const PreparedDesign &p,
+                                   const Interpretation &m,
+                                   VerificationOutcome &out) {
+  const Crn &impl = p.implementation.crn;
+  for (SpeciesIndex s = 0; s < m.size(); ++s) {
+    if (!m[s])
+      continue;
+    std::vector<std::string> meaning;
+    for (SpeciesIndex f : *m[s])
+      meaning.push_back(p.formal.speciesNames[f]);
+    out.interpretation.push_back({impl.speciesNames[s], std::move(meaning)});
+  }
+  for (SpeciesIndex s : p.implementation.fuels)
+    out.fuels.push_back(impl.speciesNames[s]);
+  std::vector<bool> signals(impl.speciesCount(), false);
+  for (SpeciesIndex s = 0; s < signals.size(); ++s)
+    signals[s] =
+        p.implementation.partial[s] && !p.implementation.partial[s]->empty();
+  std::vector<bool> wastes = findWastes(impl, signals);
+  for (SpeciesIndex s = 0; s < wastes.size(); ++s)
+    if (wastes[s])
+      out.wastes.push_back(impl.speciesNames[s]);
+}
+
+static double numberAttribute(const ir::Module &m, llvm::StringRef key,
+                              double fallback) {
+  std::optional<llvm::StringRef> text = findAttribute(m.attrs, key);
+  if (!text)
+    return fallback;
+  std::optional<double> value = parseNumber(*text);
+  return value && *value > 0 ? *value : fallback;
+}
+
+/// The model as written when it is a free-running CRN the lowering kept the
+/// names of; else the formal module.
+static bool usableReference(const ir::Module *reference) {
+  return reference && reference->allPhases().empty() &&
+         reference->reactionCount() > 0;
+}
+
+static ResimulationOutcome runResimulation(const PreparedDesign &p,
+                                           const ir::Module &formal,
+                                           const ir::Module *userModule,
+                                           const Interpretation &m,
+                                           const DesignCheckOptions &options) {
+  ResimulationOutcome out;
+  const ir::Module &reference =
+      usableReference(userModule) ? *userModule : formal;
+  double timeScale = numberAttribute(formal, "time_scale", 1);
+  out.reference =
+      &reference == &formal ? "the lowered formal CRN" : "the model as written";
+  out.timeScale =
+      &reference == &formal
+          ? timeScale / numberAttribute(formal, "rate_time_scale", timeScale)
+          : timeScale;
+  out.concScale = 1;
+  if (&reference != &formal)
+    out.concScale = reference.unit == ConcUnit::None
+                        ? numberAttribute(formal, "conc_scale_nM", 1)
+                        : concUnitRatio(reference.unit, formal.unit);
+  out.referenceUnit = concUnitName(reference.unit).str();
+  out.implementationUnit = concUnitName(formal.unit).str();
+  out.tEnd = options.tEnd ? *options.tEnd : defaultHorizon(reference);
+  out.threshold = options.threshold;
+  ResimulationOptions r;
+  r.tEnd = out.tEnd;
+  r.threshold = options.threshold;
+  r.timeScale = out.timeScale;
+  r.concScale = out.concScale;
+  r.fuels = p.implementation.fuels;
+  r.fitTimeScale = true;
+  llvm::Expected<ResimulationResult> result = resimulate(
+      reference, p.formal, p.implementation.module, p.implementation.crn, m, r);
+  if (!result) {
+    out.problem = llvm::toString(result.takeError());
+    return out;
+  }
+  out.ran = true;
+  out.result = std::move(*result);
+  return out;
+}
+
+VerificationOutcome verify::checkDesign(const PreparedDesign &p,
+                                        const ir::Module &formal,
+                                        const ir::Module *reference,
+                                        llvm::StringRef scheme,
+                                        const DesignCheckOptions &options) {
+  VerificationOutcome out;
+  out.scheme = scheme.str();
+  out.checkedAgainst = p.checkedAgainst;
+  for (SpeciesIndex f : p.formalFuels)
+    out.formalFuels.push_back(p.formal.speciesNames[f]);
+  out.enumeration = p.enumerated;
+  out.enumerationStopped = p.stopped;
+  auto unknown = [&](llvm::StringRef notion) {
+    out.checks.push_back({notion.str(), Verdict::Unknown,
+                          "the enumeration stopped at a limit", std::nullopt,
+                          0});
+  };
+  if (!p.system) {
+    if (options.bisimulation)
+      unknown("crn-bisimulation");
+    if (options.pathway)
+      unknown("pathway-decomposition");
+    out.resimulation.problem = "the enumeration stopped at a limit";
+    return out;
+  }
+  out.implementationSpecies = p.implementation.crn.usedSpecies().size();
+  out.implementationReactions = p.implementation.crn.reactions.size();
+  Interpretation m = p.implementation.partial;
+  out.interpretationSource = "signal names";
+  if (options.bisimulation) {
+    out.checks.push_back(runBisimulation(p, options.secondsPerCheck, m));
+    if (out.checks.back().verdict == Verdict::Correct)
+      out.interpretationSource = "crn-bisimulation";
+  }
+  if (options.pathway)
+    out.checks.push_back(runPathway(p, options.secondsPerCheck));
+  describeImplementation(p, m, out);
+  if (options.resimulate) {
+    out.resimulation = runResimulation(p, formal, reference, m, options);
+    out.resimulation.interpretation = out.interpretationSource;
+  }
+  return out;
+}
+
+bool VerificationOutcome::foundIncorrect() const {
+  for (const CheckOutcome &c : checks)
+    if (c.verdict == Verdict::Incorrect)
+      return true;
+  return false;
+}
+
+bool VerificationOutcome::allHold() const {
+  for (const CheckOutcome &c : checks)
+    if (c.verdict != Verdict::Correct)
+      return false;
+  return resimulation.problem.empty() || resimulation.passed();
+}

@@ -1,0 +1,74 @@
+//===- VerifyDesign.h - enumerate a design and check it ---------*- C++ -*-===//
+//
+// What `crnc compile` (steps 5 and 6) and `crnc verify model.crn` share:
+// enumerate a DSD design (lib/enumerate) within limits, build its
+// implementation CRN (FromEnumeration.h), and check it against the formal
+// CRN it was built from: CRN bisimulation, pathway decomposition (each with
+// a time limit: out of time is `unknown`, never a wrong verdict) and
+// re-simulation against the model as the user wrote it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_VERIFY_VERIFYDESIGN_H
+#define CRNC_VERIFY_VERIFYDESIGN_H
+
+#include "lib/dna/Design.h"
+#include "lib/enumerate/Enumerator.h"
+#include "lib/verify/FromEnumeration.h"
+#include "lib/verify/VerificationOutcome.h"
+
+namespace crnc::verify {
+
+/// Nuskell's enumeration limits: 10 strands, 5000 complexes, 10000
+/// reactions, release cutoff 7 nt.
+enumerate::EnumerateOptions nuskellEnumerateOptions();
+
+/// A design enumerated and turned into an implementation CRN.
+struct PreparedDesign {
+  Crn formal; ///< the formal CRN, its fuels removed
+  std::vector<SpeciesIndex> formalFuels;
+  std::string checkedAgainst; ///< "the lowered formal CRN (3 species, ...)"
+  std::string enumerated;     ///< complexes, macrostates, condensed reactions
+  std::string stopped;        ///< the limit the enumeration hit, if any
+  std::optional<enumerate::EnumeratedSystem> system; ///< unset when stopped
+  EnumeratedImplementation implementation;           ///< when `system` is set
+};
+
+/// Requires: `formal` is the (lowered) formal module `design` was built from.
+/// Guarantees: every signal of the design takes part in the enumeration,
+/// also those initially absent (their amount stays 0); a limit reached sets
+/// `stopped` and leaves `system` unset. The formal CRN's constant species
+/// (the lowering's fuels) and any formal species the design made a fuel are
+/// removed from `formal` and listed in `checkedAgainst`.
+PreparedDesign prepareDesign(const ir::Module &formal, dna::Design design,
+                             const enumerate::EnumerateOptions &limits);
+
+struct DesignCheckOptions {
+  bool bisimulation = true, pathway = true, resimulate = true;
+  double secondsPerCheck = 30; ///< per notion (wall clock); 0: no limit
+  /// Re-simulation horizon in the reference's time unit (unset:
+  /// defaultHorizon of the reference).
+  std::optional<double> tEnd;
+  double threshold = 0.05;
+};
+
+/// Runs the checks on a prepared design. `formal` is the lowered formal
+/// module; `reference`, when set, is the model as the user wrote it, which
+/// re-simulation compares with on map-rates' time and concentration scales
+/// (time_scale, conc_scale_nM); without it, or when it has clock phases
+/// (re-simulation compares free-running CRNs only), the comparison is with
+/// `formal` at time scale time_scale / rate_time_scale (the sequestration).
+/// The time scale is measured (ResimulationOptions::fitTimeScale): the
+/// prediction is reported beside it.
+/// Guarantees: a stopped enumeration gives Unknown verdicts with the limit
+/// as reason; the interpretation is the bisimulation's when it holds;
+/// pathway decomposition sees history variants merged into their signal
+/// (mergeSignalVariants).
+VerificationOutcome checkDesign(const PreparedDesign &prepared,
+                                const ir::Module &formal,
+                                const ir::Module *reference,
+                                llvm::StringRef scheme,
+                                const DesignCheckOptions &options);
+
+} // namespace crnc::verify
+
+#endif
