@@ -401,8 +401,9 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
   const thermo::Conditions &cond = options.sequences.conditions;
   report::ReportData data;
   data.name = module.name;
-  data.inputs = report::describeInputs(*log.input, module, options.sourceFile,
-                                       options.scheme.scheme, cond);
+  data.inputs =
+      report::describeInputs(*log.input, module, options.sourceFile,
+                             dsd::schemeInfo(options.scheme.kind).name, cond);
   data.lowering = report::describeLowering(*log.input, log.passes, module);
   const sequences::SequenceDesign *seqs =
       stage.sequences ? &*stage.sequences : nullptr;

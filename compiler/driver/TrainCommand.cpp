@@ -87,9 +87,9 @@ cl::opt<TrainLevel> level(
                clEnumValN(TrainLevel::Dna, "dna",
                           "the enumerated DSD design of --scheme")),
     cl::init(TrainLevel::Model), TRAIN_OPT);
-cl::opt<std::string> schemeName("scheme",
-                                cl::desc("--level=dna: the DSD scheme"),
-                                cl::init("soloveichik2010"), TRAIN_OPT);
+cl::opt<std::string> schemeName(
+    "scheme", cl::desc("--level=dna: the DSD scheme (default soloveichik2010)"),
+    TRAIN_OPT);
 cl::opt<bool> finiteFuels("finite-fuels",
                           cl::desc("--level=formal|dna: fuels start at their "
                                    "level and deplete (default: held)"),
@@ -178,10 +178,15 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
                        const sim::SolverOptions &solver,
                        DiagnosticEngine &diags) {
   if (reference)
-    return usageError("--reference is for --level=model");
+    return reportUsageError("--reference is for --level=model");
   LabLevelSettings s;
   s.level = level;
-  s.scheme = schemeName;
+  if (schemeName.getNumOccurrences()) {
+    llvm::Expected<dsd::SchemeKind> scheme = dsd::parseScheme(schemeName);
+    if (!scheme)
+      return reportUsageError(llvm::toString(scheme.takeError()));
+    s.scheme = *scheme;
+  }
   s.finiteFuels = finiteFuels;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;

@@ -17,7 +17,8 @@ verify::PreparedDesign driver::enumerateStep(const ir::Module &formal,
                                              CompileResult &result) {
   verify::PreparedDesign prepared =
       verify::prepareDesign(formal, design, options.enumerationLimits);
-  std::string line = "enumeration (" + options.scheme.scheme + "): ";
+  std::string line =
+      "enumeration (" + dsd::schemeInfo(options.scheme.kind).name.str() + "): ";
   if (!prepared.system) {
     result.summary += line + "stopped: " + prepared.stopped + "\n";
     return prepared;
@@ -68,9 +69,9 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
 void driver::verifyStep(const verify::PreparedDesign &prepared,
                         const ir::Module &formal, const ir::Module &asWritten,
                         const CompileOptions &options, CompileResult &result) {
-  verify::VerificationOutcome outcome =
-      verify::checkDesign(prepared, formal, &asWritten, options.scheme.scheme,
-                          options.verification);
+  verify::VerificationOutcome outcome = verify::checkDesign(
+      prepared, formal, &asWritten,
+      dsd::schemeInfo(options.scheme.kind).name.str(), options.verification);
   for (const verify::CheckOutcome &c : outcome.checks)
     result.summary += checkLines(c);
   if (options.verification.resimulate)
