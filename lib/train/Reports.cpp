@@ -1,10 +1,10 @@
 //===- Reports.cpp - the files a training run writes ----------------------===//
 
 #include "lib/train/Reports.h"
-#include "lib/train/TrainingHistory.h"
 #include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "lib/support/Json.h"
+#include "lib/train/TrainingHistory.h"
 #include <cmath>
 
 using namespace crnc;
