@@ -228,8 +228,7 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
 }
 
 /// After step 3: the design's size for the terminal.
-static void recordDesign(const DesignStage &stage,
-                         const CompileOptions &options, CompileResult &result) {
+static void recordDesign(const DesignStage &stage, CompileResult &result) {
   result.summary += designLine(stage.design.scheme, stage.costs);
   if (stage.design.labTime)
     result.summary += labTimeLine(*stage.design.labTime);
@@ -479,7 +478,7 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   std::optional<DesignStage> stage = translateToDNA(module, options, diags);
   if (!stage)
     return failure();
-  recordDesign(*stage, options, result);
+  recordDesign(*stage, result);
   if (options.stopAfterDesign) {
     result.design = std::move(stage->design);
     return success();

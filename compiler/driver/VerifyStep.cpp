@@ -70,8 +70,8 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
                         const ir::Module &formal, const ir::Module &asWritten,
                         const CompileOptions &options, CompileResult &result) {
   verify::VerificationOutcome outcome = verify::checkDesign(
-      prepared, formal, &asWritten,
-      dsd::schemeInfo(options.scheme.kind).name.str(), options.verification);
+      prepared, formal, &asWritten, dsd::schemeInfo(options.scheme.kind).name,
+      options.verification);
   for (const verify::CheckOutcome &c : outcome.checks)
     result.summary += checkLines(c);
   if (options.verification.resimulate)
