@@ -162,6 +162,9 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
   s.finiteFuels = finiteFuels;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;
+  // Polymers above 10 strands are left out as Peppercorn and Nuskell do; the
+  // network line counts them.
+  s.limits.dropOversized = true;
   s.modelSolver = solver;
   s.labSolver = solver;
   s.loop.epochs = epochs;

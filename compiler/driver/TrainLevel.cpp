@@ -1,6 +1,7 @@
 //===- TrainLevel.cpp - `crnc train --level formal|dna` -------------------===//
 
 #include "compiler/driver/TrainLevel.h"
+#include "backends/dsd/Scheme.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
 #include "lib/enumerate/ModularEnumerator.h"

@@ -4,9 +4,10 @@
 // an enumerated DSD design) implements a formal CRN: CRN bisimulation and
 // pathway decomposition (lib/verify). With a positional model.crn, compiles
 // it to a DSD design, enumerates that and checks it against the lowered
-// formal CRN (VerifyModel.h). Prints one line per check, then
-// counterexamples and the interpretation. Exit 0 when every check holds,
-// 3 when one is incorrect or unknown, 1 for input errors, 2 for usage.
+// formal CRN (VerifyModel.h); with --formal and --pil, enumerates a design
+// made elsewhere (Nuskell's _sys.pil) the same way. Prints one line per
+// check, then counterexamples and the interpretation. Exit 0 when every check
+// holds, 3 when one is incorrect or unknown, 1 for input errors, 2 for usage.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,7 @@
 #include "compiler/driver/VerifyResimulation.h"
 #include "lib/support/Format.h"
 #include "lib/verify/CrnBisimulation.h"
+#include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
@@ -52,6 +54,11 @@ cl::opt<std::string> formalFile("formal", cl::desc("The formal CRN (.crn)"),
 cl::opt<std::string> implFile("implementation",
                               cl::desc("The implementation CRN (.crn)"),
                               cl::value_desc("file"), VERIFY_OPT);
+cl::opt<std::string> pilFile("pil",
+                             cl::desc("A DSD design (PIL, e.g. Nuskell's "
+                                      "_sys.pil) to enumerate and check "
+                                      "against --formal"),
+                             cl::value_desc("file"), VERIFY_OPT);
 cl::list<std::string> fuelNames("fuels",
                                 cl::desc("Fuel species, removed before "
                                          "checking (constant species of the "
@@ -76,6 +83,14 @@ cl::opt<Notion> notion(
                           "2019)"),
                clEnumValN(Notion::All, "all", "both")),
     cl::init(Notion::All), VERIFY_OPT);
+cl::opt<bool> modular("modular",
+                      cl::desc("Check CRN bisimulation module by module first "
+                               "also when the names leave one module"),
+                      VERIFY_OPT);
+cl::opt<bool> monolithic("monolithic",
+                         cl::desc("Check CRN bisimulation on the whole "
+                                  "system only"),
+                         VERIFY_OPT);
 cl::opt<double> timeLimit("time-limit",
                           cl::desc("Seconds per check before it answers "
                                    "'unknown' (0: none)"),
@@ -130,21 +145,27 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
 /// lowered formal CRN. Prints what is checked against; a stopped enumeration
 /// is reported as unknown verdicts (exit 3).
 int loadModel(Inputs &in, DiagnosticEngine &diags) {
-  if (!formalFile.empty() || !implFile.empty() || !fuelNames.empty() ||
-      !interpretationFile.empty() || resimulationRequested()) {
+  if ((!formalFile.empty() && pilFile.empty()) || !implFile.empty() ||
+      !fuelNames.empty() || !interpretationFile.empty() ||
+      resimulationRequested()) {
     llvm::WithColor::error(llvm::errs(), "crnc")
-        << "verify <model.crn> takes no --formal, --implementation, --fuels, "
-           "--interpretation or --resimulate\n";
+        << (pilFile.empty() ? "verify <model.crn> takes no --formal, "
+                            : "verify --pil takes no ")
+        << "--implementation, --fuels, --interpretation or --resimulate\n";
     return ExitUsageError;
   }
   driver::ModelVerification model;
   enumerate::EnumerateOptions limits = driver::nuskellEnumerateOptions();
   limits.maxComplexCount = maxComplexCount;
   limits.maxReactionCount = maxReactionCount;
-  if (int code = driver::buildModelVerification(modelFile, schemeName, limits,
-                                                model, diags))
+  if (int code = pilFile.empty()
+                     ? driver::buildModelVerification(modelFile, schemeName,
+                                                      limits, model, diags)
+                     : driver::buildDesignVerification(formalFile, pilFile,
+                                                       limits, model, diags))
     return code;
-  if (!driver::printModelHeader(model, schemeName, notion != Notion::Pathway,
+  if (!driver::printModelHeader(model, pilFile.empty() ? schemeName : pilFile,
+                                notion != Notion::Pathway,
                                 notion != Notion::Bisimulation, llvm::outs()))
     return ExitCheckFailed;
   in.formalModule = std::move(model.formalModule);
@@ -168,6 +189,23 @@ void printCounterexample(llvm::StringRef check,
   llvm::outs() << c.message << "\n";
 }
 
+/// One line on the modular search (printed after the counterexamples); a
+/// broken module's counterexample joins `problems`.
+std::string describeModular(
+    const verify::ModularResult &m,
+    std::vector<std::pair<std::string, verify::Counterexample>> &problems) {
+  if (m.brokenModule && m.counterexample)
+    problems.push_back(
+        {"module " + std::to_string(*m.brokenModule + 1), *m.counterexample});
+  std::string line =
+      "crn-bisimulation modules: " + std::to_string(m.modules.size());
+  if (m.verdict == verify::Verdict::Correct)
+    return line + ", each a bisimulation of its formal reactions, "
+                  "modularity condition holds\n";
+  return line + ", not shown modularly (" + m.reason +
+         "); searched as one system\n";
+}
+
 void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
   if (names.empty())
     return;
@@ -179,30 +217,39 @@ void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
 } // namespace
 
 int driver::runVerify() {
+  if (modular && monolithic)
+    return reportUsageError("--modular and --monolithic exclude each other");
   if (!checkResimulationFlags())
     return ExitUsageError;
-  if (modelFile.empty() && (formalFile.empty() || implFile.empty())) {
+  bool fromFiles = modelFile.empty() && pilFile.empty();
+  if ((fromFiles && (formalFile.empty() || implFile.empty())) ||
+      (!pilFile.empty() && (formalFile.empty() || !modelFile.empty()))) {
     llvm::WithColor::error(llvm::errs(), "crnc")
         << "verify needs <model.crn>, or --formal <file> and "
-           "--implementation <file>\n";
+           "--implementation <file> (or --pil <file>)\n";
     return ExitUsageError;
   }
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   Inputs in;
-  if (int code =
-          modelFile.empty() ? loadInputs(in, diags) : loadModel(in, diags))
+  if (int code = fromFiles ? loadInputs(in, diags) : loadModel(in, diags))
     return code;
   in.wastes = verify::wasteNames(in.implementation, in.partial);
   bool allHold = true;
   std::vector<std::pair<std::string, verify::Counterexample>> problems;
-  std::string interpretationText;
+  std::string interpretationText, modularLine;
   verify::Interpretation simulated = in.partial;
   if (notion != Notion::Pathway) {
-    verify::BisimulationResult r = verify::checkCrnBisimulation(
-        in.formal, in.implementation, {in.partial, timeLimit});
+    verify::StrategyResult both = verify::checkCrnBisimulation(
+        in.formal, in.implementation, {in.partial, timeLimit},
+        monolithic ? verify::BisimulationStrategy::Monolithic
+        : modular  ? verify::BisimulationStrategy::Modular
+                   : verify::BisimulationStrategy::Auto);
+    const verify::BisimulationResult &r = both.bisimulation;
     llvm::outs() << "crn-bisimulation: " << verify::verdictName(r.verdict)
                  << "\n";
+    if (both.modular)
+      modularLine = describeModular(*both.modular, problems);
     allHold &= r.verdict == verify::Verdict::Correct;
     if (r.counterexample)
       problems.push_back({"crn-bisimulation", *r.counterexample});
@@ -231,6 +278,7 @@ int driver::runVerify() {
                             in.implementation, simulated, in.fuelIndices);
   for (auto &[check, c] : problems)
     printCounterexample(check, c);
+  llvm::outs() << modularLine;
   printList("fuels removed", in.fuels);
   printList("wastes", in.wastes);
   if (!interpretationText.empty()) {

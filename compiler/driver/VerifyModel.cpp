@@ -2,8 +2,10 @@
 
 #include "compiler/driver/VerifyModel.h"
 #include "backends/dsd/Scheme.h"
+#include "backends/pil/PILReader.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 
 using namespace crnc;
@@ -62,4 +64,37 @@ bool driver::printModelHeader(const ModelVerification &model,
   if (pathway)
     os << "pathway-decomposition: unknown\n";
   return false;
+}
+
+int driver::buildDesignVerification(llvm::StringRef formalFile,
+                                    llvm::StringRef pilFile,
+                                    const enumerate::EnumerateOptions &limits,
+                                    ModelVerification &out,
+                                    DiagnosticEngine &diags) {
+  LoadedModule formal = loadModule(formalFile, diags);
+  if (!formal.module)
+    return formal.exitCode;
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(pilFile, /*IsText=*/true);
+  if (!buffer)
+    return reportEnvironmentError(llvm::createStringError(
+        buffer.getError(),
+        "cannot read '" + pilFile + "': " + buffer.getError().message()));
+  unsigned id =
+      diags.sourceMgr().AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  std::optional<dna::Design> design = pil::readPIL(id, diags);
+  if (!design)
+    return ExitInputError;
+  verify::PreparedDesign prepared =
+      verify::prepareDesign(*formal.module, std::move(*design), limits);
+  out.formalModule = std::move(formal.module);
+  out.formal = std::move(prepared.formal);
+  // The formal CRN is the file's as written (no lowering).
+  llvm::StringRef described(prepared.checkedAgainst);
+  described.consume_front("the lowered formal CRN");
+  out.checkedAgainst =
+      "the formal CRN of '" + formalFile.str() + "'" + described.str();
+  out.enumerated = std::move(prepared.enumerated);
+  out.enumerationStopped = std::move(prepared.stopped);
+  out.implementation = std::move(prepared.implementation);
+  return ExitSuccess;
 }

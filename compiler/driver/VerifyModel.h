@@ -52,6 +52,15 @@ int buildModelVerification(std::unique_ptr<ir::Module> module,
                            const enumerate::EnumerateOptions &limits,
                            ModelVerification &out, DiagnosticEngine &diags);
 
+/// `crnc verify --formal f.crn --pil design.pil`: reads the formal CRN and a
+/// design made elsewhere (Nuskell's `_sys.pil` or crnc's PIL) and fills
+/// `out` through verify::implementationFromDesign. Returns an exit code
+/// (input errors are reported through `diags`); a limit reached is not an
+/// error (`out.enumerationStopped`).
+int buildDesignVerification(llvm::StringRef formalFile, llvm::StringRef pilFile,
+                            const enumerate::EnumerateOptions &limits,
+                            ModelVerification &out, DiagnosticEngine &diags);
+
 } // namespace crnc::driver
 
 #endif

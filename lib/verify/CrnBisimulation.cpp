@@ -164,9 +164,9 @@ struct Failure {
 class BisimulationSearch {
 public:
   BisimulationSearch(const Crn &formal, const Crn &implementation,
-                     const Deadline &deadline)
+                     const Deadline &deadline, AcceptInterpretation accept)
       : formal(formal), implementation(implementation), deadline(deadline),
-        formalSpecies(formal.usedSpecies()),
+        accept(std::move(accept)), formalSpecies(formal.usedSpecies()),
         implSpecies(implementation.usedSpecies()) {}
 
   std::optional<Interpretation> run(const Interpretation &partial) {
@@ -197,6 +197,7 @@ private:
 
   const Crn &formal, &implementation;
   const Deadline &deadline;
+  AcceptInterpretation accept;
   std::vector<SpeciesIndex> formalSpecies, implSpecies;
   std::unordered_set<std::string> seen;
 };
@@ -389,6 +390,8 @@ BisimulationSearch::searchRows(const Interpretation &m) {
       fail(m, *problem);
       return std::nullopt;
     }
+    if (accept && !accept(m))
+      return std::nullopt;
     return m;
   }
   return descend(
@@ -454,12 +457,13 @@ checkInterpretation(const Crn &formal, const Crn &implementation,
 
 BisimulationResult checkCrnBisimulation(const Crn &formal,
                                         const Crn &implementation,
-                                        const BisimulationOptions &options) {
+                                        const BisimulationOptions &options,
+                                        const AcceptInterpretation &accept) {
   Deadline deadline(options.timeLimitSeconds);
   Interpretation partial = options.partial;
   partial.resize(implementation.speciesCount());
   BisimulationResult result;
-  BisimulationSearch search(formal, implementation, deadline);
+  BisimulationSearch search(formal, implementation, deadline, accept);
   try {
     std::optional<Interpretation> found = search.run(partial);
     result.interpretationsTried = search.visited();

@@ -19,6 +19,7 @@
 
 #include "lib/verify/Deadline.h"
 #include "lib/verify/ImplementationCrn.h"
+#include <functional>
 
 namespace crnc::verify {
 
@@ -38,6 +39,11 @@ struct BisimulationOptions {
   Interpretation partial;
   double timeLimitSeconds = 0; ///< 0: no limit
 };
+
+/// Called on each complete interpretation that satisfies the three
+/// conditions; returning false makes the search go on to the next one (the
+/// modular check asks for the modularity condition this way).
+using AcceptInterpretation = std::function<bool(const Interpretation &)>;
 
 struct BisimulationResult {
   Verdict verdict = Verdict::Unknown;
@@ -59,9 +65,10 @@ checkInterpretation(const Crn &formal, const Crn &implementation,
 /// Guarantees: Correct comes with a complete interpretation that passed
 /// checkInterpretation; Incorrect means the search space was exhausted and
 /// comes with the counterexample of the most complete interpretation tried.
-BisimulationResult checkCrnBisimulation(const Crn &formal,
-                                        const Crn &implementation,
-                                        const BisimulationOptions &options);
+BisimulationResult
+checkCrnBisimulation(const Crn &formal, const Crn &implementation,
+                     const BisimulationOptions &options,
+                     const AcceptInterpretation &accept = {});
 
 } // namespace crnc::verify
 

@@ -106,6 +106,30 @@ verify::implementationModule(const enumerate::EnumeratedSystem &system,
   return module;
 }
 
+/// Whether `c` is `signal` with each of the signal's history domains
+/// replaced by any domain (Nuskell's wildcard: a gate releases a signal
+/// whose history position holds one of the gate's own domains).
+static bool isSignalVariant(const dna::Complex &c, const dna::Complex &signal,
+                            const dna::DomainTable &domains) {
+  if (c.strandCount() != signal.strandCount() ||
+      c.domainCount() != signal.domainCount())
+    return false;
+  for (size_t first = 0; first < c.strandCount(); ++first) {
+    dna::Complex r = c.rotated(first);
+    if (r.allPartners() != signal.allPartners())
+      continue;
+    bool same = true;
+    for (size_t i = 0; same && i < r.strandCount(); ++i)
+      same = r.strand(i).size() == signal.strand(i).size();
+    for (unsigned p = 0; same && p < r.domainCount(); ++p)
+      same = r.domainAt(p) == signal.domainAt(p) ||
+             isHistory(signal.domainAt(p), domains);
+    if (same)
+      return true;
+  }
+  return false;
+}
+
 /// Extends `partial` by the macrostates that are a signal up to history.
 static void interpretHistoryVariants(const enumerate::EnumeratedSystem &system,
                                      const dna::Design &design,
@@ -124,7 +148,8 @@ static void interpretHistoryVariants(const enumerate::EnumeratedSystem &system,
     if (!rep)
       continue;
     for (const dna::NamedComplex *signal : signals)
-      if (sameUpToHistory(rep->complex, signal->complex, design.domains)) {
+      if (sameUpToHistory(rep->complex, signal->complex, design.domains) ||
+          isSignalVariant(rep->complex, signal->complex, design.domains)) {
         partial[s] = Multiset{*formal.lookup(signal->name)};
         break;
       }

@@ -152,12 +152,13 @@ static llvm::StringRef baseName(llvm::StringRef name) {
 Interpretation interpretationFromNames(const Crn &implementation,
                                        const Crn &formal) {
   Interpretation out(implementation.speciesCount());
+  std::vector<SpeciesIndex> used = formal.usedSpecies();
   for (SpeciesIndex s : implementation.usedSpecies()) {
     llvm::StringRef name = implementation.speciesNames[s];
     std::optional<SpeciesIndex> f = formal.lookup(name);
     if (!f)
       f = formal.lookup(baseName(name));
-    if (f)
+    if (f && std::binary_search(used.begin(), used.end(), *f))
       out[s] = Multiset{*f};
   }
   return out;

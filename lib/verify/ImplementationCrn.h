@@ -82,7 +82,9 @@ wasteNames(const Crn &implementation,
 
 /// The interpretation implied by names: a used implementation species named
 /// like a formal species, or like one followed by `_<digits>_` (Nuskell's
-/// names for signal complexes that differ in history domains), stands for it.
+/// names for signal complexes that differ in history domains), stands for it
+/// when that formal species occurs in a formal reaction (a formal fuel that
+/// was removed stands for nothing by name: its variants are searched).
 Interpretation interpretationFromNames(const Crn &implementation,
                                        const Crn &formal);
 

@@ -159,6 +159,10 @@ LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
 llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
                                  size_t clock) const {
   removeCopies(y, {proto.forwardClock, proto.backwardClock});
+  // CVODE keeps concentrations non-negative only up to its tolerance; a
+  // restart needs them exactly so.
+  for (double &v : y)
+    v = std::max(v, 0.0);
   if (llvm::Error e = add(y, clock, proto.clockLevel / proto.concScale))
     return e;
   sim.setState(y, 0);

@@ -76,23 +76,26 @@ TEST_CASE("reversible binding to fuels extends what a signal holds",
 // lab seconds) trained by the protocol follows the model network. It is not
 // a time-scaled copy: alone (without gates) a species X is held only by its
 // buffer, lambda - alpha_X rather than lambda (DESIGN.md), so species with
-// alpha_X > 0 run up to (1 + lambda) / (1 + lambda - alpha_X) faster. Measured
-// (crnc train --level formal, 41 rows x 40 epochs of the example's data):
-// validation loss 0.118 vs 0.103 (+14 %), weights within 0.12.
-// Tolerance: 25 % of the model's loss; weights within 0.05 after 3 epochs
-// (measured here: see the INFO lines on failure).
+// alpha_X > 0 run up to (1 + lambda) / (1 + lambda - alpha_X) faster, and
+// reduce-order's intermediates hold their share. Measured (crnc train --level
+// formal, 41 rows x 40 epochs of the example's data, lambda = 1.2): validation
+// loss 0.138 vs 0.103 (+33 %), weights within 0.25; on this test's rows the
+// per-epoch loss differs by up to 30 % and the weights by up to 0.05.
+// Tolerance: 40 % of the model's loss, weights within 0.1.
 TEST_CASE("the lowered formal CRN learns like the model network",
           "[verify][lab]") {
   train::PreparedData data{gridRows(12, 0.1), gridRows(8, 0.55), {}};
   driver::LabLevelRun run;
   REQUIRE(runLevel(driver::TrainLevel::Formal, 3, data, run) == 0);
   const verify::LabTrainingResult &r = run.result;
-  CHECK(run.protocol.phaseSeconds == Approx(21210).epsilon(1e-9));
+  // horizon 1 x map-rates' time_scale (5555 s since reduce-order's epsilon
+  // of 0.02).
+  CHECK(run.protocol.phaseSeconds == Approx(5555).epsilon(1e-9));
   REQUIRE(r.epochs.size() == 3);
   for (const verify::LevelEpoch &e : r.epochs)
-    CHECK(e.lab.loss == Approx(e.model.loss).epsilon(0.25));
+    CHECK(e.lab.loss == Approx(e.model.loss).epsilon(0.4));
   CHECK(r.labValidation.loss ==
-        Approx(r.modelValidation.loss).epsilon(0.25).margin(1e-3));
+        Approx(r.modelValidation.loss).epsilon(0.4).margin(1e-3));
   for (size_t i = 0; i < r.modelWeights.size(); ++i)
-    CHECK(r.labWeights[i] == Approx(r.modelWeights[i]).margin(0.05));
+    CHECK(r.labWeights[i] == Approx(r.modelWeights[i]).margin(0.1));
 }
