@@ -1,5 +1,4 @@
-//===- CompileCommand.cpp - `crnc compile`
-//---------------------------------===//
+//===- CompileCommand.cpp - `crnc compile` --------------------------------===//
 //
 // Reads a .crn (or .crnir) file and either prints one stage (`--emit=`) or runs
 // the whole pipeline and writes every artifact into the output directory.
@@ -7,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Commands.h"
+#include "compiler/driver/DesignOptions.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
@@ -95,91 +95,11 @@ cl::opt<bool> printLocations("print-locations",
                              cl::desc("Print source locations in the IR"),
                              cl::sub(driver::compileCommand),
                              cl::cat(crncCategory));
-cl::opt<std::string>
-    schemeName("scheme",
-               cl::desc("DSD translation scheme (see crnc --list-schemes; "
-                        "default soloveichik2010)"),
-               cl::init("soloveichik2010"), cl::sub(driver::compileCommand),
-               cl::cat(crncCategory));
-cl::opt<std::string> gateStrategy(
-    "gate",
-    cl::desc("How phases become chemistry: external (default) or autonomous"),
-    cl::init("external"), cl::sub(driver::compileCommand),
-    cl::cat(crncCategory));
-cl::opt<double> fuelConcentration(
-    "cmax", cl::desc("Fuel concentration C_max in nM (default 1000)"),
-    cl::init(1000), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<double> maxRate(
-    "qmax",
-    cl::desc("Fastest realisable bimolecular rate in /M/s (default 1e6)"),
-    cl::init(1e6), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<std::string> concScale(
-    "conc-scale",
-    cl::desc("nM per unit of concentration of a unitless model, or 'auto': "
-             "the scale of least lab time within C_max, q_max and the fuel "
-             "excess"),
-    cl::init("auto"), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<BufferMode> bufferMode(
-    "buffers", cl::desc("SSW buffer modules that equalise sequestration"),
-    cl::values(clEnumValN(BufferMode::Auto, "auto",
-                          "only where sequestration changes a ratio of rates"),
-               clEnumValN(BufferMode::On, "on", "for every formal species"),
-               clEnumValN(BufferMode::Off, "off", "none")),
-    cl::init(BufferMode::Auto), cl::sub(driver::compileCommand),
-    cl::cat(crncCategory));
-cl::opt<unsigned> toeholdLength(
-    "toehold-length", cl::desc("Nucleotides per toehold domain (default 5)"),
-    cl::init(5), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<unsigned> domainLength(
-    "domain-length",
-    cl::desc("Nucleotides per long (branch-migration) domain (default 15)"),
-    cl::init(15), cl::sub(driver::compileCommand), cl::cat(crncCategory));
-cl::opt<uint64_t> maxNucleotides(
-    "max-nucleotides",
-    cl::desc("Refuse a DNA design with more nucleotides (0: no limit; "
-             "above 10^6 nt a warning either way)"),
-    cl::init(0), cl::sub(driver::compileCommand), cl::cat(crncCategory));
 cl::opt<bool> noWarnings("w", cl::desc("Suppress warnings"),
                          cl::sub(driver::compileCommand),
                          cl::cat(crncCategory));
 
 } // namespace
-
-/// Reads the physical settings into `options`; false (after reporting a
-/// usage error naming the valid range) when one is outside what DNA can do.
-static bool readPhysicalSettings(CompileOptions &options) {
-  // C_max: 1 pM to 100 uM; q_max: at most the diffusion limit (~1e9 /M/s);
-  // toeholds of 3 to 15 nt bind reversibly; a long domain must be longer
-  // than a toehold (it may not fall off on its own) and at most 60 nt.
-  if (!checkRange("cmax", fuelConcentration, 1e-3, 1e5, "nM") ||
-      !checkRange("qmax", maxRate, 1, 1e9, "/M/s") ||
-      !checkRange("toehold-length", toeholdLength, 3, 15, "nt") ||
-      !checkRange("domain-length", domainLength, toeholdLength + 1, 60, "nt"))
-    return false;
-  double scale = 0;
-  if (concScale != "auto") {
-    std::optional<double> value = parseNumber(concScale);
-    if (!value) {
-      reportUsageError("--conc-scale must be 'auto' or a number of nM, not '" +
-                       concScale + "'");
-      return false;
-    }
-    if (!checkRange("conc-scale", *value, 1e-6, fuelConcentration, "nM"))
-      return false;
-    scale = *value;
-  }
-  // runCompile has checked the name.
-  options.lowering.gatePhases.strategy =
-      *ir::lowering::parseGateStrategy(gateStrategy);
-  options.lowering.mapRates.cmax = fuelConcentration;
-  options.lowering.mapRates.qmaxPerMolar = maxRate;
-  options.lowering.mapRates.concScale = scale;
-  options.lowering.mapRates.buffers = bufferMode;
-  options.maxNucleotides = maxNucleotides;
-  options.scheme.toeholdLength = toeholdLength;
-  options.scheme.domainLength = domainLength;
-  return true;
-}
 
 /// The -o path, or "-" (stdout) when none was given.
 static std::string outputOrStdout() {
@@ -266,14 +186,8 @@ int driver::runCompile() {
   if (emitKind == EmitKind::Tokens || emitKind == EmitKind::AST)
     return emitSyntax(diags);
 
-  llvm::Expected<dsd::SchemeKind> scheme = dsd::parseScheme(schemeName);
-  if (!scheme)
-    return reportEnvironmentError(scheme.takeError());
-  if (gateStrategy != "external" && gateStrategy != "autonomous")
-    return reportEnvironmentError(llvm::createStringError(
-        std::make_error_code(std::errc::invalid_argument),
-        "--gate must be 'external' or 'autonomous', not '" + gateStrategy +
-            "'"));
+  if (llvm::Error e = checkDesignNames())
+    return reportEnvironmentError(std::move(e));
   llvm::Expected<protocol::LabSettings> lab = readLabOptions();
   if (!lab)
     return reportEnvironmentError(lab.takeError());
@@ -297,9 +211,8 @@ int driver::runCompile() {
   }
 
   CompileOptions options;
-  if (!readPhysicalSettings(options) || !readVerifyOptions(options))
+  if (!readDesignOptions(options) || !readVerifyOptions(options))
     return ExitUsageError;
-  options.scheme.kind = *scheme;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
   if (emitKind != EmitKind::All && !options.stopAfterLowering)

@@ -221,3 +221,25 @@ driver::ProgressLine::~ProgressLine() {
   if (enabled && last >= 0)
     llvm::errs() << "\r\x1b[K";
 }
+
+driver::ProgressBar::ProgressBar(bool enabled)
+    : enabled(enabled), start(std::chrono::steady_clock::now()) {}
+
+driver::ProgressBar::~ProgressBar() {
+  if (shown)
+    llvm::errs() << "\r" << std::string(72, ' ') << "\r";
+}
+
+void driver::ProgressBar::show(size_t done, size_t total) {
+  if (!enabled || total == 0 || (done % 8 && done != total))
+    return;
+  double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  double eta = done ? elapsed * double(total - done) / double(done) : 0;
+  size_t filled = 30 * done / total;
+  llvm::errs() << "\r[" << std::string(filled, '#')
+               << std::string(30 - filled, '.') << "] " << done << "/" << total
+               << " samples, ETA " << formatSignificant(eta, 3) << " s   ";
+  shown = true;
+}

@@ -11,6 +11,7 @@
 #include "lib/support/Diagnostics.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
+#include <chrono>
 #include <memory>
 
 namespace crnc::driver {
@@ -82,6 +83,21 @@ public:
 private:
   bool enabled;
   int last = -1;
+};
+
+/// A "[####....] 8/40 samples, ETA 3 s" bar on stderr, shown only when
+/// `enabled` (a terminal, no --no-progress) and erased when destroyed.
+class ProgressBar {
+public:
+  explicit ProgressBar(bool enabled);
+  ProgressBar(const ProgressBar &) = delete;
+  ProgressBar &operator=(const ProgressBar &) = delete;
+  ~ProgressBar();
+  void show(size_t done, size_t total);
+
+private:
+  bool enabled, shown = false;
+  std::chrono::steady_clock::time_point start;
 };
 
 /// True when `value` is finite and within [lo, hi]; otherwise reports

@@ -87,9 +87,9 @@ cl::opt<TrainLevel> level(
                clEnumValN(TrainLevel::Dna, "dna",
                           "the enumerated DSD design of --scheme")),
     cl::init(TrainLevel::Model), TRAIN_OPT);
-cl::opt<std::string> schemeName("scheme",
-                                cl::desc("--level=dna: the DSD scheme"),
-                                cl::init("soloveichik2010"), TRAIN_OPT);
+cl::opt<std::string> schemeName(
+    "scheme", cl::desc("--level=dna: the DSD scheme (default soloveichik2010)"),
+    TRAIN_OPT);
 cl::opt<bool> finiteFuels("finite-fuels",
                           cl::desc("--level=formal|dna: fuels start at their "
                                    "level and deplete (default: held)"),
@@ -104,34 +104,6 @@ cl::opt<size_t> maxReactionCount("max-reaction-count",
                                  cl::init(1000000), TRAIN_OPT);
 #undef TRAIN_OPT
 
-/// A progress bar with ETA on stderr (only on a terminal).
-class ProgressBar {
-public:
-  explicit ProgressBar(bool enabled)
-      : enabled(enabled), start(std::chrono::steady_clock::now()) {}
-  ~ProgressBar() {
-    if (shown)
-      llvm::errs() << "\r" << std::string(72, ' ') << "\r";
-  }
-  void show(size_t done, size_t total) {
-    if (!enabled || total == 0 || (done % 8 && done != total))
-      return;
-    double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    double eta = done ? elapsed * double(total - done) / double(done) : 0;
-    size_t filled = 30 * done / total;
-    llvm::errs() << "\r[" << std::string(filled, '#')
-                 << std::string(30 - filled, '.') << "] " << done << "/"
-                 << total << " samples, ETA " << formatSignificant(eta, 3)
-                 << " s   ";
-    shown = true;
-  }
-
-private:
-  bool enabled, shown = false;
-  std::chrono::steady_clock::time_point start;
-};
 } // namespace
 
 /// `name` inside the output directory.
@@ -181,7 +153,12 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
     return reportUsageError("--reference is for --level=model");
   LabLevelSettings s;
   s.level = level;
-  s.scheme = schemeName;
+  if (schemeName.getNumOccurrences()) {
+    llvm::Expected<dsd::SchemeKind> scheme = dsd::parseScheme(schemeName);
+    if (!scheme)
+      return reportUsageError(llvm::toString(scheme.takeError()));
+    s.scheme = *scheme;
+  }
   s.finiteFuels = finiteFuels;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;

@@ -77,12 +77,7 @@ int driver::trainAtLabLevel(const ir::Module &model,
   auto start = std::chrono::steady_clock::now();
   ir::Module formal(model);
   CompileOptions options;
-  llvm::Expected<dsd::SchemeKind> kind = dsd::parseScheme(s.scheme);
-  if (!kind) {
-    diags.error(Location(), llvm::toString(kind.takeError()));
-    return ExitUsageError;
-  }
-  options.scheme.kind = *kind;
+  options.scheme.kind = s.scheme;
   options.stopAfterDesign = true;
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
@@ -94,7 +89,7 @@ int driver::trainAtLabLevel(const ir::Module &model,
     if (!dna)
       return trainingError(dna.takeError());
     net = std::move(*dna);
-    run.levelName = "dna (" + s.scheme + ")";
+    run.levelName = "dna (" + dsd::schemeInfo(s.scheme).name.str() + ")";
   } else {
     net = verify::formalLabNetwork(formal, signals, s.finiteFuels);
     run.levelName = "formal";

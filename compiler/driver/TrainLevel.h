@@ -11,6 +11,7 @@
 #ifndef CRNC_DRIVER_TRAINLEVEL_H
 #define CRNC_DRIVER_TRAINLEVEL_H
 
+#include "backends/dsd/Scheme.h"
 #include "lib/enumerate/Enumerator.h"
 #include "lib/support/Diagnostics.h"
 #include "lib/support/Json.h"
@@ -23,7 +24,7 @@ enum class TrainLevel { Model, Formal, Dna };
 
 struct LabLevelSettings {
   TrainLevel level = TrainLevel::Dna;
-  std::string scheme = "soloveichik2010";
+  dsd::SchemeKind scheme = dsd::SchemeOptions().kind;
   bool finiteFuels = false;
   enumerate::EnumerateOptions limits; ///< for the design's enumeration
   sim::SolverOptions modelSolver;     ///< the model network's integrator

@@ -14,11 +14,11 @@
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/VerifyModel.h"
+#include "compiler/driver/VerifyResimulation.h"
 #include "lib/support/Format.h"
 #include "lib/verify/CrnBisimulation.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
-#include "lib/verify/Resimulation.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 
@@ -95,24 +95,6 @@ cl::opt<double> timeLimit("time-limit",
                           cl::desc("Seconds per check before it answers "
                                    "'unknown' (0: none)"),
                           cl::init(30), VERIFY_OPT);
-cl::opt<double> resimulateSeconds(
-    "resimulate",
-    cl::desc("Also simulate both CRNs for this many seconds and compare "
-             "each formal species with its interpretation"),
-    cl::value_desc("seconds"), cl::init(0), VERIFY_OPT);
-cl::opt<double> thresholdPercent("threshold",
-                                 cl::desc("Largest re-simulation deviation "
-                                          "that passes, in % of the range"),
-                                 cl::init(5), VERIFY_OPT);
-cl::opt<bool> useSsa("ssa", cl::desc("Re-simulate with SSA ensemble means"),
-                     VERIFY_OPT);
-cl::opt<double> volume("volume",
-                       cl::desc("SSA volume: litres for an implementation "
-                                "with a concentration unit, molecules per "
-                                "unit otherwise"),
-                       cl::init(100), VERIFY_OPT);
-cl::opt<unsigned> runs("runs", cl::desc("SSA runs"), cl::init(20), VERIFY_OPT);
-cl::opt<unsigned> seed("seed", cl::desc("SSA seed"), cl::init(1), VERIFY_OPT);
 #undef VERIFY_OPT
 
 struct Inputs {
@@ -138,28 +120,13 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
   in.implementation = verify::crnFromModule(*impl.module);
   in.formalModule = std::move(formal.module);
   in.implModule = std::move(impl.module);
-  std::vector<verify::SpeciesIndex> fuels, formalFuels;
-  for (const std::string &name : fuelNames) {
-    std::optional<verify::SpeciesIndex> s = in.implementation.lookup(name);
-    if (!s) {
-      llvm::WithColor::error(llvm::errs(), "crnc")
-          << "--fuels: '" << name << "' is not a species of '" << implFile
-          << "'\n";
-      return ExitUsageError;
-    }
-    fuels.push_back(*s);
-  }
-  for (verify::SpeciesIndex s = 0; s < in.implementation.speciesCount(); ++s)
-    if (in.implementation.constant[s] && !llvm::is_contained(fuels, s))
-      fuels.push_back(s);
-  for (verify::SpeciesIndex s : fuels) {
-    in.fuels.push_back(in.implementation.speciesNames[s]);
-    if (auto f = in.formal.lookup(in.implementation.speciesNames[s]))
-      formalFuels.push_back(*f);
-  }
-  verify::removeSpecies(in.implementation, fuels);
-  in.fuelIndices = fuels;
-  verify::removeSpecies(in.formal, formalFuels);
+  std::vector<std::string> implNames = in.implementation.speciesNames;
+  if (std::optional<std::string> unknown = verify::removeFuels(
+          in.formal, in.implementation, fuelNames, in.fuelIndices))
+    return reportUsageError("--fuels: '" + *unknown +
+                            "' is not a species of '" + implFile + "'");
+  for (verify::SpeciesIndex s : in.fuelIndices)
+    in.fuels.push_back(implNames[s]);
   in.partial.assign(in.implementation.speciesCount(), std::nullopt);
   if (!ignoreNames)
     in.partial = verify::interpretationFromNames(in.implementation, in.formal);
@@ -174,24 +141,13 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
   return ExitSuccess;
 }
 
-/// The wastes (species that never meet a signal), by name.
-void nameWastes(Inputs &in) {
-  std::vector<bool> signals(in.implementation.speciesCount(), false);
-  for (verify::SpeciesIndex s = 0; s < signals.size(); ++s)
-    signals[s] = in.partial[s] && !in.partial[s]->empty();
-  std::vector<bool> wastes = verify::findWastes(in.implementation, signals);
-  for (verify::SpeciesIndex s = 0; s < wastes.size(); ++s)
-    if (wastes[s])
-      in.wastes.push_back(in.implementation.speciesNames[s]);
-}
-
 /// `crnc verify model.crn`: the design of the model, enumerated, against the
 /// lowered formal CRN. Prints what is checked against; a stopped enumeration
 /// is reported as unknown verdicts (exit 3).
 int loadModel(Inputs &in, DiagnosticEngine &diags) {
   if ((!formalFile.empty() && pilFile.empty()) || !implFile.empty() ||
       !fuelNames.empty() || !interpretationFile.empty() ||
-      resimulateSeconds > 0) {
+      resimulationRequested()) {
     llvm::WithColor::error(llvm::errs(), "crnc")
         << (pilFile.empty() ? "verify <model.crn> takes no --formal, "
                             : "verify --pil takes no ")
@@ -233,42 +189,6 @@ void printCounterexample(llvm::StringRef check,
   llvm::outs() << c.message << "\n";
 }
 
-/// Re-simulation under `m`; returns whether it passed (a failed simulation
-/// is reported with its cause and does not pass).
-bool resimulate(const Inputs &in, const verify::Interpretation &m) {
-  verify::ResimulationOptions options;
-  options.tEnd = resimulateSeconds;
-  options.threshold = thresholdPercent / 100;
-  options.fuels = in.fuelIndices;
-  if (useSsa) {
-    sim::SsaOptions ssa;
-    ssa.volume = volume;
-    ssa.runs = runs;
-    ssa.seed = seed;
-    options.ssa = ssa;
-  }
-  auto r = verify::resimulate(*in.formalModule, in.formal, *in.implModule,
-                              in.implementation, m, options);
-  if (!r) {
-    llvm::outs() << "resimulation: fail (" << llvm::toString(r.takeError())
-                 << ")\n";
-    return false;
-  }
-  llvm::outs() << "resimulation: max deviation "
-               << formatSignificant(100 * r->maxDeviation, 3)
-               << " % (threshold " << formatNumber(thresholdPercent)
-               << " %): " << (r->pass ? "pass" : "fail") << "\n";
-  for (const verify::SpeciesDeviation &d : r->species)
-    if (d.species == r->worstSpecies)
-      llvm::outs() << "resimulation: worst " << d.species
-                   << " at t = " << formatSignificant(d.time, 4)
-                   << " s: formal " << formatSignificant(d.formal, 4)
-                   << ", implementation "
-                   << formatSignificant(d.implementation, 4) << " (range "
-                   << formatSignificant(d.range, 4) << ")\n";
-  return r->pass;
-}
-
 /// One line on the modular search (printed after the counterexamples); a
 /// broken module's counterexample joins `problems`.
 std::string describeModular(
@@ -299,11 +219,8 @@ void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
 int driver::runVerify() {
   if (modular && monolithic)
     return reportUsageError("--modular and --monolithic exclude each other");
-  if (thresholdPercent < 0 || volume <= 0 || runs == 0) {
-    llvm::WithColor::error(llvm::errs(), "crnc")
-        << "--threshold must be >= 0, --volume > 0 and --runs > 0\n";
+  if (!checkResimulationFlags())
     return ExitUsageError;
-  }
   bool fromFiles = modelFile.empty() && pilFile.empty();
   if ((fromFiles && (formalFile.empty() || implFile.empty())) ||
       (!pilFile.empty() && (formalFile.empty() || !modelFile.empty()))) {
@@ -317,7 +234,7 @@ int driver::runVerify() {
   Inputs in;
   if (int code = fromFiles ? loadInputs(in, diags) : loadModel(in, diags))
     return code;
-  nameWastes(in);
+  in.wastes = verify::wasteNames(in.implementation, in.partial);
   bool allHold = true;
   std::vector<std::pair<std::string, verify::Counterexample>> problems;
   std::string interpretationText, modularLine;
@@ -355,8 +272,10 @@ int driver::runVerify() {
     if (r.counterexample)
       problems.push_back({"pathway-decomposition", *r.counterexample});
   }
-  if (resimulateSeconds > 0)
-    allHold &= resimulate(in, simulated);
+  if (resimulationRequested())
+    allHold &=
+        resimulateAndReport(*in.formalModule, in.formal, *in.implModule,
+                            in.implementation, simulated, in.fuelIndices);
   for (auto &[check, c] : problems)
     printCounterexample(check, c);
   llvm::outs() << modularLine;

@@ -2,6 +2,7 @@
 
 #include "lib/verify/ImplementationCrn.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include <set>
 
 namespace crnc::verify {
@@ -252,6 +253,42 @@ bool readInterpretation(const ir::Module &file, const Crn &implementation,
     out[*s] = std::move(meaning);
   }
   return ok;
+}
+
+std::optional<std::string> removeFuels(Crn &formal, Crn &implementation,
+                                       llvm::ArrayRef<std::string> fuelNames,
+                                       std::vector<SpeciesIndex> &fuels) {
+  std::vector<SpeciesIndex> found, formalFuels;
+  for (const std::string &name : fuelNames) {
+    std::optional<SpeciesIndex> s = implementation.lookup(name);
+    if (!s)
+      return name;
+    found.push_back(*s);
+  }
+  for (SpeciesIndex s = 0; s < implementation.speciesCount(); ++s)
+    if (implementation.constant[s] && !llvm::is_contained(found, s))
+      found.push_back(s);
+  for (SpeciesIndex s : found)
+    if (auto f = formal.lookup(implementation.speciesNames[s]))
+      formalFuels.push_back(*f);
+  removeSpecies(implementation, found);
+  removeSpecies(formal, formalFuels);
+  fuels = std::move(found);
+  return std::nullopt;
+}
+
+std::vector<std::string>
+wasteNames(const Crn &implementation,
+           const std::vector<std::optional<Multiset>> &partial) {
+  std::vector<bool> signals(implementation.speciesCount(), false);
+  for (SpeciesIndex s = 0; s < signals.size(); ++s)
+    signals[s] = partial[s] && !partial[s]->empty();
+  std::vector<bool> wastes = findWastes(implementation, signals);
+  std::vector<std::string> names;
+  for (SpeciesIndex s = 0; s < wastes.size(); ++s)
+    if (wastes[s])
+      names.push_back(implementation.speciesNames[s]);
+  return names;
 }
 
 } // namespace crnc::verify

@@ -54,6 +54,16 @@ Crn crnFromModule(const ir::Module &module);
 /// trivial (reactants == products) and repeated reactions (first one kept).
 void removeSpecies(Crn &crn, llvm::ArrayRef<SpeciesIndex> species);
 
+/// The fuels of a check: the species named in `fuelNames`, then every other
+/// constant species of `implementation`, removed from it (removeSpecies) and
+/// from `formal` where a formal species has the same name.
+/// Guarantees: on success `fuels` lists them in that order (indices into the
+/// implementation before removal); otherwise returns the first name that is
+/// no species of `implementation` and changes nothing.
+std::optional<std::string> removeFuels(Crn &formal, Crn &implementation,
+                                       llvm::ArrayRef<std::string> fuelNames,
+                                       std::vector<SpeciesIndex> &fuels);
+
 /// Waste species (Nuskell's definition): starting from `signals`, a species is
 /// a non-waste if it is a reactant of a reaction that involves a non-waste;
 /// every other used species is a waste (it can never take part in producing
@@ -63,6 +73,12 @@ std::vector<bool> findWastes(const Crn &crn, const std::vector<bool> &signals);
 /// An interpretation: for each implementation species, the multiset of formal
 /// species (indices into the formal CRN) it stands for, or none if unknown.
 using Interpretation = std::vector<std::optional<Multiset>>;
+
+/// The names of the wastes of `implementation` (findWastes) whose signals
+/// are the species `partial` interprets as a non-empty formal multiset.
+std::vector<std::string>
+wasteNames(const Crn &implementation,
+           const std::vector<std::optional<Multiset>> &partial);
 
 /// The interpretation implied by names: a used implementation species named
 /// like a formal species, or like one followed by `_<digits>_` (Nuskell's
