@@ -86,9 +86,6 @@ cl::opt<bool> noProgress("no-progress",
 
 #undef SIM_OPT
 
-} // namespace
-
-namespace {
 /// What the summary line reports.
 struct RunSummary {
   std::string work;
@@ -231,12 +228,9 @@ int driver::runSimulate() {
   if (auto problem =
           sim::applyInitialOverrides(net, initText, opts.initialState))
     return reportUsageError(*problem);
-  double scale = 0;
-  for (double y : opts.initialState)
-    scale = std::max(scale, std::fabs(y));
   opts.solver.relTol = relTol;
   opts.solver.absTol =
-      absTol > 0 ? double(absTol) : (scale > 0 ? 1e-12 * scale : 1e-12);
+      absTol > 0 ? double(absTol) : sim::defaultAbsTol(opts.initialState);
 
   RunSummary summary;
   int code = method == Method::Ode ? runOde(net, opts, summary)

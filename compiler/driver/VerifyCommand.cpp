@@ -11,13 +11,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/Scheme.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/VerifyModel.h"
+#include "compiler/driver/VerifyReportLines.h"
 #include "compiler/driver/VerifyResimulation.h"
 #include "lib/support/Format.h"
-#include "lib/verify/CrnBisimulation.h"
-#include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
@@ -39,7 +39,7 @@ cl::opt<std::string>
     schemeName("scheme",
                cl::desc("DSD scheme <model.crn> is compiled with (default "
                         "soloveichik2010)"),
-               cl::init("soloveichik2010"), VERIFY_OPT);
+               VERIFY_OPT);
 cl::opt<size_t> maxComplexCount("max-complex-count",
                                 cl::desc("<model.crn>: most complexes the "
                                          "enumeration may find (Nuskell's "
@@ -154,6 +154,8 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
         << "--implementation, --fuels, --interpretation or --resimulate\n";
     return ExitUsageError;
   }
+  if (!schemeName.getNumOccurrences()) // dsd::SchemeOptions' default
+    schemeName = dsd::schemeInfo(dsd::SchemeOptions().kind).name.str();
   driver::ModelVerification model;
   enumerate::EnumerateOptions limits = driver::nuskellEnumerateOptions();
   limits.maxComplexCount = maxComplexCount;
@@ -180,40 +182,6 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
   in.mergeVariants = true;
   return ExitSuccess;
 }
-
-void printCounterexample(llvm::StringRef check,
-                         const verify::Counterexample &c) {
-  llvm::outs() << "counterexample (" << check << ", " << c.condition << "): ";
-  if (!c.reaction.empty())
-    llvm::outs() << c.reaction << " ";
-  llvm::outs() << c.message << "\n";
-}
-
-/// One line on the modular search (printed after the counterexamples); a
-/// broken module's counterexample joins `problems`.
-std::string describeModular(
-    const verify::ModularResult &m,
-    std::vector<std::pair<std::string, verify::Counterexample>> &problems) {
-  if (m.brokenModule && m.counterexample)
-    problems.push_back(
-        {"module " + std::to_string(*m.brokenModule + 1), *m.counterexample});
-  std::string line =
-      "crn-bisimulation modules: " + std::to_string(m.modules.size());
-  if (m.verdict == verify::Verdict::Correct)
-    return line + ", each a bisimulation of its formal reactions, "
-                  "modularity condition holds\n";
-  return line + ", not shown modularly (" + m.reason +
-         "); searched as one system\n";
-}
-
-void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
-  if (names.empty())
-    return;
-  llvm::outs() << title << ":";
-  for (const std::string &n : names)
-    llvm::outs() << " " << n;
-  llvm::outs() << "\n";
-}
 } // namespace
 
 int driver::runVerify() {
@@ -236,7 +204,7 @@ int driver::runVerify() {
     return code;
   in.wastes = verify::wasteNames(in.implementation, in.partial);
   bool allHold = true;
-  std::vector<std::pair<std::string, verify::Counterexample>> problems;
+  std::vector<NamedCounterexample> problems;
   std::string interpretationText, modularLine;
   verify::Interpretation simulated = in.partial;
   if (notion != Notion::Pathway) {
@@ -276,19 +244,7 @@ int driver::runVerify() {
     allHold &=
         resimulateAndReport(*in.formalModule, in.formal, *in.implModule,
                             in.implementation, simulated, in.fuelIndices);
-  for (auto &[check, c] : problems)
-    printCounterexample(check, c);
-  llvm::outs() << modularLine;
-  printList("fuels removed", in.fuels);
-  printList("wastes", in.wastes);
-  if (!interpretationText.empty()) {
-    llvm::outs() << "interpretation:\n";
-    llvm::StringRef text(interpretationText);
-    while (!text.empty()) {
-      auto [line, rest] = text.split('\n');
-      llvm::outs() << "  " << line << "\n";
-      text = rest;
-    }
-  }
+  printVerifyDetails(problems, modularLine, in.fuels, in.wastes,
+                     interpretationText);
   return allHold ? ExitSuccess : ExitCheckFailed;
 }

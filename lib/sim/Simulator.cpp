@@ -576,6 +576,13 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
   return llvm::Error::success();
 }
 
+double sim::defaultAbsTol(llvm::ArrayRef<double> initialState) {
+  double scale = 0;
+  for (double y : initialState)
+    scale = std::max(scale, std::fabs(y));
+  return scale > 0 ? 1e-12 * scale : 1e-12;
+}
+
 std::string sim::describeWork(const SolverStats &stats) {
   std::string work = linearSolverName(stats.solver).str() +
                      " solver: " + std::to_string(stats.steps) + " steps, " +

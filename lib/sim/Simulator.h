@@ -104,6 +104,10 @@ struct SolverStats {
 /// reconstructed from conservation laws" (the summary of `crnc simulate`).
 std::string describeWork(const SolverStats &stats);
 
+/// The absolute tolerance `crnc simulate` uses without --atol: 1e-12 times
+/// the largest initial value, or 1e-12 when every value is 0.
+double defaultAbsTol(llvm::ArrayRef<double> initialState);
+
 /// A numerical failure: CVODE could not reach the requested time.
 class SimulationError : public llvm::ErrorInfo<SimulationError> {
 public:
