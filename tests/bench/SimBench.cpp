@@ -4,16 +4,21 @@
 // sparse and dense Jacobians and a full solve per linear solver, and prints
 // one JSON object of measured figures. With --dump-network/--trajectory it
 // writes what sim_vs_scipy.py needs to solve the same problem with SciPy.
+// Arguments are `--name value` (BenchFlags.h); `bench-sim --help` lists them:
+//   --family random|cascade|dsd, --reactions, --seed, --t-end, --points,
+//   --rtol, --atol, --solvers, --kernels, --non-negative, --eliminate-sinks,
+//   --repeat, --keep-heap, --ssa-t-end, --ssa-volume, --dump-network,
+//   --trajectory
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchFlags.h"
 #include "NetworkGenerators.h"
 #include "lib/sim/Simulator.h"
 #include "lib/sim/SparseLu.h"
 #include "lib/sim/Ssa.h"
 #include "lib/support/Format.h"
 #include "lib/support/Json.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include <chrono>
 #include <ctime>
@@ -21,49 +26,48 @@
 
 using namespace crnc;
 using namespace crnc::sim;
-namespace cl = llvm::cl;
 
-static cl::opt<std::string> family("family", cl::desc("random | cascade | dsd"),
-                                   cl::init("random"));
-static cl::opt<unsigned> reactions("reactions", cl::init(1000));
-static cl::opt<unsigned> seed("seed", cl::init(1));
-static cl::opt<double> tEnd("t-end", cl::desc("0: the family's default"),
-                            cl::init(0));
-static cl::opt<unsigned> points("points", cl::init(50));
-static cl::opt<double> relTol("rtol", cl::init(1e-6));
-static cl::opt<double> absTol("atol", cl::desc("0: 1e-12 x max initial value"),
-                              cl::init(0));
-static cl::opt<std::string>
-    solvers("solvers", cl::desc("comma list of auto,dense,klu,gmres"),
-            cl::init("auto"));
-static cl::opt<bool> timeKernels("kernels", cl::desc("time RHS and Jacobians"),
-                                 cl::init(true));
-static cl::opt<bool> nonNegative("non-negative", cl::init(true));
-static cl::opt<bool> eliminateSinks(
-    "eliminate-sinks",
-    cl::desc(
-        "reconstruct sinks from conservation laws instead of integrating them"),
-    cl::init(true));
-static cl::opt<unsigned> repeat("repeat",
-                                cl::desc("solve this many times; report the "
-                                         "fastest (steadier on small cases)"),
-                                cl::init(1));
-static cl::opt<bool> keepHeap(
-    "keep-heap",
-    cl::desc("keep freed memory in the process between repeats, so every "
-             "repeat pays the same first-touch page faults (none)"),
-    cl::init(true));
-static cl::opt<double>
-    ssaEnd("ssa-t-end", cl::desc("also time both SSA methods to this time"),
-           cl::init(0));
-static cl::opt<double> ssaVolume("ssa-volume",
-                                 cl::desc("litres (unit models) or molecules "
-                                          "per unit"),
-                                 cl::init(1e-15));
-static cl::opt<std::string> dumpNetwork("dump-network", cl::init(""));
-static cl::opt<std::string>
-    trajectory("trajectory", cl::desc("CSV of the first solver's run"),
-               cl::init(""));
+static std::string family = "random";
+static unsigned reactions = 1000;
+static unsigned seed = 1;
+static double tEnd = 0; // 0: the family's default
+static unsigned points = 50;
+static double relTol = 1e-6;
+static double absTol = 0; // 0: 1e-12 x max initial value
+static std::string solvers = "auto";
+static bool timeKernels = true;
+static bool nonNegative = true;
+static bool eliminateSinks = true;
+static unsigned repeat = 1;
+static bool keepHeap = true;
+static double ssaEnd = 0;
+static double ssaVolume = 1e-15;
+static std::string dumpNetwork;
+static std::string trajectory;
+
+static const char *const usage = R"(crnc simulator benchmark
+usage: bench-sim [--name value]...
+  --family random|cascade|dsd  network family (default random)
+  --reactions N       network size (default 1000)
+  --seed N            generator seed (default 1)
+  --t-end T           end time; 0: the family's default (default 0)
+  --points N          output times (default 50)
+  --rtol X            relative tolerance (default 1e-6)
+  --atol X            absolute tolerance; 0: 1e-12 x max initial value
+  --solvers LIST      comma list of auto,dense,klu,gmres (default auto)
+  --kernels[=false]   time RHS and Jacobians (default true)
+  --non-negative[=false]     (default true)
+  --eliminate-sinks[=false]  reconstruct sinks from conservation laws
+                      instead of integrating them (default true)
+  --repeat N          solve this many times; report the fastest (default 1)
+  --keep-heap[=false] keep freed memory in the process between repeats, so
+                      every repeat pays the same first-touch page faults
+                      (none) (default true)
+  --ssa-t-end T       also time both SSA methods to this time (default 0)
+  --ssa-volume V      litres (unit models) or molecules per unit (1e-15)
+  --dump-network FILE write the network for sim_vs_scipy.py
+  --trajectory FILE   CSV of the first solver's run
+)";
 
 using Clock = std::chrono::steady_clock;
 static double secondsSince(Clock::time_point t0) {
@@ -175,7 +179,22 @@ static Json timeSsa(const CompiledNetwork &net) {
 }
 
 int main(int argc, char **argv) {
-  cl::ParseCommandLineOptions(argc, argv, "crnc simulator benchmark\n");
+  if (!bench::parseFlags(
+          argc, argv,
+          {bench::flag("family", family), bench::flag("reactions", reactions),
+           bench::flag("seed", seed), bench::flag("t-end", tEnd),
+           bench::flag("points", points), bench::flag("rtol", relTol),
+           bench::flag("atol", absTol), bench::flag("solvers", solvers),
+           bench::flag("kernels", timeKernels),
+           bench::flag("non-negative", nonNegative),
+           bench::flag("eliminate-sinks", eliminateSinks),
+           bench::flag("repeat", repeat), bench::flag("keep-heap", keepHeap),
+           bench::flag("ssa-t-end", ssaEnd),
+           bench::flag("ssa-volume", ssaVolume),
+           bench::flag("dump-network", dumpNetwork),
+           bench::flag("trajectory", trajectory)},
+          usage))
+    return 2;
   if (keepHeap && repeat > 1) {
     // Otherwise the C library returns large freed blocks to the kernel and
     // whether a repeat pays page faults depends on the allocation pattern.
@@ -236,7 +255,7 @@ int main(int argc, char **argv) {
 
   JsonStream js(llvm::outs());
   js.beginObject();
-  js.member("family", family.getValue());
+  js.member("family", family);
   js.member("reactions", module.reactionCount());
   js.member("channels", m);
   js.member("species", n);

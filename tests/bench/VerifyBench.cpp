@@ -8,12 +8,17 @@
 // verify_vs_crnverifier.py runs crnverifier on the same cases and prints the
 // two side by side with ratios.
 //
+//   bench-verify --cases <manifest.json> -o <results.json> [--time-limit S]
+//                [--repeat N]
+// (`--name value` or `--name=value`, BenchFlags.h; --time-limit defaults to
+// 30 s, --repeat to 3).
+//
 //===----------------------------------------------------------------------===//
 
+#include "BenchFlags.h"
 #include "compiler/frontend/Frontend.h"
 #include "lib/verify/CrnBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include <ctime>
@@ -22,18 +27,21 @@
 #include <nlohmann/json.hpp>
 
 using namespace crnc;
-namespace cl = llvm::cl;
 
-static cl::opt<std::string> manifestPath("cases", cl::desc("Manifest (JSON)"),
-                                         cl::Required);
-static cl::opt<std::string> outPath("o", cl::desc("Results (JSON)"),
-                                    cl::Required);
-static cl::opt<double> timeLimit("time-limit", cl::desc("Seconds per check"),
-                                 cl::init(30));
-static cl::opt<unsigned> repeat("repeat",
-                                cl::desc("Runs per check (best kept; a run "
-                                         "over 1 s is not repeated)"),
-                                cl::init(3));
+static std::string manifestPath; // required
+static std::string outPath;      // required
+static double timeLimit = 30;
+static unsigned repeat = 3;
+
+static const char *const usage = R"(time crnc's verification checks
+usage: bench-verify --cases <manifest.json> -o <results.json>
+                    [--time-limit S] [--repeat N]
+  --cases FILE      manifest (JSON)
+  -o FILE           results (JSON)
+  --time-limit S    seconds per check (default 30)
+  --repeat N        runs per check (best kept; a run over 1 s is not
+                    repeated) (default 3)
+)";
 
 static std::optional<verify::Crn> load(const std::string &text,
                                        const std::string &name) {
@@ -102,7 +110,16 @@ static nlohmann::json runCase(const nlohmann::json &c) {
 }
 
 int main(int argc, char **argv) {
-  cl::ParseCommandLineOptions(argc, argv, "time crnc's verification checks\n");
+  if (!bench::parseFlags(
+          argc, argv,
+          {bench::flag("cases", manifestPath), bench::flag("o", outPath),
+           bench::flag("time-limit", timeLimit), bench::flag("repeat", repeat)},
+          usage))
+    return 2;
+  if (manifestPath.empty() || outPath.empty()) {
+    std::cerr << "bench-verify: --cases and -o are required\n" << usage;
+    return 2;
+  }
   std::ifstream in(manifestPath);
   if (!in) {
     std::cerr << "bench-verify: cannot read " << manifestPath << "\n";
