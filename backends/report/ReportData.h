@@ -2,8 +2,8 @@
 //
 // The verification report's input: a plain struct with one optional part per
 // section. A part that was not computed carries the reason instead
-// (`Part::notRun`), and the writers show "not run: <reason>"; nothing is
-// ever filled with a placeholder. Every figure is in the unit its field
+// (`Part::notRun`), and the writers show "not run: <reason>"; a missing
+// figure is never invented. Every figure is in the unit its field
 // names (nM, /M/s, kcal/mol, nt, seconds). The HTML and JSON writers
 // (Report.h) render the same struct, so both carry the same figures.
 //

@@ -1,8 +1,8 @@
 //===- SpuriousCheck.cpp - unintended duplexes among exposed regions ------===//
 
 #include "backends/sequences/SpuriousCheck.h"
+#include "lib/support/Threads.h"
 #include <algorithm>
-#include <thread>
 
 using namespace crnc;
 using namespace crnc::sequences;
@@ -85,12 +85,7 @@ SpuriousSummary SpuriousCheck::evaluateAll() const {
         merge(rows[a], duplex(a, b));
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(work, t);
-  work(0);
-  for (std::thread &th : pool)
-    th.join();
+  runOnThreads(threads, work);
   SpuriousSummary total;
   for (SpuriousSummary &row : rows) {
     total.pairsEvaluated += row.pairsEvaluated;

@@ -339,17 +339,17 @@ llvm::Error Enumerator::processNeighborhood(ComplexId source) {
 void Enumerator::computeMoves(
     const std::vector<ComplexId> &frontier,
     std::unordered_map<ComplexId, std::vector<Move>> &ready) {
-  std::vector<ComplexId> todo;
+  std::vector<ComplexId> unexpanded;
   for (ComplexId c : frontier)
     if (!ready.count(c))
-      todo.push_back(c);
-  std::vector<std::vector<Move>> moves(todo.size());
-  pool.run(todo.size(), [&](size_t i) {
-    moves[i] = unimolecularMoves(sys.complexes[todo[i]].complex, design.domains,
-                                 moveOptions);
+      unexpanded.push_back(c);
+  std::vector<std::vector<Move>> moves(unexpanded.size());
+  pool.run(unexpanded.size(), [&](size_t i) {
+    moves[i] = unimolecularMoves(sys.complexes[unexpanded[i]].complex,
+                                 design.domains, moveOptions);
   });
-  for (size_t i = 0; i < todo.size(); ++i)
-    ready[todo[i]] = std::move(moves[i]);
+  for (size_t i = 0; i < unexpanded.size(); ++i)
+    ready[unexpanded[i]] = std::move(moves[i]);
 }
 
 /// Strongly connected components of the fast 1-1 reactions inside the

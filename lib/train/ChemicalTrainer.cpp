@@ -8,6 +8,7 @@
 
 #include "lib/train/ChemicalTrainer.h"
 #include "lib/support/Format.h"
+#include "lib/support/Threads.h"
 #include <thread>
 
 using namespace crnc;
@@ -153,12 +154,7 @@ llvm::Expected<Metrics> ChemicalTrainer::evaluate(const Dataset &data,
       results[i] = std::move(*r);
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < threads; ++w)
-    pool.emplace_back(work, w);
-  work(0);
-  for (std::thread &t : pool)
-    t.join();
+  runOnThreads(threads, work);
   for (const std::string &e : errors)
     if (!e.empty())
       return llvm::createStringError(std::errc::invalid_argument, "%s",

@@ -3,10 +3,10 @@
 #include "lib/verify/LabTraining.h"
 #include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
+#include "lib/support/Threads.h"
 #include "llvm/ADT/StringExtras.h"
 #include <chrono>
 #include <cmath>
-#include <thread>
 
 namespace crnc::verify {
 
@@ -215,12 +215,7 @@ llvm::Expected<train::Metrics> LabTrainer::evaluate(const train::Dataset &data,
           train::scoreOutputs(mi, readOutputs((*sim)->state()), data.target[i]);
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < threads; ++w)
-    pool.emplace_back(work, w);
-  work(0);
-  for (std::thread &t : pool)
-    t.join();
+  runOnThreads(threads, work);
   for (const std::string &e : errors)
     if (!e.empty())
       return protocolError(e);
