@@ -22,9 +22,10 @@ every example, under each of crnc's four schemes:
     `modular-crn-bisimulation` decides (Johnson, Dong & Winfree 2019,
     modularity condition);
  5. Nuskell's own design of the same CRN (`nuskell --ts <scheme file>
-    --verify crn-bisimulation`) is run for the examples (--own examples) or
-    every case (--own all); for the test CRNs it is otherwise read from
-    tests/data/nuskell-verdicts.json.
+    --verify crn-bisimulation`; for a model, whose source has no reactions,
+    of the formal CRN that crnc's design implements) is run for the examples
+    (--own examples) or every case (--own all); for the test CRNs it is
+    otherwise read from tests/data/nuskell-verdicts.json.
 
 One Nuskell process at a time, under `nice -n 19`. Rows are appended to
 --out (tab-separated; a case already there is skipped, so a run resumes).
@@ -33,7 +34,7 @@ One Nuskell process at a time, under `nice -n 19`. Rows are appended to
       --crnc build/bin/crnc --work /tmp/oracle --out results.tsv \\
       [--schemes soloveichik2010,...] [--cases tests|examples|all|crn-33,...] \\
       [--timeout 30] [--own none|examples|all] [--modular] [-- crnc flags]
-  /usr/bin/python3 tests/oracle/nuskell_oracle.py table results.tsv
+  /usr/bin/python3 tests/oracle/nuskell_oracle.py table results.tsv [more.tsv] [--rows]
 """
 import argparse, collections, json, os, re, shutil, subprocess, sys, time
 
@@ -49,7 +50,7 @@ NUSKELL = ['nice', '-n', '19', '/usr/bin/python3', '-c',
 CRNVERIFIER = ['nice', '-n', '19', '/usr/bin/python3', '-c',
                'from crnverifier.verifier import main; main()']
 COLUMNS = ['case', 'scheme', 'nt', 'buffers', 'readpil', 'readpil_s',
-           'modular', 'modular_s', 'own', 'own_s', 'crnc_flags']
+           'modular', 'modular_s', 'own', 'own_s', 'crnc_flags', 'verify_timeout']
 
 
 # ---------------------------------------------------------------- cases
@@ -293,7 +294,7 @@ def modular_oracle(args, d, design, formal, renames):
     env = nuskell_env(args)
     code, text, _ = run(NUSKELL + ['--readpil', 'design.pil', '--enumerate',
                                    '--pilfile', '-o', 'enum'],
-                        timeout=args.timeout + 900, stdin=formal, cwd=d, env=env)
+                        timeout=args.timeout + args.enum_timeout, stdin=formal, cwd=d, env=env)
     enum_pil = os.path.join(d, 'enum_enum.pil')
     if code != 0 or not os.path.exists(enum_pil):
         return verdict_of(code, text)
@@ -332,7 +333,7 @@ def modular_oracle(args, d, design, formal, renames):
 def nuskell_verify(args, d, formal, extra):
     code, text, secs = run(NUSKELL + extra + ['--verify', 'crn-bisimulation',
                                               '--verify-timeout', str(args.timeout)],
-                           timeout=args.timeout + 900, stdin=formal, cwd=d,
+                           timeout=args.timeout + args.enum_timeout, stdin=formal, cwd=d,
                            env=nuskell_env(args))
     return verdict_of(code, text), secs
 
@@ -355,7 +356,8 @@ def run_cases(args):
                 if (case, scheme) in done:
                     continue
                 row = dict.fromkeys(COLUMNS, '')
-                row.update(case=case, scheme=scheme, crnc_flags=' '.join(args.crnc_flags))
+                row.update(case=case, scheme=scheme, crnc_flags=' '.join(args.crnc_flags),
+                           verify_timeout=args.timeout)
                 compiled, d = compile_design(args, case, text, scheme)
                 if isinstance(compiled, str):
                     row['readpil'] = compiled
@@ -395,19 +397,41 @@ def norm(v):
 
 
 def crnc_verdict(row):
-    """Nuskell's verdict on crnc's design; the modular oracle's where the
-    monolithic check gave none."""
+    """Nuskell's verdict on crnc's design (with the time-out that gave it when
+    not the first run's); the modular oracle's where Nuskell gave none."""
     v = norm(row['readpil'])
+    if v in ('True', 'False') and row.get('note'):
+        return f"{v} ({row['note']})"
     if v == 'no verdict' and row['modular'] in ('True', 'False'):
         return row['modular'] + ' (modular)'
     return v
 
 
+def load_rows(paths):
+    """Rows by (case, scheme); a later file (a re-run with a longer time-out)
+    fills in a verdict the earlier ones did not reach."""
+    merged = {}
+    for n, path in enumerate(paths):
+        for line in open(path):
+            if line.startswith('case\t'):
+                continue
+            row = dict(zip(COLUMNS, line.rstrip('\n').split('\t')))
+            key = (row['case'], row['scheme'])
+            old = merged.get(key)
+            if old is None:
+                merged[key] = row
+            elif norm(old['readpil']) not in ('True', 'False') and \
+                    norm(row['readpil']) in ('True', 'False'):
+                old['readpil'] = row['readpil']
+                old['note'] = f"Nuskell, {row.get('verify_timeout', '?')} s " \
+                              f"time-out, {row['readpil_s']} s"
+    return list(merged.values())
+
+
 def table(args):
-    rows = [dict(zip(COLUMNS, l.rstrip('\n').split('\t')))
-            for l in open(args.results) if not l.startswith('case\t')]
-    print('| scheme | set | cases | same verdict | crnc verified where Nuskell\'s own did '
-          '| differences (case: Nuskell own / crnc) |')
+    rows = load_rows(args.results)
+    print('| scheme | set | cases | same verdict as Nuskell\'s own | crnc verified '
+          'where Nuskell\'s own did | differences (case: Nuskell own / crnc) |')
     print('|---|---|---|---|---|---|')
     for scheme in SCHEMES:
         for group in ('tests', 'examples'):
@@ -427,6 +451,13 @@ def table(args):
                     diffs.append(f"{r['case']}: {own} / {crnc}")
             print(f'| {scheme} | {group} | {len(sel)} | {same} | {met}/{need} | '
                   f"{'; '.join(diffs)} |")
+    if args.rows:
+        print('\n| case | scheme | nt | buffers | Nuskell on crnc\'s design | '
+              'Nuskell\'s own |')
+        print('|---|---|---|---|---|---|')
+        for r in rows:
+            print(f"| {r['case']} | {r['scheme']} | {r['nt']} | {r['buffers']} | "
+                  f"{crnc_verdict(r)} | {norm(r['own'])} |")
 
 
 def main():
@@ -442,12 +473,17 @@ def main():
     p.add_argument('--out', required=True)
     p.add_argument('--schemes', default=','.join(SCHEMES))
     p.add_argument('--cases', default='all')
-    p.add_argument('--timeout', type=int, default=30)
+    p.add_argument('--timeout', type=int, default=30,
+                   help="Nuskell's and crnverifier's --verify-timeout (s)")
+    p.add_argument('--enum-timeout', type=int, default=900,
+                   help='seconds a Nuskell process may spend besides verifying')
     p.add_argument('--own', choices=['none', 'examples', 'all'], default='examples')
     p.add_argument('--modular', action='store_true')
     p.add_argument('crnc_flags', nargs='*')
     t = sub.add_parser('table')
-    t.add_argument('results')
+    t.add_argument('results', nargs='+',
+                   help='results files; later ones fill in missing verdicts')
+    t.add_argument('--rows', action='store_true', help='also every row')
     args = parser.parse_args()
     if args.command == 'run':
         REPO = os.path.abspath(args.repo)
