@@ -107,13 +107,6 @@ private:
                   const std::vector<bool> &candidate) const;
   void addBufferModule(Module &module, FreshNames &names, SpeciesId s,
                        double qs);
-  struct BufferPlan {
-    std::vector<double> hold; ///< per species, in gates and buffers
-    double lambda;            ///< every direction runs 1 + lambda slower
-    size_t modules;           ///< buffer modules needed
-  };
-  BufferPlan planBuffers(const Module &module, const std::vector<double> &alpha,
-                         const std::vector<bool> &buffered) const;
   double qmax() const { return qmaxPerMolar * 1e-9; }
   double qmin() const { return qminPerMolar * 1e-9; }
 
@@ -333,51 +326,37 @@ double MapRatesPass::chooseGamma(const Module &module) const {
 
 /// How much it costs to hold `s` in a gate: nothing for a constant species
 /// (the environment keeps it at its level), a clock last (it would be held
-/// by every gate of its phase), otherwise what `s` already holds (spread) or
-/// the opposite (concentrate: a species held by every direction it takes
-/// part in slows them alike).
+/// by every gate of its phase), otherwise what `s` already holds.
 static double holdCost(const Module &module, SpeciesId s,
-                       const std::vector<double> &alpha, bool concentrate) {
+                       const std::vector<double> &alpha) {
   const Species &sp = module.getSpecies(s);
   if (sp.constant)
-    return -INFINITY;
+    return -1;
   if (sp.role == SpeciesRole::Clock)
     return INFINITY;
-  return concentrate ? -alpha[s] : alpha[s];
+  return alpha[s];
 }
 
-/// Non-fuel reactants of a side (fuels are gates themselves, never X1).
-static unsigned gateCandidates(const Module &module, const TermList &side) {
-  unsigned n = 0;
-  for (const Term &t : side)
-    n += module.getSpecies(t.species).role != SpeciesRole::Fuel;
-  return n;
-}
-
-/// The reactant the SSW gate of `side` holds (X1: the cheapest by holdCost).
-static std::optional<size_t> chooseGated(const Module &module,
-                                         const TermList &side,
-                                         const std::vector<double> &alpha,
-                                         bool concentrate) {
+/// Picks the reactant that the SSW gate holds (X1: the cheapest by holdCost;
+/// fuels are gates themselves and never X1), moves it to the front of `side`
+/// and returns it.
+static std::optional<SpeciesId> chooseGated(const Module &module,
+                                            TermList &side,
+                                            const std::vector<double> &alpha) {
   std::optional<size_t> best;
   for (size_t i = 0; i < side.size(); ++i) {
     SpeciesId s = side[i].species;
     if (module.getSpecies(s).role == SpeciesRole::Fuel)
       continue;
-    if (!best || holdCost(module, s, alpha, concentrate) <
-                     holdCost(module, side[*best].species, alpha, concentrate))
+    if (!best || holdCost(module, s, alpha) <
+                     holdCost(module, side[*best].species, alpha))
       best = i;
   }
-  return best;
+  if (!best)
+    return std::nullopt;
+  std::rotate(side.begin(), side.begin() + *best, side.begin() + *best + 1);
+  return side.front().species;
 }
-
-namespace {
-/// Which reactant every direction's gate holds, and the holds alpha_X.
-struct Gating {
-  std::vector<std::optional<size_t>> pick; ///< per direction (see directions)
-  std::vector<double> alpha;
-};
-} // namespace
 
 static bool needsBuffer(const Species &s) {
   return !s.constant && s.role != SpeciesRole::Fuel &&
@@ -428,60 +407,15 @@ MapRatesPass::commonSlowdown(const Module &module,
   return high;
 }
 
-/// Every direction (reactants, and products of a reversible reaction), with
-/// its rate.
-static std::vector<std::pair<const TermList *, double>>
-directionRates(const Module &module) {
-  std::vector<std::pair<const TermList *, double>> out;
-  for (const Reaction &r : module.allReactions()) {
-    out.emplace_back(&r.reactants, r.rate);
-    if (r.reverseRate)
-      out.emplace_back(&r.products, *r.reverseRate);
-  }
-  return out;
-}
-
+/// Every direction (reactants, and products of a reversible reaction).
 static std::vector<const TermList *> directions(const Module &module) {
   std::vector<const TermList *> out;
-  for (auto [side, rate] : directionRates(module))
-    out.push_back(side);
-  return out;
-}
-
-/// Spread (SSW's aim, the least hold): each direction in order holds its
-/// cheapest reactant. Concentrate: directions with a single candidate first,
-/// then each holds the reactant held most so far.
-static Gating chooseGates(const Module &module, bool concentrate, double qmax) {
-  auto dirs = directionRates(module);
-  Gating g{std::vector<std::optional<size_t>>(dirs.size()),
-           std::vector<double>(module.speciesCount(), 0)};
-  for (int pass = concentrate ? 0 : 1; pass < 2; ++pass)
-    for (size_t d = 0; d < dirs.size(); ++d) {
-      const TermList &side = *dirs[d].first;
-      if (pass == 0 && gateCandidates(module, side) != 1)
-        continue;
-      if (g.pick[d])
-        continue;
-      g.pick[d] = chooseGated(module, side, g.alpha, concentrate);
-      if (g.pick[d])
-        g.alpha[side[*g.pick[d]].species] += dirs[d].second / qmax;
-    }
-  return g;
-}
-
-/// Moves each direction's held reactant to the front of its side: the
-/// scheme's gate holds the first reactant.
-static void applyGating(Module &module, const Gating &g) {
-  size_t d = 0;
-  auto front = [&](TermList &side) {
-    if (std::optional<size_t> i = g.pick[d++])
-      std::rotate(side.begin(), side.begin() + *i, side.begin() + *i + 1);
-  };
-  for (Reaction &r : module.allReactions()) {
-    front(r.reactants);
+  for (const Reaction &r : module.allReactions()) {
+    out.push_back(&r.reactants);
     if (r.reverseRate)
-      front(r.products);
+      out.push_back(&r.products);
   }
+  return out;
 }
 
 /// Holds beta_X >= alpha_X (fraction of X in gates and buffers) under which
@@ -563,75 +497,52 @@ void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
   module.addReaction(std::move(b));
 }
 
-/// The holds that buffers give each species, and lambda, for holds alpha:
-/// none when every direction already slows alike (auto), else the
-/// equalising holds (auto), else every buffered species at the largest hold.
-MapRatesPass::BufferPlan
-MapRatesPass::planBuffers(const Module &module,
-                          const std::vector<double> &alpha,
-                          const std::vector<bool> &buffered) const {
-  BufferPlan plan{alpha, 0, 0};
-  std::optional<std::vector<double>> equal;
-  if (buffers == BufferMode::Auto) {
-    if (std::optional<double> f = commonSlowdown(module, alpha)) {
-      plan.lambda = *f - 1;
-      return plan;
-    }
-    equal = equalisingHolds(module, alpha, buffered);
-  }
-  if (equal) {
-    plan.hold = *equal;
-    for (const TermList *side : directions(module))
-      plan.lambda =
-          std::max(plan.lambda, slowdown(module, *side, plan.hold) - 1);
-  } else {
-    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
-      if (buffered[s])
-        plan.lambda = std::max(plan.lambda, alpha[s]);
-    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
-      if (buffered[s])
-        plan.hold[s] = plan.lambda;
-  }
-  for (SpeciesId s = 0; s < module.speciesCount(); ++s)
-    plan.modules += (plan.hold[s] - alpha[s]) * qmax() >= qmin();
-  return plan;
-}
-
 /// Adds the buffer modules; returns lambda (the common sequestration: every
 /// direction runs 1 + lambda slower, resp. every species is held by lambda).
-/// With buffers=auto the gates hold reactants spread or concentrated,
-/// whichever needs fewer buffer modules at most 10 % slower, or is faster.
 double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
   if (buffers == BufferMode::Off)
     return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
+  std::vector<double> alpha(module.speciesCount(), 0);
+  for (Reaction &r : module.allReactions()) {
+    if (auto s = chooseGated(module, r.reactants, alpha))
+      alpha[*s] += r.rate / qmax();
+    if (r.reverseRate)
+      if (auto s = chooseGated(module, r.products, alpha))
+        alpha[*s] += *r.reverseRate / qmax();
+  }
   std::vector<bool> buffered(module.speciesCount(), false);
   std::vector<bool> isReactant = reactantSpecies(module);
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
     buffered[s] = needsBuffer(module.getSpecies(s)) &&
                   (buffers == BufferMode::On || isReactant[s]);
-  Gating gating = chooseGates(module, false, qmax());
-  BufferPlan plan = planBuffers(module, gating.alpha, buffered);
-  if (buffers == BufferMode::Auto && plan.modules > 0) {
-    Gating other = chooseGates(module, true, qmax());
-    BufferPlan otherPlan = planBuffers(module, other.alpha, buffered);
-    // Fewer buffer modules are worth at most 10 % more lab time (a model's
-    // lab time must not grow for a few strands saved).
-    bool fewer = otherPlan.modules < plan.modules &&
-                 1 + otherPlan.lambda <= 1.1 * (1 + plan.lambda);
-    bool faster =
-        otherPlan.modules <= plan.modules && otherPlan.lambda < plan.lambda;
-    if (fewer || faster)
-      gating = std::move(other), plan = std::move(otherPlan);
+  std::vector<double> hold = alpha;
+  double lambda = 0;
+  std::optional<std::vector<double>> equal;
+  if (buffers == BufferMode::Auto) {
+    if (std::optional<double> f = commonSlowdown(module, alpha))
+      return *f - 1;
+    equal = equalisingHolds(module, alpha, buffered);
   }
-  applyGating(module, gating);
+  if (equal) {
+    hold = *equal;
+    for (const TermList *side : directions(module))
+      lambda = std::max(lambda, slowdown(module, *side, hold) - 1);
+  } else {
+    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+      if (buffered[s])
+        lambda = std::max(lambda, alpha[s]);
+    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+      if (buffered[s])
+        hold[s] = lambda;
+  }
   size_t original = module.speciesCount();
   for (SpeciesId s = 0; s < original; ++s) {
-    double qs = (plan.hold[s] - gating.alpha[s]) * qmax();
+    double qs = (hold[s] - alpha[s]) * qmax();
     if (qs >= qmin())
       addBufferModule(module, names, s, qs);
   }
-  return plan.lambda;
+  return lambda;
 }
 
 /// Warns at each reaction with a rate outside [qmin, qmax]: the first
