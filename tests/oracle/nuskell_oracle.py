@@ -172,11 +172,15 @@ def compile_design(args, case, text, scheme):
     if code not in (0, 3):
         last = (log.strip().splitlines() or ['?'])[-1]
         return f'crnc-exit-{code}: ' + re.sub(r'\s+', ' ', last)[:70], d
-    design = json.load(open(os.path.join(out, 'm.design.json')))
-    renames, buffers = buffer_renames(open(os.path.join(out, 'm.formal.crnir')).read())
+    # Outputs are named after the module (a `module` line), else the file.
+    base = [f[:-len('.design.json')] for f in os.listdir(out)
+            if f.endswith('.design.json')][0]
+    out = os.path.join(out, base)
+    design = json.load(open(out + '.design.json'))
+    renames, buffers = buffer_renames(open(out + '.formal.crnir').read())
     buffer_lines = [x for x in design['formal_crn'] if words(x) & set(renames)]
     formal = '\n'.join(x for x in design['formal_crn'] if x not in buffer_lines) + '\n'
-    pil = rename_pil(open(os.path.join(out, 'm.pil')).read(), renames)
+    pil = rename_pil(open(out + '.pil').read(), renames)
     open(os.path.join(d, 'design.pil'), 'w').write(pil)
     open(os.path.join(d, 'formal.crn'), 'w').write(formal)
     for s in words(formal):
