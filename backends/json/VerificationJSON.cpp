@@ -57,6 +57,11 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   j["max_deviation_at_predicted_time_scale"] =
       jsonNumber(r.result.predictedMaxDeviation);
   j["worst_species_at_predicted_time_scale"] = r.result.predictedWorstSpecies;
+  if (r.result.fittedTimeScale) {
+    j["time_scale_fitted"] = jsonNumber(*r.result.fittedTimeScale);
+    j["max_deviation_at_fitted_time_scale"] =
+        jsonNumber(r.result.fittedMaxDeviation);
+  }
   j["times"] = jsonNumbers(r.result.times);
   Json species = Json::array();
   for (const SpeciesDeviation &d : r.result.species)

@@ -58,11 +58,13 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
                      " % (threshold " + formatNumber(100 * r.threshold) +
                      " %, worst " + x.worstSpecies +
                      "): " + (x.pass ? "pass" : "fail") + "\n";
-  line += "  time scale: measured " + formatSignificant(x.timeScale, 3) +
-          " s per model time unit, map-rates predicted " +
-          formatSignificant(r.timeScale, 3) + " s (max deviation on that " +
-          "axis " + formatSignificant(100 * x.predictedMaxDeviation, 3) +
-          " %)\n";
+  line += "  time axis: map-rates predicted " +
+          formatSignificant(r.timeScale, 3) + " s per model time unit";
+  if (x.fittedTimeScale)
+    line += " (best fit " + formatSignificant(*x.fittedTimeScale, 3) +
+            " s, max deviation there " +
+            formatSignificant(100 * x.fittedMaxDeviation, 3) + " %)";
+  line += "\n";
   if (r.interpretation != "crn-bisimulation")
     line += "  interpretation from the " + r.interpretation +
             " only (no CRN bisimulation): copies held in gates are not "

@@ -242,8 +242,10 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
                                    "no formal species of the checked CRN is "
                                    "a species of the reference");
   result.timeScale = options.timeScale;
-  if (fit)
-    result.timeScale = fitScale(compareAt, options.timeScale);
+  if (fit) {
+    result.fittedTimeScale = fitScale(compareAt, options.timeScale);
+    result.fittedMaxDeviation = compareAt(*result.fittedTimeScale);
+  }
   compareAt(result.timeScale);
   result.pass = result.maxDeviation <= options.threshold;
   result.formalTrace = std::move(*referenceTrace);

@@ -57,8 +57,6 @@ struct DesignCheckOptions {
 /// (time_scale, conc_scale_nM); without it, or when it has clock phases
 /// (re-simulation compares free-running CRNs only), the comparison is with
 /// `formal` at time scale time_scale / rate_time_scale (the sequestration).
-/// The time scale is measured (ResimulationOptions::fitTimeScale): the
-/// prediction is reported beside it.
 /// Guarantees: a stopped enumeration gives Unknown verdicts with the limit
 /// as reason; the interpretation is the bisimulation's when it holds;
 /// pathway decomposition sees history variants merged into their signal
