@@ -299,7 +299,43 @@ static void resimulationBody(llvm::raw_ostream &os, const Resimulation &r) {
             rows);
 }
 
-static void trainingBody(llvm::raw_ostream &os, const Training &t) {
+static std::vector<double> percent(const std::vector<double> &fractions) {
+  std::vector<double> out;
+  for (double a : fractions)
+    out.push_back(100 * a);
+  return out;
+}
+
+/// Which design the DNA level trained, its lab time, and whether it is this
+/// design.
+static void dnaTrainingNote(llvm::raw_ostream &os, const DnaTraining &d) {
+  std::string text =
+      "DNA level: crnc train --level dna trained the " + d.scheme +
+      " design (" + d.network +
+      "), beside the model network on the same rows in the same order. Lab "
+      "time: " +
+      num(d.hoursPerSample, 3) + " h per training sample (two phases of " +
+      num(d.hoursPerPhase, 3) + " h); " + std::to_string(d.trainingSamples) +
+      " samples in sequence: " + num(d.trainingHours, 3) + " h; " +
+      std::to_string(d.evaluatedSamples) + " validation and test samples, " +
+      num(d.hoursPerPhase, 3) + " h each (phase 1 on a copy of the mix).";
+  para(os, text);
+  if (d.differences.empty())
+    return;
+  std::string why;
+  for (const std::string &w : d.differences)
+    why += (why.empty() ? "" : "; ") + w;
+  os << "<p class=\"notrun\">"
+     << escapeMarkup("The DNA-level figures were recorded for a different "
+                     "design than this one, so they are not this design's: " +
+                     why + ".")
+     << "</p>\n";
+}
+
+static void trainingPlots(llvm::raw_ostream &os, const Training &t) {
+  const DnaTraining *d = t.dna.ran() ? &*t.dna : nullptr;
+  std::string dnaLabel =
+      d && d->differences.empty() ? "DNA level" : "DNA level (other design)";
   std::vector<double> epochs;
   for (size_t i = 0; i < t.trainLoss.size(); ++i)
     epochs.push_back(double(i + 1));
@@ -309,26 +345,49 @@ static void trainingBody(llvm::raw_ostream &os, const Training &t) {
   loss.yLabel = "loss (mean of ½|ŷ − t|²)";
   loss.series = {{"training", epochs, t.trainLoss, false, 0},
                  {"validation", epochs, t.validationLoss, true, 1}};
+  if (d)
+    loss.series.push_back(
+        {dnaLabel + ", training", epochs, d->trainLoss, false, 3});
+  if (d)
+    loss.series.push_back(
+        {dnaLabel + ", validation", epochs, d->validationLoss, true, 4});
   os << "<div class=\"figs\">\n" << renderLinePlot(loss) << "\n";
   if (t.task != "regression") {
     LinePlot acc;
     acc.title = "validation accuracy per epoch";
     acc.xLabel = "epoch";
     acc.yLabel = "accuracy (%)";
-    std::vector<double> percent;
-    for (double a : t.validationAccuracy)
-      percent.push_back(100 * a);
-    acc.series = {{"validation", epochs, percent, false, 2}};
+    acc.series = {
+        {"validation", epochs, percent(t.validationAccuracy), false, 2}};
+    if (d)
+      acc.series.push_back({dnaLabel + ", validation", epochs,
+                            percent(d->validationAccuracy), true, 4});
     acc.yRange = std::make_pair(0.0, 100.0);
     os << renderLinePlot(acc) << "\n";
   }
   os << "</div>\n";
-  std::string dna = t.dnaAccuracy.ran() ? num(100 * *t.dnaAccuracy, 4) + " %"
-                                        : "not run: " + t.dnaAccuracy.notRun;
-  table(os, {"Test set", "Formal CRN (chemical training)", "DNA level"},
-        {{"accuracy",
-          t.testAccuracy ? num(100 * *t.testAccuracy, 4) + " %" : "—", dna},
-         {"loss", optionalNum(t.testLoss), ""}});
+}
+
+static void trainingBody(llvm::raw_ostream &os, const Training &t) {
+  trainingPlots(os, t);
+  auto percentOf = [](const std::optional<double> &a) {
+    return a ? num(100 * *a, 4) + " %" : std::string("—");
+  };
+  if (!t.dna.ran()) {
+    table(os, {"Test set", "Formal CRN (chemical training)", "DNA level"},
+          {{"accuracy", percentOf(t.testAccuracy), "not run: " + t.dna.notRun},
+           {"loss", optionalNum(t.testLoss), ""}});
+    return;
+  }
+  const DnaTraining &d = *t.dna;
+  dnaTrainingNote(os, d);
+  std::string column = "DNA level (" + d.scheme + ")";
+  std::vector<Row> rows;
+  if (t.task != "regression")
+    rows.push_back(
+        {"accuracy", percentOf(t.testAccuracy), percentOf(d.testAccuracy)});
+  rows.push_back({"loss", optionalNum(t.testLoss), optionalNum(d.testLoss)});
+  table(os, {"Test set", "Formal CRN (chemical training)", column}, rows);
 }
 
 static void costsSection(llvm::raw_ostream &os, const Costs &c) {

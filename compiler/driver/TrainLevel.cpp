@@ -2,15 +2,19 @@
 
 #include "compiler/driver/TrainLevel.h"
 #include "backends/dsd/Scheme.h"
+#include "backends/json/LabTrainingJSON.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
+#include "ir/Printer.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
 #include "lib/support/Json.h"
+#include "lib/train/Reports.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -69,6 +73,57 @@ dnaNetwork(dna::Design &design, const ir::Module &formal,
   return net;
 }
 
+/// The lab network's figures as the trained module records them.
+static verify::LabRecord labRecord(const LabLevelRun &run,
+                                   const train::ModelInterface &mi,
+                                   const ir::Module &formal,
+                                   const LabLevelSettings &s) {
+  const verify::LabTrainingResult &r = run.result;
+  verify::LabRecord rec;
+  bool dna = s.level == TrainLevel::Dna;
+  rec.level = dna ? "dna" : "formal";
+  rec.network = run.network;
+  rec.finiteFuels = s.finiteFuels;
+  rec.design = verify::designIdentity(
+      formal, dna ? dsd::schemeInfo(s.scheme).name : "formal");
+  for (const verify::LevelEpoch &e : r.epochs) {
+    bool validated = e.labValidation.samples != 0;
+    rec.trainLoss.push_back(e.lab.loss);
+    rec.trainAccuracy.push_back(e.lab.accuracy);
+    rec.validationLoss.push_back(validated ? e.labValidation.loss : NAN);
+    rec.validationAccuracy.push_back(validated ? e.labValidation.accuracy
+                                               : NAN);
+    rec.trainingSamples += unsigned(e.lab.samples);
+    rec.evaluatedSamples += unsigned(e.labValidation.samples);
+  }
+  if (r.labTest.samples) {
+    rec.testLoss = r.labTest.loss;
+    rec.testAccuracy = r.labTest.accuracy;
+    rec.evaluatedSamples += unsigned(r.labTest.samples);
+  }
+  for (size_t i = 0; i < mi.weights.size(); ++i) {
+    rec.weightNames.push_back(mi.weights[i].name);
+    rec.weights.push_back(r.labWeights[i]);
+  }
+  rec.phaseSeconds = run.protocol.phaseSeconds;
+  return rec;
+}
+
+/// The model network's side of the run, as crnc train records it.
+static train::TrainingResult modelSide(const verify::LabTrainingResult &r) {
+  train::TrainingResult t;
+  for (const verify::LevelEpoch &e : r.epochs) {
+    train::EpochRecord rec;
+    rec.epoch = e.epoch;
+    rec.train = e.model;
+    rec.validation = e.modelValidation;
+    t.epochs.push_back(rec);
+  }
+  t.test = r.modelTest;
+  t.secondsPerSample = r.modelSecondsPerSample;
+  return t;
+}
+
 int driver::trainAtLabLevel(const ir::Module &model,
                             const train::ModelInterface &mi,
                             const train::PreparedData &data,
@@ -118,6 +173,10 @@ int driver::trainAtLabLevel(const ir::Module &model,
   if (!result)
     return trainingError(result.takeError());
   run.result = std::move(*result);
+  run.record = labRecord(run, mi, formal, s);
+  run.trained =
+      train::trainedModule(model, **chem, s.loop.epochs, modelSide(run.result));
+  verify::recordLabTraining(*run.trained, run.record);
   return ExitSuccess;
 }
 
@@ -163,17 +222,26 @@ Json driver::labLevelJson(const LabLevelRun &run,
   auto pair = [&](const train::Metrics &m, const train::Metrics &l) {
     return Json{{"model", metricsValue(m, acc)}, {"lab", metricsValue(l, acc)}};
   };
+  const verify::LabRecord &rec = run.record;
   Json doc{{"level", run.levelName},
            {"network", run.network},
+           {"design",
+            {{"scheme", rec.design.scheme},
+             {"structure", rec.design.structure},
+             {"nM_per_model_unit", jsonNumber(rec.design.concScaleNM)},
+             {"cmax_nM", jsonNumber(rec.design.cmaxNM)},
+             {"qmax_per_nM_s", jsonNumber(rec.design.qmaxPerNMs)}}},
            {"phase_seconds", jsonNumber(run.protocol.phaseSeconds)},
-           {"lab_hours_per_sample",
-            jsonNumber(2 * run.protocol.phaseSeconds / 3600)},
-           {"nM_per_model_unit", jsonNumber(run.protocol.concScale)}};
+           {"lab_hours_per_sample", jsonNumber(rec.sampleHours())},
+           {"nM_per_model_unit", jsonNumber(run.protocol.concScale)},
+           {"lab_time", json::labTimeToJSON(rec)}};
   Json epochs = Json::array();
   for (const verify::LevelEpoch &e : r.epochs) {
-    Json rec = pair(e.model, e.lab);
-    rec["epoch"] = e.epoch;
-    epochs.push_back(std::move(rec));
+    Json record = pair(e.model, e.lab);
+    record["epoch"] = e.epoch;
+    if (e.modelValidation.samples)
+      record["validation"] = pair(e.modelValidation, e.labValidation);
+    epochs.push_back(std::move(record));
   }
   doc["epochs"] = std::move(epochs);
   doc["validation"] = pair(r.modelValidation, r.labValidation);
@@ -189,6 +257,20 @@ Json driver::labLevelJson(const LabLevelRun &run,
   doc["seconds_per_sample"] = {{"model", jsonNumber(r.modelSecondsPerSample)},
                                {"lab", jsonNumber(r.labSecondsPerSample)}};
   return doc;
+}
+
+/// The lab time: training samples run one after the other on one mix (two
+/// phases each); a validation or test row is phase 1 on a copy of the mix.
+static void printLabTime(const verify::LabRecord &rec, llvm::raw_ostream &os) {
+  os << "lab time of this training: "
+     << formatSignificant(rec.trainingHours() / 24, 3) << " days ("
+     << rec.trainingSamples << " samples, "
+     << formatSignificant(rec.sampleHours(), 3) << " h each, in sequence)";
+  if (rec.evaluatedSamples)
+    os << "; evaluation " << rec.evaluatedSamples << " samples, "
+       << formatSignificant(rec.phaseSeconds / 3600, 3)
+       << " h each (phase 1 on a copy of the mix)";
+  os << "\n";
 }
 
 int driver::reportLabLevel(const LabLevelRun &run,
@@ -228,19 +310,18 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << " ms per sample (model), "
      << formatSignificant(1e3 * r.labSecondsPerSample, 3)
      << " ms per sample (lab network)\n";
-  size_t presented = 0;
-  for (const verify::LevelEpoch &e : r.epochs)
-    presented += e.lab.samples;
-  os << "lab time of this training: "
-     << formatSignificant(double(presented) * sampleHours / 24, 3) << " days ("
-     << presented << " samples)\n";
-  llvm::SmallString<256> path(s.outDir);
-  llvm::sys::path::append(path, "lab-training.json");
+  printLabTime(run.record, os);
   if (std::error_code ec = llvm::sys::fs::create_directories(s.outDir))
     return reportEnvironmentError(llvm::createStringError(
         ec, "cannot create '%s': %s", s.outDir.c_str(), ec.message().c_str()));
+  auto path = [&](llvm::StringRef name) {
+    llvm::SmallString<256> p(s.outDir);
+    llvm::sys::path::append(p, name);
+    return p.str().str();
+  };
   if (llvm::Error e = writeFilesAtomically(
-          {{path.str().str(), labLevelJson(run, mi).dump(2) + "\n"}}))
+          {{path("lab-training.json"), labLevelJson(run, mi).dump(2) + "\n"},
+           {path("trained.crnir"), ir::printModuleToString(*run.trained)}}))
     return reportEnvironmentError(std::move(e));
   return ExitSuccess;
 }

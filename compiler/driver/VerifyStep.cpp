@@ -1,6 +1,7 @@
 //===- VerifyStep.cpp - compile steps 5 and 6: enumerate, verify ----------===//
 
 #include "compiler/driver/VerifyStep.h"
+#include "backends/json/LabTrainingJSON.h"
 #include "backends/json/VerificationJSON.h"
 #include "backends/pil/EnumeratedPIL.h"
 #include "backends/sbml/SBML.h"
@@ -82,7 +83,11 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
     result.summary += resimulationLine(outcome.resimulation);
   result.artifacts.push_back(
       {formal.name + ".verification.json",
-       json::verificationToJSON(outcome).dump(2) + "\n"});
+       json::verificationToJSON(
+           outcome, json::dnaTrainingToJSON(
+                        formal, dsd::schemeInfo(options.scheme.kind).name))
+               .dump(2) +
+           "\n"});
   result.verification = std::move(outcome);
 }
 

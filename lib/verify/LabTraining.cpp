@@ -287,6 +287,24 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
   return llvm::Error::success();
 }
 
+/// Both networks on `rows` from their current state (no rows: nothing).
+static llvm::Error evaluateBoth(train::ChemicalTrainer &model, LabTrainer &lab,
+                                const train::Dataset &rows, unsigned threads,
+                                train::Metrics &modelOut,
+                                train::Metrics &labOut) {
+  if (rows.size() == 0)
+    return llvm::Error::success();
+  auto m = model.evaluate(rows, threads);
+  if (!m)
+    return m.takeError();
+  auto l = lab.evaluate(rows, threads);
+  if (!l)
+    return l.takeError();
+  modelOut = *m;
+  labOut = *l;
+  return llvm::Error::success();
+}
+
 llvm::Expected<LabTrainingResult>
 runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
                const train::PreparedData &data, const LabLoopOptions &o) {
@@ -294,32 +312,26 @@ runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
   result.maxWeightDifference =
       largestDifference(lab.weightValues(), model.weightValues());
   size_t done = 0;
-  // 1. Epochs: both networks, same rows, same order.
-  for (unsigned epoch = 0; epoch < o.epochs; ++epoch)
+  // 1. Epochs: both networks, same rows, same order; then the validation
+  //    rows on both.
+  for (unsigned epoch = 0; epoch < o.epochs; ++epoch) {
     if (llvm::Error e =
             runEpoch(model, lab, data.train, o, epoch, done, result))
       return e;
+    LevelEpoch &rec = result.epochs.back();
+    if (llvm::Error e = evaluateBoth(model, lab, data.validation, o.threads,
+                                     rec.modelValidation, rec.labValidation))
+      return e;
+    result.modelValidation = rec.modelValidation;
+    result.labValidation = rec.labValidation;
+  }
   if (done) {
     result.labSecondsPerSample /= double(done);
     result.modelSecondsPerSample /= double(done);
   }
-  // 2. Validation and test rows on both.
-  auto evaluate = [&](const train::Dataset &rows, train::Metrics &modelOut,
-                      train::Metrics &labOut) -> llvm::Error {
-    auto m = model.evaluate(rows, o.threads);
-    if (!m)
-      return m.takeError();
-    auto l = lab.evaluate(rows, o.threads);
-    if (!l)
-      return l.takeError();
-    modelOut = *m;
-    labOut = *l;
-    return llvm::Error::success();
-  };
-  if (llvm::Error e = evaluate(data.validation, result.modelValidation,
-                               result.labValidation))
-    return e;
-  if (llvm::Error e = evaluate(data.test, result.modelTest, result.labTest))
+  // 2. The test rows on both.
+  if (llvm::Error e = evaluateBoth(model, lab, data.test, o.threads,
+                                   result.modelTest, result.labTest))
     return e;
   result.modelWeights = model.weightValues();
   result.labWeights = lab.weightValues();

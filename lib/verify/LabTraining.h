@@ -94,8 +94,10 @@ private:
 
 struct LevelEpoch {
   unsigned epoch = 0;
-  train::Metrics model, lab; ///< the rows as presented
-  double seconds = 0;        ///< lab network, this epoch's rows
+  train::Metrics model, lab; ///< the training rows as presented
+  /// The validation rows after this epoch (samples 0: none).
+  train::Metrics modelValidation, labValidation;
+  double seconds = 0; ///< lab network, this epoch's training rows
 };
 
 struct LabTrainingResult {
@@ -117,7 +119,8 @@ struct LabLoopOptions {
 };
 
 /// Trains `model` (the model network) and `lab` on the same rows in the same
-/// order, then evaluates both on the validation and test rows.
+/// order, evaluates both on the validation rows after every epoch (the last
+/// one is `modelValidation`, `labValidation`), then on the test rows.
 llvm::Expected<LabTrainingResult>
 runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
                const train::PreparedData &data, const LabLoopOptions &options);

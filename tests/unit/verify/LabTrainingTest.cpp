@@ -98,4 +98,22 @@ TEST_CASE("the lowered formal CRN learns like the model network",
         Approx(r.modelValidation.loss).epsilon(0.4).margin(1e-3));
   for (size_t i = 0; i < r.modelWeights.size(); ++i)
     CHECK(r.labWeights[i] == Approx(r.modelWeights[i]).margin(0.1));
+  // The validation rows after every epoch; the last is the final figure.
+  for (const verify::LevelEpoch &e : r.epochs) {
+    CHECK(e.modelValidation.samples == 8);
+    CHECK(e.labValidation.samples == 8);
+  }
+  CHECK(r.epochs.back().labValidation.loss == r.labValidation.loss);
+  // The trained module: the model network's weights, its curves and the
+  // lab network's record.
+  REQUIRE(run.trained);
+  std::optional<verify::LabRecord> rec = verify::readLabRecord(*run.trained);
+  REQUIRE(rec);
+  CHECK(rec->level == "formal");
+  CHECK(rec->design.scheme == "formal");
+  CHECK(rec->trainingSamples == 36);
+  CHECK(rec->evaluatedSamples == 24);
+  CHECK(rec->validationLoss.back() == r.labValidation.loss);
+  CHECK(rec->weights == r.labWeights);
+  CHECK(ir::findAttribute(run.trained->attrs, "training_loss"));
 }
