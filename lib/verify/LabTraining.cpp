@@ -250,6 +250,24 @@ static double largestDifference(llvm::ArrayRef<double> a,
   return worst;
 }
 
+static FirstSample firstSample(const train::SampleResult &model,
+                               const train::SampleResult &lab, double target,
+                               const std::vector<double> &before,
+                               const std::vector<double> &modelAfter,
+                               const std::vector<double> &labBefore,
+                               const std::vector<double> &labAfter) {
+  FirstSample f;
+  f.modelOutputs = model.outputs;
+  f.labOutputs = lab.outputs;
+  f.target = target;
+  f.weightsBefore = before;
+  for (size_t w = 0; w < before.size(); ++w) {
+    f.modelChanges.push_back(modelAfter[w] - before[w]);
+    f.labChanges.push_back(labAfter[w] - labBefore[w]);
+  }
+  return f;
+}
+
 /// One epoch of both networks on the same rows (step 1 of runLabTraining).
 static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
                             const train::Dataset &rows, const LabLoopOptions &o,
@@ -260,6 +278,8 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
   std::vector<train::SampleResult> modelResults, labResults;
   size_t total = size_t(o.epochs) * rows.size();
   for (size_t i : train::presentationOrder(rows.size(), o.seed, epoch)) {
+    std::vector<double> before = model.weightValues();
+    std::vector<double> labBefore = lab.weightValues();
     auto start = std::chrono::steady_clock::now();
     auto m = model.trainSample(rows.x[i], rows.target[i]);
     if (!m)
@@ -272,6 +292,10 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
     result.modelSecondsPerSample +=
         std::chrono::duration<double>(mid - start).count();
     rec.seconds += std::chrono::duration<double>(end - mid).count();
+    if (!result.first)
+      result.first =
+          firstSample(*m, *l, rows.target[i], before, model.weightValues(),
+                      labBefore, lab.weightValues());
     modelResults.push_back(std::move(*m));
     labResults.push_back(std::move(*l));
     result.maxWeightDifference =

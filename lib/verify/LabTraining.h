@@ -21,6 +21,7 @@
 #include "lib/train/TrainingLoop.h"
 #include "lib/verify/LabNetwork.h"
 #include <functional>
+#include <optional>
 
 namespace crnc::verify {
 
@@ -100,8 +101,20 @@ struct LevelEpoch {
   double seconds = 0; ///< lab network, this epoch's training rows
 };
 
+/// The first presentation, where both networks start from the same weights:
+/// phase 1's outputs compare the forward computation alone, the weight
+/// changes of phase 2 the update alone.
+struct FirstSample {
+  std::vector<double> modelOutputs, labOutputs; ///< after phase 1
+  std::vector<double> weightsBefore;            ///< the model network's
+  /// Each network's weights after the presentation minus before.
+  std::vector<double> modelChanges, labChanges;
+  double target = 0;
+};
+
 struct LabTrainingResult {
   std::vector<LevelEpoch> epochs;
+  std::optional<FirstSample> first; ///< unset: no training rows
   train::Metrics modelValidation, labValidation, modelTest, labTest;
   std::vector<double> modelWeights, labWeights;
   /// Largest |lab - model| weight difference after any sample.
