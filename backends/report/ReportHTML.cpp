@@ -335,7 +335,7 @@ static void dnaTrainingNote(llvm::raw_ostream &os, const DnaTraining &d) {
 static void trainingPlots(llvm::raw_ostream &os, const Training &t) {
   const DnaTraining *d = t.dna.ran() ? &*t.dna : nullptr;
   std::string dnaLabel =
-      d && d->differences.empty() ? "DNA level" : "DNA level (other design)";
+      d && d->differences.empty() ? "DNA level" : "DNA (other)";
   std::vector<double> epochs;
   for (size_t i = 0; i < t.trainLoss.size(); ++i)
     epochs.push_back(double(i + 1));
@@ -343,8 +343,9 @@ static void trainingPlots(llvm::raw_ostream &os, const Training &t) {
   loss.title = "loss per epoch";
   loss.xLabel = "epoch";
   loss.yLabel = "loss (mean of ½|ŷ − t|²)";
-  loss.series = {{"training", epochs, t.trainLoss, false, 0},
-                 {"validation", epochs, t.validationLoss, true, 1}};
+  std::string formal = d ? "formal CRN, " : "";
+  loss.series = {{formal + "training", epochs, t.trainLoss, false, 0},
+                 {formal + "validation", epochs, t.validationLoss, true, 1}};
   if (d)
     loss.series.push_back(
         {dnaLabel + ", training", epochs, d->trainLoss, false, 3});
@@ -357,8 +358,8 @@ static void trainingPlots(llvm::raw_ostream &os, const Training &t) {
     acc.title = "validation accuracy per epoch";
     acc.xLabel = "epoch";
     acc.yLabel = "accuracy (%)";
-    acc.series = {
-        {"validation", epochs, percent(t.validationAccuracy), false, 2}};
+    acc.series = {{formal + "validation", epochs, percent(t.validationAccuracy),
+                   false, 2}};
     if (d)
       acc.series.push_back({dnaLabel + ", validation", epochs,
                             percent(d->validationAccuracy), true, 4});

@@ -70,12 +70,14 @@ std::vector<std::string> designDifferences(const DesignIdentity &trained,
     if (!same(a, b))
       out.push_back(std::string(what) + " " + formatSignificant(a, 6) +
                     " when trained, " + formatSignificant(b, 6) + " now (" +
-                    flag + ")");
+                    flag + "=" + formatNumber(a) + " builds the one trained)");
   };
   compare("nM per model unit", "--conc-scale", trained.concScaleNM,
           now.concScaleNM);
   compare("C_max (nM)", "--cmax", trained.cmaxNM, now.cmaxNM);
-  compare("q_max (/nM/s)", "--qmax", trained.qmaxPerNMs, now.qmaxPerNMs);
+  // --qmax counts /M/s.
+  compare("q_max (/M/s)", "--qmax", 1e9 * trained.qmaxPerNMs,
+          1e9 * now.qmaxPerNMs);
   return out;
 }
 

@@ -113,5 +113,6 @@ TEST_CASE("trained weights leave the design the same; the lowering does not",
   CHECK(why[0] ==
         "trained on the soloveichik2010 design; this design uses qian2011");
   CHECK(why[1].find("reactions") != std::string::npos);
-  CHECK(why[2] == "C_max (nM) 1000 when trained, 2000 now (--cmax)");
+  CHECK(why[2] == "C_max (nM) 1000 when trained, 2000 now (--cmax=1000 "
+                  "builds the one trained)");
 }
