@@ -67,6 +67,11 @@ Json labLevelJson(const LabLevelRun &run, const train::ModelInterface &mi);
 int reportLabLevel(const LabLevelRun &run, const train::ModelInterface &mi,
                    const LabLevelSettings &settings);
 
+/// `crnc compile`'s summary line for a module that carries a DNA-level
+/// training record (empty otherwise): the DNA level's and the formal CRN's
+/// test figures, and whether the record is this design's.
+std::string dnaTrainingLine(const ir::Module &formal, llvm::StringRef scheme);
+
 } // namespace crnc::driver
 
 #endif

@@ -12,6 +12,7 @@
 #include "compiler/driver/TrainLevel.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
+#include "lib/train/TrainingHistory.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <cmath>
@@ -212,4 +213,39 @@ int driver::reportLabLevel(const LabLevelRun &run,
            {path("trained.crnir"), ir::printModuleToString(*run.trained)}}))
     return reportEnvironmentError(std::move(e));
   return ExitSuccess;
+}
+
+static std::string testText(const std::optional<double> &loss,
+                            const std::optional<double> &accuracy,
+                            bool classifier) {
+  std::string t = "test loss " + (loss ? formatSignificant(*loss, 4) : "-");
+  if (classifier && accuracy)
+    t += ", accuracy " + formatSignificant(100 * *accuracy, 4) + " %";
+  return t;
+}
+
+std::string driver::dnaTrainingLine(const ir::Module &formal,
+                                    llvm::StringRef scheme) {
+  std::optional<verify::LabRecord> r = verify::readLabRecord(formal);
+  if (!r || r->level != "dna")
+    return "";
+  std::optional<train::TrainingHistory> h = train::readTrainingHistory(formal);
+  bool classifier =
+      ir::findAttribute(formal.attrs, "task").value_or("") != "regression";
+  std::string line = "dna training (" + r->design.scheme + ", " +
+                     std::to_string(r->trainingSamples) + " samples): " +
+                     testText(r->testLoss, r->testAccuracy, classifier);
+  if (h)
+    line +=
+        " (formal CRN: " + testText(h->testLoss, h->testAccuracy, classifier) +
+        ")";
+  std::vector<std::string> why = verify::designDifferences(
+      r->design, verify::designIdentity(formal, scheme));
+  if (why.empty())
+    return line + "; this design\n";
+  line += "; recorded for another design:";
+  for (const std::string &w : why)
+    line += " " + w + ";";
+  line.back() = '\n';
+  return line;
 }

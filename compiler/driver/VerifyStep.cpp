@@ -6,6 +6,7 @@
 #include "backends/pil/EnumeratedPIL.h"
 #include "backends/sbml/SBML.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/TrainLevel.h"
 #include "lib/support/Format.h"
 #include "llvm/Support/WithColor.h"
 
@@ -81,6 +82,8 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
     result.summary += checkLines(c);
   if (options.verification.resimulate)
     result.summary += resimulationLine(outcome.resimulation);
+  result.summary +=
+      dnaTrainingLine(formal, dsd::schemeInfo(options.scheme.kind).name);
   result.artifacts.push_back(
       {formal.name + ".verification.json",
        json::verificationToJSON(
