@@ -88,6 +88,14 @@ Json json::dnaTrainingToJSON(const ir::Module &formal, llvm::StringRef scheme) {
   for (size_t i = 0; i < r->weights.size(); ++i)
     weights[r->weightNames[i]] = jsonNumber(r->weights[i]);
   j["dna_weights"] = std::move(weights);
+  j["first_sample"] = {
+      {"model_outputs", jsonNumbers(r->firstModelOutputs)},
+      {"dna_outputs", jsonNumbers(r->firstOutputs)},
+      {"model_weight_changes", jsonNumbers(r->firstModelChanges)},
+      {"dna_weight_changes", jsonNumbers(r->firstChanges)}};
+  if (r->lowestFuelFraction)
+    j["lowest_fuel"] = {{"name", r->lowestFuelName},
+                        {"fraction_left", jsonNumber(*r->lowestFuelFraction)}};
   j["lab_time"] = labTimeToJSON(*r);
   return j;
 }

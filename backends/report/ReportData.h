@@ -174,6 +174,13 @@ struct DnaTraining {
   std::vector<double> trainLoss, validationLoss, validationAccuracy;
   std::optional<double> testLoss, testAccuracy;
   std::vector<std::pair<std::string, double>> weights; ///< model units
+  /// The first sample from the same weights, formal CRN vs DNA level:
+  /// phase 1 outputs (forward computation), phase 2 weight changes
+  /// (update), in `weights` order.
+  std::vector<double> firstFormalOutputs, firstOutputs, firstFormalChanges,
+      firstChanges;
+  std::optional<double> lowestFuelFraction; ///< finite fuels only
+  std::string lowestFuelName;
   double hoursPerPhase = 0, hoursPerSample = 0, trainingHours = 0;
   unsigned trainingSamples = 0, evaluatedSamples = 0;
   /// How the trained design differs from the one compiled (empty: it is

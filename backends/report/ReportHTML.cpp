@@ -369,6 +369,29 @@ static void trainingPlots(llvm::raw_ostream &os, const Training &t) {
   os << "</div>\n";
 }
 
+/// Where the DNA level departs: the first sample from the same weights
+/// (phase 1: the forward computation; phase 2: the update), and the fuel
+/// left when fuels deplete.
+static void firstSampleTable(llvm::raw_ostream &os, const DnaTraining &d,
+                             const std::string &column) {
+  std::vector<Row> rows;
+  for (size_t k = 0; k < d.firstOutputs.size(); ++k)
+    rows.push_back({"phase 1 output y" + std::to_string(k),
+                    num(d.firstFormalOutputs[k]), num(d.firstOutputs[k])});
+  for (size_t w = 0; w < d.firstChanges.size() && w < d.weights.size(); ++w)
+    rows.push_back({"phase 2 change of " + d.weights[w].first,
+                    num(d.firstFormalChanges[w]), num(d.firstChanges[w])});
+  if (d.lowestFuelFraction)
+    rows.push_back({"fuel left at the end (lowest: " + d.lowestFuelName + ")",
+                    "no fuels", num(100 * *d.lowestFuelFraction, 3) + " %"});
+  if (rows.empty())
+    return;
+  para(os, "The first training sample, both networks from the same weights: "
+           "phase 1 compares the forward computation alone, phase 2 the "
+           "update alone.");
+  longTable(os, "First sample", {"First sample", "Formal CRN", column}, rows);
+}
+
 static void trainingBody(llvm::raw_ostream &os, const Training &t) {
   trainingPlots(os, t);
   auto percentOf = [](const std::optional<double> &a) {
@@ -389,6 +412,7 @@ static void trainingBody(llvm::raw_ostream &os, const Training &t) {
         {"accuracy", percentOf(t.testAccuracy), percentOf(d.testAccuracy)});
   rows.push_back({"loss", optionalNum(t.testLoss), optionalNum(d.testLoss)});
   table(os, {"Test set", "Formal CRN (chemical training)", column}, rows);
+  firstSampleTable(os, d, column);
 }
 
 static void costsSection(llvm::raw_ostream &os, const Costs &c) {

@@ -156,6 +156,12 @@ static Part<DnaTraining> describeDnaTraining(const ir::Module &formal,
     d.testAccuracy = r->testAccuracy;
   for (size_t i = 0; i < r->weights.size(); ++i)
     d.weights.emplace_back(r->weightNames[i], r->weights[i]);
+  d.firstFormalOutputs = r->firstModelOutputs;
+  d.firstOutputs = r->firstOutputs;
+  d.firstFormalChanges = r->firstModelChanges;
+  d.firstChanges = r->firstChanges;
+  d.lowestFuelFraction = r->lowestFuelFraction;
+  d.lowestFuelName = r->lowestFuelName;
   d.hoursPerPhase = r->phaseSeconds / 3600;
   d.hoursPerSample = r->sampleHours();
   d.trainingHours = r->trainingHours();

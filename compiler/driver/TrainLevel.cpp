@@ -99,6 +99,16 @@ static verify::LabRecord labRecord(const LabLevelRun &run,
     rec.weightNames.push_back(mi.weights[i].name);
     rec.weights.push_back(r.labWeights[i]);
   }
+  if (r.first) {
+    rec.firstModelOutputs = r.first->modelOutputs;
+    rec.firstOutputs = r.first->labOutputs;
+    rec.firstModelChanges = r.first->modelChanges;
+    rec.firstChanges = r.first->labChanges;
+  }
+  if (s.finiteFuels) {
+    rec.lowestFuelFraction = r.lowestFuelFraction;
+    rec.lowestFuelName = r.lowestFuelName;
+  }
   rec.phaseSeconds = run.protocol.phaseSeconds;
   return rec;
 }

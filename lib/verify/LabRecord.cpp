@@ -113,6 +113,16 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
     weights +=
         (i ? "," : "") + r.weightNames[i] + ":" + formatNumber(r.weights[i]);
   ir::setAttribute(a, "lab_weights", weights);
+  ir::setAttribute(a, "lab_first_model_outputs",
+                   joinNumbers(r.firstModelOutputs));
+  ir::setAttribute(a, "lab_first_outputs", joinNumbers(r.firstOutputs));
+  ir::setAttribute(a, "lab_first_model_changes",
+                   joinNumbers(r.firstModelChanges));
+  ir::setAttribute(a, "lab_first_changes", joinNumbers(r.firstChanges));
+  if (r.lowestFuelFraction)
+    ir::setAttribute(a, "lab_lowest_fuel",
+                     r.lowestFuelName + ":" +
+                         formatNumber(*r.lowestFuelFraction));
   ir::setAttribute(a, "lab_phase_seconds", formatNumber(r.phaseSeconds));
   ir::setAttribute(a, "lab_training_samples",
                    std::to_string(r.trainingSamples));
@@ -177,6 +187,13 @@ static bool readScalars(const ir::Module &m, LabRecord &r) {
     r.testLoss = readNumber(text("lab_test_loss"));
   if (ir::findAttribute(m.attrs, "lab_test_accuracy"))
     r.testAccuracy = readNumber(text("lab_test_accuracy"));
+  if (ir::findAttribute(m.attrs, "lab_lowest_fuel")) {
+    auto [name, value] = text("lab_lowest_fuel").rsplit(':');
+    r.lowestFuelName = name.str();
+    r.lowestFuelFraction = readNumber(value);
+    if (!r.lowestFuelFraction)
+      return false;
+  }
   return !r.level.empty() && r.phaseSeconds > 0 &&
          readWeights(text("lab_weights"), r);
 }
@@ -190,6 +207,13 @@ std::optional<LabRecord> readLabRecord(const ir::Module &module) {
       !readList(module, "lab_training_accuracy", r.trainAccuracy) ||
       !readList(module, "lab_validation_loss", r.validationLoss) ||
       !readList(module, "lab_validation_accuracy", r.validationAccuracy))
+    return std::nullopt;
+  if (!readList(module, "lab_first_model_outputs", r.firstModelOutputs) ||
+      !readList(module, "lab_first_outputs", r.firstOutputs) ||
+      !readList(module, "lab_first_model_changes", r.firstModelChanges) ||
+      !readList(module, "lab_first_changes", r.firstChanges) ||
+      r.firstOutputs.size() != r.firstModelOutputs.size() ||
+      r.firstChanges.size() != r.firstModelChanges.size())
     return std::nullopt;
   size_t n = r.trainLoss.size();
   if (r.trainAccuracy.size() != n || r.validationLoss.size() != n ||

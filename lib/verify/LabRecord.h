@@ -51,7 +51,16 @@ struct LabRecord {
       validationAccuracy;
   std::optional<double> testLoss, testAccuracy; ///< unset: no test rows
   std::vector<std::string> weightNames;
-  std::vector<double> weights;   ///< the lab network's, model units
+  std::vector<double> weights; ///< the lab network's, model units
+  /// The first presentation from the same weights (LabTraining.h
+  /// FirstSample): phase 1 outputs and phase 2 weight changes of the model
+  /// network and of the lab network (empty: no training rows).
+  std::vector<double> firstModelOutputs, firstOutputs, firstModelChanges,
+      firstChanges;
+  /// With finite fuels: the fraction of its level the most depleted fuel
+  /// has left at the end, and its name.
+  std::optional<double> lowestFuelFraction;
+  std::string lowestFuelName;
   double phaseSeconds = 0;       ///< lab seconds per clock phase
   unsigned trainingSamples = 0;  ///< presented in sequence (two phases each)
   unsigned evaluatedSamples = 0; ///< validation and test (phase 1 each)

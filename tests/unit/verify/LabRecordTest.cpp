@@ -50,6 +50,12 @@ verify::LabRecord sampleRecord(const ir::Module &m) {
   r.testAccuracy = 0.875;
   r.weightNames = {"P1", "B"};
   r.weights = {0.25, -1.5};
+  r.firstModelOutputs = {6.5};
+  r.firstOutputs = {82.25};
+  r.firstModelChanges = {0.125, 0.0625};
+  r.firstChanges = {0.25, 30.5};
+  r.lowestFuelFraction = 0.0;
+  r.lowestFuelName = "f45";
   r.phaseSeconds = 5555;
   r.trainingSamples = 4;
   r.evaluatedSamples = 3;
@@ -76,6 +82,11 @@ TEST_CASE("a lab record survives printing and parsing the module",
   CHECK(read->testAccuracy == 0.875);
   CHECK(read->weightNames == r.weightNames);
   CHECK(read->weights == r.weights);
+  CHECK(read->firstOutputs == r.firstOutputs);
+  CHECK(read->firstModelChanges == r.firstModelChanges);
+  CHECK(read->firstChanges == r.firstChanges);
+  CHECK(read->lowestFuelFraction == 0.0);
+  CHECK(read->lowestFuelName == "f45");
   // 2 phases of 5555 s per sample, 4 samples in sequence.
   CHECK(read->sampleHours() == Approx(2 * 5555.0 / 3600).epsilon(1e-12));
   CHECK(read->trainingHours() == Approx(4 * 2 * 5555.0 / 3600).epsilon(1e-12));
