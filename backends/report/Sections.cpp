@@ -139,6 +139,10 @@ Costs report::describeCosts(const dna::Design &design,
 static Part<DnaTraining> describeDnaTraining(const ir::Module &formal,
                                              llvm::StringRef scheme) {
   std::optional<verify::LabRecord> r = verify::readLabRecord(formal);
+  if (!r && ir::findAttribute(formal.attrs, "lab_level"))
+    return Part<DnaTraining>::skipped(
+        "the module's DNA-level record (its lab_* attributes) does not parse; "
+        "train again with `crnc train --level dna`");
   if (!r || r->level != "dna")
     return Part<DnaTraining>::skipped(
         "`crnc compile` does not train; `crnc train model.crn --level dna "
