@@ -70,7 +70,7 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   return j;
 }
 
-Json json::verificationToJSON(const VerificationOutcome &o) {
+Json json::verificationToJSON(const VerificationOutcome &o, Json dnaTraining) {
   Json j;
   j["scheme"] = o.scheme;
   j["formal_crn"] = o.formalCrn;
@@ -97,6 +97,6 @@ Json json::verificationToJSON(const VerificationOutcome &o) {
   j["fuels"] = o.fuels;
   j["wastes"] = o.wastes;
   j["resimulation"] = resimulationToJSON(o.resimulation);
-  j["dna_training"] = nullptr;
+  j["dna_training"] = std::move(dnaTraining);
   return j;
 }

@@ -451,8 +451,7 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
     data.resimulation = report::Part<report::Resimulation>::skipped(noVerify);
   }
   data.training = report::describeTraining(
-      module, "`crnc compile` does not train; `crnc train --level dna` "
-              "trains the enumerated design and writes lab-training.json");
+      module, dsd::schemeInfo(options.scheme.kind).name);
   data.costs = report::describeCosts(stage.design, stage.costs,
                                      options.report.pricePerNt);
   if (stage.protocol)
