@@ -155,6 +155,10 @@ static SearchProblem makeProblem(const dna::Design &design,
   return problem;
 }
 
+/// Longest strong k-mer scored (4^8 counters; longer ones are rare and
+/// mostly caught by the uniqueness constraint).
+constexpr unsigned MaxStrongK = 8;
+
 /// Step 2: restarts on threads; the best by (total score, index).
 static std::unique_ptr<LocalSearch> runRestarts(const SearchProblem &problem,
                                                 const DesignOptions &options,
@@ -274,6 +278,10 @@ sequences::designSequences(const dna::Design &design,
     return sources.takeError();
   SearchProblem problem = makeProblem(design, model, std::move(*sources),
                                       std::move(*fixed), chosenK);
+  SpuriousLimits limits = spuriousLimits(design, options, toeholds->target);
+  problem.strongKmers =
+      strongKmerTables(options.conditions, limits.duplex,
+                       std::min(chosenK.uniqueK - 1, MaxStrongK));
   unsigned chosen = 0;
   auto elapsed = [last = start]() mutable {
     auto now = std::chrono::steady_clock::now();
@@ -284,7 +292,6 @@ sequences::designSequences(const dna::Design &design,
   elapsed();
   std::unique_ptr<LocalSearch> search = runRestarts(problem, options, chosen);
   double searchSeconds = elapsed();
-  SpuriousLimits limits = spuriousLimits(design, options, toeholds->target);
   SpuriousCheck check(model, design.domains, options.conditions, limits.duplex,
                       limits.hairpin, options.threads);
   DesignOptions measured = options;

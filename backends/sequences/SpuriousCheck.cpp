@@ -164,7 +164,10 @@ SpuriousSummary SpuriousCheck::evaluateAround(unsigned d, size_t stopAt) const {
       }
       auto [a, b] = items[k];
       size_t had = parts[t].violations.size();
-      merge(parts[t], b == n ? hairpin(a) : duplex(a, b));
+      // The estimate is not symmetric (a one-base bulge keeps the stack of
+      // the first strand): pairs are always scored as evaluateAll does.
+      merge(parts[t],
+            b == n ? hairpin(a) : duplex(std::min(a, b), std::max(a, b)));
       if (parts[t].violations.size() > had)
         found.fetch_add(1, std::memory_order_relaxed);
     }

@@ -5,10 +5,12 @@
 //   2. Pick a violation at random and a free domain under it (a long one
 //      three times in four when there is one).
 //   3. Draw candidates for it; skip those that raise the hard k-mer score or
-//      leave the picked structure past its limit (one programme); evaluate
-//      the rest around the domain, stopping as soon as they reach the
-//      violations the domain has now; keep the first that has fewer.
-//   4. Until no violation is left or the candidate budget is spent.
+//      leave the picked structure as strong (one programme); evaluate the
+//      rest around the domain, stopping as soon as they reach the violations
+//      the domain has now; keep the first that has fewer (or as many, when
+//      the picked structure weakened without going: the strongest one left
+//      in that pair gets blamed afresh).
+//   4. Until no violation is left or the attempts (moves tried) are spent.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,8 +51,8 @@ struct Repair {
   std::vector<SpuriousHit> violations;
   RepairStats stats;
 
-  /// Tries up to `tries` candidates for `d` against `hit`; true if one was
-  /// kept.
+  /// Tries up to `tries` candidates for `d` against `hit` that keep the
+  /// hard score (of at most 4 x `tries` drawn); true if one was kept.
   bool move(unsigned d, const SpuriousHit &hit, unsigned tries);
 };
 } // namespace
@@ -62,15 +64,21 @@ bool Repair::move(unsigned d, const SpuriousHit &hit, unsigned tries) {
                     [&](const SpuriousHit &h) { return involves(h, around); }));
   std::string old = search.sequences()[d];
   unsigned hardBefore = search.score().hard();
-  for (unsigned t = 0; t < tries; ++t) {
+  for (unsigned t = 0, drawn = 0; t < tries && drawn < 4 * tries; ++drawn) {
     ++stats.candidates;
     search.assign(d, problem.sources[d].draw(search.rng()));
     if (search.score().hard() > hardBefore)
       continue;
+    ++t;
     check.updateDomain(d, search.sequences());
-    if (check.rescore(hit) < check.limitFor(hit))
+    // The picked structure must go, or at least weaken (the strongest one
+    // in its place may lie elsewhere: it is blamed afresh), with fewer
+    // violations around d, or as many when it only weakened.
+    double again = check.rescore(hit);
+    bool fixed = again >= check.limitFor(hit);
+    if (!fixed && !(again > hit.dG))
       continue;
-    SpuriousSummary after = check.evaluateAround(d, now);
+    SpuriousSummary after = check.evaluateAround(d, fixed ? now : now + 1);
     if (after.stopped)
       continue;
     violations.erase(std::remove_if(violations.begin(), violations.end(),
@@ -123,25 +131,22 @@ static void repairHairpins(LocalSearch &search, SpuriousCheck &check,
 
 RepairStats sequences::repairSpurious(LocalSearch &search, SpuriousCheck &check,
                                       const SearchProblem &problem,
-                                      unsigned candidatesPerViolation) {
+                                      unsigned attemptsPerViolation) {
   RepairStats hairpins;
   repairHairpins(search, check, problem, hairpins);
   Repair repair{search, check, problem, check.evaluateAll().violations, {}};
   repair.stats.violationsBefore = repair.violations.size();
   const uint64_t budget =
-      uint64_t(candidatesPerViolation) * (repair.violations.size() + 40);
+      uint64_t(attemptsPerViolation) * (repair.violations.size() + 40);
   repair.stats.candidates = hairpins.candidates;
-  const uint64_t spent = hairpins.candidates;
   std::vector<unsigned> movable;
-  while (!repair.violations.empty() &&
-         repair.stats.candidates - spent < budget) {
+  for (uint64_t attempt = 0; attempt < budget && !repair.violations.empty();
+       ++attempt) {
     SpuriousHit hit =
         repair.violations[search.rng().below(repair.violations.size())];
     size_t longs = movableUnder(hit, problem, movable);
-    if (movable.empty()) {
-      ++repair.stats.candidates; // a fixed structure: count the look
-      continue;
-    }
+    if (movable.empty())
+      continue; // a structure of fixed domains
     // A long domain three times in four when there is one.
     bool toehold =
         longs == 0 || (longs < movable.size() && search.rng().below(4) == 0);

@@ -24,11 +24,12 @@ struct RepairStats {
 /// Requires: `check` was built for the design of `problem`. Guarantees:
 /// `search`'s hard score does not rise; violationsAfter is the exact count
 /// on the final sequences; the result depends on the seed of `search`, not
-/// on the threads of `check`. The work is bounded by `candidatesPerViolation`
-/// candidates per violation found at the start (deterministic).
+/// on the threads of `check`. The work is bounded (deterministically) by
+/// `attemptsPerViolation` attempts per violation found at the start (plus
+/// 40), an attempt evaluating at most 8 candidates around one domain.
 RepairStats repairSpurious(LocalSearch &search, SpuriousCheck &check,
                            const SearchProblem &problem,
-                           unsigned candidatesPerViolation = 60);
+                           unsigned attemptsPerViolation = 16);
 
 } // namespace crnc::sequences
 
