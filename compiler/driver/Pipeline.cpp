@@ -318,7 +318,11 @@ static LogicalResult designSequences(const ir::Module &module,
       "sequences: " + std::to_string(seqs->strands.size()) +
       " strands, toehold dG " + formatSignificant(seqs->toeholdMinDG, 3) +
       " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol, " +
-      std::to_string(seqs->hardViolations) + " hard-constraint violations\n";
+      std::to_string(seqs->hardViolations) + " hard-constraint violations" +
+      (seqs->spuriousChecked
+           ? ""
+           : "; spurious structures not checked: " + seqs->spuriousNotChecked) +
+      "\n";
   stage.sequences = std::move(*seqs);
   return success();
 }
