@@ -44,8 +44,13 @@ TEST_CASE("forward interpretation: intermediates read as what they release",
   CHECK(meaning(formal, m, impl, "w1") == "∅"); // consumed by nothing
   CHECK(meaning(formal, m, impl, "o") == "A + K + B");
   CHECK(meaning(formal, m, impl, "h") == "E");
-  // g is consumed by two reactions: no reading forward.
-  CHECK(meaning(formal, m, impl, "g") == "unset");
+  // g <=> A: the reactant bound to its gate, not yet committed.
+  CHECK(meaning(formal, m, impl, "g") == "A");
+  // Without g -> A, g is consumed by one bimolecular reaction only: unset.
+  verify::Interpretation noReverse =
+      verify::forwardInterpretation(impl, {0, 2, 3}, partial);
+  CHECK(meaning(formal, noReverse, impl, "g") == "unset");
+  CHECK(meaning(formal, noReverse, impl, "o") == "A + K + B");
   // Reactions outside the list neither consume nor set anything.
   verify::Interpretation first =
       verify::forwardInterpretation(impl, {0, 1, 2}, partial);
