@@ -145,8 +145,15 @@ static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
       p.formal, p.implementation.crn, {p.implementation.partial, seconds},
       BisimulationStrategy::Auto);
   BisimulationResult &r = both.bisimulation;
-  CheckOutcome out{"crn-bisimulation", r.verdict, "", r.counterexample,
-                   secondsSince(start)};
+  CheckOutcome out{"crn-bisimulation", r.verdict,           "",
+                   r.counterexample,   secondsSince(start), ""};
+  if (r.verdict == Verdict::Correct && both.modular &&
+      both.modular->verdict == Verdict::Correct)
+    out.method = "module by module (Johnson, Dong & Winfree's modularity "
+                 "theorem): " +
+                 plural(both.modular->modules.size(), "module") +
+                 ", each a CRN bisimulation of its formal reactions; the "
+                 "modularity condition holds";
   if (r.verdict == Verdict::Unknown) {
     out.reason = timeLimitReason(seconds);
     if (both.modular)
@@ -164,8 +171,8 @@ static CheckOutcome runPathway(const PreparedDesign &p, double seconds) {
   Crn merged = mergeSignalVariants(p.implementation.crn,
                                    p.implementation.partial, p.formal);
   PathwayResult r = checkPathwayDecomposition(p.formal, merged, {seconds});
-  CheckOutcome out{"pathway-decomposition", r.verdict, "", r.counterexample,
-                   secondsSince(start)};
+  CheckOutcome out{"pathway-decomposition", r.verdict,           "",
+                   r.counterexample,        secondsSince(start), ""};
   if (r.verdict == Verdict::Unknown)
     out.reason = timeLimitReason(seconds);
   return out;
@@ -287,8 +294,8 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   out.enumerationStopped = p.stopped;
   auto unknown = [&](llvm::StringRef notion) {
     out.checks.push_back({notion.str(), Verdict::Unknown,
-                          "the enumeration stopped at a limit", std::nullopt,
-                          0});
+                          "the enumeration stopped at a limit", std::nullopt, 0,
+                          ""});
   };
   if (!p.system) {
     if (options.bisimulation)
