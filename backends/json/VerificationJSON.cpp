@@ -16,6 +16,8 @@ static Json checkToJSON(const CheckOutcome &c) {
                            {"reaction", c.counterexample->reaction},
                            {"message", c.counterexample->message}};
   j["seconds"] = jsonNumber(c.seconds);
+  if (!c.method.empty())
+    j["method"] = c.method;
   return j;
 }
 

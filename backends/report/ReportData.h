@@ -140,6 +140,8 @@ struct Kinetics {
 struct Check {
   std::string notion;  ///< "crn-bisimulation", "pathway-decomposition"
   std::string verdict; ///< "correct", "incorrect", "unknown"
+  /// The counterexample, the reason it is unknown, or how a correct verdict
+  /// was shown (CheckOutcome::method).
   std::string counterexample;
 };
 

@@ -254,7 +254,7 @@ static void verificationBody(llvm::raw_ostream &os, const Verification &v) {
   for (const Check &c : v.checks)
     rows.push_back({c.notion, c.verdict,
                     c.counterexample.empty() ? "—" : c.counterexample});
-  table(os, {"Notion", "Verdict", "Counterexample or reason"}, rows);
+  table(os, {"Notion", "Verdict", "Counterexample, reason or method"}, rows);
   if (v.interpretation.empty())
     return;
   os << "<p>Interpretation (implementation species → formal species):</p>\n"
