@@ -16,6 +16,8 @@ static Json checkToJSON(const CheckOutcome &c) {
                            {"reaction", c.counterexample->reaction},
                            {"message", c.counterexample->message}};
   j["seconds"] = jsonNumber(c.seconds);
+  if (!c.method.empty())
+    j["method"] = c.method;
   return j;
 }
 
@@ -70,7 +72,7 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   return j;
 }
 
-Json json::verificationToJSON(const VerificationOutcome &o) {
+Json json::verificationToJSON(const VerificationOutcome &o, Json dnaTraining) {
   Json j;
   j["scheme"] = o.scheme;
   j["formal_crn"] = o.formalCrn;
@@ -97,6 +99,6 @@ Json json::verificationToJSON(const VerificationOutcome &o) {
   j["fuels"] = o.fuels;
   j["wastes"] = o.wastes;
   j["resimulation"] = resimulationToJSON(o.resimulation);
-  j["dna_training"] = nullptr;
+  j["dna_training"] = std::move(dnaTraining);
   return j;
 }

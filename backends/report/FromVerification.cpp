@@ -19,7 +19,7 @@ static std::string counterexampleText(const verify::CheckOutcome &c) {
     return ce.condition + ": " + ce.message +
            (ce.reaction.empty() ? "" : " (" + ce.reaction + ")");
   }
-  return c.reason;
+  return c.reason.empty() ? c.method : c.reason;
 }
 
 Verification

@@ -318,7 +318,11 @@ static LogicalResult designSequences(const ir::Module &module,
       "sequences: " + std::to_string(seqs->strands.size()) +
       " strands, toehold dG " + formatSignificant(seqs->toeholdMinDG, 3) +
       " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol, " +
-      std::to_string(seqs->hardViolations) + " hard-constraint violations\n";
+      std::to_string(seqs->hardViolations) + " hard-constraint violations" +
+      (seqs->spuriousChecked
+           ? ""
+           : "; spurious structures not checked: " + seqs->spuriousNotChecked) +
+      "\n";
   stage.sequences = std::move(*seqs);
   return success();
 }
@@ -451,8 +455,7 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
     data.resimulation = report::Part<report::Resimulation>::skipped(noVerify);
   }
   data.training = report::describeTraining(
-      module, "`crnc compile` does not train; `crnc train --level dna` "
-              "trains the enumerated design and writes lab-training.json");
+      module, dsd::schemeInfo(options.scheme.kind).name);
   data.costs = report::describeCosts(stage.design, stage.costs,
                                      options.report.pricePerNt);
   if (stage.protocol)

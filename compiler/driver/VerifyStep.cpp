@@ -1,10 +1,12 @@
 //===- VerifyStep.cpp - compile steps 5 and 6: enumerate, verify ----------===//
 
 #include "compiler/driver/VerifyStep.h"
+#include "backends/json/LabTrainingJSON.h"
 #include "backends/json/VerificationJSON.h"
 #include "backends/pil/EnumeratedPIL.h"
 #include "backends/sbml/SBML.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/TrainLevel.h"
 #include "lib/support/Format.h"
 #include "llvm/Support/WithColor.h"
 
@@ -82,9 +84,15 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
     result.summary += checkLines(c);
   if (options.verification.resimulate)
     result.summary += resimulationLine(outcome.resimulation);
+  result.summary +=
+      dnaTrainingLine(formal, dsd::schemeInfo(options.scheme.kind).name);
   result.artifacts.push_back(
       {formal.name + ".verification.json",
-       json::verificationToJSON(outcome).dump(2) + "\n"});
+       json::verificationToJSON(
+           outcome, json::dnaTrainingToJSON(
+                        formal, dsd::schemeInfo(options.scheme.kind).name))
+               .dump(2) +
+           "\n"});
   result.verification = std::move(outcome);
 }
 

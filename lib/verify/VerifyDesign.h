@@ -35,8 +35,12 @@ struct PreparedDesign {
 
 /// Requires: `formal` is the (lowered) formal module `design` was built from.
 /// Guarantees: every signal of the design takes part in the enumeration,
-/// also those initially absent (their amount stays 0); a limit reached sets
-/// `stopped` and leaves `system` unset. The formal CRN's constant species
+/// also those initially absent (their amount stays 0). When the whole
+/// system reaches a limit and limits.maxUnionComplexCount is set, the design
+/// is enumerated module by module (enumerateByModule: the same network when
+/// it finishes; `enumerated` says so); a limit reached there too sets
+/// `stopped` (both limits, and the module that grew) and leaves `system`
+/// unset. The formal CRN's constant species
 /// (the lowering's fuels) and any formal species the design made a fuel are
 /// removed from `formal` and listed in `checkedAgainst`.
 PreparedDesign prepareDesign(const ir::Module &formal, dna::Design design,
