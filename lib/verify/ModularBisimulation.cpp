@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/verify/ModularBisimulation.h"
+#include "lib/verify/ForwardInterpretation.h"
 #include "lib/verify/PermissiveCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
@@ -162,47 +163,69 @@ double secondsLeft(double limit, std::chrono::steady_clock::time_point start) {
 }
 
 /// Searches the module's F_i (step 2); fills `global` for its species.
+/// Two passes over the subsets: from the intermediates read as what they
+/// release (ForwardInterpretation.h: a strand-displacement module's usual
+/// bisimulation, found without search), then from `partial` alone (the
+/// complete search, for modules the hint does not fit). A subset that fails
+/// the first pass is only ruled out by the second.
 void checkModule(const Crn &formal, const Crn &impl,
                  const Interpretation &partial, ImplementationModule &module,
                  double limit, std::chrono::steady_clock::time_point start,
                  Interpretation &global) {
   std::vector<SpeciesIndex> touched = touchedFormal(impl, module, partial);
-  for (const std::vector<size_t> &subset : subsetsOf(module.candidates)) {
-    double seconds = secondsLeft(limit, start);
-    if (seconds < 0) {
-      module.verdict = Verdict::Unknown;
-      return;
+  Interpretation forward =
+      forwardInterpretation(impl, module.reactions, partial);
+  const Interpretation *passes[] = {&forward, &partial};
+  for (const Interpretation *from : passes)
+    for (const std::vector<size_t> &subset : subsetsOf(module.candidates)) {
+      double seconds = secondsLeft(limit, start);
+      if (seconds < 0) {
+        module.verdict = Verdict::Unknown;
+        return;
+      }
+      BisimulationResult r = checkSubset(formal, impl, *from, module, touched,
+                                         subset, seconds, global);
+      if (r.verdict == Verdict::Correct) {
+        module.verdict = Verdict::Correct;
+        module.implemented = subset;
+        return;
+      }
+      if (from == &forward)
+        continue;
+      if (r.verdict == Verdict::Unknown) {
+        module.verdict = Verdict::Unknown;
+        return;
+      }
+      if (!module.counterexample && r.counterexample)
+        module.counterexample = r.counterexample;
     }
-    BisimulationResult r = checkSubset(formal, impl, partial, module, touched,
-                                       subset, seconds, global);
-    if (r.verdict == Verdict::Unknown) {
-      module.verdict = Verdict::Unknown;
-      return;
-    }
-    if (r.verdict == Verdict::Correct) {
-      module.verdict = Verdict::Correct;
-      module.implemented = subset;
-      return;
-    }
-    if (!module.counterexample && r.counterexample)
-      module.counterexample = r.counterexample;
-  }
   module.verdict = Verdict::Incorrect;
 }
 
 /// Searches module i again, against the formal reactions it was found to
-/// implement, for an interpretation that `accept` takes.
+/// implement, for an interpretation that `accept` takes: first from the
+/// intermediates read as what they release (ForwardInterpretation.h, the
+/// early commitment the modularity condition favours), then from `partial`.
 bool searchAccepted(const Crn &formal, const Crn &impl,
                     const Interpretation &partial,
                     const ImplementationModule &module,
-                    const GlobalCheck &accept, double seconds,
+                    const GlobalCheck &accept, double limit,
+                    std::chrono::steady_clock::time_point start,
                     Interpretation &global) {
-  if (seconds < 0)
-    return false;
   std::vector<SpeciesIndex> touched = touchedFormal(impl, module, partial);
-  return checkSubset(formal, impl, partial, module, touched, module.implemented,
-                     seconds, global, accept)
-             .verdict == Verdict::Correct;
+  Interpretation forward =
+      forwardInterpretation(impl, module.reactions, partial);
+  const Interpretation *starts[] = {&forward, &partial};
+  for (const Interpretation *from : starts) {
+    double seconds = secondsLeft(limit, start);
+    if (seconds < 0)
+      return false;
+    if (checkSubset(formal, impl, *from, module, touched, module.implemented,
+                    seconds, global, accept)
+            .verdict == Verdict::Correct)
+      return true;
+  }
+  return false;
 }
 } // namespace
 
@@ -412,8 +435,7 @@ verify::checkModularBisimulation(const Crn &formal, const Crn &implementation,
         searchAccepted(
             formal, implementation, partial, result.modules[i],
             [&](const Interpretation &m) { return !modularity.check(i, m); },
-            secondsLeft(options.timeLimitSeconds, start),
-            result.interpretation))
+            options.timeLimitSeconds, start, result.interpretation))
       why.reset();
     if (why) {
       result.reason = *why;
