@@ -22,7 +22,8 @@ cl::opt<double> verifyTimeLimit(
 cl::opt<size_t> verifyMaxComplexes(
     "verify-max-complexes",
     cl::desc("Most complexes the enumeration may find before verification "
-             "answers 'unknown' (default 5000, as Nuskell)"),
+             "answers 'unknown' (default 5000, as Nuskell; detailed "
+             "reactions: ten per complex)"),
     cl::init(5000), VERIFY_OPT);
 cl::opt<double> resimulateTEnd(
     "resimulate-t-end",
@@ -47,6 +48,11 @@ bool driver::readVerifyOptions(CompileOptions &options) {
   options.verify = !noVerify;
   options.verification.secondsPerCheck = verifyTimeLimit;
   options.enumerationLimits.maxComplexCount = verifyMaxComplexes;
+  // Designs have about two detailed reactions per complex (Nuskell's
+  // limits: 5000 and 10000); ten leaves the complexes to decide.
+  options.enumerationLimits.maxReactionCount =
+      std::max<size_t>(options.enumerationLimits.maxReactionCount,
+                       10 * size_t(verifyMaxComplexes));
   if (resimulateTEnd > 0)
     options.verification.tEnd = resimulateTEnd;
   options.verification.threshold = resimulateThreshold / 100;

@@ -46,6 +46,8 @@ struct ModularResult {
   std::optional<size_t> brokenModule; ///< first module without a bisimulation
   std::optional<Counterexample> counterexample;
   std::string reason; ///< why it is not correct, one sentence
+  /// Reactions between gate modules (checkGateModularBisimulation only).
+  std::vector<size_t> crosstalk;
 };
 
 /// Splits `implementation` into modules: two reactions are in one module
@@ -75,12 +77,17 @@ struct StrategyResult {
   std::optional<ModularResult> modular; ///< set when it was tried
 };
 
-/// Guarantees: the verdict is checkModularBisimulation's when it is
-/// Correct, otherwise checkCrnBisimulation's within the time left.
+/// With `gateModule` (FromEnumeration's gateModules of an enumerated
+/// design) the modules are the design's gate modules and the reactions
+/// between them (GateModules.h); without it, the reactions joined by open
+/// species.
+/// Guarantees: the verdict is the modular check's when it is Correct,
+/// otherwise checkCrnBisimulation's within the time left.
 StrategyResult checkCrnBisimulation(const Crn &formal,
                                     const Crn &implementation,
                                     const BisimulationOptions &options,
-                                    BisimulationStrategy strategy);
+                                    BisimulationStrategy strategy,
+                                    llvm::ArrayRef<int32_t> gateModule = {});
 
 } // namespace crnc::verify
 

@@ -2,6 +2,7 @@
 
 #include "lib/verify/VerifyDesign.h"
 #include "lib/support/Format.h"
+#include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
 #include <chrono>
 
@@ -104,12 +105,18 @@ static std::string timeLimitReason(double seconds) {
 static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
                                     Interpretation &interpretation) {
   auto start = std::chrono::steady_clock::now();
-  BisimulationResult r = checkCrnBisimulation(
-      p.formal, p.implementation.crn, {p.implementation.partial, seconds});
+  StrategyResult both = checkCrnBisimulation(
+      p.formal, p.implementation.crn, {p.implementation.partial, seconds},
+      BisimulationStrategy::Auto, p.implementation.gateModule);
+  BisimulationResult &r = both.bisimulation;
   CheckOutcome out{"crn-bisimulation", r.verdict, "", r.counterexample,
                    secondsSince(start)};
   if (r.verdict == Verdict::Unknown)
-    out.reason = timeLimitReason(seconds);
+    out.reason =
+        r.unknownReason.empty() ? timeLimitReason(seconds) : r.unknownReason;
+  if (r.verdict == Verdict::Unknown && both.modular)
+    out.reason = "not shown module by module: " + both.modular->reason +
+                 "; as one system: " + out.reason;
   if (r.verdict == Verdict::Correct)
     interpretation = std::move(r.interpretation);
   return out;
@@ -123,7 +130,8 @@ static CheckOutcome runPathway(const PreparedDesign &p, double seconds) {
   CheckOutcome out{"pathway-decomposition", r.verdict, "", r.counterexample,
                    secondsSince(start)};
   if (r.verdict == Verdict::Unknown)
-    out.reason = timeLimitReason(seconds);
+    out.reason =
+        r.unknownReason.empty() ? timeLimitReason(seconds) : r.unknownReason;
   return out;
 }
 
