@@ -224,8 +224,8 @@ verify::gateModules(const enumerate::EnumeratedSystem &system,
     for (enumerate::ComplexId c : system.macrostates[m].complexes)
       for (const dna::Strand &s : system.complexes[c].complex.allStrands()) {
         auto it = owner.find(strandKey(s, design.domains));
-        if (it == owner.end() || it->second == GateNone)
-          continue;
+        if (it == owner.end() || it->second < 0)
+          continue; // a signal's strand, or one in several modules' fuels
         addGate(gate[m], it->second);
       }
   return gate;

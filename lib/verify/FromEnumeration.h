@@ -64,10 +64,10 @@ implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
                               ConcUnit unit);
 
 /// Per macrostate of `system`: the design module whose fuels' strands its
-/// complexes hold (strands equal to a signal strand up to history domains
-/// belong to no module; a strand in the fuels of several modules belongs to
-/// each), GateNone or GateShared as in EnumeratedImplementation. Empty when
-/// the design lists no modules.
+/// complexes hold (strands equal to a signal strand up to history domains,
+/// and strands in the fuels of several modules, tell no module), GateNone or
+/// GateShared as in EnumeratedImplementation. Empty when the design lists
+/// no modules.
 std::vector<int32_t> gateModules(const enumerate::EnumeratedSystem &system,
                                  const dna::Design &design);
 
