@@ -274,6 +274,15 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   if (options.pathway)
     out.checks.push_back(runPathway(p, options.secondsPerCheck));
   describeImplementation(p, m, out);
+  if (options.resimulate &&
+      out.implementationSpecies > options.maxResimulationSpecies) {
+    out.resimulation.problem = "the implementation has " +
+                               std::to_string(out.implementationSpecies) +
+                               " species, above the " +
+                               std::to_string(options.maxResimulationSpecies) +
+                               " whose trajectories re-simulation keeps";
+    return out;
+  }
   if (options.resimulate) {
     out.resimulation = runResimulation(p, formal, reference, m, options);
     out.resimulation.interpretation = out.interpretationSource;
