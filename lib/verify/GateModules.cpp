@@ -302,6 +302,17 @@ std::optional<std::string> checkWhole(const Crn &formal, const Crn &impl,
 } // namespace
 
 namespace {
+/// "the gates of A + B -> C" for a module's candidate formal reactions.
+std::string describeCandidates(const Crn &formal,
+                               llvm::ArrayRef<size_t> candidates) {
+  if (candidates.empty())
+    return "no formal reaction over its signals";
+  std::string out = "the gates of ";
+  for (size_t i = 0; i < candidates.size() && i < 3; ++i)
+    out += (i ? ", " : "") + formal.format(formal.reactions[candidates[i]]);
+  return out + (candidates.size() > 3 ? ", ..." : "");
+}
+
 /// Open species of each module, and the module of each open species.
 struct ModuleSpecies {
   ModuleSpecies(const Crn &impl,
@@ -408,8 +419,9 @@ ModularResult verify::checkGateModularBisimulation(
     if (module.verdict == Verdict::Incorrect) {
       result.brokenModule = i;
       result.counterexample = module.counterexample;
-      result.reason = "module " + std::to_string(i + 1) +
-                      " is a CRN bisimulation of no set of the formal "
+      result.reason = "module " + std::to_string(i + 1) + " (" +
+                      describeCandidates(formal, module.candidates) +
+                      ") is a CRN bisimulation of no set of the formal "
                       "reactions over its signals";
       return result;
     }

@@ -30,7 +30,7 @@ constexpr size_t MaxModularityStates = 4096;
 /// Past this many reactions the whole-system search after a modular one
 /// that proved nothing only spends the time limit (a random 20-reaction
 /// design, 1,733 reactions, does not finish in 30 s).
-constexpr size_t MaxMonolithicReactions = 5000;
+constexpr size_t MaxMonolithicReactions = 1000;
 constexpr size_t MaxModularityStateSize = 16;
 
 size_t findRoot(std::vector<size_t> &parent, size_t x) {

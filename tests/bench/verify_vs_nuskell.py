@@ -73,7 +73,7 @@ def crnc_verdict(result, text):
         return 'timeout'
     for line in text.splitlines():
         if line.startswith('crn-bisimulation:'):
-            verdict = line.split(':', 1)[1].strip()
+            verdict = line.split(':', 1)[1].split('(')[0].strip()
             if 'stopped:' in text:
                 verdict += ' (enumeration limit)'
             return verdict
@@ -98,7 +98,7 @@ def compile_verdicts(result, text):
 def modules(text):
     for line in text.splitlines():
         if line.startswith('crn-bisimulation modules:'):
-            return line.split(':', 1)[1].split(',')[0].strip()
+            return line.split(':', 1)[1].split(',')[0].split('(')[0].strip()
     return '-'
 
 
