@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/Schemes.h"
 #include "ir/LoweringAttributes.h"
 #include "ir/Printer.h"
@@ -137,5 +138,9 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
   if (failed(scheme->build(builder)))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "DSD scheme '" + scheme->name + "' failed");
+  if (options.calibrateRates && module.unit != ConcUnit::None &&
+      ir::lowering::get(module.attrs, ir::lowering::CmaxNM))
+    calibrateRates(module, builder.moduleSteps(), design, options.gateExcess,
+                   options.trimToeholds, diags);
   return design;
 }

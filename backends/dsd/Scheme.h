@@ -28,6 +28,15 @@ struct SchemeOptions {
   unsigned toeholdLength = 5; ///< nucleotides per toehold (5-7 typical)
   /// Nucleotides per long domain: branch-migration and history domains.
   unsigned domainLength = 15;
+  /// Set each module's rate-setting gate level so that the rate crnc's
+  /// enumerator measures equals map-rates' q (RateCalibration.h).
+  bool calibrateRates = true;
+  /// Calibration may also trim a gate's input toehold (ToeholdTrim.h)
+  /// where diluting the gate alone cannot reach q.
+  bool trimToeholds = false;
+  /// A calibrated gate stays at least this many times above the largest
+  /// signal (map-rates' default fuel excess).
+  double gateExcess = 10;
 };
 
 /// C_max, the concentration of the fuels, in the design's unit: the

@@ -148,16 +148,19 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible,
     if (r.isReversible() && keepReversible) {
       list.push_back(makeStep(mod, in, outs, true, r.loc));
       list.back().gateFuelLevel = std::max(level, backLevel);
+      list.back().rate = r.rate;
       continue;
     }
     list.push_back(makeStep(mod, in, outs, false, r.loc));
     list.back().gateFuelLevel = level;
+    list.back().rate = r.rate;
     if (!r.isReversible())
       continue;
     list.push_back(
         makeStep(mod, keepCatalystPlace ? backwardReactants(in, outs) : outs,
                  in, false, r.loc));
     list.back().gateFuelLevel = backLevel;
+    list.back().rate = *r.reverseRate;
   }
   return list;
 }
@@ -177,8 +180,12 @@ void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
 }
 
 void SchemeBuilder::beginModule(const Step &step) {
-  out.modules.push_back(ReactionModule{step.equation, {}, step.loc});
+  ReactionModule module;
+  module.equation = step.equation;
+  module.loc = step.loc;
+  out.modules.push_back(std::move(module));
   moduleFuelLevel = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
+  begun.push_back(step);
 }
 
 ComplexIndex SchemeBuilder::fuel(Complex complex) {

@@ -23,6 +23,8 @@ struct Step {
   /// Concentration of the gate fuel absorbed from this step's reactants (see
   /// SchemeBuilder::isGateFuel), or 0 when the step had none.
   double gateFuelLevel = 0;
+  /// The direction's rate q in the module's units (map-rates' output).
+  double rate = 0;
   Location loc;
 };
 
@@ -62,6 +64,9 @@ public:
   void beginModule(const Step &step);
   /// Adds a fuel (deduplicated) to the current module.
   dna::ComplexIndex fuel(dna::Complex complex);
+  /// The step of every module begun so far, in the order of
+  /// design().modules.
+  const std::vector<Step> &moduleSteps() const { return begun; }
 
 private:
   const ir::Module &mod;
@@ -70,6 +75,7 @@ private:
   std::vector<bool> gateFuel;
   double cmax;                ///< fuelConcentration(mod)
   double moduleFuelLevel = 0; ///< fuel concentration of the current module
+  std::vector<Step> begun;
 };
 
 /// A single-stranded complex with the given domains, all unpaired.

@@ -16,6 +16,8 @@ static Json checkToJSON(const CheckOutcome &c) {
                            {"reaction", c.counterexample->reaction},
                            {"message", c.counterexample->message}};
   j["seconds"] = jsonNumber(c.seconds);
+  if (!c.method.empty())
+    j["method"] = c.method;
   return j;
 }
 
@@ -57,6 +59,11 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   j["max_deviation_at_predicted_time_scale"] =
       jsonNumber(r.result.predictedMaxDeviation);
   j["worst_species_at_predicted_time_scale"] = r.result.predictedWorstSpecies;
+  if (r.result.fittedTimeScale) {
+    j["time_scale_fitted"] = jsonNumber(*r.result.fittedTimeScale);
+    j["max_deviation_at_fitted_time_scale"] =
+        jsonNumber(r.result.fittedMaxDeviation);
+  }
   j["times"] = jsonNumbers(r.result.times);
   Json species = Json::array();
   for (const SpeciesDeviation &d : r.result.species)
@@ -65,7 +72,7 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   return j;
 }
 
-Json json::verificationToJSON(const VerificationOutcome &o) {
+Json json::verificationToJSON(const VerificationOutcome &o, Json dnaTraining) {
   Json j;
   j["scheme"] = o.scheme;
   j["formal_crn"] = o.formalCrn;
@@ -92,6 +99,6 @@ Json json::verificationToJSON(const VerificationOutcome &o) {
   j["fuels"] = o.fuels;
   j["wastes"] = o.wastes;
   j["resimulation"] = resimulationToJSON(o.resimulation);
-  j["dna_training"] = nullptr;
+  j["dna_training"] = std::move(dnaTraining);
   return j;
 }

@@ -4,8 +4,8 @@
 // or the reason it is unknown), which formal CRN was checked, the
 // enumeration or the limit it hit, the interpretation, the fuels and wastes,
 // and the re-simulation: scales, deviation per species and both
-// trajectories on the reference's time axis. "dna_training" is reserved for
-// the DNA-level training of learning networks.
+// trajectories on the reference's time axis; "dna_training": what
+// `crnc train --level dna` measured (LabTrainingJSON.h), or null.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_JSON_VERIFICATIONJSON_H
@@ -16,7 +16,8 @@
 
 namespace crnc::json {
 
-Json verificationToJSON(const verify::VerificationOutcome &outcome);
+Json verificationToJSON(const verify::VerificationOutcome &outcome,
+                        Json dnaTraining = nullptr);
 
 } // namespace crnc::json
 

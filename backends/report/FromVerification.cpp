@@ -19,7 +19,7 @@ static std::string counterexampleText(const verify::CheckOutcome &c) {
     return ce.condition + ": " + ce.message +
            (ce.reaction.empty() ? "" : " (" + ce.reaction + ")");
   }
-  return c.reason;
+  return c.reason.empty() ? c.method : c.reason;
 }
 
 Verification
@@ -60,14 +60,18 @@ report::describeResimulation(const verify::ResimulationOutcome &r) {
   out.maxDeviation = res.maxDeviation;
   out.threshold = r.threshold;
   out.pass = res.pass;
-  out.note = "Reference: " + r.reference +
-             "; DNA level: the enumerated "
-             "network (species interpreted by " +
-             r.interpretation + ") on its time axis divided by " +
-             formatSignificant(res.timeScale, 4) +
-             " lab seconds per reference time unit (map-rates predicted " +
-             formatSignificant(r.timeScale, 4) + "; on that axis the max " +
-             "deviation is " +
-             formatSignificant(100 * res.predictedMaxDeviation, 3) + " %).";
+  out.note =
+      "Reference: " + r.reference +
+      "; DNA level: the enumerated "
+      "network (species interpreted by " +
+      r.interpretation + ") on its time axis divided by " +
+      formatSignificant(res.timeScale, 4) +
+      " lab seconds per reference time unit, map-rates' prediction" +
+      (res.fittedTimeScale
+           ? " (the best-fitting axis, " +
+                 formatSignificant(*res.fittedTimeScale, 4) +
+                 " s, gives a max deviation of " +
+                 formatSignificant(100 * res.fittedMaxDeviation, 3) + " %)."
+           : std::string("."));
   return out;
 }

@@ -92,9 +92,11 @@ Costs describeCosts(const dna::Design &design, const dna::DesignCosts &costs,
 
 /// The training curves the module carries (lib/train/TrainingHistory.h);
 /// "not run" for a module that is not a learning network or was not
-/// trained. DNA-level accuracy is "not run" (`dnaNotRun` says why).
+/// trained. The DNA level comes from the module's `crnc train --level dna`
+/// record (lib/verify/LabRecord.h), compared with the design of `scheme`
+/// that `formal` compiles to; "not run" without a record.
 Part<Training> describeTraining(const ir::Module &formal,
-                                const std::string &dnaNotRun);
+                                llvm::StringRef scheme);
 
 } // namespace crnc::report
 

@@ -140,6 +140,8 @@ struct Kinetics {
 struct Check {
   std::string notion;  ///< "crn-bisimulation", "pathway-decomposition"
   std::string verdict; ///< "correct", "incorrect", "unknown"
+  /// The counterexample, the reason it is unknown, or how a correct verdict
+  /// was shown (CheckOutcome::method).
   std::string counterexample;
 };
 
@@ -166,11 +168,34 @@ struct Resimulation {
   std::string note;
 };
 
+/// What `crnc train --level dna` measured on the enumerated design beside
+/// the model network (lib/verify/LabRecord.h), and for which design.
+struct DnaTraining {
+  std::string scheme, network, fuels; ///< the design that was trained
+  /// Per epoch: training rows as presented, then the validation rows.
+  std::vector<double> trainLoss, validationLoss, validationAccuracy;
+  std::optional<double> testLoss, testAccuracy;
+  std::vector<std::pair<std::string, double>> weights; ///< model units
+  /// The first sample from the same weights, formal CRN vs DNA level:
+  /// phase 1 outputs (forward computation), phase 2 weight changes
+  /// (update), in `weights` order.
+  std::vector<double> firstFormalOutputs, firstOutputs, firstFormalChanges,
+      firstChanges;
+  std::optional<double> lowestFuelFraction; ///< finite fuels only
+  std::string lowestFuelName;
+  double hoursPerPhase = 0, hoursPerSample = 0, trainingHours = 0;
+  unsigned trainingSamples = 0, evaluatedSamples = 0;
+  /// How the trained design differs from the one compiled (empty: it is
+  /// this design, the weights aside).
+  std::vector<std::string> differences;
+};
+
 struct Training {
   std::string task; ///< "binary", "multiclass", "regression"
+  /// The model network (chemical training), per epoch.
   std::vector<double> trainLoss, validationLoss, validationAccuracy;
   std::optional<double> testLoss, testAccuracy; ///< formal (chemical)
-  Part<double> dnaAccuracy;
+  Part<DnaTraining> dna;
 };
 
 struct Costs {

@@ -254,7 +254,7 @@ static void verificationBody(llvm::raw_ostream &os, const Verification &v) {
   for (const Check &c : v.checks)
     rows.push_back({c.notion, c.verdict,
                     c.counterexample.empty() ? "—" : c.counterexample});
-  table(os, {"Notion", "Verdict", "Counterexample or reason"}, rows);
+  table(os, {"Notion", "Verdict", "Counterexample, reason or method"}, rows);
   if (v.interpretation.empty())
     return;
   os << "<p>Interpretation (implementation species → formal species):</p>\n"
@@ -299,7 +299,43 @@ static void resimulationBody(llvm::raw_ostream &os, const Resimulation &r) {
             rows);
 }
 
-static void trainingBody(llvm::raw_ostream &os, const Training &t) {
+static std::vector<double> percent(const std::vector<double> &fractions) {
+  std::vector<double> out;
+  for (double a : fractions)
+    out.push_back(100 * a);
+  return out;
+}
+
+/// Which design the DNA level trained, its lab time, and whether it is this
+/// design.
+static void dnaTrainingNote(llvm::raw_ostream &os, const DnaTraining &d) {
+  std::string text =
+      "DNA level: crnc train --level dna trained the " + d.scheme +
+      " design (" + d.network +
+      "), beside the model network on the same rows in the same order. Lab "
+      "time: " +
+      num(d.hoursPerSample, 3) + " h per training sample (two phases of " +
+      num(d.hoursPerPhase, 3) + " h); " + std::to_string(d.trainingSamples) +
+      " samples in sequence: " + num(d.trainingHours, 3) + " h; " +
+      std::to_string(d.evaluatedSamples) + " validation and test samples, " +
+      num(d.hoursPerPhase, 3) + " h each (phase 1 on a copy of the mix).";
+  para(os, text);
+  if (d.differences.empty())
+    return;
+  std::string why;
+  for (const std::string &w : d.differences)
+    why += (why.empty() ? "" : "; ") + w;
+  os << "<p class=\"notrun\">"
+     << escapeMarkup("The DNA-level figures were recorded for a different "
+                     "design than this one, so they are not this design's: " +
+                     why + ".")
+     << "</p>\n";
+}
+
+static void trainingPlots(llvm::raw_ostream &os, const Training &t) {
+  const DnaTraining *d = t.dna.ran() ? &*t.dna : nullptr;
+  std::string dnaLabel =
+      d && d->differences.empty() ? "DNA level" : "DNA (other)";
   std::vector<double> epochs;
   for (size_t i = 0; i < t.trainLoss.size(); ++i)
     epochs.push_back(double(i + 1));
@@ -307,28 +343,76 @@ static void trainingBody(llvm::raw_ostream &os, const Training &t) {
   loss.title = "loss per epoch";
   loss.xLabel = "epoch";
   loss.yLabel = "loss (mean of ½|ŷ − t|²)";
-  loss.series = {{"training", epochs, t.trainLoss, false, 0},
-                 {"validation", epochs, t.validationLoss, true, 1}};
+  std::string formal = d ? "formal CRN, " : "";
+  loss.series = {{formal + "training", epochs, t.trainLoss, false, 0},
+                 {formal + "validation", epochs, t.validationLoss, true, 1}};
+  if (d)
+    loss.series.push_back(
+        {dnaLabel + ", training", epochs, d->trainLoss, false, 3});
+  if (d)
+    loss.series.push_back(
+        {dnaLabel + ", validation", epochs, d->validationLoss, true, 4});
   os << "<div class=\"figs\">\n" << renderLinePlot(loss) << "\n";
   if (t.task != "regression") {
     LinePlot acc;
     acc.title = "validation accuracy per epoch";
     acc.xLabel = "epoch";
     acc.yLabel = "accuracy (%)";
-    std::vector<double> percent;
-    for (double a : t.validationAccuracy)
-      percent.push_back(100 * a);
-    acc.series = {{"validation", epochs, percent, false, 2}};
+    acc.series = {{formal + "validation", epochs, percent(t.validationAccuracy),
+                   false, 2}};
+    if (d)
+      acc.series.push_back({dnaLabel + ", validation", epochs,
+                            percent(d->validationAccuracy), true, 4});
     acc.yRange = std::make_pair(0.0, 100.0);
     os << renderLinePlot(acc) << "\n";
   }
   os << "</div>\n";
-  std::string dna = t.dnaAccuracy.ran() ? num(100 * *t.dnaAccuracy, 4) + " %"
-                                        : "not run: " + t.dnaAccuracy.notRun;
-  table(os, {"Test set", "Formal CRN (chemical training)", "DNA level"},
-        {{"accuracy",
-          t.testAccuracy ? num(100 * *t.testAccuracy, 4) + " %" : "—", dna},
-         {"loss", optionalNum(t.testLoss), ""}});
+}
+
+/// Where the DNA level departs: the first sample from the same weights
+/// (phase 1: the forward computation; phase 2: the update), and the fuel
+/// left when fuels deplete.
+static void firstSampleTable(llvm::raw_ostream &os, const DnaTraining &d,
+                             const std::string &column) {
+  std::vector<Row> rows;
+  for (size_t k = 0; k < d.firstOutputs.size(); ++k)
+    rows.push_back({"phase 1 output y" + std::to_string(k),
+                    num(d.firstFormalOutputs[k]), num(d.firstOutputs[k])});
+  for (size_t w = 0; w < d.firstChanges.size() && w < d.weights.size(); ++w)
+    rows.push_back({"phase 2 change of " + d.weights[w].first,
+                    num(d.firstFormalChanges[w]), num(d.firstChanges[w])});
+  if (d.lowestFuelFraction)
+    rows.push_back({"fuel left at the end (lowest: " + d.lowestFuelName + ")",
+                    "no fuels", num(100 * *d.lowestFuelFraction, 3) + " %"});
+  if (rows.empty())
+    return;
+  para(os, "The first training sample, both networks from the same weights: "
+           "phase 1 compares the forward computation alone, phase 2 the "
+           "update alone.");
+  longTable(os, "First sample", {"First sample", "Formal CRN", column}, rows);
+}
+
+static void trainingBody(llvm::raw_ostream &os, const Training &t) {
+  trainingPlots(os, t);
+  auto percentOf = [](const std::optional<double> &a) {
+    return a ? num(100 * *a, 4) + " %" : std::string("—");
+  };
+  if (!t.dna.ran()) {
+    table(os, {"Test set", "Formal CRN (chemical training)", "DNA level"},
+          {{"accuracy", percentOf(t.testAccuracy), "not run: " + t.dna.notRun},
+           {"loss", optionalNum(t.testLoss), ""}});
+    return;
+  }
+  const DnaTraining &d = *t.dna;
+  dnaTrainingNote(os, d);
+  std::string column = "DNA level (" + d.scheme + ")";
+  std::vector<Row> rows;
+  if (t.task != "regression")
+    rows.push_back(
+        {"accuracy", percentOf(t.testAccuracy), percentOf(d.testAccuracy)});
+  rows.push_back({"loss", optionalNum(t.testLoss), optionalNum(d.testLoss)});
+  table(os, {"Test set", "Formal CRN (chemical training)", column}, rows);
+  firstSampleTable(os, d, column);
 }
 
 static void costsSection(llvm::raw_ostream &os, const Costs &c) {

@@ -161,15 +161,48 @@ static Json resimulationJson(const Resimulation &r) {
           {"species", species}};
 }
 
+static Json dnaTrainingJson(const DnaTraining &d) {
+  Json weights = Json::object();
+  for (const auto &[name, value] : d.weights)
+    weights[name] = jsonNumber(value);
+  return {{"scheme", d.scheme},
+          {"network", d.network},
+          {"fuels", d.fuels},
+          {"same_design", d.differences.empty()},
+          {"differences", d.differences},
+          {"train_loss", jsonNumbers(d.trainLoss)},
+          {"validation_loss", jsonNumbers(d.validationLoss)},
+          {"validation_accuracy", jsonNumbers(d.validationAccuracy)},
+          {"test_loss", optionalNumber(d.testLoss)},
+          {"test_accuracy", optionalNumber(d.testAccuracy)},
+          {"weights", weights},
+          {"first_sample",
+           {{"formal_outputs", jsonNumbers(d.firstFormalOutputs)},
+            {"dna_outputs", jsonNumbers(d.firstOutputs)},
+            {"formal_weight_changes", jsonNumbers(d.firstFormalChanges)},
+            {"dna_weight_changes", jsonNumbers(d.firstChanges)}}},
+          {"lowest_fuel_fraction", optionalNumber(d.lowestFuelFraction)},
+          {"lowest_fuel", d.lowestFuelName},
+          {"lab_hours_per_phase", jsonNumber(d.hoursPerPhase)},
+          {"lab_hours_per_training_sample", jsonNumber(d.hoursPerSample)},
+          {"training_samples", d.trainingSamples},
+          {"lab_hours_of_training", jsonNumber(d.trainingHours)},
+          {"evaluated_samples", d.evaluatedSamples}};
+}
+
 static Json trainingJson(const Training &t) {
+  Json dnaAccuracy = !t.dna.ran() ? Json{{"not_run", t.dna.notRun}}
+                                  : optionalNumber(t.dna->differences.empty()
+                                                       ? t.dna->testAccuracy
+                                                       : std::nullopt);
   return {{"task", t.task},
           {"train_loss", jsonNumbers(t.trainLoss)},
           {"validation_loss", jsonNumbers(t.validationLoss)},
           {"validation_accuracy", jsonNumbers(t.validationAccuracy)},
           {"test_loss", optionalNumber(t.testLoss)},
           {"formal_test_accuracy", optionalNumber(t.testAccuracy)},
-          {"dna_test_accuracy",
-           part(t.dnaAccuracy, [](double a) { return jsonNumber(a); })}};
+          {"dna_test_accuracy", dnaAccuracy},
+          {"dna", part(t.dna, dnaTrainingJson)}};
 }
 
 static Json costsJson(const Costs &c) {

@@ -10,6 +10,7 @@
 #include "lib/support/Format.h"
 #include "lib/thermo/NearestNeighbor.h"
 #include "lib/train/TrainingHistory.h"
+#include "lib/verify/LabRecord.h"
 
 using namespace crnc;
 using namespace crnc::report;
@@ -134,8 +135,49 @@ Costs report::describeCosts(const dna::Design &design,
   return c;
 }
 
+/// The module's DNA-level record, or why there is none.
+static Part<DnaTraining> describeDnaTraining(const ir::Module &formal,
+                                             llvm::StringRef scheme) {
+  std::optional<verify::LabRecord> r = verify::readLabRecord(formal);
+  if (!r && ir::findAttribute(formal.attrs, "lab_level"))
+    return Part<DnaTraining>::skipped(
+        "the module's DNA-level record (its lab_* attributes) does not parse; "
+        "train again with `crnc train --level dna`");
+  if (!r || r->level != "dna")
+    return Part<DnaTraining>::skipped(
+        "`crnc compile` does not train; `crnc train model.crn --level dna "
+        "-o dir/` trains the enumerated design and records it in "
+        "dir/trained.crnir: compile that file");
+  DnaTraining d;
+  d.scheme = r->design.scheme;
+  d.network = r->network;
+  d.fuels = r->finiteFuels ? "finite (deplete)" : "held at their levels";
+  d.trainLoss = r->trainLoss;
+  d.validationLoss = r->validationLoss;
+  d.validationAccuracy = r->validationAccuracy;
+  d.testLoss = r->testLoss;
+  if (ir::findAttribute(formal.attrs, "task").value_or("") != "regression")
+    d.testAccuracy = r->testAccuracy;
+  for (size_t i = 0; i < r->weights.size(); ++i)
+    d.weights.emplace_back(r->weightNames[i], r->weights[i]);
+  d.firstFormalOutputs = r->firstModelOutputs;
+  d.firstOutputs = r->firstOutputs;
+  d.firstFormalChanges = r->firstModelChanges;
+  d.firstChanges = r->firstChanges;
+  d.lowestFuelFraction = r->lowestFuelFraction;
+  d.lowestFuelName = r->lowestFuelName;
+  d.hoursPerPhase = r->phaseSeconds / 3600;
+  d.hoursPerSample = r->sampleHours();
+  d.trainingHours = r->trainingHours();
+  d.trainingSamples = r->trainingSamples;
+  d.evaluatedSamples = r->evaluatedSamples;
+  d.differences = verify::designDifferences(
+      r->design, verify::designIdentity(formal, scheme));
+  return d;
+}
+
 Part<Training> report::describeTraining(const ir::Module &formal,
-                                        const std::string &dnaNotRun) {
+                                        llvm::StringRef scheme) {
   std::optional<llvm::StringRef> kind =
       ir::findAttribute(formal.attrs, "model_kind");
   if (!kind)
@@ -152,6 +194,6 @@ Part<Training> report::describeTraining(const ir::Module &formal,
   t.validationAccuracy = h->validationAccuracy;
   t.testLoss = h->testLoss;
   t.testAccuracy = h->testAccuracy;
-  t.dnaAccuracy = Part<double>::skipped(dnaNotRun);
+  t.dna = describeDnaTraining(formal, scheme);
   return t;
 }

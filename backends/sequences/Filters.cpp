@@ -71,12 +71,23 @@ ToeholdPool sequences::enumerateToeholds(unsigned length, Alphabet alphabet,
   return pool;
 }
 
+bool sequences::hasPalindrome(llvm::StringRef s, unsigned k) {
+  for (size_t i = 0; i + k <= s.size(); ++i)
+    if (s.substr(i, k) == thermo::reverseComplement(s.substr(i, k)))
+      return true;
+  return false;
+}
+
 CandidateSource::CandidateSource(const ToeholdPool &toeholds, double lo,
                                  double hi)
     : isToehold(true) {
+  std::vector<std::string> palindromic;
   for (size_t i = 0; i < toeholds.sequences.size(); ++i)
     if (toeholds.dG[i] >= lo && toeholds.dG[i] <= hi)
-      pool.push_back(toeholds.sequences[i]);
+      (hasPalindrome(toeholds.sequences[i], 4) ? palindromic : pool)
+          .push_back(toeholds.sequences[i]);
+  if (pool.empty())
+    pool = std::move(palindromic);
 }
 
 CandidateSource::CandidateSource(unsigned length, Alphabet alphabet,

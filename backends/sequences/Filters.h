@@ -23,6 +23,9 @@ namespace crnc::sequences {
 bool hasForbiddenRun(llvm::StringRef s);
 /// How many forbidden runs start in `s` (overlapping ones count).
 unsigned forbiddenRunCount(llvm::StringRef s);
+/// True when `s` holds a self-complementary k-mer (AATT, ATAT, ...): such a
+/// stretch pairs with every other copy of itself, on the same strand or not.
+bool hasPalindrome(llvm::StringRef s, unsigned k);
 /// True when every letter of `s` belongs to `alphabet`.
 bool fitsAlphabet(llvm::StringRef s, Alphabet alphabet);
 
@@ -39,7 +42,8 @@ ToeholdPool enumerateToeholds(unsigned length, Alphabet alphabet,
 class CandidateSource {
 public:
   /// A toehold source: uniform over the pool's sequences with dG in
-  /// [lo, hi]; empty() when none is.
+  /// [lo, hi], leaving out those with a self-complementary 4-mer unless
+  /// nothing else is in the window; empty() when none is.
   CandidateSource(const ToeholdPool &pool, double lo, double hi);
   /// A long-domain source: random sequences of `length` over `alphabet` with
   /// GC percent in [gcMin, gcMax] and no forbidden run.

@@ -12,6 +12,7 @@
 
 #include "backends/sequences/LocalSearch.h"
 #include "lib/thermo/NearestNeighbor.h"
+#include "lib/thermo/Spurious.h"
 #include <algorithm>
 
 using namespace crnc;
@@ -60,12 +61,41 @@ void KmerIndex::costOfAdding(const std::vector<uint32_t> &kmers,
   }
 }
 
+std::vector<std::vector<bool>>
+sequences::strongKmerTables(const thermo::Conditions &conditions,
+                            double limitDG, unsigned maxK) {
+  thermo::SpuriousModel model(conditions);
+  std::vector<std::vector<bool>> tables;
+  for (unsigned k = StrongMinK; k <= maxK; ++k) {
+    std::vector<bool> &table = tables.emplace_back(size_t(1) << (2 * k));
+    for (uint32_t code = 0; code < table.size(); ++code) {
+      auto base = [&](unsigned i) {
+        return int(code >> (2 * (k - 1 - i))) & 3;
+      };
+      double dG = model.initiationDG() + model.terminalDG(base(0)) +
+                  model.terminalDG(base(k - 1)) +
+                  2 * model.terminalMismatchDG();
+      for (unsigned i = 1; i < k; ++i)
+        dG += model.stackDG(base(i - 1), base(i));
+      table[code] = dG < limitDG;
+    }
+  }
+  return tables;
+}
+
 LocalSearch::LocalSearch(const SearchProblem &problem, uint64_t seed)
     : problem(problem), random(seed), seqs(problem.sources.size()),
       unique(problem.sources.size()), crosstalk(problem.sources.size()),
       shortKmers(problem.sources.size()), uniqueIndex(problem.uniqueK),
       crosstalkIndex(problem.crosstalkK), shortIndex(problem.toeholdK),
-      toeholdCounts(size_t(1) << (2 * problem.toeholdK), 0) {
+      toeholdCounts(size_t(1) << (2 * problem.toeholdK), 0),
+      strong(problem.sources.size()) {
+  uint32_t offset = 0;
+  for (const std::vector<bool> &table : problem.strongKmers) {
+    strongOffsets.push_back(offset);
+    offset += uint32_t(table.size());
+  }
+  strongCounts.assign(offset, 0);
   for (unsigned d = 0; d < seqs.size(); ++d)
     if (problem.fixed[d].empty())
       movable.push_back(d);
@@ -78,6 +108,29 @@ uint64_t LocalSearch::toeholdCost(unsigned d,
   uint64_t pairs = 0;
   for (uint32_t m : kmers)
     pairs += problem.isToehold[d] ? shortIndex.families(m) : toeholdCounts[m];
+  return pairs;
+}
+
+std::vector<uint32_t>
+LocalSearch::strongFamilyKmers(const std::string &sequence) const {
+  std::vector<uint32_t> out, all;
+  for (unsigned t = 0; t < problem.strongKmers.size(); ++t) {
+    all.clear();
+    appendKmers(sequence, StrongMinK + t, all);
+    appendKmers(thermo::reverseComplement(sequence), StrongMinK + t, all);
+    for (uint32_t m : all)
+      if (problem.strongKmers[t][m])
+        out.push_back(strongOffsets[t] + m);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+uint64_t LocalSearch::strongCost(const std::vector<uint32_t> &kmers) const {
+  uint64_t pairs = 0;
+  for (uint32_t m : kmers)
+    pairs += strongCounts[m];
   return pairs;
 }
 
@@ -98,6 +151,10 @@ void LocalSearch::place(unsigned d, const std::string &sequence) {
   shortKmers[d] = shortIndex.familyKmers(sequence);
   current.toeholdPairs += toeholdCost(d, shortKmers[d]);
   indexToehold(d, +1);
+  strong[d] = strongFamilyKmers(sequence);
+  current.strongPairs += strongCost(strong[d]);
+  for (uint32_t m : strong[d])
+    ++strongCounts[m];
   unsigned shared;
   uint64_t pairs;
   uniqueIndex.costOfAdding(unique[d], shared, pairs);
@@ -111,6 +168,9 @@ void LocalSearch::place(unsigned d, const std::string &sequence) {
 void LocalSearch::unplace(unsigned d) {
   indexToehold(d, -1);
   current.toeholdPairs -= toeholdCost(d, shortKmers[d]);
+  for (uint32_t m : strong[d])
+    --strongCounts[m];
+  current.strongPairs -= strongCost(strong[d]);
   uniqueIndex.remove(unique[d]);
   crosstalkIndex.remove(crosstalk[d]);
   unsigned shared;
@@ -184,6 +244,8 @@ uint64_t LocalSearch::softBlame(unsigned d) const {
         (problem.isToehold[d] ? shortIndex.families(m) - 1 : toeholdCounts[m]);
   for (uint32_t m : crosstalk[d])
     blame += crosstalkIndex.families(m) - 1;
+  for (uint32_t m : strong[d])
+    blame += SearchScore::StrongWeight * (strongCounts[m] - 1);
   return blame;
 }
 
@@ -199,6 +261,8 @@ bool LocalSearch::resample(unsigned d, unsigned tries, bool allowSideways) {
     crosstalkIndex.costOfAdding(crosstalkIndex.familyKmers(candidate), sharedX,
                                 pairsX);
     return uint64_t(shared + junction) * 1000000 +
+           SearchScore::StrongWeight *
+               strongCost(strongFamilyKmers(candidate)) +
            SearchScore::ToeholdWeight *
                toeholdCost(d, shortIndex.familyKmers(candidate)) +
            pairsX;
@@ -251,6 +315,7 @@ unsigned LocalSearch::pickDomain() {
 SearchScore LocalSearch::recount() const {
   SearchScore s;
   s.toeholdPairs = current.toeholdPairs; // kept exact incrementally
+  s.strongPairs = current.strongPairs;
   KmerIndex u(problem.uniqueK), x(problem.crosstalkK);
   for (unsigned d = 0; d < seqs.size(); ++d) {
     unsigned shared;

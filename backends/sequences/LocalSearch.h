@@ -10,7 +10,9 @@
 //     its complement), maximal forbidden runs (GGGG, CCCC, AAAAA, TTTTT)
 //     that cross a domain boundary on some strand (evaluated in a window of
 //     a few bases around the domain, so a move costs O(occurrences));
-//   - soft: pairs of a toehold family and another family sharing a
+//   - soft: pairs of families sharing a strong k-mer (5 <= k < uniqueK:
+//     its perfect duplex alone passes the spurious duplex limit; weighted
+//     most), pairs of a toehold family and another family sharing a
 //     toeholdK-mer (weighted: the exposed complement of a toehold binds any
 //     strand holding part of the toehold), and pairs of families sharing a
 //     crosstalkK-mer.
@@ -20,6 +22,7 @@
 #define CRNC_BACKENDS_SEQUENCES_LOCALSEARCH_H
 
 #include "backends/sequences/Filters.h"
+#include "lib/thermo/SaltCorrection.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -35,19 +38,36 @@ struct SearchProblem {
   std::vector<bool> isToehold; ///< by DomainId
   unsigned uniqueK = 8, crosstalkK = 6, toeholdK = 4;
   unsigned movesPerDomain = 40;
+  /// strongKmers[k - StrongMinK][code]: see strongKmerTables. Empty: the
+  /// strong term is not scored.
+  std::vector<std::vector<bool>> strongKmers;
 };
+
+/// Shortest strong k-mer considered.
+constexpr unsigned StrongMinK = 5;
+
+/// For k = StrongMinK .. maxK, whether the perfect duplex of each k-mer with
+/// its complement, flanked by a terminal mismatch at both ends (the most
+/// stable way to embed it), is below `limitDG` under `conditions` (the
+/// spurious estimate's energies, Spurious.h). Two domain families sharing
+/// such a k-mer form a spurious duplex past the limit wherever both are
+/// exposed.
+std::vector<std::vector<bool>>
+strongKmerTables(const thermo::Conditions &conditions, double limitDG,
+                 unsigned maxK);
 
 struct SearchScore {
   unsigned sharedKmers = 0;    ///< hard
   unsigned junctionRuns = 0;   ///< hard
   uint64_t toeholdPairs = 0;   ///< soft, weight ToeholdWeight
   uint64_t crosstalkPairs = 0; ///< soft
-  static constexpr uint64_t ToeholdWeight = 8;
+  uint64_t strongPairs = 0;    ///< soft, weight StrongWeight
+  static constexpr uint64_t ToeholdWeight = 8, StrongWeight = 64;
   unsigned hard() const { return sharedKmers + junctionRuns; }
   /// Hard violations dominate.
   uint64_t total() const {
-    return uint64_t(hard()) * 1000000 + ToeholdWeight * toeholdPairs +
-           crosstalkPairs;
+    return uint64_t(hard()) * 1000000 + StrongWeight * strongPairs +
+           ToeholdWeight * toeholdPairs + crosstalkPairs;
   }
 };
 
@@ -95,6 +115,9 @@ private:
   unsigned pickDomain();
   SearchScore recount() const;
   uint64_t toeholdCost(unsigned d, const std::vector<uint32_t> &kmers) const;
+  /// Strong k-mers of a family, in one code space over k (see offsets).
+  std::vector<uint32_t> strongFamilyKmers(const std::string &sequence) const;
+  uint64_t strongCost(const std::vector<uint32_t> &kmers) const;
   void indexToehold(unsigned d, int sign);
 
   const SearchProblem &problem;
@@ -104,6 +127,9 @@ private:
   KmerIndex uniqueIndex, crosstalkIndex, shortIndex;
   /// Toehold families holding each toeholdK-mer.
   std::vector<uint32_t> toeholdCounts;
+  /// Strong k-mers per domain; families per strong k-mer; code offsets by k.
+  std::vector<std::vector<uint32_t>> strong;
+  std::vector<uint32_t> strongCounts, strongOffsets;
   SearchScore current;
   std::vector<unsigned> movable;
 };

@@ -16,6 +16,7 @@
 #include "backends/sequences/LocalSearch.h"
 #include "backends/sequences/SequenceReport.h"
 #include "backends/sequences/SpuriousCheck.h"
+#include "backends/sequences/SpuriousRepair.h"
 #include "lib/support/Format.h"
 #include <algorithm>
 #include <chrono>
@@ -154,6 +155,10 @@ static SearchProblem makeProblem(const dna::Design &design,
   return problem;
 }
 
+/// Longest strong k-mer scored (4^8 counters; longer ones are rare and
+/// mostly caught by the uniqueness constraint).
+constexpr unsigned MaxStrongK = 8;
+
 /// Step 2: restarts on threads; the best by (total score, index).
 static std::unique_ptr<LocalSearch> runRestarts(const SearchProblem &problem,
                                                 const DesignOptions &options,
@@ -179,117 +184,6 @@ static std::unique_ptr<LocalSearch> runRestarts(const SearchProblem &problem,
     if (searches[i]->score().total() < searches[chosen]->score().total())
       chosen = i;
   return std::move(searches[chosen]);
-}
-
-/// Long domains under a structure first: a toehold sits in many regions and
-/// its window is narrow, so changing it moves the problem elsewhere.
-static std::vector<unsigned> movableUnder(const SpuriousHit &hit,
-                                          const SearchProblem &problem) {
-  std::vector<unsigned> movable;
-  for (int pass = 0; pass < 2 && movable.empty(); ++pass)
-    for (unsigned d : hit.blamed)
-      if (problem.fixed[d].empty() && problem.isToehold[d] == (pass == 1))
-        movable.push_back(d);
-  return movable;
-}
-
-static bool involves(const SpuriousHit &hit,
-                     const std::vector<unsigned> &regions) {
-  return std::binary_search(regions.begin(), regions.end(), hit.regionA) ||
-         std::binary_search(regions.begin(), regions.end(), hit.regionB);
-}
-
-/// Step 3a: hairpins first, cheaply: each region over the hairpin limit gets
-/// its blamed domains resampled (hard k-mer constraints kept) until the
-/// hairpins around the domain hold, judging only those hairpins; the
-/// duplexes the new sequence makes are left to step 3b.
-static void repairHairpins(LocalSearch &search, SpuriousCheck &check,
-                           const SearchProblem &problem, double limit) {
-  check.update(search.sequences());
-  SpuriousSummary all = check.evaluateAll();
-  for (const SpuriousHit &hit : all.violations) {
-    if (!hit.hairpin)
-      continue;
-    std::vector<unsigned> movable;
-    for (unsigned d : hit.blamed) // long domains first, then toeholds
-      if (problem.fixed[d].empty() && !problem.isToehold[d])
-        movable.push_back(d);
-    for (unsigned d : hit.blamed)
-      if (problem.fixed[d].empty() && problem.isToehold[d])
-        movable.push_back(d);
-    for (unsigned d : movable) {
-      double best = check.worstHairpinAround(d);
-      if (best >= limit)
-        break;
-      std::string bestSeq = search.sequences()[d];
-      unsigned hardBefore = search.score().hard();
-      for (unsigned t = 0; t < 200 && best < limit; ++t) {
-        search.assign(d, problem.sources[d].draw(search.rng()));
-        if (search.score().hard() > hardBefore)
-          continue;
-        check.update(search.sequences());
-        double now = check.worstHairpinAround(d);
-        if (now > best)
-          best = now, bestSeq = search.sequences()[d];
-      }
-      search.assign(d, bestSeq);
-      check.update(search.sequences());
-    }
-  }
-}
-
-/// Step 3b: repair of spurious structures, bounded by moves and by
-/// dynamic-programme cells (work, not time: deterministic). The violation
-/// list stays exact: after a move, the pairs around the domain are replaced
-/// by their re-evaluation.
-static void repairSpurious(LocalSearch &search, SpuriousCheck &check,
-                           const SearchProblem &problem) {
-  check.update(search.sequences());
-  SpuriousSummary all = check.evaluateAll();
-  // The work of one more full evaluation.
-  const uint64_t cellBudget = 8 * all.cellsEvaluated;
-  uint64_t cells = 0;
-  size_t budget = std::min<size_t>(4000, 40 + 16 * all.violations.size());
-  for (size_t move = 0;
-       move < budget && !all.violations.empty() && cells < cellBudget; ++move) {
-    const SpuriousHit &hit =
-        all.violations[search.rng().below(all.violations.size())];
-    std::vector<unsigned> movable = movableUnder(hit, problem);
-    if (movable.empty())
-      continue;
-    unsigned d = movable[search.rng().below(movable.size())];
-    SpuriousSummary best = check.evaluateAround(d);
-    cells += best.cellsEvaluated;
-    std::string old = search.sequences()[d], bestSeq = old;
-    unsigned hardBefore = search.score().hard();
-    for (unsigned t = 0; t < 6; ++t) {
-      search.assign(d, problem.sources[d].draw(search.rng()));
-      if (search.score().hard() > hardBefore)
-        continue;
-      check.update(search.sequences());
-      SpuriousSummary after = check.evaluateAround(d);
-      cells += after.cellsEvaluated;
-      double worst = std::min(after.worstDuplex.dG, after.worstHairpin.dG);
-      double bestWorst = std::min(best.worstDuplex.dG, best.worstHairpin.dG);
-      if (after.violations.size() < best.violations.size() ||
-          (after.violations.size() == best.violations.size() &&
-           worst > bestWorst))
-        best = std::move(after), bestSeq = search.sequences()[d];
-    }
-    search.assign(d, bestSeq);
-    check.update(search.sequences());
-    if (bestSeq == old)
-      continue;
-    const std::vector<unsigned> &around = check.regionsWith(d);
-    all.violations.erase(std::remove_if(all.violations.begin(),
-                                        all.violations.end(),
-                                        [&](const SpuriousHit &h) {
-                                          return involves(h, around);
-                                        }),
-                         all.violations.end());
-    for (SpuriousHit &h : best.violations)
-      all.violations.push_back(std::move(h));
-  }
 }
 
 /// The k of the uniqueness constraint: the requested one, or the smallest
@@ -384,6 +278,10 @@ sequences::designSequences(const dna::Design &design,
     return sources.takeError();
   SearchProblem problem = makeProblem(design, model, std::move(*sources),
                                       std::move(*fixed), chosenK);
+  SpuriousLimits limits = spuriousLimits(design, options, toeholds->target);
+  problem.strongKmers =
+      strongKmerTables(options.conditions, limits.duplex,
+                       std::min(chosenK.uniqueK - 1, MaxStrongK));
   unsigned chosen = 0;
   auto elapsed = [last = start]() mutable {
     auto now = std::chrono::steady_clock::now();
@@ -394,25 +292,36 @@ sequences::designSequences(const dna::Design &design,
   elapsed();
   std::unique_ptr<LocalSearch> search = runRestarts(problem, options, chosen);
   double searchSeconds = elapsed();
-  SpuriousLimits limits = spuriousLimits(design, options, toeholds->target);
   SpuriousCheck check(model, design.domains, options.conditions, limits.duplex,
                       limits.hairpin, options.threads);
   DesignOptions measured = options;
   measured.checkSpurious = options.checkSpurious &&
                            model.regions.size() <= options.spuriousRegionLimit;
-  if (measured.checkSpurious) {
-    repairHairpins(*search, check, problem, limits.hairpin);
-    repairSpurious(*search, check, problem);
-  }
+  RepairStats repair;
+  if (measured.checkSpurious)
+    repair = repairSpurious(*search, check, problem);
   double repairSeconds = elapsed();
   SequenceDesign result =
       measureDesign(design, model, search->sequences(), problem, check,
                     measured, toeholds->target);
   result.exposedRegions = unsigned(model.regions.size());
   result.spuriousChecked = measured.checkSpurious;
+  if (!options.checkSpurious)
+    result.spuriousNotChecked = "turned off";
+  else if (!measured.checkSpurious)
+    result.spuriousNotChecked =
+        std::to_string(model.regions.size()) +
+        " exposed regions, more than the limit of " +
+        std::to_string(options.spuriousRegionLimit) + " (" +
+        formatSignificant(0.5e-6 * double(model.regions.size()) *
+                              double(model.regions.size() + 1),
+                          3) +
+        " million pairs)";
   result.searchSeconds = searchSeconds, result.repairSeconds = repairSeconds;
   result.measureSeconds = elapsed();
   result.restartChosen = chosen;
+  result.spuriousFoundBySearch = unsigned(repair.violationsBefore);
+  result.repairCandidates = repair.candidates;
   result.fourLetterDomains = widened;
   result.uniqueK = chosenK.uniqueK;
   result.seconds =

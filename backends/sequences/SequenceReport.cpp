@@ -286,6 +286,8 @@ void sequences::writeSequencesJSON(const SequenceDesign &d,
       {"half_toehold_reference_kcal", num(d.spuriousReferenceDG)}};
   j["exposed_regions"] = d.exposedRegions;
   j["spurious_checked"] = d.spuriousChecked;
+  if (!d.spuriousChecked)
+    j["spurious_not_checked"] = d.spuriousNotChecked;
   j["worst_spurious_duplex"] = d.worstDuplexAt;
   j["worst_spurious_hairpin"] = d.worstHairpinAt;
   j["hard_violations"] = d.hardViolations;

@@ -25,7 +25,9 @@ cl::opt<double> cmax("cmax",
                      cl::init(ir::lowering::DefaultCmaxNM), DESIGN_OPT);
 cl::opt<double>
     qmax("qmax",
-         cl::desc("Fastest realisable bimolecular rate in /M/s (default 1e6)"),
+         cl::desc("Fastest realisable bimolecular rate in /M/s (default: "
+                  "what the scheme's full toehold realises at C_max, "
+                  "6.5e5 for soloveichik2010)"),
          cl::init(MapRatesOptions().qmaxPerMolar), DESIGN_OPT);
 cl::opt<std::string> concScale(
     "conc-scale",
@@ -105,6 +107,7 @@ bool driver::readDesignOptions(CompileOptions &options) {
         *ir::lowering::parseGateStrategy(gateStrategy);
   options.lowering.mapRates.cmax = cmax;
   options.lowering.mapRates.qmaxPerMolar = qmax;
+  options.qmaxFromScheme = !qmax.getNumOccurrences();
   options.lowering.mapRates.concScale = *scale;
   options.lowering.mapRates.buffers = bufferMode;
   options.maxNucleotides = maxNucleotides;

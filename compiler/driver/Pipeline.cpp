@@ -28,6 +28,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Pipeline.h"
+#include "backends/dsd/RateCalibration.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
 #include "backends/protocol/Protocol.h"
@@ -139,6 +140,23 @@ static void recordInput(const ir::Module &module, CompileLog &log,
   result.summary += sizeLine("input", module);
 }
 
+/// Before step 1: q_max from the scheme's full toehold, so that the time
+/// axis map-rates predicts is the one the design runs on (a user's
+/// --pass-pipeline keeps map-rates' own default).
+static LogicalResult chooseQmax(CompileOptions &options,
+                                DiagnosticEngine &diags) {
+  if (!options.qmaxFromScheme || !options.customPipeline.empty())
+    return success();
+  llvm::Expected<double> q =
+      dsd::fullToeholdRate(options.scheme, options.lowering.mapRates.cmax);
+  if (!q) {
+    diags.error(Location(), llvm::toString(q.takeError()));
+    return failure();
+  }
+  options.lowering.mapRates.qmaxPerMolar = *q;
+  return success();
+}
+
 /// Step 1: the lowering passes, standard or user-chosen. A module that is
 /// already formal (a `.formal.crnir`) is not lowered again.
 static LogicalResult lower(ir::Module &module, CompileOptions &options,
@@ -150,6 +168,8 @@ static LogicalResult lower(ir::Module &module, CompileOptions &options,
     options.lowering = formalSettings(module, options.lowering);
     return success();
   }
+  if (failed(chooseQmax(options, diags)))
+    return failure();
   PassManagerOptions instrumentation = options.instrumentation;
   report::RatesBefore last = report::snapshotRates(module);
   instrumentation.afterPass = [&](const Pass &pass, const ir::Module &m,
@@ -298,7 +318,11 @@ static LogicalResult designSequences(const ir::Module &module,
       "sequences: " + std::to_string(seqs->strands.size()) +
       " strands, toehold dG " + formatSignificant(seqs->toeholdMinDG, 3) +
       " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol, " +
-      std::to_string(seqs->hardViolations) + " hard-constraint violations\n";
+      std::to_string(seqs->hardViolations) + " hard-constraint violations" +
+      (seqs->spuriousChecked
+           ? ""
+           : "; spurious structures not checked: " + seqs->spuriousNotChecked) +
+      "\n";
   stage.sequences = std::move(*seqs);
   return success();
 }
@@ -431,8 +455,7 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
     data.resimulation = report::Part<report::Resimulation>::skipped(noVerify);
   }
   data.training = report::describeTraining(
-      module, "`crnc compile` does not train; `crnc train --level dna` "
-              "trains the enumerated design and writes lab-training.json");
+      module, dsd::schemeInfo(options.scheme.kind).name);
   data.costs = report::describeCosts(stage.design, stage.costs,
                                      options.report.pricePerNt);
   if (stage.protocol)

@@ -29,6 +29,9 @@ struct CompileOptions {
   /// Replaces the standard lowering when non-empty (`--pass-pipeline`).
   std::string customPipeline;
   LoweringOptions lowering;
+  /// q_max of map-rates is what the scheme's full toehold realises at C_max
+  /// (dsd::fullToeholdRate), not lowering.mapRates' figure; off: `--qmax`.
+  bool qmaxFromScheme = true;
   dsd::SchemeOptions scheme;
   /// Bench settings of the protocol and order sheets.
   protocol::LabSettings lab;

@@ -18,6 +18,7 @@
 #include "lib/train/Reports.h"
 #include "lib/train/TrainingHistory.h"
 #include "lib/train/TrainingLoop.h"
+#include "lib/verify/LabRecord.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -127,7 +128,10 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
                << " abstract species, " << count(ir::model::AbstractReactions)
                << " abstract reactions; " << m.speciesCount() << " species, "
                << m.reactionCount() << " reactions (dual rail)\n";
-  std::string ir = ir::printModuleToString(*trainedModule(m, chem, epochs, r));
+  std::unique_ptr<ir::Module> trained = trainedModule(m, chem, epochs, r);
+  // A lab-level record of earlier weights does not describe these.
+  verify::clearLabRecord(trained->attrs);
+  std::string ir = ir::printModuleToString(*trained);
   if (llvm::Error e = writeFilesAtomically(
           {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
            {outputPath("metrics.json"), metricsJson(chem.interface(), r)},

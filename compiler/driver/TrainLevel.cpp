@@ -5,12 +5,10 @@
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
 #include "lib/enumerate/ModularEnumerator.h"
-#include "lib/support/Format.h"
-#include "lib/support/Json.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
+#include "lib/train/Reports.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -69,6 +67,67 @@ dnaNetwork(dna::Design &design, const ir::Module &formal,
   return net;
 }
 
+/// The lab network's figures as the trained module records them.
+static verify::LabRecord labRecord(const LabLevelRun &run,
+                                   const train::ModelInterface &mi,
+                                   const ir::Module &formal,
+                                   const LabLevelSettings &s) {
+  const verify::LabTrainingResult &r = run.result;
+  verify::LabRecord rec;
+  bool dna = s.level == TrainLevel::Dna;
+  rec.level = dna ? "dna" : "formal";
+  rec.network = run.network;
+  rec.finiteFuels = s.finiteFuels;
+  rec.design = verify::designIdentity(
+      formal, dna ? dsd::schemeInfo(s.scheme).name : "formal");
+  for (const verify::LevelEpoch &e : r.epochs) {
+    bool validated = e.labValidation.samples != 0;
+    rec.trainLoss.push_back(e.lab.loss);
+    rec.trainAccuracy.push_back(e.lab.accuracy);
+    rec.validationLoss.push_back(validated ? e.labValidation.loss : NAN);
+    rec.validationAccuracy.push_back(validated ? e.labValidation.accuracy
+                                               : NAN);
+    rec.trainingSamples += unsigned(e.lab.samples);
+    rec.evaluatedSamples += unsigned(e.labValidation.samples);
+  }
+  if (r.labTest.samples) {
+    rec.testLoss = r.labTest.loss;
+    rec.testAccuracy = r.labTest.accuracy;
+    rec.evaluatedSamples += unsigned(r.labTest.samples);
+  }
+  for (size_t i = 0; i < mi.weights.size(); ++i) {
+    rec.weightNames.push_back(mi.weights[i].name);
+    rec.weights.push_back(r.labWeights[i]);
+  }
+  if (r.first) {
+    rec.firstModelOutputs = r.first->modelOutputs;
+    rec.firstOutputs = r.first->labOutputs;
+    rec.firstModelChanges = r.first->modelChanges;
+    rec.firstChanges = r.first->labChanges;
+  }
+  if (s.finiteFuels) {
+    rec.lowestFuelFraction = r.lowestFuelFraction;
+    rec.lowestFuelName = r.lowestFuelName;
+  }
+  rec.phaseSeconds = run.protocol.phaseSeconds;
+  return rec;
+}
+
+/// The model network's side of the run, as crnc train records it.
+static train::TrainingResult modelSide(const verify::LabTrainingResult &r) {
+  train::TrainingResult t;
+  for (const verify::LevelEpoch &e : r.epochs) {
+    train::EpochRecord rec;
+    rec.epoch = e.epoch;
+    rec.train = e.model;
+    rec.validation = e.modelValidation;
+    t.epochs.push_back(rec);
+  }
+  t.test = r.modelTest;
+  t.secondsPerSample = r.modelSecondsPerSample;
+  return t;
+}
+
 int driver::trainAtLabLevel(const ir::Module &model,
                             const train::ModelInterface &mi,
                             const train::PreparedData &data,
@@ -118,129 +177,9 @@ int driver::trainAtLabLevel(const ir::Module &model,
   if (!result)
     return trainingError(result.takeError());
   run.result = std::move(*result);
-  return ExitSuccess;
-}
-
-static std::string metricsText(const train::Metrics &m, bool accuracy) {
-  std::string t = "loss " + formatSignificant(m.loss, 5);
-  if (accuracy)
-    t += ", accuracy " + formatSignificant(100 * m.accuracy, 4) + " %";
-  return t;
-}
-
-static void printRows(const LabLevelRun &run, bool accuracy,
-                      llvm::raw_ostream &os) {
-  const verify::LabTrainingResult &r = run.result;
-  std::string level = run.levelName.substr(0, run.levelName.find(' '));
-  for (const verify::LevelEpoch &e : r.epochs)
-    os << "epoch " << e.epoch << ": train " << metricsText(e.model, accuracy)
-       << " (model); " << metricsText(e.lab, accuracy) << " (" << level
-       << ")\n";
-  auto both = [&](const char *what, const train::Metrics &m,
-                  const train::Metrics &l) {
-    if (m.samples == 0)
-      return;
-    os << what << ": " << metricsText(m, accuracy) << " (model); "
-       << metricsText(l, accuracy) << " (" << level << ") on " << m.samples
-       << " samples\n";
-  };
-  both("validation", r.modelValidation, r.labValidation);
-  both("test", r.modelTest, r.labTest);
-}
-
-static Json metricsValue(const train::Metrics &m, bool accuracy) {
-  Json v{{"loss", jsonNumber(m.loss)}};
-  if (accuracy)
-    v["accuracy"] = jsonNumber(m.accuracy);
-  v["samples"] = m.samples;
-  return v;
-}
-
-Json driver::labLevelJson(const LabLevelRun &run,
-                          const train::ModelInterface &mi) {
-  const verify::LabTrainingResult &r = run.result;
-  bool acc = mi.task != train::Task::Regression;
-  auto pair = [&](const train::Metrics &m, const train::Metrics &l) {
-    return Json{{"model", metricsValue(m, acc)}, {"lab", metricsValue(l, acc)}};
-  };
-  Json doc{{"level", run.levelName},
-           {"network", run.network},
-           {"phase_seconds", jsonNumber(run.protocol.phaseSeconds)},
-           {"lab_hours_per_sample",
-            jsonNumber(2 * run.protocol.phaseSeconds / 3600)},
-           {"nM_per_model_unit", jsonNumber(run.protocol.concScale)}};
-  Json epochs = Json::array();
-  for (const verify::LevelEpoch &e : r.epochs) {
-    Json rec = pair(e.model, e.lab);
-    rec["epoch"] = e.epoch;
-    epochs.push_back(std::move(rec));
-  }
-  doc["epochs"] = std::move(epochs);
-  doc["validation"] = pair(r.modelValidation, r.labValidation);
-  doc["test"] = pair(r.modelTest, r.labTest);
-  Json weights = Json::object();
-  for (size_t i = 0; i < mi.weights.size(); ++i)
-    weights[mi.weights[i].name] = {{"model", jsonNumber(r.modelWeights[i])},
-                                   {"lab", jsonNumber(r.labWeights[i])}};
-  doc["weights"] = std::move(weights);
-  doc["max_weight_difference_during_training"] =
-      jsonNumber(r.maxWeightDifference);
-  doc["lowest_fuel_fraction"] = jsonNumber(r.lowestFuelFraction);
-  doc["seconds_per_sample"] = {{"model", jsonNumber(r.modelSecondsPerSample)},
-                               {"lab", jsonNumber(r.labSecondsPerSample)}};
-  return doc;
-}
-
-int driver::reportLabLevel(const LabLevelRun &run,
-                           const train::ModelInterface &mi,
-                           const LabLevelSettings &s) {
-  const verify::LabTrainingResult &r = run.result;
-  bool accuracy = mi.task != train::Task::Regression;
-  llvm::raw_ostream &os = llvm::outs();
-  double sampleHours = 2 * run.protocol.phaseSeconds / 3600;
-  os << "lab network, " << run.levelName << ": " << run.network << "\n";
-  os << "protocol: " << formatSignificant(run.protocol.phaseSeconds, 4)
-     << " s (" << formatSignificant(run.protocol.phaseSeconds / 3600, 3)
-     << " h) per phase, " << formatSignificant(sampleHours, 3)
-     << " h of lab time per training sample; "
-     << formatSignificant(run.protocol.concScale, 4)
-     << " nM per model unit, triggers at "
-     << formatSignificant(run.protocol.clockLevel, 4) << " nM\n";
-  printRows(run, accuracy, os);
-  os << "weights:";
-  for (size_t i = 0; i < mi.weights.size(); ++i)
-    os << " " << mi.weights[i].name << " "
-       << formatSignificant(r.modelWeights[i], 4) << " (model) "
-       << formatSignificant(r.labWeights[i], 4) << " (lab)"
-       << (i + 1 < mi.weights.size() ? "," : "");
-  double worst = 0;
-  for (size_t i = 0; i < r.modelWeights.size(); ++i)
-    worst = std::max(worst, std::fabs(r.modelWeights[i] - r.labWeights[i]));
-  os << "; largest difference " << formatSignificant(worst, 3)
-     << " (during training " << formatSignificant(r.maxWeightDifference, 3)
-     << ")\n";
-  if (s.finiteFuels)
-    os << "fuel left: lowest "
-       << formatSignificant(100 * r.lowestFuelFraction, 3) << " % ("
-       << r.lowestFuelName << ")\n";
-  os << "run time: setup " << formatSignificant(run.setupSeconds, 3) << " s; "
-     << formatSignificant(1e3 * r.modelSecondsPerSample, 3)
-     << " ms per sample (model), "
-     << formatSignificant(1e3 * r.labSecondsPerSample, 3)
-     << " ms per sample (lab network)\n";
-  size_t presented = 0;
-  for (const verify::LevelEpoch &e : r.epochs)
-    presented += e.lab.samples;
-  os << "lab time of this training: "
-     << formatSignificant(double(presented) * sampleHours / 24, 3) << " days ("
-     << presented << " samples)\n";
-  llvm::SmallString<256> path(s.outDir);
-  llvm::sys::path::append(path, "lab-training.json");
-  if (std::error_code ec = llvm::sys::fs::create_directories(s.outDir))
-    return reportEnvironmentError(llvm::createStringError(
-        ec, "cannot create '%s': %s", s.outDir.c_str(), ec.message().c_str()));
-  if (llvm::Error e = writeFilesAtomically(
-          {{path.str().str(), labLevelJson(run, mi).dump(2) + "\n"}}))
-    return reportEnvironmentError(std::move(e));
+  run.record = labRecord(run, mi, formal, s);
+  run.trained =
+      train::trainedModule(model, **chem, s.loop.epochs, modelSide(run.result));
+  verify::recordLabTraining(*run.trained, run.record);
   return ExitSuccess;
 }

@@ -15,7 +15,9 @@
 #include "lib/enumerate/Enumerator.h"
 #include "lib/support/Diagnostics.h"
 #include "lib/support/Json.h"
+#include "lib/verify/LabRecord.h"
 #include "lib/verify/LabTraining.h"
+#include <memory>
 #include <string>
 
 namespace crnc::driver {
@@ -30,7 +32,7 @@ struct LabLevelSettings {
   sim::SolverOptions modelSolver;     ///< the model network's integrator
   sim::SolverOptions labSolver;       ///< the lab network's integrator
   verify::LabLoopOptions loop;
-  std::string outDir; ///< `<outDir>/lab-training.json`
+  std::string outDir; ///< `<outDir>/lab-training.json`, `trained.crnir`
 };
 
 /// What a lab-level run measured (for the report and the JSON).
@@ -40,12 +42,17 @@ struct LabLevelRun {
   verify::LabProtocol protocol;
   verify::LabTrainingResult result;
   double setupSeconds = 0; ///< lowering, design, enumeration
+  /// What the trained module carries of the lab network (lib/verify/LabRecord).
+  verify::LabRecord record;
+  /// The model with the model network's learned weights, its curves and
+  /// `record` (written as trained.crnir).
+  std::unique_ptr<ir::Module> trained;
 };
 
 /// Requires: `model` is the model module as the front end built it and `mi`
 /// its interface; `data` is prepared for it. Lowers a copy, builds the lab
-/// network, trains both. Returns an exit code (input errors reported through
-/// `diags` or printed once).
+/// network, trains both, and builds the trained module. Returns an exit code
+/// (input errors reported through `diags` or printed once).
 int trainAtLabLevel(const ir::Module &model, const train::ModelInterface &mi,
                     const train::PreparedData &data,
                     const LabLevelSettings &settings, DiagnosticEngine &diags,
@@ -55,9 +62,15 @@ int trainAtLabLevel(const ir::Module &model, const train::ModelInterface &mi,
 /// verification report).
 Json labLevelJson(const LabLevelRun &run, const train::ModelInterface &mi);
 
-/// Prints the comparison and writes `<outDir>/lab-training.json`.
+/// Prints the comparison and writes `<outDir>/lab-training.json` and
+/// `<outDir>/trained.crnir`.
 int reportLabLevel(const LabLevelRun &run, const train::ModelInterface &mi,
                    const LabLevelSettings &settings);
+
+/// `crnc compile`'s summary line for a module that carries a DNA-level
+/// training record (empty otherwise): the DNA level's and the formal CRN's
+/// test figures, and whether the record is this design's.
+std::string dnaTrainingLine(const ir::Module &formal, llvm::StringRef scheme);
 
 } // namespace crnc::driver
 

@@ -21,10 +21,21 @@ cl::opt<double> verifyTimeLimit(
     cl::init(30), VERIFY_OPT);
 cl::opt<size_t> verifyMaxComplexes(
     "verify-max-complexes",
-    cl::desc("Most complexes the enumeration may find before verification "
-             "answers 'unknown' (default 5000, as Nuskell; detailed "
-             "reactions: ten per complex)"),
+    cl::desc("Most complexes the enumeration may find, in the whole system "
+             "or in one module, before verification answers 'unknown' "
+             "(default 5000, as Nuskell)"),
     cl::init(5000), VERIFY_OPT);
+cl::opt<size_t> verifyMaxReactions(
+    "verify-max-reactions",
+    cl::desc("Most detailed reactions the enumeration may find, in the whole "
+             "system or in one module (default 10000, as Nuskell)"),
+    cl::init(10000), VERIFY_OPT);
+cl::opt<size_t> verifyMaxUnionComplexes(
+    "verify-max-union-complexes",
+    cl::desc("When the whole system exceeds a limit it is enumerated module "
+             "by module, each within the limits above: most complexes over "
+             "all modules (default 100000; 0: no modular enumeration)"),
+    cl::init(100000), VERIFY_OPT);
 cl::opt<double> resimulateTEnd(
     "resimulate-t-end",
     cl::desc("Re-simulation horizon in the model's time unit (default: five "
@@ -43,16 +54,21 @@ bool driver::readVerifyOptions(CompileOptions &options) {
       !checkRange("resimulate-t-end", resimulateTEnd, 0, 1e12, "") ||
       !checkRange("resimulate-threshold", resimulateThreshold, 0, 100, "%") ||
       !checkRange("verify-max-complexes", double(verifyMaxComplexes), 1, 1e7,
-                  ""))
+                  "") ||
+      !checkRange("verify-max-reactions", double(verifyMaxReactions), 1, 1e8,
+                  "") ||
+      !checkRange("verify-max-union-complexes", double(verifyMaxUnionComplexes),
+                  0, 1e7, ""))
     return false;
   options.verify = !noVerify;
   options.verification.secondsPerCheck = verifyTimeLimit;
-  options.enumerationLimits.maxComplexCount = verifyMaxComplexes;
-  // Designs have about two detailed reactions per complex (Nuskell's
-  // limits: 5000 and 10000); ten leaves the complexes to decide.
-  options.enumerationLimits.maxReactionCount =
-      std::max<size_t>(options.enumerationLimits.maxReactionCount,
-                       10 * size_t(verifyMaxComplexes));
+  enumerate::EnumerateOptions &limits = options.enumerationLimits;
+  limits.maxComplexCount = verifyMaxComplexes;
+  limits.complexCountFlag = "--verify-max-complexes";
+  limits.maxReactionCount = verifyMaxReactions;
+  limits.reactionCountFlag = "--verify-max-reactions";
+  limits.maxUnionComplexCount = verifyMaxUnionComplexes;
+  limits.unionComplexCountFlag = "--verify-max-union-complexes";
   if (resimulateTEnd > 0)
     options.verification.tEnd = resimulateTEnd;
   options.verification.threshold = resimulateThreshold / 100;

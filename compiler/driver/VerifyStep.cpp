@@ -1,10 +1,12 @@
 //===- VerifyStep.cpp - compile steps 5 and 6: enumerate, verify ----------===//
 
 #include "compiler/driver/VerifyStep.h"
+#include "backends/json/LabTrainingJSON.h"
 #include "backends/json/VerificationJSON.h"
 #include "backends/pil/EnumeratedPIL.h"
 #include "backends/sbml/SBML.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/TrainLevel.h"
 #include "lib/support/Format.h"
 #include "llvm/Support/WithColor.h"
 
@@ -58,11 +60,13 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
                      " % (threshold " + formatNumber(100 * r.threshold) +
                      " %, worst " + x.worstSpecies +
                      "): " + (x.pass ? "pass" : "fail") + "\n";
-  line += "  time scale: measured " + formatSignificant(x.timeScale, 3) +
-          " s per model time unit, map-rates predicted " +
-          formatSignificant(r.timeScale, 3) + " s (max deviation on that " +
-          "axis " + formatSignificant(100 * x.predictedMaxDeviation, 3) +
-          " %)\n";
+  line += "  time axis: map-rates predicted " +
+          formatSignificant(r.timeScale, 3) + " s per model time unit";
+  if (x.fittedTimeScale)
+    line += " (best fit " + formatSignificant(*x.fittedTimeScale, 3) +
+            " s, max deviation there " +
+            formatSignificant(100 * x.fittedMaxDeviation, 3) + " %)";
+  line += "\n";
   if (r.interpretation != "crn-bisimulation")
     line += "  interpretation from the " + r.interpretation +
             " only (no CRN bisimulation): copies held in gates are not "
@@ -80,9 +84,15 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
     result.summary += checkLines(c);
   if (options.verification.resimulate)
     result.summary += resimulationLine(outcome.resimulation);
+  result.summary +=
+      dnaTrainingLine(formal, dsd::schemeInfo(options.scheme.kind).name);
   result.artifacts.push_back(
       {formal.name + ".verification.json",
-       json::verificationToJSON(outcome).dump(2) + "\n"});
+       json::verificationToJSON(
+           outcome, json::dnaTrainingToJSON(
+                        formal, dsd::schemeInfo(options.scheme.kind).name))
+               .dump(2) +
+           "\n"});
   result.verification = std::move(outcome);
 }
 

@@ -45,6 +45,13 @@ struct ReactionModule {
   std::string equation; ///< "A + B -> C"
   std::vector<ComplexIndex> fuels;
   Location loc;
+  /// Set by the DSD backend's rate calibration: the rate the formal CRN
+  /// asks of the module (q, /M/s), the rate the enumerated module realises
+  /// (/M/s, same normalisation) and the gate whose level sets it.
+  std::optional<double> targetRate, realisedRate;
+  std::optional<ComplexIndex> rateGate;
+  /// Nucleotides of the toehold the rate gate exposes to its first reactant.
+  std::optional<unsigned> gateToeholdNt;
 };
 
 /// A domain-level reaction listed in a PIL file (kept for later stages).

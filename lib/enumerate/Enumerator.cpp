@@ -273,16 +273,15 @@ llvm::Error Enumerator::checkLimits(ComplexId growing) const {
   if (processed > options.maxComplexCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "enumeration exceeded --max-complex-count=%zu (%zu complexes) while "
-        "expanding %s",
-        options.maxComplexCount, processed, describe(growing).c_str());
+        "enumeration exceeded %s=%zu (%zu complexes) while expanding %s",
+        options.complexCountFlag.c_str(), options.maxComplexCount, processed,
+        describe(growing).c_str());
   if (sys.reactions.size() > options.maxReactionCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "enumeration exceeded --max-reaction-count=%zu (%zu reactions) while "
-        "expanding %s",
-        options.maxReactionCount, sys.reactions.size(),
-        describe(growing).c_str());
+        "enumeration exceeded %s=%zu (%zu reactions) while expanding %s",
+        options.reactionCountFlag.c_str(), options.maxReactionCount,
+        sys.reactions.size(), describe(growing).c_str());
   return llvm::Error::success();
 }
 

@@ -52,6 +52,14 @@ struct EnumerateOptions {
   /// Threads that compute reactions (0: one per core). The result, names
   /// and order included, does not depend on it.
   unsigned threads = 1;
+  /// The flags that set the two count limits, named by their errors.
+  std::string complexCountFlag = "--max-complex-count";
+  std::string reactionCountFlag = "--max-reaction-count";
+  /// enumerateByModule only: most complexes in the union of the modules,
+  /// named by `unionComplexCountFlag` (0: maxComplexCount and
+  /// maxReactionCount bound the union as they bound each module).
+  size_t maxUnionComplexCount = 0;
+  std::string unionComplexCountFlag;
 };
 
 using ComplexId = uint32_t;

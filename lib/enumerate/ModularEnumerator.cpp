@@ -271,18 +271,30 @@ llvm::Error ModularEnumerator::checkUnion(size_t grown) const {
   std::string first = printKernel(m.initial.front(), design.domains);
   if (m.source.front())
     first = "'" + design.getComplex(*m.source.front()).name + "' = " + first;
+  if (options.maxUnionComplexCount) {
+    if (sys.complexes.size() <= options.maxUnionComplexCount)
+      return llvm::Error::success();
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "enumeration exceeded %s=%zu (%zu complexes over the modules) while "
+        "adding the module of %s",
+        options.unionComplexCountFlag.c_str(), options.maxUnionComplexCount,
+        sys.complexes.size(), first.c_str());
+  }
   if (sys.complexes.size() > options.maxComplexCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "enumeration exceeded --max-complex-count=%zu (%zu complexes over "
-        "the modules) while adding the module of %s",
-        options.maxComplexCount, sys.complexes.size(), first.c_str());
+        "enumeration exceeded %s=%zu (%zu complexes over the modules) while "
+        "adding the module of %s",
+        options.complexCountFlag.c_str(), options.maxComplexCount,
+        sys.complexes.size(), first.c_str());
   if (sys.reactions.size() > options.maxReactionCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "enumeration exceeded --max-reaction-count=%zu (%zu reactions over "
-        "the modules) while adding the module of %s",
-        options.maxReactionCount, sys.reactions.size(), first.c_str());
+        "enumeration exceeded %s=%zu (%zu reactions over the modules) while "
+        "adding the module of %s",
+        options.reactionCountFlag.c_str(), options.maxReactionCount,
+        sys.reactions.size(), first.c_str());
   return llvm::Error::success();
 }
 

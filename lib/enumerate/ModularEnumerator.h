@@ -53,7 +53,8 @@ inferModules(const dna::Design &design);
 
 /// Same result as enumerateDesign (complexes, detailed reactions, resting
 /// macrostates, condensed reactions; complex ids and new names may differ),
-/// computed module by module. Limits apply to each module and to the union.
+/// computed module by module. The count limits apply to each module, and to
+/// the union unless options.maxUnionComplexCount bounds it instead.
 llvm::Expected<EnumeratedSystem>
 enumerateByModule(const dna::Design &design, const EnumerateOptions &options,
                   ModularStats *stats = nullptr);

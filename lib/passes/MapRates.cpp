@@ -24,9 +24,10 @@
 //  - auto (default): a direction whose reactants X are held in gates by the
 //    fractions alpha_X runs slower by f = prod (1 + alpha_X); when f is the
 //    same for every direction the design is a time-scaled copy and needs no
-//    buffer (time_scale gets f); otherwise only species that are reactants
-//    somewhere are buffered as below (a species nothing consumes never
-//    changes a rate by being held),
+//    buffer (time_scale gets f); otherwise buffers raise the holding of a
+//    few reactants until every direction slows by the largest f
+//    (equalisingHolds; a species nothing consumes never changes a rate by
+//    being held), and where that fails every reactant is buffered as below,
 //  - on: every non-constant species X gets SSW buffer modules,
 //  - off: none.
 // A buffer module is X + LS <=> HS + BS
@@ -101,6 +102,11 @@ private:
   double addBuffers(Module &module, FreshNames &names);
   std::optional<double> commonSlowdown(const Module &module,
                                        const std::vector<double> &alpha) const;
+  std::optional<std::vector<double>>
+  equalisingHolds(const Module &module, const std::vector<double> &alpha,
+                  const std::vector<bool> &candidate) const;
+  void addBufferModule(Module &module, FreshNames &names, SpeciesId s,
+                       double qs);
   double qmax() const { return qmaxPerMolar * 1e-9; }
   double qmin() const { return qminPerMolar * 1e-9; }
 
@@ -401,7 +407,98 @@ MapRatesPass::commonSlowdown(const Module &module,
   return high;
 }
 
-/// Adds the SSW buffer modules; returns lambda (the common sequestration).
+/// Every direction (reactants, and products of a reversible reaction).
+static std::vector<const TermList *> directions(const Module &module) {
+  std::vector<const TermList *> out;
+  for (const Reaction &r : module.allReactions()) {
+    out.push_back(&r.reactants);
+    if (r.reverseRate)
+      out.push_back(&r.products);
+  }
+  return out;
+}
+
+/// Holds beta_X >= alpha_X (fraction of X in gates and buffers) under which
+/// every direction slows down by the same F = max f (a time-scaled copy),
+/// raising few species; nullopt when the greedy search finds none:
+///   1. F is the slowdown of the most held direction,
+///   2. for each direction below F, raise the candidate reactant that can
+///      rise most without lifting any direction it takes part in above F,
+///   3. succeed when every direction reaches F (within qmin / qmax).
+std::optional<std::vector<double>>
+MapRatesPass::equalisingHolds(const Module &module,
+                              const std::vector<double> &alpha,
+                              const std::vector<bool> &candidate) const {
+  std::vector<const TermList *> dirs = directions(module);
+  // uses[X]: (direction, copies of X among its reactants).
+  std::vector<std::vector<std::pair<size_t, unsigned>>> uses(
+      module.speciesCount());
+  std::vector<double> f(dirs.size());
+  double target = 1, tol = qmin() / qmax();
+  for (size_t d = 0; d < dirs.size(); ++d) {
+    for (const Term &t : *dirs[d]) {
+      auto &u = uses[t.species];
+      if (u.empty() || u.back().first != d)
+        u.emplace_back(d, 0);
+      u.back().second += t.count;
+    }
+    f[d] = slowdown(module, *dirs[d], alpha);
+    target = std::max(target, f[d]);
+  }
+  // How far (1 + beta_X) may be multiplied before a direction passes F.
+  auto headroom = [&](SpeciesId x) {
+    double room = INFINITY;
+    for (auto [d, copies] : uses[x])
+      room = std::min(room, std::pow(target / f[d], 1.0 / copies));
+    return room;
+  };
+  std::vector<double> beta = alpha;
+  for (size_t d = 0; d < dirs.size(); ++d) {
+    while (f[d] * (1 + tol) < target) {
+      std::optional<SpeciesId> best;
+      double bestRoom = 1 + tol;
+      for (const Term &t : *dirs[d])
+        if (candidate[t.species] && headroom(t.species) > bestRoom)
+          best = t.species, bestRoom = headroom(t.species);
+      if (!best)
+        return std::nullopt;
+      beta[*best] = (1 + beta[*best]) * bestRoom - 1;
+      for (auto [e, copies] : uses[*best])
+        f[e] *= std::pow(bestRoom, double(copies));
+    }
+  }
+  return beta;
+}
+
+/// X + LS <=> HS + BS (forward qs, reverse qmax; LS, BS at cmax) holds X by
+/// the further fraction qs / qmax.
+void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
+                                   SpeciesId s, double qs) {
+  std::string x = module.getSpecies(s).name;
+  Location loc = module.getSpecies(s).loc;
+  // HS/X = (kf/kr) [LS]/[BS] at equilibrium; a buffer faster than qmax runs
+  // at qmax with [BS] lowered to keep the ratio qs/qmax.
+  double kf = std::min(qs, qmax());
+  SpeciesId ls = addFuel(module, names, "LS_" + x, cmax, loc);
+  SpeciesId bs =
+      addFuel(module, names, "BS_" + x, qs > kf ? cmax * kf / qs : cmax, loc);
+  lowering::set(module.getSpecies(ls).attrs, lowering::BufferOf, x);
+  Species hs;
+  hs.name = names.get("HS_" + x);
+  hs.role = SpeciesRole::Intermediate;
+  hs.loc = loc;
+  SpeciesId h = module.addSpecies(std::move(hs));
+  Reaction b;
+  b.reactants = {Term{s, 1}, Term{ls, 1}};
+  b.products = {Term{h, 1}, Term{bs, 1}};
+  b.rate = kf;
+  b.reverseRate = qmax();
+  b.loc = loc;
+  module.addReaction(std::move(b));
+}
+
+/// Adds the buffer modules; returns lambda (the common sequestration: every
+/// direction runs 1 + lambda slower, resp. every species is held by lambda).
 double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
   if (buffers == BufferMode::Off)
     return 0;
@@ -419,40 +516,31 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
     buffered[s] = needsBuffer(module.getSpecies(s)) &&
                   (buffers == BufferMode::On || isReactant[s]);
-  if (buffers == BufferMode::Auto)
+  std::vector<double> hold = alpha;
+  double lambda = 0;
+  std::optional<std::vector<double>> equal;
+  if (buffers == BufferMode::Auto) {
     if (std::optional<double> f = commonSlowdown(module, alpha))
       return *f - 1;
-  double lambda = 0;
+    equal = equalisingHolds(module, alpha, buffered);
+  }
+  if (equal) {
+    hold = *equal;
+    for (const TermList *side : directions(module))
+      lambda = std::max(lambda, slowdown(module, *side, hold) - 1);
+  } else {
+    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+      if (buffered[s])
+        lambda = std::max(lambda, alpha[s]);
+    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+      if (buffered[s])
+        hold[s] = lambda;
+  }
   size_t original = module.speciesCount();
-  for (SpeciesId s = 0; s < original; ++s)
-    if (buffered[s])
-      lambda = std::max(lambda, alpha[s]);
   for (SpeciesId s = 0; s < original; ++s) {
-    if (!buffered[s])
-      continue;
-    double qs = (lambda - alpha[s]) * qmax();
-    std::string x = module.getSpecies(s).name;
-    Location loc = module.getSpecies(s).loc;
-    if (qs < qmin())
-      continue;
-    // HS/X = (kf/kr) [LS]/[BS] at equilibrium; a buffer faster than qmax runs
-    // at qmax with [BS] lowered to keep the ratio qs/qmax.
-    double kf = std::min(qs, qmax());
-    SpeciesId ls = addFuel(module, names, "LS_" + x, cmax, loc);
-    SpeciesId bs = addFuel(module, names, "BS_" + x, cmax * kf / qs, loc);
-    lowering::set(module.getSpecies(ls).attrs, lowering::BufferOf, x);
-    Species hs;
-    hs.name = names.get("HS_" + x);
-    hs.role = SpeciesRole::Intermediate;
-    hs.loc = loc;
-    SpeciesId h = module.addSpecies(std::move(hs));
-    Reaction b;
-    b.reactants = {Term{s, 1}, Term{ls, 1}};
-    b.products = {Term{h, 1}, Term{bs, 1}};
-    b.rate = kf;
-    b.reverseRate = qmax();
-    b.loc = loc;
-    module.addReaction(std::move(b));
+    double qs = (hold[s] - alpha[s]) * qmax();
+    if (qs >= qmin())
+      addBufferModule(module, names, s, qs);
   }
   return lambda;
 }

@@ -384,7 +384,7 @@ repairModules(const Crn &formal, const Crn &impl, const GateSplit &split,
         return "the time limit ended the search for another module "
                "interpretation";
       if ((fixed = searchAccepted(formal, impl, partial, modules[k], accept,
-                                  seconds, m)))
+                                  limit, start, m)))
         break;
     }
     if (!fixed)

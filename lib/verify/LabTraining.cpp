@@ -250,6 +250,24 @@ static double largestDifference(llvm::ArrayRef<double> a,
   return worst;
 }
 
+static FirstSample firstSample(const train::SampleResult &model,
+                               const train::SampleResult &lab, double target,
+                               const std::vector<double> &before,
+                               const std::vector<double> &modelAfter,
+                               const std::vector<double> &labBefore,
+                               const std::vector<double> &labAfter) {
+  FirstSample f;
+  f.modelOutputs = model.outputs;
+  f.labOutputs = lab.outputs;
+  f.target = target;
+  f.weightsBefore = before;
+  for (size_t w = 0; w < before.size(); ++w) {
+    f.modelChanges.push_back(modelAfter[w] - before[w]);
+    f.labChanges.push_back(labAfter[w] - labBefore[w]);
+  }
+  return f;
+}
+
 /// One epoch of both networks on the same rows (step 1 of runLabTraining).
 static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
                             const train::Dataset &rows, const LabLoopOptions &o,
@@ -260,6 +278,8 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
   std::vector<train::SampleResult> modelResults, labResults;
   size_t total = size_t(o.epochs) * rows.size();
   for (size_t i : train::presentationOrder(rows.size(), o.seed, epoch)) {
+    std::vector<double> before = model.weightValues();
+    std::vector<double> labBefore = lab.weightValues();
     auto start = std::chrono::steady_clock::now();
     auto m = model.trainSample(rows.x[i], rows.target[i]);
     if (!m)
@@ -272,6 +292,10 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
     result.modelSecondsPerSample +=
         std::chrono::duration<double>(mid - start).count();
     rec.seconds += std::chrono::duration<double>(end - mid).count();
+    if (!result.first)
+      result.first =
+          firstSample(*m, *l, rows.target[i], before, model.weightValues(),
+                      labBefore, lab.weightValues());
     modelResults.push_back(std::move(*m));
     labResults.push_back(std::move(*l));
     result.maxWeightDifference =
@@ -287,6 +311,24 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
   return llvm::Error::success();
 }
 
+/// Both networks on `rows` from their current state (no rows: nothing).
+static llvm::Error evaluateBoth(train::ChemicalTrainer &model, LabTrainer &lab,
+                                const train::Dataset &rows, unsigned threads,
+                                train::Metrics &modelOut,
+                                train::Metrics &labOut) {
+  if (rows.size() == 0)
+    return llvm::Error::success();
+  auto m = model.evaluate(rows, threads);
+  if (!m)
+    return m.takeError();
+  auto l = lab.evaluate(rows, threads);
+  if (!l)
+    return l.takeError();
+  modelOut = *m;
+  labOut = *l;
+  return llvm::Error::success();
+}
+
 llvm::Expected<LabTrainingResult>
 runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
                const train::PreparedData &data, const LabLoopOptions &o) {
@@ -294,32 +336,26 @@ runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
   result.maxWeightDifference =
       largestDifference(lab.weightValues(), model.weightValues());
   size_t done = 0;
-  // 1. Epochs: both networks, same rows, same order.
-  for (unsigned epoch = 0; epoch < o.epochs; ++epoch)
+  // 1. Epochs: both networks, same rows, same order; then the validation
+  //    rows on both.
+  for (unsigned epoch = 0; epoch < o.epochs; ++epoch) {
     if (llvm::Error e =
             runEpoch(model, lab, data.train, o, epoch, done, result))
       return e;
+    LevelEpoch &rec = result.epochs.back();
+    if (llvm::Error e = evaluateBoth(model, lab, data.validation, o.threads,
+                                     rec.modelValidation, rec.labValidation))
+      return e;
+    result.modelValidation = rec.modelValidation;
+    result.labValidation = rec.labValidation;
+  }
   if (done) {
     result.labSecondsPerSample /= double(done);
     result.modelSecondsPerSample /= double(done);
   }
-  // 2. Validation and test rows on both.
-  auto evaluate = [&](const train::Dataset &rows, train::Metrics &modelOut,
-                      train::Metrics &labOut) -> llvm::Error {
-    auto m = model.evaluate(rows, o.threads);
-    if (!m)
-      return m.takeError();
-    auto l = lab.evaluate(rows, o.threads);
-    if (!l)
-      return l.takeError();
-    modelOut = *m;
-    labOut = *l;
-    return llvm::Error::success();
-  };
-  if (llvm::Error e = evaluate(data.validation, result.modelValidation,
-                               result.labValidation))
-    return e;
-  if (llvm::Error e = evaluate(data.test, result.modelTest, result.labTest))
+  // 2. The test rows on both.
+  if (llvm::Error e = evaluateBoth(model, lab, data.test, o.threads,
+                                   result.modelTest, result.labTest))
     return e;
   result.modelWeights = model.weightValues();
   result.labWeights = lab.weightValues();

@@ -21,6 +21,7 @@
 #include "lib/train/TrainingLoop.h"
 #include "lib/verify/LabNetwork.h"
 #include <functional>
+#include <optional>
 
 namespace crnc::verify {
 
@@ -94,12 +95,26 @@ private:
 
 struct LevelEpoch {
   unsigned epoch = 0;
-  train::Metrics model, lab; ///< the rows as presented
-  double seconds = 0;        ///< lab network, this epoch's rows
+  train::Metrics model, lab; ///< the training rows as presented
+  /// The validation rows after this epoch (samples 0: none).
+  train::Metrics modelValidation, labValidation;
+  double seconds = 0; ///< lab network, this epoch's training rows
+};
+
+/// The first presentation, where both networks start from the same weights:
+/// phase 1's outputs compare the forward computation alone, the weight
+/// changes of phase 2 the update alone.
+struct FirstSample {
+  std::vector<double> modelOutputs, labOutputs; ///< after phase 1
+  std::vector<double> weightsBefore;            ///< the model network's
+  /// Each network's weights after the presentation minus before.
+  std::vector<double> modelChanges, labChanges;
+  double target = 0;
 };
 
 struct LabTrainingResult {
   std::vector<LevelEpoch> epochs;
+  std::optional<FirstSample> first; ///< unset: no training rows
   train::Metrics modelValidation, labValidation, modelTest, labTest;
   std::vector<double> modelWeights, labWeights;
   /// Largest |lab - model| weight difference after any sample.
@@ -117,7 +132,8 @@ struct LabLoopOptions {
 };
 
 /// Trains `model` (the model network) and `lab` on the same rows in the same
-/// order, then evaluates both on the validation and test rows.
+/// order, evaluates both on the validation rows after every epoch (the last
+/// one is `modelValidation`, `labValidation`), then on the test rows.
 llvm::Expected<LabTrainingResult>
 runLabTraining(train::ChemicalTrainer &model, LabTrainer &lab,
                const train::PreparedData &data, const LabLoopOptions &options);

@@ -27,10 +27,6 @@ using namespace crnc::verify;
 
 namespace {
 constexpr size_t MaxModularityStates = 4096;
-/// Past this many reactions the whole-system search after a modular one
-/// that proved nothing only spends the time limit (a random 20-reaction
-/// design, 1,733 reactions, does not finish in 30 s).
-constexpr size_t MaxMonolithicReactions = 1000;
 constexpr size_t MaxModularityStateSize = 16;
 
 size_t findRoot(std::vector<size_t> &parent, size_t x) {
@@ -233,8 +229,7 @@ verify::checkModularBisimulation(const Crn &formal, const Crn &implementation,
         searchAccepted(
             formal, implementation, partial, result.modules[i],
             [&](const Interpretation &m) { return !modularity.check(i, m); },
-            secondsLeft(options.timeLimitSeconds, start),
-            result.interpretation))
+            options.timeLimitSeconds, start, result.interpretation))
       why.reset();
     if (why) {
       result.reason = *why;
@@ -272,22 +267,17 @@ verify::checkCrnBisimulation(const Crn &formal, const Crn &implementation,
     out.bisimulation.interpretation = out.modular->interpretation;
     return out;
   }
-  if (implementation.reactions.size() > MaxMonolithicReactions) {
-    out.bisimulation.verdict = Verdict::Unknown;
-    out.bisimulation.unknownReason = "not searched above " +
-                                     std::to_string(MaxMonolithicReactions) +
-                                     " reactions";
-    return out;
-  }
   BisimulationOptions rest = options;
   auto timeLeft = [&] {
     double left = secondsLeft(options.timeLimitSeconds, start);
     return left < 0 ? 1e-3 : left;
   };
-  if (byGates && splitModules(implementation, options.partial).size() >= 2) {
+  if (byGates && !out.modular->brokenModule &&
+      splitModules(implementation, options.partial).size() >= 2) {
     // The gates' crosstalk can hide a module (a formal reaction implemented
     // only through a reaction between two gates): modules joined by shared
-    // intermediates, with half the time left.
+    // intermediates, with half the time left. (A gate module with no
+    // bisimulation would only be part of a larger one.)
     rest.timeLimitSeconds = options.timeLimitSeconds > 0 ? timeLeft() / 2 : 0;
     ModularResult joined =
         checkModularBisimulation(formal, implementation, rest);
@@ -297,6 +287,14 @@ verify::checkCrnBisimulation(const Crn &formal, const Crn &implementation,
       out.bisimulation.interpretation = out.modular->interpretation;
       return out;
     }
+  }
+  if (implementation.reactions.size() > MaxWholeSystemReactions) {
+    out.bisimulation.verdict = Verdict::Unknown;
+    out.bisimulation.unknownReason = "not searched as one system above " +
+                                     std::to_string(MaxWholeSystemReactions) +
+                                     " reactions";
+    out.wholeSearched = false;
+    return out;
   }
   rest.timeLimitSeconds = options.timeLimitSeconds > 0 ? timeLeft() : 0;
   out.bisimulation = checkCrnBisimulation(formal, implementation, rest);

@@ -1,6 +1,7 @@
 //===- ModuleSearch.cpp - one implementation module searched alone --------===//
 
 #include "lib/verify/ModuleSearch.h"
+#include "lib/verify/ForwardInterpretation.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
 #include <numeric>
@@ -139,47 +140,68 @@ double verify::secondsLeft(double limit, Clock::time_point start) {
 }
 
 /// Searches the module's F_i (step 2); fills `global` for its species.
+/// Two passes over the subsets: from the intermediates read as what they
+/// release (ForwardInterpretation.h: a strand-displacement module's usual
+/// bisimulation, found without search), then from `partial` alone (the
+/// complete search, for modules the hint does not fit). A subset that fails
+/// the first pass is only ruled out by the second.
 void verify::searchModule(const Crn &formal, const Crn &impl,
                           const Interpretation &partial,
                           ImplementationModule &module, double limit,
                           Clock::time_point start, Interpretation &global) {
   std::vector<SpeciesIndex> touched = touchedFormal(impl, module, partial);
-  for (const std::vector<size_t> &subset : subsetsOf(module.candidates)) {
-    double seconds = secondsLeft(limit, start);
-    if (seconds < 0) {
-      module.verdict = Verdict::Unknown;
-      return;
+  Interpretation forward =
+      forwardInterpretation(impl, module.reactions, partial);
+  const Interpretation *passes[] = {&forward, &partial};
+  for (const Interpretation *from : passes)
+    for (const std::vector<size_t> &subset : subsetsOf(module.candidates)) {
+      double seconds = secondsLeft(limit, start);
+      if (seconds < 0) {
+        module.verdict = Verdict::Unknown;
+        return;
+      }
+      BisimulationResult r = checkSubset(formal, impl, *from, module, touched,
+                                         subset, seconds, global);
+      if (r.verdict == Verdict::Correct) {
+        module.verdict = Verdict::Correct;
+        module.implemented = subset;
+        return;
+      }
+      if (from == &forward)
+        continue;
+      if (r.verdict == Verdict::Unknown) {
+        module.verdict = Verdict::Unknown;
+        return;
+      }
+      if (!module.counterexample && r.counterexample)
+        module.counterexample = r.counterexample;
     }
-    BisimulationResult r = checkSubset(formal, impl, partial, module, touched,
-                                       subset, seconds, global);
-    if (r.verdict == Verdict::Unknown) {
-      module.verdict = Verdict::Unknown;
-      return;
-    }
-    if (r.verdict == Verdict::Correct) {
-      module.verdict = Verdict::Correct;
-      module.implemented = subset;
-      return;
-    }
-    if (!module.counterexample && r.counterexample)
-      module.counterexample = r.counterexample;
-  }
   module.verdict = Verdict::Incorrect;
 }
 
 /// Searches module i again, against the formal reactions it was found to
-/// implement, for an interpretation that `accept` takes.
+/// implement, for an interpretation that `accept` takes: first from the
+/// intermediates read as what they release (ForwardInterpretation.h, the
+/// early commitment the modularity condition favours), then from `partial`.
 bool verify::searchAccepted(const Crn &formal, const Crn &impl,
                             const Interpretation &partial,
                             const ImplementationModule &module,
-                            const AcceptInterpretation &accept, double seconds,
-                            Interpretation &global) {
-  if (seconds < 0)
-    return false;
+                            const AcceptInterpretation &accept, double limit,
+                            Clock::time_point start, Interpretation &global) {
   std::vector<SpeciesIndex> touched = touchedFormal(impl, module, partial);
-  return checkSubset(formal, impl, partial, module, touched, module.implemented,
-                     seconds, global, accept)
-             .verdict == Verdict::Correct;
+  Interpretation forward =
+      forwardInterpretation(impl, module.reactions, partial);
+  const Interpretation *starts[] = {&forward, &partial};
+  for (const Interpretation *from : starts) {
+    double seconds = secondsLeft(limit, start);
+    if (seconds < 0)
+      return false;
+    if (checkSubset(formal, impl, *from, module, touched, module.implemented,
+                    seconds, global, accept)
+            .verdict == Verdict::Correct)
+      return true;
+  }
+  return false;
 }
 
 /// Formal reactions whose species all lie in `touched` (ascending).

@@ -35,6 +35,7 @@ std::vector<size_t> candidatesOf(const Crn &formal,
 double secondsLeft(double limit, Clock::time_point start);
 
 /// Requires: module.candidates set; `partial` fixes the signals.
+/// Searched first from ForwardInterpretation.h's hint, then from `partial`.
 /// Guarantees: module.verdict Correct with module.implemented the largest
 /// subset of the candidates (all subsets up to 6 candidates, otherwise all
 /// or none) that the module alone is a CRN bisimulation of, and the
@@ -46,14 +47,15 @@ void searchModule(const Crn &formal, const Crn &impl,
                   Interpretation &global);
 
 /// Searches the module again, against module.implemented, for a
-/// bisimulation that `accept` takes (called with `global` holding it).
+/// bisimulation that `accept` takes (called with `global` holding it),
+/// within `limit` seconds since `start`.
 /// Guarantees: true with it in `global`; false otherwise, `global` then
 /// holding the last local bisimulation tried (still one of the module).
 bool searchAccepted(const Crn &formal, const Crn &impl,
                     const Interpretation &partial,
                     const ImplementationModule &module,
-                    const AcceptInterpretation &accept, double seconds,
-                    Interpretation &global);
+                    const AcceptInterpretation &accept, double limit,
+                    Clock::time_point start, Interpretation &global);
 
 } // namespace crnc::verify
 

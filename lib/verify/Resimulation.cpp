@@ -80,14 +80,17 @@ static SpeciesDeviation compare(llvm::StringRef name,
                                 const Interpretation &m, double concScale) {
   SpeciesDeviation d;
   d.species = name.str();
-  std::vector<unsigned> weight(m.size(), 0);
+  std::vector<std::pair<size_t, unsigned>> weights; // species, copies
   for (size_t s = 0; s < m.size(); ++s) {
+    unsigned weight = 0;
     for (SpeciesIndex f : fs)
-      weight[s] += m[s] ? multisetCount(*m[s], f) : 0;
-    if (weight[s])
-      d.representedBy.push_back(
-          (weight[s] > 1 ? std::to_string(weight[s]) + " x " : "") +
-          implCrn.speciesNames[s]);
+      weight += m[s] ? multisetCount(*m[s], f) : 0;
+    if (!weight)
+      continue;
+    weights.push_back({s, weight});
+    d.representedBy.push_back(
+        (weight > 1 ? std::to_string(weight) + " x " : "") +
+        implCrn.speciesNames[s]);
   }
   double lo = INFINITY, hi = -INFINITY;
   for (size_t r = 0; r < reference.rows(); ++r) {
@@ -99,9 +102,8 @@ static SpeciesDeviation compare(llvm::StringRef name,
   double scale = d.range > 0 ? d.range : std::max(std::fabs(hi), 1e-12);
   for (size_t r = 0; r < reference.rows() && r < impl.rows(); ++r) {
     double sum = 0;
-    for (size_t s = 0; s < m.size(); ++s)
-      if (weight[s])
-        sum += weight[s] * impl.at(r, s);
+    for (auto [s, weight] : weights)
+      sum += weight * impl.at(r, s);
     sum /= concScale;
     d.formalSeries.push_back(reference.at(r, column));
     d.implementationSeries.push_back(sum);
@@ -116,17 +118,22 @@ static SpeciesDeviation compare(llvm::StringRef name,
   return d;
 }
 
-/// Linear interpolation of column `col` of `trace` at time `t` (clamped).
-static double valueAt(const sim::Trace &trace, size_t col, double t) {
+/// Linear interpolation of the columns `cols` of `trace` at time `t`
+/// (clamped) into `row`.
+static void valuesAt(const sim::Trace &trace, llvm::ArrayRef<size_t> cols,
+                     double t, std::vector<double> &row) {
   auto it = std::lower_bound(trace.times.begin(), trace.times.end(), t);
   size_t r = it - trace.times.begin();
-  if (r == 0)
-    return trace.at(0, col);
-  if (r >= trace.rows())
-    return trace.at(trace.rows() - 1, col);
+  if (r == 0 || r >= trace.rows()) {
+    size_t at = r == 0 ? 0 : trace.rows() - 1;
+    for (size_t c : cols)
+      row[c] = trace.at(at, c);
+    return;
+  }
   double t0 = trace.times[r - 1], t1 = trace.times[r];
   double w = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
-  return (1 - w) * trace.at(r - 1, col) + w * trace.at(r, col);
+  for (size_t c : cols)
+    row[c] = (1 - w) * trace.at(r - 1, c) + w * trace.at(r, c);
 }
 
 /// The time scale in [predicted / 4, 4 predicted] with the smallest
@@ -153,14 +160,16 @@ static double fitScale(F &&deviationAt, double predicted) {
 
 /// The rows of `dense` at `scale` * `times` (linear interpolation), with
 /// times written as `times`: the implementation on the reference's axis.
+/// Only the columns `cols` are interpolated (the species some formal
+/// species counts); the others are 0.
 static sim::Trace resample(const sim::Trace &dense,
-                           llvm::ArrayRef<double> times, double scale) {
+                           llvm::ArrayRef<double> times, double scale,
+                           llvm::ArrayRef<size_t> cols) {
   sim::Trace out;
   out.species = dense.species;
-  std::vector<double> row(dense.columns());
+  std::vector<double> row(dense.columns(), 0.0);
   for (double t : times) {
-    for (size_t c = 0; c < row.size(); ++c)
-      row[c] = valueAt(dense, c, scale * t);
+    valuesAt(dense, cols, scale * t, row);
     out.addRow(t, row);
   }
   return out;
@@ -228,9 +237,14 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
   if (!implTrace)
     return implTrace.takeError();
   ResimulationResult result;
+  std::vector<size_t> interpreted;
+  for (SpeciesIndex s = 0; s < interpretation.size(); ++s)
+    if (interpretation[s] && !interpretation[s]->empty())
+      interpreted.push_back(s);
   auto compareAt = [&](double scale) {
     sim::Trace aligned =
-        fit ? resample(*implTrace, referenceTrace->times, scale) : *implTrace;
+        fit ? resample(*implTrace, referenceTrace->times, scale, interpreted)
+            : *implTrace;
     compareAll(result, *referenceTrace, aligned, reference, formalCrn, implCrn,
                interpretation, options);
     return result.maxDeviation;
@@ -242,8 +256,10 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
                                    "no formal species of the checked CRN is "
                                    "a species of the reference");
   result.timeScale = options.timeScale;
-  if (fit)
-    result.timeScale = fitScale(compareAt, options.timeScale);
+  if (fit) {
+    result.fittedTimeScale = fitScale(compareAt, options.timeScale);
+    result.fittedMaxDeviation = compareAt(*result.fittedTimeScale);
+  }
   compareAt(result.timeScale);
   result.pass = result.maxDeviation <= options.threshold;
   result.formalTrace = std::move(*referenceTrace);

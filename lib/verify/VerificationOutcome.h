@@ -35,6 +35,9 @@ struct CheckOutcome {
   std::string reason;
   std::optional<Counterexample> counterexample; ///< when Incorrect
   double seconds = 0;                           ///< wall-clock time taken
+  /// How a Correct verdict was shown when that is worth saying ("module by
+  /// module: 69 modules, ..."); empty otherwise.
+  std::string method;
 };
 
 /// Re-simulation of the reference and the implementation (Resimulation.h).

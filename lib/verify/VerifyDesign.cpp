@@ -1,6 +1,7 @@
 //===- VerifyDesign.cpp - enumerate a design and check it -----------------===//
 
 #include "lib/verify/VerifyDesign.h"
+#include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
@@ -54,6 +55,37 @@ static std::string enumerationLine(const enumerate::EnumeratedSystem &system,
   return line;
 }
 
+/// The whole system within `limits`; when that reaches a limit and the
+/// union has a limit of its own, module by module (each module within
+/// `limits`). `byModule` describes the modular run.
+static llvm::Expected<enumerate::EnumeratedSystem>
+enumerateWholeOrByModule(const dna::Design &design,
+                         const enumerate::EnumerateOptions &limits,
+                         std::string &byModule) {
+  llvm::Expected<enumerate::EnumeratedSystem> whole =
+      enumerate::enumerateDesign(design, limits);
+  if (whole || !limits.maxUnionComplexCount)
+    return whole;
+  std::string wholeError = llvm::toString(whole.takeError());
+  enumerate::ModularStats stats;
+  llvm::Expected<enumerate::EnumeratedSystem> modular =
+      enumerate::enumerateByModule(design, limits, &stats);
+  if (!modular)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "the whole system: %s; module by module (%zu modules): %s",
+        wholeError.c_str(), stats.modules,
+        llvm::toString(modular.takeError()).c_str());
+  byModule = "; module by module (the whole system reached a limit: " +
+             wholeError.substr(0, wholeError.find(" while ")) +
+             "): " + plural(stats.modules, "module") + ", " +
+             std::to_string(stats.enumerated) + " enumerated, " +
+             std::to_string(stats.reused) + " reused up to renaming, " +
+             std::to_string(stats.crosstalk) +
+             " complexes pulled across modules by crosstalk";
+  return modular;
+}
+
 PreparedDesign
 verify::prepareDesign(const ir::Module &formal, dna::Design design,
                       const enumerate::EnumerateOptions &limits) {
@@ -68,14 +100,15 @@ verify::prepareDesign(const ir::Module &formal, dna::Design design,
     if (c.role == dna::ComplexRole::Signal && c.concentration == 0.0)
       c.concentration.reset();
   }
+  std::string byModule;
   llvm::Expected<enumerate::EnumeratedSystem> system =
-      enumerate::enumerateDesign(design, limits);
+      enumerateWholeOrByModule(design, limits, byModule);
   if (!system) {
     out.stopped = llvm::toString(system.takeError());
     out.checkedAgainst += ")";
     return out;
   }
-  out.enumerated = enumerationLine(*system, limits);
+  out.enumerated = enumerationLine(*system, limits) + byModule;
   out.implementation =
       implementationFromEnumeration(*system, design, out.formal, formal.unit);
   out.formalFuels = removeFormalFuels(out.formal, out.implementation.crn,
@@ -102,6 +135,9 @@ static std::string timeLimitReason(double seconds) {
   return "time limit of " + formatNumber(seconds) + " s reached";
 }
 
+/// Module by module first when the signals split the implementation
+/// (Johnson, Dong & Winfree's modularity theorem), then the whole system in
+/// the time left; an unknown verdict says why the modular proof failed.
 static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
                                     Interpretation &interpretation) {
   auto start = std::chrono::steady_clock::now();
@@ -109,14 +145,34 @@ static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
       p.formal, p.implementation.crn, {p.implementation.partial, seconds},
       BisimulationStrategy::Auto, p.implementation.gateModule);
   BisimulationResult &r = both.bisimulation;
-  CheckOutcome out{"crn-bisimulation", r.verdict, "", r.counterexample,
-                   secondsSince(start)};
-  if (r.verdict == Verdict::Unknown)
+  CheckOutcome out{"crn-bisimulation", r.verdict,           "",
+                   r.counterexample,   secondsSince(start), ""};
+  if (r.verdict == Verdict::Correct && both.modular &&
+      both.modular->verdict == Verdict::Correct)
+    out.method = "module by module (Johnson, Dong & Winfree's modularity "
+                 "theorem): " +
+                 plural(both.modular->modules.size(), "module") +
+                 (both.modular->crosstalk.empty()
+                      ? ""
+                      : " and " +
+                            plural(both.modular->crosstalk.size(),
+                                   "crosstalk reaction") +
+                            " between them") +
+                 ", each a CRN bisimulation of its formal reactions; the "
+                 "modularity condition holds";
+  if (r.verdict == Verdict::Unknown) {
     out.reason =
         r.unknownReason.empty() ? timeLimitReason(seconds) : r.unknownReason;
-  if (r.verdict == Verdict::Unknown && both.modular)
-    out.reason = "not shown module by module: " + both.modular->reason +
-                 "; as one system: " + out.reason;
+    if (both.modular && !both.wholeSearched)
+      out.reason = "the modular check over " +
+                   plural(both.modular->modules.size(), "module") +
+                   " found no proof (" + both.modular->reason + "); " +
+                   out.reason;
+    else if (both.modular)
+      out.reason += " (searched as one system after the modular check over " +
+                    plural(both.modular->modules.size(), "module") +
+                    " found no proof: " + both.modular->reason + ")";
+  }
   if (r.verdict == Verdict::Correct)
     interpretation = std::move(r.interpretation);
   return out;
@@ -127,8 +183,8 @@ static CheckOutcome runPathway(const PreparedDesign &p, double seconds) {
   Crn merged = mergeSignalVariants(p.implementation.crn,
                                    p.implementation.partial, p.formal);
   PathwayResult r = checkPathwayDecomposition(p.formal, merged, {seconds});
-  CheckOutcome out{"pathway-decomposition", r.verdict, "", r.counterexample,
-                   secondsSince(start)};
+  CheckOutcome out{"pathway-decomposition", r.verdict,           "",
+                   r.counterexample,        secondsSince(start), ""};
   if (r.verdict == Verdict::Unknown)
     out.reason =
         r.unknownReason.empty() ? timeLimitReason(seconds) : r.unknownReason;
@@ -251,8 +307,8 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   out.enumerationStopped = p.stopped;
   auto unknown = [&](llvm::StringRef notion) {
     out.checks.push_back({notion.str(), Verdict::Unknown,
-                          "the enumeration stopped at a limit", std::nullopt,
-                          0});
+                          "the enumeration stopped at a limit", std::nullopt, 0,
+                          ""});
   };
   if (!p.system) {
     if (options.bisimulation)

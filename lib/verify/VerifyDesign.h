@@ -35,8 +35,12 @@ struct PreparedDesign {
 
 /// Requires: `formal` is the (lowered) formal module `design` was built from.
 /// Guarantees: every signal of the design takes part in the enumeration,
-/// also those initially absent (their amount stays 0); a limit reached sets
-/// `stopped` and leaves `system` unset. The formal CRN's constant species
+/// also those initially absent (their amount stays 0). When the whole
+/// system reaches a limit and limits.maxUnionComplexCount is set, the design
+/// is enumerated module by module (enumerateByModule: the same network when
+/// it finishes; `enumerated` says so); a limit reached there too sets
+/// `stopped` (both limits, and the module that grew) and leaves `system`
+/// unset. The formal CRN's constant species
 /// (the lowering's fuels) and any formal species the design made a fuel are
 /// removed from `formal` and listed in `checkedAgainst`.
 PreparedDesign prepareDesign(const ir::Module &formal, dna::Design design,
@@ -61,8 +65,6 @@ struct DesignCheckOptions {
 /// (time_scale, conc_scale_nM); without it, or when it has clock phases
 /// (re-simulation compares free-running CRNs only), the comparison is with
 /// `formal` at time scale time_scale / rate_time_scale (the sequestration).
-/// The time scale is measured (ResimulationOptions::fitTimeScale): the
-/// prediction is reported beside it.
 /// Guarantees: a stopped enumeration gives Unknown verdicts with the limit
 /// as reason; the interpretation is the bisimulation's when it holds;
 /// pathway decomposition sees history variants merged into their signal

@@ -7,7 +7,7 @@
 //   build/bin/bench-sequences [domains...] [--threads N] [--toehold NT]
 //                             [--region-limit R] [--no-spurious]
 // (the exact spurious check runs when the design has at most R exposed
-// regions, 400 by default as in crnc compile)
+// regions, by default as in crnc compile)
 #include "backends/dsd/Scheme.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "lib/support/Format.h"
@@ -56,7 +56,7 @@ static dna::Design designOf(unsigned domains, unsigned toehold) {
   return std::move(*d);
 }
 
-static unsigned regionLimit = 400;
+static unsigned regionLimit = sequences::DesignOptions().spuriousRegionLimit;
 
 static sequences::SequenceDesign run(const dna::Design &design,
                                      unsigned threads, bool spurious) {
@@ -128,7 +128,11 @@ int main(int argc, char **argv) {
                  << "; four-letter long domains: " << one.fourLetterDomains
                  << "; unique k-mer length: " << one.uniqueK
                  << "; exposed regions: " << one.exposedRegions
-                 << (one.spuriousChecked ? "" : " (spurious not checked)")
+                 << "; violations after search: " << one.spuriousFoundBySearch
+                 << "; repair candidates: " << one.repairCandidates
+                 << (one.spuriousChecked ? ""
+                                         : " (spurious not checked: " +
+                                               one.spuriousNotChecked + ")")
                  << "\n";
     if (getenv("SHOW"))
       for (const auto &st : one.strands)

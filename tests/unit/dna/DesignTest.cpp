@@ -50,7 +50,8 @@ TEST_CASE("costs count distinct strands and nucleotides") {
   f.design.add(signal);
   ComplexIndex gate = f.design.addFuel(f.parse("h2( t( x + ) ) t*"), 100);
   ComplexIndex strand = f.design.addFuel(f.parse("h2 t x"), 100);
-  f.design.modules.push_back(ReactionModule{"-> X", {gate, strand}, {}});
+  f.design.modules.push_back(
+      ReactionModule{"-> X", {gate, strand}, {}, {}, {}, {}, {}});
   DesignCosts costs = computeCosts(f.design);
   REQUIRE(costs.perModule.size() == 1);
   // Strands: h2 t x (35 nt, in both fuels: counted once), t* t* h2* (25 nt).

@@ -139,3 +139,49 @@ f4 = c b @constant 0 nM
   CHECK(name(modules[2][0]) == "f3");
   CHECK(name(modules[2][1]) == "Y");
 }
+
+TEST_CASE("the union of the modules has a limit of its own, named by its "
+          "flag") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto design = pil::readPILString(R"(length a = 15
+length b = 15
+length t = 5
+length u = 5
+X = t a
+Y = u b
+f1 = a( + ) t* @constant 100 nM
+f3 = b( + ) u* @constant 100 nM
+)",
+                                   diags);
+  REQUIRE(design);
+  auto whole = enumerateDesign(*design, {});
+  REQUIRE(static_cast<bool>(whole));
+  size_t n = whole->complexes.size(); // the union's size
+  EnumerateOptions options;
+  options.maxUnionComplexCount = n;
+  options.unionComplexCountFlag = "--union-flag";
+  // Each module is smaller than the union: a per-module limit below n holds.
+  options.maxComplexCount = n - 1;
+  ModularStats stats;
+  auto fits = enumerateByModule(*design, options, &stats);
+  REQUIRE(static_cast<bool>(fits));
+  CHECK(fits->complexes.size() == n);
+  CHECK(stats.modules == 2);
+  options.maxUnionComplexCount = n - 1;
+  auto over = enumerateByModule(*design, options);
+  REQUIRE_FALSE(static_cast<bool>(over));
+  std::string message = llvm::toString(over.takeError());
+  CHECK(message.find("exceeded --union-flag=" + std::to_string(n - 1)) !=
+        std::string::npos);
+  // Without a union limit the per-module limits bound the union too, and
+  // the whole-system error names the flag the caller set.
+  EnumerateOptions plain;
+  plain.maxComplexCount = 1;
+  plain.complexCountFlag = "--my-complexes";
+  auto stopped = enumerateDesign(*design, plain);
+  REQUIRE_FALSE(static_cast<bool>(stopped));
+  CHECK(
+      llvm::toString(stopped.takeError()).find("exceeded --my-complexes=1 (") !=
+      std::string::npos);
+}

@@ -42,6 +42,9 @@ TEST_CASE("filters: forbidden runs and alphabets", "[sequences]") {
   CHECK(forbiddenRunCount("CCCCCC") == 3);
   CHECK(fitsAlphabet("ACTTCA", Alphabet::ACT));
   CHECK_FALSE(fitsAlphabet("ACGT", Alphabet::ACT));
+  CHECK(hasPalindrome("CAATT", 4)); // AATT pairs with itself
+  CHECK(hasPalindrome("TATAC", 4));
+  CHECK_FALSE(hasPalindrome("CAATC", 4));
   ToeholdPool pool = enumerateToeholds(5, Alphabet::ACT, thermo::Conditions{});
   // 3^5 sequences minus those with a run: CCCCx/xCCCC (5 with CCCCC), AAAAA,
   // TTTTT.

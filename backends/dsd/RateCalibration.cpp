@@ -1,0 +1,551 @@
+//===- RateCalibration.cpp - each module's realised rate, made q ----------===//
+//
+// Soloveichik, Seelig & Winfree 2010 realise a formal rate q_i by the
+// strength of the gate's input toehold and the gate's concentration: the
+// join step X1 + L <=> H + B followed by H + X2 -> O runs at
+// k(L X1) [L] / [B] * k(H X2) / k(H B), proportional to [L]. Every gate of
+// a scheme has the same toeholds, so q is set here by [L] alone, measured
+// rather than computed from a formula per scheme: the module is enumerated
+// with crnc's enumerator and its quasi-steady-state rate computed from the
+// condensed reactions (the same network re-simulation integrates), which
+// holds for every scheme.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ToeholdTrim.h"
+#include "ir/LoweringAttributes.h"
+#include "lib/enumerate/Enumerator.h"
+#include "lib/support/Format.h"
+#include "llvm/Support/SourceMgr.h"
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+namespace {
+/// The macrostates of one enumerated module, by what holds them.
+struct ModuleNetwork {
+  enumerate::EnumeratedSystem system;
+  std::vector<double> held;          ///< M; NaN for an unknown
+  std::vector<int> unknown;          ///< index among the unknowns, or -1
+  std::vector<ComplexIndex> fuelOf;  ///< design index of a fuel macrostate
+  std::vector<std::string> signalOf; ///< formal species of a signal
+  size_t unknowns = 0;
+};
+} // namespace
+
+static double molarPerUnit(const Design &design) {
+  return concUnitInMolar(design.unit);
+}
+
+/// The design of one module: its fuels (as initial complexes) and the
+/// signals of its step (reactants initial, products named only).
+static Design moduleDesign(const Design &design, size_t moduleIndex,
+                           const Step &step, const ir::Module &module) {
+  Design sub;
+  sub.domains = design.domains;
+  sub.unit = design.unit;
+  auto addSignal = [&](ir::SpeciesId s, bool initial) {
+    std::optional<ComplexIndex> c = design.lookup(module.getSpecies(s).name);
+    if (!c || sub.lookup(design.getComplex(*c).name))
+      return;
+    NamedComplex nc = design.getComplex(*c);
+    nc.concentration = initial ? std::optional<double>() : 0.0;
+    nc.constant = false;
+    sub.add(std::move(nc));
+  };
+  for (ir::SpeciesId s : step.reactants)
+    addSignal(s, true);
+  for (ir::SpeciesId s : step.products)
+    addSignal(s, false);
+  for (ComplexIndex f : design.modules[moduleIndex].fuels) {
+    NamedComplex nc = design.getComplex(f);
+    nc.concentration.reset();
+    sub.add(std::move(nc));
+  }
+  return sub;
+}
+
+/// The domains of a single-stranded complex without its history domains
+/// (a product signal carries a fresh history domain; it is the same formal
+/// species as the signal).
+static std::optional<std::vector<DomainRef>>
+signalShape(const Complex &c, const DomainTable &domains) {
+  if (c.strandCount() != 1)
+    return std::nullopt;
+  std::vector<DomainRef> shape;
+  for (unsigned p = 0; p < c.domainCount(); ++p) {
+    if (c.partner(p) != Complex::Unpaired)
+      return std::nullopt;
+    if (domains.get(c.domainAt(p).id).kind != DomainKind::History)
+      shape.push_back(c.domainAt(p));
+  }
+  return shape;
+}
+
+/// The formal species whose signal has the shape of `c`, or "".
+static std::string signalOfShape(const Complex &c, const Design &sub) {
+  std::optional<std::vector<DomainRef>> shape = signalShape(c, sub.domains);
+  if (!shape)
+    return "";
+  for (const NamedComplex &nc : sub.allComplexes())
+    if (nc.role == ComplexRole::Signal &&
+        signalShape(nc.complex, sub.domains) == shape)
+      return nc.formal;
+  return "";
+}
+
+/// Classifies the macrostates: fuels at their level, reactant signals at
+/// eps, product signals and dead ends as sinks (0), the rest unknown.
+static void classify(ModuleNetwork &net, const Design &design,
+                     const Design &sub,
+                     const std::vector<std::string> &reactants, double eps) {
+  const auto &sys = net.system;
+  size_t n = sys.macrostates.size();
+  net.held.assign(n, NAN);
+  net.fuelOf.assign(n, ~ComplexIndex(0));
+  net.signalOf.assign(n, "");
+  std::vector<bool> exits(n, false);
+  for (const enumerate::CondensedReaction &r : sys.condensed)
+    for (enumerate::MacrostateId m : r.reactants)
+      exits[m] = true;
+  for (enumerate::MacrostateId m = 0; m < n; ++m) {
+    for (enumerate::ComplexId c : sys.macrostates[m].complexes) {
+      const enumerate::EnumeratedComplex &ec = sys.complexes[c];
+      if (ec.input && sub.getComplex(*ec.input).role == ComplexRole::Fuel) {
+        net.fuelOf[m] = *design.lookup(sub.getComplex(*ec.input).name);
+        net.held[m] =
+            design.getComplex(net.fuelOf[m]).concentration.value_or(0) *
+            molarPerUnit(design);
+        continue;
+      }
+      std::string formal = signalOfShape(ec.complex, sub);
+      if (formal.empty())
+        continue;
+      net.signalOf[m] = formal;
+      bool reactant =
+          std::count(reactants.begin(), reactants.end(), formal) > 0;
+      net.held[m] = reactant ? eps : 0;
+    }
+    if (std::isnan(net.held[m]) && !exits[m])
+      net.held[m] = 0;
+  }
+  // Copies of one signal that differ in history domains react alike: their
+  // sum is the signal's level.
+  std::map<std::string, unsigned> copies;
+  for (const std::string &formal : net.signalOf)
+    if (!formal.empty())
+      ++copies[formal];
+  for (enumerate::MacrostateId m = 0; m < n; ++m)
+    if (!net.signalOf[m].empty())
+      net.held[m] /= copies[net.signalOf[m]];
+  net.unknown.assign(n, -1);
+  net.unknowns = 0;
+  for (enumerate::MacrostateId m = 0; m < n; ++m)
+    if (std::isnan(net.held[m]))
+      net.unknown[m] = int(net.unknowns++);
+}
+
+/// Solves A x = b by Gaussian elimination with partial pivoting; false when
+/// singular.
+static bool solveDense(std::vector<std::vector<double>> a,
+                       std::vector<double> b, std::vector<double> &x) {
+  size_t n = b.size();
+  for (size_t col = 0; col < n; ++col) {
+    size_t pivot = col;
+    for (size_t r = col + 1; r < n; ++r)
+      if (std::fabs(a[r][col]) > std::fabs(a[pivot][col]))
+        pivot = r;
+    if (!(std::fabs(a[pivot][col]) > 0))
+      return false;
+    std::swap(a[pivot], a[col]);
+    std::swap(b[pivot], b[col]);
+    for (size_t r = col + 1; r < n; ++r) {
+      double f = a[r][col] / a[col][col];
+      if (f == 0)
+        continue;
+      for (size_t k = col; k < n; ++k)
+        a[r][k] -= f * a[col][k];
+      b[r] -= f * b[col];
+    }
+  }
+  x.assign(n, 0);
+  for (size_t i = n; i-- > 0;) {
+    double s = b[i];
+    for (size_t k = i + 1; k < n; ++k)
+      s -= a[i][k] * x[k];
+    x[i] = s / a[i][i];
+  }
+  return true;
+}
+
+/// Net change of macrostate `m` in reaction `r` (products minus reactants).
+static int netChange(const enumerate::CondensedReaction &r,
+                     enumerate::MacrostateId m) {
+  return int(std::count(r.products.begin(), r.products.end(), m)) -
+         int(std::count(r.reactants.begin(), r.reactants.end(), m));
+}
+
+/// One linearised quasi-steady-state solve: reactions with two unknowns
+/// take the first at its previous value `prev`.
+static bool solveOnce(const ModuleNetwork &net, const std::vector<double> &prev,
+                      std::vector<double> &next) {
+  size_t n = net.unknowns;
+  std::vector<std::vector<double>> a(n, std::vector<double>(n, 0));
+  std::vector<double> b(n, 0);
+  for (const enumerate::CondensedReaction &r : net.system.condensed) {
+    double coef = r.rate;
+    int variable = -1;
+    for (enumerate::MacrostateId m : r.reactants) {
+      int u = net.unknown[m];
+      if (u < 0)
+        coef *= net.held[m];
+      else if (variable < 0)
+        variable = u;
+      else
+        coef *= prev[u];
+    }
+    if (coef == 0)
+      continue;
+    std::vector<enumerate::MacrostateId> touched = r.reactants;
+    touched.insert(touched.end(), r.products.begin(), r.products.end());
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (enumerate::MacrostateId m : touched) {
+      int row = net.unknown[m];
+      if (row < 0)
+        continue;
+      double d = netChange(r, m) * coef;
+      if (variable < 0)
+        b[row] -= d;
+      else
+        a[row][variable] += d;
+    }
+  }
+  return solveDense(std::move(a), std::move(b), next);
+}
+
+/// Concentrations of every macrostate in quasi-steady state.
+static bool steadyState(const ModuleNetwork &net, std::vector<double> &conc) {
+  std::vector<double> x(net.unknowns, 0), next;
+  for (int round = 0; round < 40; ++round) {
+    if (!solveOnce(net, x, next))
+      return false;
+    double change = 0, scale = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      change = std::max(change, std::fabs(next[i] - x[i]));
+      scale = std::max(scale, std::fabs(next[i]));
+    }
+    x = next;
+    if (change <= 1e-12 * scale)
+      break;
+  }
+  conc = net.held;
+  for (size_t m = 0; m < conc.size(); ++m)
+    if (net.unknown[m] >= 0)
+      conc[m] = std::max(0.0, x[net.unknown[m]]);
+  return true;
+}
+
+/// The reactant whose net loss per firing measures the step's rate, and
+/// that loss.
+static std::pair<std::string, int> measuredSpecies(const ir::Module &module,
+                                                   const Step &step) {
+  for (ir::SpeciesId s : step.reactants) {
+    int loss =
+        int(std::count(step.reactants.begin(), step.reactants.end(), s)) -
+        int(std::count(step.products.begin(), step.products.end(), s));
+    if (loss > 0)
+      return {module.getSpecies(s).name, loss};
+  }
+  for (ir::SpeciesId s : step.products) {
+    int gain = int(std::count(step.products.begin(), step.products.end(), s)) -
+               int(std::count(step.reactants.begin(), step.reactants.end(), s));
+    if (gain > 0)
+      return {module.getSpecies(s).name, -gain};
+  }
+  return {"", 0};
+}
+
+static llvm::Error measureError(const Step &step, const llvm::Twine &why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "cannot measure the rate of '" +
+                                     step.equation + "': " + why);
+}
+
+/// The fuel macrostate that the first reactant's signal binds.
+static std::optional<ComplexIndex> rateGate(const ModuleNetwork &net,
+                                            const std::string &first) {
+  for (const enumerate::CondensedReaction &r : net.system.condensed) {
+    if (r.reactants.size() != 2)
+      continue;
+    for (int i = 0; i < 2; ++i) {
+      enumerate::MacrostateId s = r.reactants[i], f = r.reactants[1 - i];
+      if (net.signalOf[s] == first && net.fuelOf[f] != ~ComplexIndex(0))
+        return net.fuelOf[f];
+    }
+  }
+  return std::nullopt;
+}
+
+llvm::Expected<MeasuredRate> dsd::measureModuleRate(const ir::Module &module,
+                                                    const Design &design,
+                                                    size_t moduleIndex,
+                                                    const Step &step) {
+  Design sub = moduleDesign(design, moduleIndex, step, module);
+  // Bindings past the size limit are dropped, as Peppercorn does: they are
+  // polymerisation side paths, not the module's rate-setting steps.
+  enumerate::EnumerateOptions limits;
+  limits.dropOversized = true;
+  llvm::Expected<enumerate::EnumeratedSystem> sys =
+      enumerate::enumerateDesign(sub, limits);
+  if (!sys)
+    return sys.takeError();
+  ModuleNetwork net;
+  net.system = std::move(*sys);
+  double gate = (step.gateFuelLevel > 0 ? step.gateFuelLevel
+                                        : fuelConcentration(module)) *
+                molarPerUnit(design);
+  double eps = gate * 1e-7;
+  std::vector<std::string> reactants;
+  for (ir::SpeciesId s : step.reactants)
+    reactants.push_back(module.getSpecies(s).name);
+  classify(net, design, sub, reactants, eps);
+  auto [measured, perFiring] = measuredSpecies(module, step);
+  if (perFiring == 0)
+    return measureError(step, "no species changes");
+  std::vector<double> conc;
+  if (!steadyState(net, conc))
+    return measureError(step, "its intermediates have no steady state");
+  double flux = 0;
+  for (const enumerate::CondensedReaction &r : net.system.condensed) {
+    double v = r.rate;
+    for (enumerate::MacrostateId m : r.reactants)
+      v *= conc[m];
+    for (enumerate::MacrostateId m = 0; m < conc.size(); ++m)
+      if (net.signalOf[m] == measured)
+        flux -= netChange(r, m) * v;
+  }
+  size_t n = step.reactants.size();
+  MeasuredRate out;
+  out.perMolarSecond =
+      flux / perFiring / std::pow(eps, double(n)) / std::pow(gate, 2.0 - n);
+  if (!reactants.empty())
+    out.rateGate = rateGate(net, reactants.front());
+  return out;
+}
+
+/// The largest signal concentration of the design (what a gate must stay
+/// in excess of).
+static double largestSignal(const Design &design) {
+  double level = 0;
+  for (const NamedComplex &c : design.allComplexes())
+    if (c.role == ComplexRole::Signal && !c.constant && c.concentration)
+      level = std::max(level, *c.concentration);
+  return level;
+}
+
+static bool isShared(const Design &design, size_t moduleIndex,
+                     ComplexIndex gate) {
+  for (size_t i = 0; i < design.modules.size(); ++i) {
+    const auto &fuels = design.modules[i].fuels;
+    if (i != moduleIndex &&
+        std::find(fuels.begin(), fuels.end(), gate) != fuels.end())
+      return true;
+  }
+  return false;
+}
+
+/// A level as a lab writes it: 4 significant digits (0.05 % at most).
+static double roundLevel(double c) {
+  double digits = std::pow(10.0, 3 - std::floor(std::log10(c)));
+  return std::round(c * digits) / digits;
+}
+
+/// How far `rate` is from the window [lo, hi] (a factor >= 1).
+static double miss(double target, double lo, double hi) {
+  return target > hi ? target / hi : target < lo ? lo / target : 1;
+}
+
+/// The toehold knob, used when the gate diluted to `floor` would still be
+/// faster than `target`: the signal's toehold is trimmed in the gate to the
+/// longest length whose window [floor, level] of gate levels reaches
+/// `target` (or the closest), the gate set to `level`.
+///   1. try lengths from the full toehold minus one down to 1 nt,
+///   2. measure each at `level` (a trial copy of the design),
+///   3. stop once the target is inside the window or above it.
+static void chooseToehold(const ir::Module &module, Design &design, size_t i,
+                          const Step &step, double target, double floor,
+                          double level, const MeasuredRate &at) {
+  ComplexIndex gate = *at.rateGate;
+  double conc = *design.getComplex(gate).concentration;
+  if (at.perMolarSecond * floor / conc <= target || step.reactants.empty())
+    return;
+  std::optional<ComplexIndex> signal =
+      design.lookup(module.getSpecies(step.reactants.front()).name);
+  std::optional<GateToeholdRun> run =
+      signal ? inputToeholdRun(design, gate, *signal) : std::nullopt;
+  if (!run)
+    return;
+  std::optional<Design> best;
+  double bestMiss = miss(target, at.perMolarSecond * floor / conc,
+                         at.perMolarSecond * level / conc);
+  for (unsigned keep = run->nucleotides - 1; keep >= 1; --keep) {
+    Design trial = design;
+    if (!trimInputToehold(trial, gate, *signal, keep))
+      break;
+    trial.getComplex(gate).concentration = level;
+    llvm::Expected<MeasuredRate> m = measureModuleRate(module, trial, i, step);
+    if (!m) {
+      llvm::consumeError(m.takeError());
+      break;
+    }
+    double hi = m->perMolarSecond, off = miss(target, hi * floor / level, hi);
+    if (off < bestMiss)
+      best = std::move(trial), bestMiss = off;
+    if (hi <= target || off == 1)
+      break;
+  }
+  if (best)
+    design = std::move(*best);
+}
+
+/// Scales the rate-setting gate of module `i` until it realises `target`
+/// (/M/s) within [floor, level]; returns the last measurement.
+static llvm::Expected<MeasuredRate>
+tuneGate(const ir::Module &module, Design &design, size_t i, const Step &step,
+         double target, double floor, double level, bool trim) {
+  llvm::Expected<MeasuredRate> m = measureModuleRate(module, design, i, step);
+  if (!m || !m->rateGate || isShared(design, i, *m->rateGate))
+    return m;
+  if (trim)
+    chooseToehold(module, design, i, step, target, floor, level, *m);
+  m = measureModuleRate(module, design, i, step);
+  if (!m)
+    return m;
+  std::optional<double> &conc = design.getComplex(*m->rateGate).concentration;
+  for (int round = 0; round < 4 && m->perMolarSecond > 0; ++round) {
+    double ratio = target / m->perMolarSecond;
+    double next = std::clamp(roundLevel(*conc * ratio), floor, level);
+    if (std::fabs(ratio - 1) < 1e-3 || next == *conc)
+      break;
+    conc = next;
+    m = measureModuleRate(module, design, i, step);
+    if (!m)
+      return m;
+  }
+  return m;
+}
+
+/// One warning for every module off q by more than the tolerance: how
+/// many, and the worst with its gate.
+static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
+                          DiagnosticEngine &diags) {
+  size_t off = 0, worst = 0;
+  double worstFactor = 1;
+  for (size_t i = 0; i < design.modules.size(); ++i) {
+    const ReactionModule &rm = design.modules[i];
+    if (!rm.realisedRate || !rm.targetRate)
+      continue;
+    double ratio = *rm.realisedRate / *rm.targetRate;
+    double factor = std::max(ratio, 1 / ratio);
+    if (factor - 1 <= RealisedRateTolerance)
+      continue;
+    ++off;
+    if (factor > worstFactor)
+      worstFactor = factor, worst = i;
+  }
+  if (!off)
+    return;
+  const ReactionModule &rm = design.modules[worst];
+  std::string gate;
+  if (rm.rateGate) {
+    const NamedComplex &g = design.getComplex(*rm.rateGate);
+    gate = " (gate " + g.name + " at " +
+           formatSignificant(g.concentration.value_or(0), 3) + " " +
+           concUnitName(design.unit).str() + ")";
+  }
+  bool fast = *rm.realisedRate > *rm.targetRate;
+  diags.warning(steps[worst].loc,
+                llvm::Twine(off) + " of " + llvm::Twine(design.modules.size()) +
+                    " DNA modules do not realise map-rates' rate within " +
+                    formatNumber(100 * RealisedRateTolerance) +
+                    " %; the worst, '" + rm.equation + "', realises " +
+                    formatSignificant(*rm.realisedRate, 3) + " /M/s for " +
+                    formatSignificant(*rm.targetRate, 3) + " /M/s" + gate +
+                    (fast ? ": its gate cannot be diluted further and stay "
+                            "in excess of the signals"
+                          : ": faster than a full toehold at C_max realises; "
+                            "lower --qmax"));
+}
+
+void dsd::calibrateRates(const ir::Module &module,
+                         const std::vector<Step> &steps, Design &design,
+                         double gateExcess, bool trim,
+                         DiagnosticEngine &diags) {
+  double unit = molarPerUnit(design), cmax = fuelConcentration(module);
+  double signals = largestSignal(design) * gateExcess;
+  for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i) {
+    const Step &step = steps[i];
+    if (step.reversible || !(step.rate > 0))
+      continue;
+    double target = step.rate / unit;
+    double level = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
+    llvm::Expected<MeasuredRate> m = tuneGate(
+        module, design, i, step, target, std::min(signals, level), level, trim);
+    if (!m) {
+      diags.warning(step.loc,
+                    "rate calibration: " + llvm::toString(m.takeError()));
+      continue;
+    }
+    ReactionModule &rm = design.modules[i];
+    rm.targetRate = target;
+    rm.realisedRate = m->perMolarSecond;
+    rm.rateGate = m->rateGate;
+    std::optional<ComplexIndex> signal =
+        step.reactants.empty()
+            ? std::nullopt
+            : design.lookup(module.getSpecies(step.reactants.front()).name);
+    if (m->rateGate && signal)
+      if (auto run = inputToeholdRun(design, *m->rateGate, *signal))
+        rm.gateToeholdNt = run->nucleotides;
+  }
+  warnOffTarget(design, steps, diags);
+}
+
+llvm::Expected<double> dsd::fullToeholdRate(const SchemeOptions &options,
+                                            double cmaxNM) {
+  ir::Module m;
+  m.name = "reference";
+  m.unit = ConcUnit::nM;
+  ir::lowering::set(m.attrs, ir::lowering::CmaxNM, cmaxNM);
+  for (const char *name : {"A", "B", "C"}) {
+    ir::Species s;
+    s.name = name;
+    s.role = ir::SpeciesRole::Signal;
+    m.addSpecies(std::move(s));
+  }
+  ir::Reaction r;
+  r.reactants = {ir::Term{0, 1}, ir::Term{1, 1}};
+  r.products = {ir::Term{2, 1}};
+  r.rate = 1e-3;
+  m.addReaction(std::move(r));
+  SchemeOptions uncalibrated = options;
+  uncalibrated.calibrateRates = false;
+  llvm::SourceMgr sources;
+  DiagnosticEngine quiet(sources, llvm::nulls());
+  llvm::Expected<Design> design = compile(m, uncalibrated, quiet);
+  if (!design)
+    return design.takeError();
+  SchemeBuilder builder(m, uncalibrated, *design);
+  std::vector<Step> steps = builder.steps(/*keepReversible=*/false);
+  llvm::Expected<MeasuredRate> rate =
+      measureModuleRate(m, *design, 0, steps.front());
+  if (!rate)
+    return rate.takeError();
+  return rate->perMolarSecond;
+}

@@ -1,0 +1,251 @@
+//===- TrainLevelReport.cpp - what `crnc train --level` prints and writes -===//
+//
+// The comparison of the lab network with the model network: per-epoch and
+// final figures, the first presentation (forward computation and update
+// apart), weights, run times and lab time; lab-training.json and
+// trained.crnir.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/json/LabTrainingJSON.h"
+#include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/TrainLevel.h"
+#include "ir/Printer.h"
+#include "lib/support/Format.h"
+#include "lib/train/TrainingHistory.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <cmath>
+
+using namespace crnc;
+using namespace crnc::driver;
+
+static std::string metricsText(const train::Metrics &m, bool accuracy) {
+  std::string t = "loss " + formatSignificant(m.loss, 5);
+  if (accuracy)
+    t += ", accuracy " + formatSignificant(100 * m.accuracy, 4) + " %";
+  return t;
+}
+
+static void printRows(const LabLevelRun &run, bool accuracy,
+                      llvm::raw_ostream &os) {
+  const verify::LabTrainingResult &r = run.result;
+  std::string level = run.levelName.substr(0, run.levelName.find(' '));
+  for (const verify::LevelEpoch &e : r.epochs)
+    os << "epoch " << e.epoch << ": train " << metricsText(e.model, accuracy)
+       << " (model); " << metricsText(e.lab, accuracy) << " (" << level
+       << ")\n";
+  auto both = [&](const char *what, const train::Metrics &m,
+                  const train::Metrics &l) {
+    if (m.samples == 0)
+      return;
+    os << what << ": " << metricsText(m, accuracy) << " (model); "
+       << metricsText(l, accuracy) << " (" << level << ") on " << m.samples
+       << " samples\n";
+  };
+  both("validation", r.modelValidation, r.labValidation);
+  both("test", r.modelTest, r.labTest);
+}
+
+/// `name value (model) value (<level>)` per entry.
+static std::string sideBySide(llvm::ArrayRef<std::string> names,
+                              llvm::ArrayRef<double> model,
+                              llvm::ArrayRef<double> lab,
+                              llvm::StringRef level) {
+  std::string text;
+  for (size_t i = 0; i < names.size() && i < model.size() && i < lab.size();
+       ++i)
+    text += (i ? ", " : "") + names[i] + " " + formatSignificant(model[i], 4) +
+            " (model) " + formatSignificant(lab[i], 4) + " (" + level.str() +
+            ")";
+  return text;
+}
+
+/// The first presentation: both networks start from the same weights, so
+/// phase 1 compares the forward computation and phase 2 the update.
+static void printFirstSample(const verify::FirstSample &f,
+                             const train::ModelInterface &mi,
+                             llvm::StringRef levelName, llvm::raw_ostream &os) {
+  std::string level = levelName.substr(0, levelName.find(' ')).str();
+  std::vector<std::string> outputs, weights;
+  for (size_t k = 0; k < f.modelOutputs.size(); ++k)
+    outputs.push_back("y" + std::to_string(k));
+  for (const train::SignalRef &w : mi.weights)
+    weights.push_back(w.name);
+  os << "first sample, same starting weights: phase 1 outputs "
+     << sideBySide(outputs, f.modelOutputs, f.labOutputs, level) << " (target "
+     << formatSignificant(f.target, 4) << "); phase 2 weight changes "
+     << sideBySide(weights, f.modelChanges, f.labChanges, level) << "\n";
+}
+
+static Json firstSampleJson(const verify::FirstSample &f,
+                            const train::ModelInterface &mi) {
+  Json changes = Json::object();
+  for (size_t i = 0; i < mi.weights.size() && i < f.modelChanges.size(); ++i)
+    changes[mi.weights[i].name] = {{"model", jsonNumber(f.modelChanges[i])},
+                                   {"lab", jsonNumber(f.labChanges[i])}};
+  return {{"target", jsonNumber(f.target)},
+          {"outputs",
+           {{"model", jsonNumbers(f.modelOutputs)},
+            {"lab", jsonNumbers(f.labOutputs)}}},
+          {"weights_before", jsonNumbers(f.weightsBefore)},
+          {"weight_changes", changes}};
+}
+
+static Json metricsValue(const train::Metrics &m, bool accuracy) {
+  Json v{{"loss", jsonNumber(m.loss)}};
+  if (accuracy)
+    v["accuracy"] = jsonNumber(m.accuracy);
+  v["samples"] = m.samples;
+  return v;
+}
+
+Json driver::labLevelJson(const LabLevelRun &run,
+                          const train::ModelInterface &mi) {
+  const verify::LabTrainingResult &r = run.result;
+  bool acc = mi.task != train::Task::Regression;
+  auto pair = [&](const train::Metrics &m, const train::Metrics &l) {
+    return Json{{"model", metricsValue(m, acc)}, {"lab", metricsValue(l, acc)}};
+  };
+  const verify::LabRecord &rec = run.record;
+  Json doc{{"level", run.levelName},
+           {"network", run.network},
+           {"design",
+            {{"scheme", rec.design.scheme},
+             {"structure", rec.design.structure},
+             {"nM_per_model_unit", jsonNumber(rec.design.concScaleNM)},
+             {"cmax_nM", jsonNumber(rec.design.cmaxNM)},
+             {"qmax_per_nM_s", jsonNumber(rec.design.qmaxPerNMs)}}},
+           {"phase_seconds", jsonNumber(run.protocol.phaseSeconds)},
+           {"lab_hours_per_sample", jsonNumber(rec.sampleHours())},
+           {"nM_per_model_unit", jsonNumber(run.protocol.concScale)},
+           {"lab_time", json::labTimeToJSON(rec)}};
+  Json epochs = Json::array();
+  for (const verify::LevelEpoch &e : r.epochs) {
+    Json record = pair(e.model, e.lab);
+    record["epoch"] = e.epoch;
+    if (e.modelValidation.samples)
+      record["validation"] = pair(e.modelValidation, e.labValidation);
+    epochs.push_back(std::move(record));
+  }
+  doc["epochs"] = std::move(epochs);
+  if (r.first)
+    doc["first_sample"] = firstSampleJson(*r.first, mi);
+  doc["validation"] = pair(r.modelValidation, r.labValidation);
+  doc["test"] = pair(r.modelTest, r.labTest);
+  Json weights = Json::object();
+  for (size_t i = 0; i < mi.weights.size(); ++i)
+    weights[mi.weights[i].name] = {{"model", jsonNumber(r.modelWeights[i])},
+                                   {"lab", jsonNumber(r.labWeights[i])}};
+  doc["weights"] = std::move(weights);
+  doc["max_weight_difference_during_training"] =
+      jsonNumber(r.maxWeightDifference);
+  doc["lowest_fuel_fraction"] = jsonNumber(r.lowestFuelFraction);
+  doc["seconds_per_sample"] = {{"model", jsonNumber(r.modelSecondsPerSample)},
+                               {"lab", jsonNumber(r.labSecondsPerSample)}};
+  return doc;
+}
+
+/// The lab time: training samples run one after the other on one mix (two
+/// phases each); a validation or test row is phase 1 on a copy of the mix.
+static void printLabTime(const verify::LabRecord &rec, llvm::raw_ostream &os) {
+  os << "lab time of this training: "
+     << formatSignificant(rec.trainingHours() / 24, 3) << " days ("
+     << rec.trainingSamples << " samples, "
+     << formatSignificant(rec.sampleHours(), 3) << " h each, in sequence)";
+  if (rec.evaluatedSamples)
+    os << "; evaluation " << rec.evaluatedSamples << " samples, "
+       << formatSignificant(rec.phaseSeconds / 3600, 3)
+       << " h each (phase 1 on a copy of the mix)";
+  os << "\n";
+}
+
+int driver::reportLabLevel(const LabLevelRun &run,
+                           const train::ModelInterface &mi,
+                           const LabLevelSettings &s) {
+  const verify::LabTrainingResult &r = run.result;
+  bool accuracy = mi.task != train::Task::Regression;
+  llvm::raw_ostream &os = llvm::outs();
+  double sampleHours = 2 * run.protocol.phaseSeconds / 3600;
+  os << "lab network, " << run.levelName << ": " << run.network << "\n";
+  os << "protocol: " << formatSignificant(run.protocol.phaseSeconds, 4)
+     << " s (" << formatSignificant(run.protocol.phaseSeconds / 3600, 3)
+     << " h) per phase, " << formatSignificant(sampleHours, 3)
+     << " h of lab time per training sample; "
+     << formatSignificant(run.protocol.concScale, 4)
+     << " nM per model unit, triggers at "
+     << formatSignificant(run.protocol.clockLevel, 4) << " nM\n";
+  printRows(run, accuracy, os);
+  os << "weights:";
+  for (size_t i = 0; i < mi.weights.size(); ++i)
+    os << " " << mi.weights[i].name << " "
+       << formatSignificant(r.modelWeights[i], 4) << " (model) "
+       << formatSignificant(r.labWeights[i], 4) << " (lab)"
+       << (i + 1 < mi.weights.size() ? "," : "");
+  double worst = 0;
+  for (size_t i = 0; i < r.modelWeights.size(); ++i)
+    worst = std::max(worst, std::fabs(r.modelWeights[i] - r.labWeights[i]));
+  os << "; largest difference " << formatSignificant(worst, 3)
+     << " (during training " << formatSignificant(r.maxWeightDifference, 3)
+     << ")\n";
+  if (r.first)
+    printFirstSample(*r.first, mi, run.levelName, os);
+  if (s.finiteFuels)
+    os << "fuel left: lowest "
+       << formatSignificant(100 * r.lowestFuelFraction, 3) << " % ("
+       << r.lowestFuelName << ")\n";
+  os << "run time: setup " << formatSignificant(run.setupSeconds, 3) << " s; "
+     << formatSignificant(1e3 * r.modelSecondsPerSample, 3)
+     << " ms per sample (model), "
+     << formatSignificant(1e3 * r.labSecondsPerSample, 3)
+     << " ms per sample (lab network)\n";
+  printLabTime(run.record, os);
+  if (std::error_code ec = llvm::sys::fs::create_directories(s.outDir))
+    return reportEnvironmentError(llvm::createStringError(
+        ec, "cannot create '%s': %s", s.outDir.c_str(), ec.message().c_str()));
+  auto path = [&](llvm::StringRef name) {
+    llvm::SmallString<256> p(s.outDir);
+    llvm::sys::path::append(p, name);
+    return p.str().str();
+  };
+  if (llvm::Error e = writeFilesAtomically(
+          {{path("lab-training.json"), labLevelJson(run, mi).dump(2) + "\n"},
+           {path("trained.crnir"), ir::printModuleToString(*run.trained)}}))
+    return reportEnvironmentError(std::move(e));
+  return ExitSuccess;
+}
+
+static std::string testText(const std::optional<double> &loss,
+                            const std::optional<double> &accuracy,
+                            bool classifier) {
+  std::string t = "test loss " + (loss ? formatSignificant(*loss, 4) : "-");
+  if (classifier && accuracy)
+    t += ", accuracy " + formatSignificant(100 * *accuracy, 4) + " %";
+  return t;
+}
+
+std::string driver::dnaTrainingLine(const ir::Module &formal,
+                                    llvm::StringRef scheme) {
+  std::optional<verify::LabRecord> r = verify::readLabRecord(formal);
+  if (!r || r->level != "dna")
+    return "";
+  std::optional<train::TrainingHistory> h = train::readTrainingHistory(formal);
+  bool classifier =
+      ir::findAttribute(formal.attrs, "task").value_or("") != "regression";
+  std::string line = "dna training (" + r->design.scheme + ", " +
+                     std::to_string(r->trainingSamples) + " samples): " +
+                     testText(r->testLoss, r->testAccuracy, classifier);
+  if (h)
+    line +=
+        " (formal CRN: " + testText(h->testLoss, h->testAccuracy, classifier) +
+        ")";
+  std::vector<std::string> why = verify::designDifferences(
+      r->design, verify::designIdentity(formal, scheme));
+  if (why.empty())
+    return line + "; this design\n";
+  line += "; recorded for another design:";
+  for (const std::string &w : why)
+    line += " " + w + ";";
+  line.back() = '\n';
+  return line;
+}
