@@ -11,6 +11,7 @@ Per system, in the same run, one process at a time:
   crnc      `crnc verify x.crn --scheme S` (compile, enumerate, verify crnc's
             own design);
   compile   `crnc compile x.crn -o out/ --verify-max-complexes 1000000
+            --verify-max-reactions 10000000
             --no-sequences` (the user's path: every artifact, enumeration, CRN
             bisimulation, pathway decomposition, re-simulation), wall time and
             the two verdicts.
@@ -156,6 +157,7 @@ def main():
             mods = modules(out)
             r, t_k, out = run([crnc, 'compile', crn, '-o', os.path.join(work, 'out'),
                                '--scheme', args.scheme, '--verify-max-complexes', '1000000',
+                               '--verify-max-reactions', '10000000',
                                '--no-sequences'], args.timeout, args.memory)
             v_k = compile_verdicts(r, out)
             print(f'{name:10} {t_n:10.2f} {v_n:>28} | {t_p:10.2f} {v_p:>12} '
