@@ -102,6 +102,7 @@ struct Inputs {
   verify::Crn formal, implementation;
   std::vector<verify::SpeciesIndex> fuelIndices;
   verify::Interpretation partial;
+  std::vector<int32_t> gateModule; ///< per species, for a design's modules
   std::vector<std::string> fuels, wastes;
   /// Pathway decomposition sees history variants merged into their signal
   /// (a design compiled here, whose variants are found by structure).
@@ -180,6 +181,8 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
                                  in.implementation.speciesCount(), std::nullopt)
                            : std::move(model.implementation.partial);
   in.mergeVariants = true;
+  if (!ignoreNames) // the gate modules meet at the named signals
+    in.gateModule = std::move(model.implementation.gateModule);
   return ExitSuccess;
 }
 } // namespace
@@ -212,9 +215,12 @@ int driver::runVerify() {
         in.formal, in.implementation, {in.partial, timeLimit},
         monolithic ? verify::BisimulationStrategy::Monolithic
         : modular  ? verify::BisimulationStrategy::Modular
-                   : verify::BisimulationStrategy::Auto);
+                   : verify::BisimulationStrategy::Auto,
+        in.gateModule);
     const verify::BisimulationResult &r = both.bisimulation;
     llvm::outs() << "crn-bisimulation: " << verify::verdictName(r.verdict)
+                 << (r.unknownReason.empty() ? ""
+                                             : " (" + r.unknownReason + ")")
                  << "\n";
     if (both.modular)
       modularLine = describeModular(*both.modular, problems);
@@ -235,6 +241,8 @@ int driver::runVerify() {
                          : in.implementation,
         {timeLimit});
     llvm::outs() << "pathway-decomposition: " << verify::verdictName(r.verdict)
+                 << (r.unknownReason.empty() ? ""
+                                             : " (" + r.unknownReason + ")")
                  << "\n";
     allHold &= r.verdict == verify::Verdict::Correct;
     if (r.counterexample)

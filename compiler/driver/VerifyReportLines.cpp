@@ -33,6 +33,9 @@ driver::describeModular(const verify::ModularResult &m,
         {"module " + std::to_string(*m.brokenModule + 1), *m.counterexample});
   std::string line =
       "crn-bisimulation modules: " + std::to_string(m.modules.size());
+  if (!m.crosstalk.empty())
+    line += " (and " + std::to_string(m.crosstalk.size()) +
+            " crosstalk reactions between them)";
   if (m.verdict == verify::Verdict::Correct)
     return line + ", each a bisimulation of its formal reactions, "
                   "modularity condition holds\n";

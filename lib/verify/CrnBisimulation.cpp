@@ -330,6 +330,8 @@ BisimulationSearch::searchColumns(const Interpretation &m,
   for (size_t k = 0; k < implementation.reactions.size(); ++k) {
     if (!llvm::is_contained(targets[k], c))
       continue;
+    if (deadline.expired()) // the children may take much memory
+      throw DeadlineExpired();
     RowView v = viewOf(implementation.reactions[k], m);
     for (const Assignment &a : solveFormal(v, formal.reactions[c], SIZE_MAX)) {
       Interpretation child = m;
@@ -363,6 +365,8 @@ BisimulationSearch::searchRows(const Interpretation &m) {
     if (v.complete())
       continue;
     unknownRows = true;
+    if (deadline.expired())
+      throw DeadlineExpired();
     bool open = !v.unknownReactants.empty() && !v.unknownProducts.empty() &&
                 llvm::is_contained(targets[k], formal.reactions.size());
     std::vector<std::pair<size_t, Interpretation>> rowChildren;
@@ -475,6 +479,7 @@ BisimulationResult checkCrnBisimulation(const Crn &formal,
   } catch (DeadlineExpired &) {
     result.interpretationsTried = search.visited();
     result.verdict = Verdict::Unknown;
+    result.unknownReason = deadline.reason();
     return result;
   }
   result.verdict = Verdict::Incorrect;

@@ -50,6 +50,7 @@ struct BisimulationResult {
   Interpretation interpretation; ///< the bisimulation, when correct
   std::optional<Counterexample> counterexample; ///< when incorrect
   size_t interpretationsTried = 0; ///< partial interpretations visited
+  std::string unknownReason;       ///< when unknown: the limit reached
 };
 
 /// Checks the three conditions for a complete interpretation.

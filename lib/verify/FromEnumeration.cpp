@@ -181,6 +181,56 @@ fuelVariants(const enumerate::EnumeratedSystem &system,
   return out;
 }
 
+/// A strand as text, history domains as one wildcard (complement kept).
+static std::string strandKey(const dna::Strand &strand,
+                             const dna::DomainTable &domains) {
+  std::string key;
+  for (dna::DomainRef d : strand) {
+    uint32_t id = isHistory(d, domains) ? UINT32_MAX : d.id;
+    key.append(reinterpret_cast<const char *>(&id), sizeof id);
+    key.push_back(d.complement ? '*' : ' ');
+  }
+  return key;
+}
+
+/// Merges `module` into a species' gate module so far.
+static void addGate(int32_t &gate, int32_t module) {
+  if (gate == GateNone || gate == module)
+    gate = module;
+  else
+    gate = GateShared;
+}
+
+std::vector<int32_t>
+verify::gateModules(const enumerate::EnumeratedSystem &system,
+                    const dna::Design &design) {
+  if (design.modules.empty())
+    return {};
+  llvm::StringMap<int32_t> owner; // strand key -> module or GateShared
+  for (const dna::NamedComplex &c : design.allComplexes())
+    if (c.role == dna::ComplexRole::Signal)
+      for (const dna::Strand &s : c.complex.allStrands())
+        owner[strandKey(s, design.domains)] = GateNone;
+  for (size_t k = 0; k < design.modules.size(); ++k)
+    for (dna::ComplexIndex f : design.modules[k].fuels)
+      for (const dna::Strand &s : design.getComplex(f).complex.allStrands()) {
+        auto [it, fresh] =
+            owner.try_emplace(strandKey(s, design.domains), int32_t(k));
+        if (!fresh && it->second != GateNone && it->second != int32_t(k))
+          it->second = GateShared;
+      }
+  std::vector<int32_t> gate(system.macrostates.size(), GateNone);
+  for (size_t m = 0; m < system.macrostates.size(); ++m)
+    for (enumerate::ComplexId c : system.macrostates[m].complexes)
+      for (const dna::Strand &s : system.complexes[c].complex.allStrands()) {
+        auto it = owner.find(strandKey(s, design.domains));
+        if (it == owner.end() || it->second < 0)
+          continue; // a signal's strand, or one in several modules' fuels
+        addGate(gate[m], it->second);
+      }
+  return gate;
+}
+
 EnumeratedImplementation
 verify::implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
                                       const dna::Design &design,
@@ -196,5 +246,6 @@ verify::implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
   removeSpecies(out.crn, removed);
   out.partial = interpretationFromNames(out.crn, formal);
   interpretHistoryVariants(system, design, formal, out.crn, out.partial);
+  out.gateModule = gateModules(system, design);
   return out;
 }

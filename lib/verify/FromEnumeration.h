@@ -25,7 +25,15 @@ struct EnumeratedImplementation {
   Crn crn;                         ///< `module` with the fuels removed
   std::vector<SpeciesIndex> fuels; ///< macrostates holding a fuel complex
   Interpretation partial;          ///< signals and their history variants
+  /// Per species of `crn`: the design module (index into Design::modules,
+  /// one formal reaction's fuels) whose strands it holds, GateNone when it
+  /// holds only signal strands (up to history domains), GateShared when it
+  /// holds strands of two or more modules (crosstalk). Empty when the
+  /// design lists no modules (a PIL made elsewhere).
+  std::vector<int32_t> gateModule;
 };
+
+constexpr int32_t GateNone = -1, GateShared = -2;
 
 /// Requires: `system` is `design` enumerated and condensed (enumerateDesign).
 /// Guarantees: species i is macrostate i, named after its representative
@@ -48,11 +56,20 @@ ir::Module implementationModule(const enumerate::EnumeratedSystem &system,
 /// are the species held constant); `partial` is interpretationFromNames(crn,
 /// formal), extended by history variants: a macrostate whose representative
 /// complex equals the design's signal complex of X up to its history domains
-/// (the output of a gate, named like `e6` by the enumerator) stands for X.
+/// (the output of a gate, named like `e6` by the enumerator) stands for X;
+/// `gateModule` is gateModules(...).
 EnumeratedImplementation
 implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
                               const dna::Design &design, const Crn &formal,
                               ConcUnit unit);
+
+/// Per macrostate of `system`: the design module whose fuels' strands its
+/// complexes hold (strands equal to a signal strand up to history domains,
+/// and strands in the fuels of several modules, tell no module), GateNone or
+/// GateShared as in EnumeratedImplementation. Empty when the design lists
+/// no modules.
+std::vector<int32_t> gateModules(const enumerate::EnumeratedSystem &system,
+                                 const dna::Design &design);
 
 /// True when `a` and `b` are the same molecule up to rotation, a history
 /// domain of one matching any history domain of the other.

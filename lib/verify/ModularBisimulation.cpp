@@ -13,7 +13,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/verify/ModularBisimulation.h"
-#include "lib/verify/ForwardInterpretation.h"
+#include "lib/verify/GateModules.h"
+#include "lib/verify/ModuleSearch.h"
 #include "lib/verify/PermissiveCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
@@ -25,7 +26,6 @@ using namespace crnc;
 using namespace crnc::verify;
 
 namespace {
-constexpr size_t MaxCandidatesForSubsets = 6;
 constexpr size_t MaxModularityStates = 4096;
 constexpr size_t MaxModularityStateSize = 16;
 
@@ -33,199 +33,6 @@ size_t findRoot(std::vector<size_t> &parent, size_t x) {
   while (parent[x] != x)
     x = parent[x] = parent[parent[x]];
   return x;
-}
-
-std::vector<SpeciesIndex> speciesOf(const Crn &crn,
-                                    llvm::ArrayRef<size_t> reactions) {
-  std::vector<SpeciesIndex> out;
-  for (size_t r : reactions) {
-    out.insert(out.end(), crn.reactions[r].reactants.begin(),
-               crn.reactions[r].reactants.end());
-    out.insert(out.end(), crn.reactions[r].products.begin(),
-               crn.reactions[r].products.end());
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-/// Formal species that the module's interpreted species stand for.
-std::vector<SpeciesIndex> touchedFormal(const Crn &impl,
-                                        const ImplementationModule &module,
-                                        const Interpretation &partial) {
-  std::vector<SpeciesIndex> out;
-  for (SpeciesIndex s : speciesOf(impl, module.reactions))
-    if (partial[s])
-      out.insert(out.end(), partial[s]->begin(), partial[s]->end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-/// `crn` cut down to `species` (ascending) and `reactions`, renumbered.
-Crn restrict(const Crn &crn, llvm::ArrayRef<SpeciesIndex> species,
-             llvm::ArrayRef<size_t> reactions,
-             llvm::DenseMap<SpeciesIndex, SpeciesIndex> &localOf) {
-  Crn out;
-  for (SpeciesIndex s : species) {
-    localOf[s] = out.getOrAddSpecies(crn.speciesNames[s]);
-    out.initial.push_back(crn.initial.empty() ? 0 : crn.initial[s]);
-    out.constant.push_back(crn.constant.empty() ? false : crn.constant[s]);
-  }
-  for (size_t r : reactions) {
-    CrnReaction local = crn.reactions[r];
-    for (SpeciesIndex &s : local.reactants)
-      s = localOf.lookup(s);
-    for (SpeciesIndex &s : local.products)
-      s = localOf.lookup(s);
-    out.reactions.push_back(std::move(local));
-  }
-  return out;
-}
-
-using GlobalCheck = AcceptInterpretation;
-
-/// One module checked against one subset of its candidates; on success the
-/// module's species get their interpretation in `global`. With `accept`,
-/// only an interpretation that `accept` takes (with the module's species
-/// written into `global`) counts.
-BisimulationResult checkSubset(const Crn &formal, const Crn &impl,
-                               const Interpretation &partial,
-                               const ImplementationModule &module,
-                               llvm::ArrayRef<SpeciesIndex> touched,
-                               llvm::ArrayRef<size_t> subset, double seconds,
-                               Interpretation &global,
-                               const GlobalCheck &accept = nullptr) {
-  llvm::DenseMap<SpeciesIndex, SpeciesIndex> formalLocal, implLocal;
-  std::vector<SpeciesIndex> implSpecies = speciesOf(impl, module.reactions);
-  Crn localFormal = restrict(formal, touched, subset, formalLocal);
-  Crn localImpl = restrict(impl, implSpecies, module.reactions, implLocal);
-  Interpretation localPartial(localImpl.speciesCount());
-  for (SpeciesIndex s : implSpecies)
-    if (partial[s]) {
-      Multiset m;
-      for (SpeciesIndex f : *partial[s])
-        m.push_back(formalLocal.lookup(f));
-      canonicalize(m);
-      localPartial[implLocal.lookup(s)] = m;
-    }
-  auto writeBack = [&](const Interpretation &local) {
-    for (SpeciesIndex s : implSpecies) {
-      Multiset m;
-      for (SpeciesIndex f : *local[implLocal.lookup(s)])
-        m.push_back(touched[f]);
-      canonicalize(m);
-      global[s] = m;
-    }
-  };
-  AcceptInterpretation acceptLocal;
-  if (accept)
-    acceptLocal = [&](const Interpretation &local) {
-      writeBack(local);
-      return accept(global);
-    };
-  BisimulationResult r = checkCrnBisimulation(
-      localFormal, localImpl, {localPartial, seconds}, acceptLocal);
-  if (r.verdict == Verdict::Correct)
-    writeBack(r.interpretation);
-  return r;
-}
-
-/// Subsets of `n` candidates, largest first (all of them when n is small,
-/// otherwise the whole set and the empty one).
-std::vector<std::vector<size_t>> subsetsOf(llvm::ArrayRef<size_t> candidates) {
-  std::vector<std::vector<size_t>> out;
-  if (candidates.size() > MaxCandidatesForSubsets)
-    return {candidates.vec(), {}};
-  std::vector<unsigned> masks((1u << candidates.size()));
-  std::iota(masks.begin(), masks.end(), 0u);
-  std::stable_sort(masks.begin(), masks.end(), [](unsigned a, unsigned b) {
-    return __builtin_popcount(a) > __builtin_popcount(b);
-  });
-  for (unsigned mask : masks) {
-    std::vector<size_t> subset;
-    for (size_t i = 0; i < candidates.size(); ++i)
-      if (mask & (1u << i))
-        subset.push_back(candidates[i]);
-    out.push_back(std::move(subset));
-  }
-  return out;
-}
-
-/// Seconds left of `limit` since `start` (0: no limit; negative: none left).
-double secondsLeft(double limit, std::chrono::steady_clock::time_point start) {
-  if (limit <= 0)
-    return 0;
-  double left = limit - std::chrono::duration<double>(
-                            std::chrono::steady_clock::now() - start)
-                            .count();
-  return left > 0 ? left : -1;
-}
-
-/// Searches the module's F_i (step 2); fills `global` for its species.
-/// Two passes over the subsets: from the intermediates read as what they
-/// release (ForwardInterpretation.h: a strand-displacement module's usual
-/// bisimulation, found without search), then from `partial` alone (the
-/// complete search, for modules the hint does not fit). A subset that fails
-/// the first pass is only ruled out by the second.
-void checkModule(const Crn &formal, const Crn &impl,
-                 const Interpretation &partial, ImplementationModule &module,
-                 double limit, std::chrono::steady_clock::time_point start,
-                 Interpretation &global) {
-  std::vector<SpeciesIndex> touched = touchedFormal(impl, module, partial);
-  Interpretation forward =
-      forwardInterpretation(impl, module.reactions, partial);
-  const Interpretation *passes[] = {&forward, &partial};
-  for (const Interpretation *from : passes)
-    for (const std::vector<size_t> &subset : subsetsOf(module.candidates)) {
-      double seconds = secondsLeft(limit, start);
-      if (seconds < 0) {
-        module.verdict = Verdict::Unknown;
-        return;
-      }
-      BisimulationResult r = checkSubset(formal, impl, *from, module, touched,
-                                         subset, seconds, global);
-      if (r.verdict == Verdict::Correct) {
-        module.verdict = Verdict::Correct;
-        module.implemented = subset;
-        return;
-      }
-      if (from == &forward)
-        continue;
-      if (r.verdict == Verdict::Unknown) {
-        module.verdict = Verdict::Unknown;
-        return;
-      }
-      if (!module.counterexample && r.counterexample)
-        module.counterexample = r.counterexample;
-    }
-  module.verdict = Verdict::Incorrect;
-}
-
-/// Searches module i again, against the formal reactions it was found to
-/// implement, for an interpretation that `accept` takes: first from the
-/// intermediates read as what they release (ForwardInterpretation.h, the
-/// early commitment the modularity condition favours), then from `partial`.
-bool searchAccepted(const Crn &formal, const Crn &impl,
-                    const Interpretation &partial,
-                    const ImplementationModule &module,
-                    const GlobalCheck &accept, double limit,
-                    std::chrono::steady_clock::time_point start,
-                    Interpretation &global) {
-  std::vector<SpeciesIndex> touched = touchedFormal(impl, module, partial);
-  Interpretation forward =
-      forwardInterpretation(impl, module.reactions, partial);
-  const Interpretation *starts[] = {&forward, &partial};
-  for (const Interpretation *from : starts) {
-    double seconds = secondsLeft(limit, start);
-    if (seconds < 0)
-      return false;
-    if (checkSubset(formal, impl, *from, module, touched, module.implemented,
-                    seconds, global, accept)
-            .verdict == Verdict::Correct)
-      return true;
-  }
-  return false;
 }
 } // namespace
 
@@ -375,19 +182,6 @@ ModularityCheck::check(size_t i, const Interpretation &m) const {
   return std::nullopt;
 }
 
-/// Formal reactions whose species all lie in `touched` (ascending).
-std::vector<size_t> candidatesOf(const Crn &formal,
-                                 llvm::ArrayRef<SpeciesIndex> touched) {
-  std::vector<size_t> out;
-  auto inTouched = [&](SpeciesIndex f) {
-    return std::binary_search(touched.begin(), touched.end(), f);
-  };
-  for (size_t c = 0; c < formal.reactions.size(); ++c)
-    if (llvm::all_of(formal.reactions[c].reactants, inTouched) &&
-        llvm::all_of(formal.reactions[c].products, inTouched))
-      out.push_back(c);
-  return out;
-}
 } // namespace
 
 ModularResult
@@ -404,8 +198,8 @@ verify::checkModularBisimulation(const Crn &formal, const Crn &implementation,
     ImplementationModule &module = result.modules[i];
     module.candidates =
         candidatesOf(formal, touchedFormal(implementation, module, partial));
-    checkModule(formal, implementation, partial, module,
-                options.timeLimitSeconds, start, result.interpretation);
+    searchModule(formal, implementation, partial, module,
+                 options.timeLimitSeconds, start, result.interpretation);
     if (module.verdict == Verdict::Unknown) {
       result.reason =
           "the time limit ended the search in module " + std::to_string(i + 1);
@@ -446,28 +240,63 @@ verify::checkModularBisimulation(const Crn &formal, const Crn &implementation,
   return result;
 }
 
-StrategyResult verify::checkCrnBisimulation(const Crn &formal,
-                                            const Crn &implementation,
-                                            const BisimulationOptions &options,
-                                            BisimulationStrategy strategy) {
+StrategyResult
+verify::checkCrnBisimulation(const Crn &formal, const Crn &implementation,
+                             const BisimulationOptions &options,
+                             BisimulationStrategy strategy,
+                             llvm::ArrayRef<int32_t> gateModule) {
   StrategyResult out;
-  bool modular = strategy == BisimulationStrategy::Modular ||
-                 (strategy == BisimulationStrategy::Auto &&
-                  splitModules(implementation, options.partial).size() >= 2);
+  bool byGates = !gateModule.empty() &&
+                 splitByGates(implementation, options.partial, gateModule)
+                         .modules.size() >= 2;
+  bool modular =
+      strategy == BisimulationStrategy::Modular ||
+      (strategy == BisimulationStrategy::Auto &&
+       (byGates || splitModules(implementation, options.partial).size() >= 2));
   if (!modular) {
     out.bisimulation = checkCrnBisimulation(formal, implementation, options);
     return out;
   }
   auto start = std::chrono::steady_clock::now();
-  out.modular = checkModularBisimulation(formal, implementation, options);
+  out.modular = byGates
+                    ? checkGateModularBisimulation(formal, implementation,
+                                                   options, gateModule)
+                    : checkModularBisimulation(formal, implementation, options);
   if (out.modular->verdict == Verdict::Correct) {
     out.bisimulation.verdict = Verdict::Correct;
     out.bisimulation.interpretation = out.modular->interpretation;
     return out;
   }
   BisimulationOptions rest = options;
-  double left = secondsLeft(options.timeLimitSeconds, start);
-  rest.timeLimitSeconds = left < 0 ? 1e-3 : left;
+  auto timeLeft = [&] {
+    double left = secondsLeft(options.timeLimitSeconds, start);
+    return left < 0 ? 1e-3 : left;
+  };
+  if (byGates && !out.modular->brokenModule &&
+      splitModules(implementation, options.partial).size() >= 2) {
+    // The gates' crosstalk can hide a module (a formal reaction implemented
+    // only through a reaction between two gates): modules joined by shared
+    // intermediates, with half the time left. (A gate module with no
+    // bisimulation would only be part of a larger one.)
+    rest.timeLimitSeconds = options.timeLimitSeconds > 0 ? timeLeft() / 2 : 0;
+    ModularResult joined =
+        checkModularBisimulation(formal, implementation, rest);
+    if (joined.verdict == Verdict::Correct) {
+      out.modular = std::move(joined);
+      out.bisimulation.verdict = Verdict::Correct;
+      out.bisimulation.interpretation = out.modular->interpretation;
+      return out;
+    }
+  }
+  if (implementation.reactions.size() > MaxWholeSystemReactions) {
+    out.bisimulation.verdict = Verdict::Unknown;
+    out.bisimulation.unknownReason = "not searched as one system above " +
+                                     std::to_string(MaxWholeSystemReactions) +
+                                     " reactions";
+    out.wholeSearched = false;
+    return out;
+  }
+  rest.timeLimitSeconds = options.timeLimitSeconds > 0 ? timeLeft() : 0;
   out.bisimulation = checkCrnBisimulation(formal, implementation, rest);
   return out;
 }

@@ -46,6 +46,8 @@ struct ModularResult {
   std::optional<size_t> brokenModule; ///< first module without a bisimulation
   std::optional<Counterexample> counterexample;
   std::string reason; ///< why it is not correct, one sentence
+  /// Reactions between gate modules (checkGateModularBisimulation only).
+  std::vector<size_t> crosstalk;
 };
 
 /// Splits `implementation` into modules: two reactions are in one module
@@ -70,17 +72,30 @@ ModularResult checkModularBisimulation(const Crn &formal,
 /// (Monolithic).
 enum class BisimulationStrategy { Auto, Modular, Monolithic };
 
+/// Above this many reactions a system the modular check proved nothing of is
+/// not searched as a whole: that search only spends the time limit (a
+/// random 20-reaction design, 1,733 reactions, does not finish in 30 s).
+constexpr size_t MaxWholeSystemReactions = 1000;
+
 struct StrategyResult {
   BisimulationResult bisimulation;      ///< the verdict on the whole system
   std::optional<ModularResult> modular; ///< set when it was tried
+  /// False when the modular check proved nothing and the system was too
+  /// large to search as a whole (MaxWholeSystemReactions).
+  bool wholeSearched = true;
 };
 
-/// Guarantees: the verdict is checkModularBisimulation's when it is
-/// Correct, otherwise checkCrnBisimulation's within the time left.
+/// With `gateModule` (FromEnumeration's gateModules of an enumerated
+/// design) the modules are the design's gate modules and the reactions
+/// between them (GateModules.h); without it, the reactions joined by open
+/// species.
+/// Guarantees: the verdict is the modular check's when it is Correct,
+/// otherwise checkCrnBisimulation's within the time left.
 StrategyResult checkCrnBisimulation(const Crn &formal,
                                     const Crn &implementation,
                                     const BisimulationOptions &options,
-                                    BisimulationStrategy strategy);
+                                    BisimulationStrategy strategy,
+                                    llvm::ArrayRef<int32_t> gateModule = {});
 
 } // namespace crnc::verify
 

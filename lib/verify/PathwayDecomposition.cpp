@@ -505,6 +505,7 @@ PathwayResult checkPathwayDecomposition(const Crn &formal,
       }
   } catch (DeadlineExpired &) {
     result.verdict = Verdict::Unknown;
+    result.unknownReason = deadline.reason();
     return result;
   }
   result.verdict = Verdict::Correct;

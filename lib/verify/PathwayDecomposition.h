@@ -43,6 +43,7 @@ struct PathwayResult {
   Verdict verdict = Verdict::Unknown;
   std::vector<NamedReaction> implementationBasis;
   std::optional<Counterexample> counterexample;
+  std::string unknownReason; ///< when unknown: the limit reached
 };
 
 /// Pathway-decomposition equivalence of `formal` and `implementation`, the

@@ -144,7 +144,7 @@ static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
   auto start = std::chrono::steady_clock::now();
   StrategyResult both = checkCrnBisimulation(
       p.formal, p.implementation.crn, {p.implementation.partial, seconds},
-      BisimulationStrategy::Auto);
+      BisimulationStrategy::Auto, p.implementation.gateModule);
   BisimulationResult &r = both.bisimulation;
   CheckOutcome out{"crn-bisimulation", r.verdict,           "",
                    r.counterexample,   secondsSince(start), ""};
@@ -153,11 +153,23 @@ static CheckOutcome runBisimulation(const PreparedDesign &p, double seconds,
     out.method = "module by module (Johnson, Dong & Winfree's modularity "
                  "theorem): " +
                  plural(both.modular->modules.size(), "module") +
+                 (both.modular->crosstalk.empty()
+                      ? ""
+                      : " and " +
+                            plural(both.modular->crosstalk.size(),
+                                   "crosstalk reaction") +
+                            " between them") +
                  ", each a CRN bisimulation of its formal reactions; the "
                  "modularity condition holds";
   if (r.verdict == Verdict::Unknown) {
-    out.reason = timeLimitReason(seconds);
-    if (both.modular)
+    out.reason =
+        r.unknownReason.empty() ? timeLimitReason(seconds) : r.unknownReason;
+    if (both.modular && !both.wholeSearched)
+      out.reason = "the modular check over " +
+                   plural(both.modular->modules.size(), "module") +
+                   " found no proof (" + both.modular->reason + "); " +
+                   out.reason;
+    else if (both.modular)
       out.reason += " (searched as one system after the modular check over " +
                     plural(both.modular->modules.size(), "module") +
                     " found no proof: " + both.modular->reason + ")";
@@ -175,7 +187,8 @@ static CheckOutcome runPathway(const PreparedDesign &p, double seconds) {
   CheckOutcome out{"pathway-decomposition", r.verdict,           "",
                    r.counterexample,        secondsSince(start), ""};
   if (r.verdict == Verdict::Unknown)
-    out.reason = timeLimitReason(seconds);
+    out.reason =
+        r.unknownReason.empty() ? timeLimitReason(seconds) : r.unknownReason;
   return out;
 }
 
@@ -327,6 +340,15 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
     out.interpretationSource = "signal names and reversible binding";
   }
   describeImplementation(p, m, out);
+  if (options.resimulate &&
+      out.implementationSpecies > options.maxResimulationSpecies) {
+    out.resimulation.problem = "the implementation has " +
+                               std::to_string(out.implementationSpecies) +
+                               " species, above the " +
+                               std::to_string(options.maxResimulationSpecies) +
+                               " whose trajectories re-simulation keeps";
+    return out;
+  }
   if (options.resimulate) {
     out.resimulation = runResimulation(p, formal, reference, m, options);
     out.resimulation.interpretation = out.interpretationSource;

@@ -53,6 +53,10 @@ struct DesignCheckOptions {
   /// defaultHorizon of the reference).
   std::optional<double> tEnd;
   double threshold = 0.05;
+  /// Re-simulation keeps every implementation species' trajectory: above
+  /// this many species it is not run (a random 1,000-reaction design has
+  /// 49,509 and passed 4 GB).
+  size_t maxResimulationSpecies = 20000;
 };
 
 /// Runs the checks on a prepared design. `formal` is the lowered formal
