@@ -9,6 +9,8 @@
 // 131:17303 (2009), with Peppercorn's rate constants (lib/enumerate's
 // RateModel): k = k_bind k_bm / (k_open + k_bm), k_bind = 3e5 L /M/s,
 // k_open = k_bind exp(dG / RT) (1 M standard state), k_bm = 1e4 / L_bm /s.
+// Beside it, the knob and the rate the DSD backend's rate calibration
+// recorded per module (backends/dsd/RateCalibration.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -92,6 +94,14 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
                         const dna::Design &design,
                         const sequences::SequenceDesign *seqs,
                         const thermo::Conditions &conditions) {
+  if (module.rateGate && module.realisedRate) {
+    row.gateLevel = design.getComplex(*module.rateGate).concentration;
+    row.gateUnit = concUnitName(design.unit).str();
+    row.gateToeholdNt = module.gateToeholdNt;
+    row.realisedPerMS = module.realisedRate;
+    if (row.qPerMS > 0)
+      row.realisedRatio = *module.realisedRate / row.qPerMS;
+  }
   if (module.fuels.empty())
     return;
   std::optional<GateToehold> g = inputToehold(
@@ -118,7 +128,10 @@ Kinetics report::describeKinetics(const ir::Module &formal,
             (seqs ? "of the designed sequences"
                   : "of the domain-level model (no sequences)") +
             ". q is the rate the formal CRN needs from the gate; a ratio "
-            "above 1 means the toehold binds faster than needed.";
+            "above 1 means the toehold binds faster than needed. Realised: "
+            "the module's rate as crnc's enumerator measures it (quasi-steady "
+            "state of the condensed module) after rate calibration set the "
+            "rate-setting gate's level and toehold.";
   double cmax = 0;
   if (auto v = ir::findAttribute(formal.attrs, "cmax_nM"))
     cmax = parseNumber(*v).value_or(0);

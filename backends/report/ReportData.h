@@ -130,6 +130,13 @@ struct KineticsRow {
   double toeholdDG = 0;      ///< kcal/mol
   double predictedPerMS = 0; ///< /M/s from the toehold
   double ratio = 0;          ///< predicted / q
+  /// The knob and result of the DSD backend's rate calibration: the
+  /// rate-setting gate's level (in gateUnit), the toehold it exposes (nt),
+  /// the rate crnc's enumerator measures for the module, and that over q.
+  std::optional<double> gateLevel;
+  std::string gateUnit;
+  std::optional<unsigned> gateToeholdNt;
+  std::optional<double> realisedPerMS, realisedRatio;
 };
 
 struct Kinetics {

@@ -238,10 +238,16 @@ static void kineticsBody(llvm::raw_ostream &os, const Kinetics &k) {
         {r.equation,
          r.formalRate ? num(*r.formalRate) + " " + r.formalUnit : "—",
          num(r.qPerMS), r.toehold, num(r.toeholdDG, 3), num(r.predictedPerMS),
-         num(r.ratio, 3)});
+         num(r.ratio, 3),
+         r.gateLevel ? num(*r.gateLevel, 4) + " " + r.gateUnit : "—",
+         r.gateToeholdNt ? std::to_string(*r.gateToeholdNt) : "—",
+         r.realisedPerMS ? num(*r.realisedPerMS) : "—",
+         r.realisedRatio ? num(*r.realisedRatio, 3) : "—"});
   longTable(os, "Formal reactions",
             {"Formal reaction", "Formal rate", "Mapped q (/M/s)", "Toehold",
-             "Toehold ΔG (kcal/mol)", "Predicted (/M/s)", "Predicted / q"},
+             "Toehold ΔG (kcal/mol)", "Predicted (/M/s)", "Predicted / q",
+             "Rate gate", "Gate toehold (nt)", "Realised (/M/s)",
+             "Realised / q"},
             rows);
 }
 

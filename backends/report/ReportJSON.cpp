@@ -120,14 +120,20 @@ static Json crosstalkJson(const Crosstalk &c) {
 static Json kineticsJson(const Kinetics &k) {
   Json rows = Json::array();
   for (const KineticsRow &r : k.rows)
-    rows.push_back({{"reaction", r.equation},
-                    {"formal_rate", optionalNumber(r.formalRate)},
-                    {"formal_unit", r.formalUnit},
-                    {"q_per_M_s", jsonNumber(r.qPerMS)},
-                    {"toehold", r.toehold},
-                    {"toehold_dG_kcal", jsonNumber(r.toeholdDG)},
-                    {"predicted_per_M_s", jsonNumber(r.predictedPerMS)},
-                    {"ratio", jsonNumber(r.ratio)}});
+    rows.push_back(
+        {{"reaction", r.equation},
+         {"formal_rate", optionalNumber(r.formalRate)},
+         {"formal_unit", r.formalUnit},
+         {"q_per_M_s", jsonNumber(r.qPerMS)},
+         {"toehold", r.toehold},
+         {"toehold_dG_kcal", jsonNumber(r.toeholdDG)},
+         {"predicted_per_M_s", jsonNumber(r.predictedPerMS)},
+         {"ratio", jsonNumber(r.ratio)},
+         {"gate_level", optionalNumber(r.gateLevel)},
+         {"gate_unit", r.gateUnit},
+         {"gate_toehold_nt", r.gateToeholdNt ? Json(*r.gateToeholdNt) : Json()},
+         {"realised_per_M_s", optionalNumber(r.realisedPerMS)},
+         {"realised_ratio", optionalNumber(r.realisedRatio)}});
   return {{"model", k.model}, {"reactions", rows}};
 }
 

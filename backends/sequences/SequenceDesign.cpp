@@ -298,7 +298,7 @@ sequences::designSequences(const dna::Design &design,
   measured.checkSpurious = options.checkSpurious &&
                            model.regions.size() <= options.spuriousRegionLimit;
   RepairStats repair;
-  if (measured.checkSpurious)
+  if (measured.checkSpurious && options.repairSpurious)
     repair = repairSpurious(*search, check, problem);
   double repairSeconds = elapsed();
   SequenceDesign result =

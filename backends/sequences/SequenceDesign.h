@@ -70,6 +70,8 @@ struct DesignOptions {
   /// domains) are 2 million pairs, a few seconds per full evaluation.
   bool checkSpurious = true;
   unsigned spuriousRegionLimit = 2000;
+  /// Repair the spurious structures found (off: only measure them).
+  bool repairSpurious = true;
   /// Sequences the user fixes (domain name -> 5'->3' sequence of the domain).
   std::map<std::string, std::string> fixed;
 };

@@ -4,9 +4,22 @@
 #include "lib/support/Threads.h"
 #include <algorithm>
 #include <atomic>
+#include <climits>
 
 using namespace crnc;
 using namespace crnc::sequences;
+
+/// The 5-mers of `s`, as a set of 2-bit codes.
+static std::bitset<1024> fiveMers(const std::string &s) {
+  std::bitset<1024> set;
+  uint32_t code = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    code = ((code << 2) | uint32_t(thermo::baseCode(s[i]))) & 1023;
+    if (i >= 4)
+      set.set(code);
+  }
+  return set;
+}
 
 SpuriousCheck::SpuriousCheck(const DesignModel &model,
                              const dna::DomainTable &domains,
@@ -16,7 +29,7 @@ SpuriousCheck::SpuriousCheck(const DesignModel &model,
     : model(model), domains(domains), energy(conditions), limit(duplexLimitDG),
       hairpinLimit(hairpinLimitDG), threads(std::max(1u, threads)),
       regionSeqs(model.regions.size()), prepared(model.regions.size()),
-      regionsOfDomain(domains.size()) {
+      regionFiveMers(model.regions.size()), regionsOfDomain(domains.size()) {
   for (unsigned r = 0; r < model.regions.size(); ++r) {
     regionKeys.push_back(pairKeys(model.regions[r].domains, domains));
     for (dna::DomainRef ref : model.regions[r].domains) {
@@ -31,7 +44,9 @@ void SpuriousCheck::update(const std::vector<std::string> &sequences) {
   for (unsigned r = 0; r < model.regions.size(); ++r) {
     regionSeqs[r] = strandSequence(model.regions[r].domains, sequences);
     prepared[r] = thermo::prepareStrand(regionSeqs[r], regionKeys[r]);
+    regionFiveMers[r] = fiveMers(regionSeqs[r]);
   }
+  domainSeqs = sequences;
 }
 
 void SpuriousCheck::updateDomain(unsigned d,
@@ -39,7 +54,9 @@ void SpuriousCheck::updateDomain(unsigned d,
   for (unsigned r : regionsOfDomain[d]) {
     regionSeqs[r] = strandSequence(model.regions[r].domains, sequences);
     prepared[r] = thermo::prepareStrand(regionSeqs[r], regionKeys[r]);
+    regionFiveMers[r] = fiveMers(regionSeqs[r]);
   }
+  domainSeqs[d] = sequences[d];
 }
 
 void SpuriousCheck::blame(unsigned region, unsigned first, unsigned last,
@@ -154,6 +171,8 @@ SpuriousSummary SpuriousCheck::evaluateAround(unsigned d, size_t stopAt) const {
       if (!(b < a && std::binary_search(mine.begin(), mine.end(), b)))
         items.push_back({a, b});
   }
+  if (stopAt != SIZE_MAX)
+    orderByPromise(d, items);
   std::atomic<size_t> found{0};
   std::vector<SpuriousSummary> parts(threads);
   auto work = [&](unsigned t) {
@@ -179,6 +198,23 @@ SpuriousSummary SpuriousCheck::evaluateAround(unsigned d, size_t stopAt) const {
   summary.stopped |= summary.violations.size() >= stopAt;
   std::sort(summary.violations.begin(), summary.violations.end(), before);
   return summary;
+}
+
+void SpuriousCheck::orderByPromise(
+    unsigned d, std::vector<std::pair<unsigned, unsigned>> &items) const {
+  // A partner holding a 5-mer of d's family (d or its complement) may pair
+  // with d's bases; the more it holds, the earlier it is scored. Hairpins
+  // first. Only the order (and so how soon a rejection stops) changes.
+  std::bitset<1024> probe = fiveMers(domainSeqs[d]) |
+                            fiveMers(thermo::reverseComplement(domainSeqs[d]));
+  unsigned n = unsigned(model.regions.size());
+  std::vector<unsigned> promise(n + 1, 2048);
+  for (unsigned b = 0; b < n; ++b)
+    promise[b] = unsigned((regionFiveMers[b] & probe).count());
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const auto &x, const auto &y) {
+                     return promise[x.second] > promise[y.second];
+                   });
 }
 
 uint64_t SpuriousCheck::cellsAround(unsigned d) const {

@@ -17,6 +17,7 @@
 #include "backends/sequences/DesignModel.h"
 #include "lib/thermo/Spurious.h"
 #include "lib/thermo/SpuriousScore.h"
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -85,6 +86,8 @@ private:
              std::vector<unsigned> &out) const;
   void merge(SpuriousSummary &into, const SpuriousHit &hit) const;
   static void combine(SpuriousSummary &into, SpuriousSummary &part);
+  void orderByPromise(unsigned d,
+                      std::vector<std::pair<unsigned, unsigned>> &items) const;
 
   const DesignModel &model;
   const dna::DomainTable &domains;
@@ -93,6 +96,8 @@ private:
   unsigned threads;
   std::vector<std::string> regionSeqs;
   std::vector<thermo::PreparedStrand> prepared;
+  std::vector<std::bitset<1024>> regionFiveMers;
+  std::vector<std::string> domainSeqs;
   std::vector<std::vector<uint64_t>> regionKeys;
   std::vector<std::vector<unsigned>> regionsOfDomain;
 };

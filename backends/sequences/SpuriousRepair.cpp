@@ -10,7 +10,8 @@
 //      the domain has now; keep the first that has fewer (or as many, when
 //      the picked structure weakened without going: the strongest one left
 //      in that pair gets blamed afresh).
-//   4. Until no violation is left or the attempts (moves tried) are spent.
+//   4. Until no violation is left, the attempts (moves tried) are spent, or
+//      none was kept for a while (the violations left resist).
 //
 //===----------------------------------------------------------------------===//
 
@@ -140,7 +141,13 @@ RepairStats sequences::repairSpurious(LocalSearch &search, SpuriousCheck &check,
       uint64_t(attemptsPerViolation) * (repair.violations.size() + 40);
   repair.stats.candidates = hairpins.candidates;
   std::vector<unsigned> movable;
-  for (uint64_t attempt = 0; attempt < budget && !repair.violations.empty();
+  // Also stop when the violations left resist: no move kept in the last
+  // StallPerViolation attempts per violation.
+  constexpr uint64_t StallPerViolation = 48;
+  uint64_t lastKept = 0;
+  for (uint64_t attempt = 0;
+       attempt < budget && !repair.violations.empty() &&
+       attempt - lastKept < StallPerViolation * repair.violations.size();
        ++attempt) {
     SpuriousHit hit =
         repair.violations[search.rng().below(repair.violations.size())];
@@ -153,7 +160,9 @@ RepairStats sequences::repairSpurious(LocalSearch &search, SpuriousCheck &check,
     unsigned d =
         toehold ? movable[longs + search.rng().below(movable.size() - longs)]
                 : movable[search.rng().below(longs)];
-    repair.move(d, hit, 8);
+    // A hairpin's screen is one short programme: try more candidates.
+    if (repair.move(d, hit, hit.hairpin ? 64 : 8))
+      lastKept = attempt;
   }
   repair.stats.violationsAfter = repair.violations.size();
   return repair.stats;

@@ -26,7 +26,9 @@ struct RepairStats {
 /// on the final sequences; the result depends on the seed of `search`, not
 /// on the threads of `check`. The work is bounded (deterministically) by
 /// `attemptsPerViolation` attempts per violation found at the start (plus
-/// 40), an attempt evaluating at most 8 candidates around one domain.
+/// 40), an attempt evaluating at most 8 candidates around one domain (64
+/// for a hairpin, whose screen is cheap); it also stops when no move was
+/// kept in the last 48 attempts per violation left.
 RepairStats repairSpurious(LocalSearch &search, SpuriousCheck &check,
                            const SearchProblem &problem,
                            unsigned attemptsPerViolation = 16);

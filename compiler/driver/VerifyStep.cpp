@@ -69,8 +69,8 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
   line += "\n";
   if (r.interpretation != "crn-bisimulation")
     line += "  interpretation from the " + r.interpretation +
-            " only (no CRN bisimulation): copies held in gates are not "
-            "counted\n";
+            " (no CRN bisimulation): a species counts for the signals it was "
+            "bound from reversibly\n";
   return line;
 }
 

@@ -3,6 +3,7 @@
 #include "lib/verify/VerifyDesign.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
+#include "lib/verify/LabNetwork.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
 #include <chrono>
@@ -316,6 +317,15 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   }
   if (options.pathway)
     out.checks.push_back(runPathway(p, options.secondsPerCheck));
+  if (out.interpretationSource != "crn-bisimulation") {
+    // Without a bisimulation, a species bound reversibly from signals (X +
+    // gate <=> H + fuel, fuels removed: X <=> H) holds them, as at DNA-level
+    // training: copies held in gates count.
+    closeOverReversibleBinding(
+        p.implementation.crn,
+        std::vector<bool>(p.implementation.crn.speciesCount(), false), m);
+    out.interpretationSource = "signal names and reversible binding";
+  }
   describeImplementation(p, m, out);
   if (options.resimulate) {
     out.resimulation = runResimulation(p, formal, reference, m, options);

@@ -6,8 +6,11 @@
 // in Debian 12 (NUPACK, nuad and Piperine are not), so there is no ratio.
 //   build/bin/bench-sequences [domains...] [--threads N] [--toehold NT]
 //                             [--region-limit R] [--no-spurious]
+//                             [--no-repair] [--skip-one-thread]
 // (the exact spurious check runs when the design has at most R exposed
-// regions, by default as in crnc compile)
+// regions, by default as in crnc compile; --no-repair only measures the
+// structures the search left; --skip-one-thread runs N threads only, and the
+// last column then compares nothing)
 #include "backends/dsd/Scheme.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "lib/support/Format.h"
@@ -56,6 +59,7 @@ static dna::Design designOf(unsigned domains, unsigned toehold) {
   return std::move(*d);
 }
 
+static bool repair = true, skipOne = false;
 static unsigned regionLimit = sequences::DesignOptions().spuriousRegionLimit;
 
 static sequences::SequenceDesign run(const dna::Design &design,
@@ -64,6 +68,7 @@ static sequences::SequenceDesign run(const dna::Design &design,
   options.threads = threads;
   options.checkSpurious = spurious;
   options.spuriousRegionLimit = regionLimit;
+  options.repairSpurious = repair;
   auto result = sequences::designSequences(design, options);
   if (!result) {
     llvm::errs() << llvm::toString(result.takeError()) << "\n";
@@ -85,6 +90,10 @@ int main(int argc, char **argv) {
       regionLimit = unsigned(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--no-spurious"))
       spurious = false;
+    else if (!std::strcmp(argv[i], "--no-repair"))
+      repair = false;
+    else if (!std::strcmp(argv[i], "--skip-one-thread"))
+      skipOne = true;
     else
       sizes.push_back(unsigned(std::atoi(argv[i])));
   }
@@ -96,12 +105,15 @@ int main(int argc, char **argv) {
                   "same_as_1_thread\n";
   for (unsigned size : sizes) {
     dna::Design design = designOf(size, toehold);
-    sequences::SequenceDesign one = run(design, 1, spurious);
+    sequences::SequenceDesign one =
+        run(design, skipOne ? threads : 1, spurious);
     sequences::SequenceDesign many = run(design, threads, spurious);
     bool same = true;
     for (size_t d = 0; d < one.domains.size(); ++d)
       same &= one.domains[d].sequence == many.domains[d].sequence;
     for (const auto *r : {&one, &many}) {
+      if (skipOne && r == &many)
+        continue;
       double duplex = 0, hairpin = 0;
       for (const auto &c : r->constraints) {
         if (c.name.find("spurious duplex") == 0)
@@ -110,7 +122,7 @@ int main(int argc, char **argv) {
           hairpin = c.worst;
       }
       llvm::outs() << design.domains.size() << " " << r->strands.size() << " "
-                   << (r == &one ? 1 : threads) << " "
+                   << (r == &one && !skipOne ? 1 : threads) << " "
                    << formatSignificant(r->seconds, 4) << " "
                    << formatSignificant(r->searchSeconds, 4) << " "
                    << formatSignificant(r->repairSeconds, 4) << " "

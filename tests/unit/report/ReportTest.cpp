@@ -17,8 +17,16 @@ static ReportData sample() {
   d.strands = Part<Strands>::skipped("sequences were not designed <here>");
   d.crosstalk = Part<Crosstalk>::skipped("no sequences");
   Kinetics k;
-  k.rows.push_back(
-      {"A + B -> 2 B", 0.001, "/nM/s", 1e6, "t2*", -4.43, 6.6e5, 0.66});
+  KineticsRow row;
+  row.equation = "A + B -> 2 B";
+  row.formalRate = 0.001;
+  row.formalUnit = "/nM/s";
+  row.qPerMS = 1e6;
+  row.toehold = "t2*";
+  row.toeholdDG = -4.43;
+  row.predictedPerMS = 6.6e5;
+  row.ratio = 0.66;
+  k.rows.push_back(row);
   d.kinetics = k;
   d.verification = Part<Verification>::skipped("--no-verify");
   d.resimulation = Part<Resimulation>::skipped("--no-verify");

@@ -1,0 +1,104 @@
+// Rate calibration measures each module's rate with crnc's enumerator and
+// sets the rate-setting gate's level so that it equals map-rates' q.
+// Reference values: soloveichik2010's A + B -> C at C_max realises
+// k1 k2 [L] / (k-1 [B]) with k1 = k-1 (the same 5-nt toehold binds and
+// unbinds the join gate), so k2, the enumerator's condensed rate of H + B
+// (6.505e5 /M/s, Peppercorn's model: 3-way branch migration after a 5-nt
+// toehold). The realised rate is proportional to the gate's level, so
+// q = 2e5 /M/s needs the gate at 1000 nM * 2e5 / 6.505e5 = 307.5 nM.
+// Tolerances: 0.1 % (calibration stops within 0.1 %; levels have 4
+// significant digits).
+#include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ToeholdTrim.h"
+#include "ir/Parser.h"
+#include <catch2/catch.hpp>
+
+using namespace crnc;
+
+static std::unique_ptr<ir::Module> parse(llvm::StringRef text,
+                                         DiagnosticEngine &diags) {
+  auto module = ir::parseModuleFromString(text, diags, "in.crnir");
+  REQUIRE(module);
+  return module;
+}
+
+static constexpr const char *abc = R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  species A : signal = 10
+  species B : signal = 10
+  species C : signal = 0
+  reaction A + B -> C [k = 0.0002]
+})";
+
+TEST_CASE("the full toehold of soloveichik2010 realises 6.505e5 /M/s",
+          "[dsd][rates]") {
+  llvm::Expected<double> q = dsd::fullToeholdRate(dsd::SchemeOptions(), 1000);
+  REQUIRE(bool(q));
+  CHECK(*q == Approx(6.505e5).epsilon(1e-3));
+}
+
+TEST_CASE("calibration dilutes the join gate to realise q", "[dsd][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = parse(abc, diags);
+  llvm::Expected<dna::Design> design =
+      dsd::compile(*module, dsd::SchemeOptions(), diags);
+  REQUIRE(bool(design));
+  const dna::ReactionModule &m = design->modules.front();
+  REQUIRE(m.targetRate);
+  REQUIRE(m.realisedRate);
+  REQUIRE(m.rateGate);
+  CHECK(*m.targetRate == Approx(2e5).epsilon(1e-9));
+  CHECK(*m.realisedRate == Approx(2e5).epsilon(1e-3));
+  CHECK(*design->getComplex(*m.rateGate).concentration ==
+        Approx(307.5).epsilon(1e-3));
+  CHECK(m.gateToeholdNt == 5u);
+  CHECK(diags.warningCount() == 0);
+}
+
+TEST_CASE("without calibration every gate is at C_max and realises 6.5e5",
+          "[dsd][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = parse(abc, diags);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  dsd::SchemeBuilder builder(*module, options, *design);
+  auto steps = builder.steps(false);
+  llvm::Expected<dsd::MeasuredRate> r =
+      dsd::measureModuleRate(*module, *design, 0, steps.front());
+  REQUIRE(bool(r));
+  CHECK(r->perMolarSecond == Approx(6.505e5).epsilon(1e-3));
+}
+
+TEST_CASE("a trimmed toehold exposes fewer nucleotides and slows the gate",
+          "[dsd][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = parse(abc, diags);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  dsd::SchemeBuilder builder(*module, options, *design);
+  auto steps = builder.steps(false);
+  dna::ComplexIndex gate = design->modules.front().fuels.front();
+  dna::ComplexIndex a = *design->lookup("A");
+  unsigned signalNt = dna::strandLength(design->getComplex(a).complex.strand(0),
+                                        design->domains);
+  REQUIRE(dsd::trimInputToehold(*design, gate, a, 3));
+  auto run = dsd::inputToeholdRun(*design, gate, a);
+  REQUIRE(run);
+  CHECK(run->nucleotides == 3);
+  // The signal keeps its nucleotides (its toehold is now two domains).
+  CHECK(dna::strandLength(design->getComplex(a).complex.strand(0),
+                          design->domains) == signalNt);
+  llvm::Expected<dsd::MeasuredRate> r =
+      dsd::measureModuleRate(*module, *design, 0, steps.front());
+  REQUIRE(bool(r));
+  // Zhang & Winfree 2009: 2 nt less toehold slows displacement by over 10x.
+  CHECK(r->perMolarSecond < 6.505e5 / 10);
+}
