@@ -23,13 +23,15 @@ cl::opt<size_t> verifyMaxComplexes(
     "verify-max-complexes",
     cl::desc("Most complexes the enumeration may find, in the whole system "
              "or in one module, before verification answers 'unknown' "
-             "(default 5000, as Nuskell)"),
-    cl::init(5000), VERIFY_OPT);
+             "(default 50000: the README's regression example needs 30018; "
+             "Nuskell stops at 5000)"),
+    cl::init(50000), VERIFY_OPT);
 cl::opt<size_t> verifyMaxReactions(
     "verify-max-reactions",
     cl::desc("Most detailed reactions the enumeration may find, in the whole "
-             "system or in one module (default 10000, as Nuskell)"),
-    cl::init(10000), VERIFY_OPT);
+             "system or in one module (default 100000; Nuskell stops at "
+             "10000)"),
+    cl::init(100000), VERIFY_OPT);
 cl::opt<size_t> verifyMaxUnionComplexes(
     "verify-max-union-complexes",
     cl::desc("When the whole system exceeds a limit it is enumerated module "
