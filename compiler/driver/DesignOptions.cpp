@@ -109,6 +109,7 @@ bool driver::readDesignOptions(CompileOptions &options) {
   options.lowering.mapRates.qmaxPerMolar = qmax;
   options.qmaxFromScheme = !qmax.getNumOccurrences();
   options.lowering.mapRates.concScale = *scale;
+  options.concScaleGiven = concScale.getNumOccurrences() > 0;
   options.lowering.mapRates.buffers = bufferMode;
   options.maxNucleotides = maxNucleotides;
   options.scheme.toeholdLength = toeholdLength;

@@ -43,6 +43,7 @@
 #include "lib/analysis/Census.h"
 #include "lib/analysis/DotExport.h"
 #include "lib/support/Format.h"
+#include "lib/verify/LabRecord.h"
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -157,6 +158,27 @@ static LogicalResult chooseQmax(CompileOptions &options,
   return success();
 }
 
+/// Before step 1: a module trained at DNA level (`crnc train --level dna`)
+/// is built at the concentration scale it was trained at, unless
+/// `--conc-scale` says otherwise: training moves the initial amounts (the
+/// weights), so the automatic scale would build another design than the
+/// one whose DNA-level figures the module records.
+static void keepTrainedConcScale(const ir::Module &module,
+                                 CompileOptions &options,
+                                 DiagnosticEngine &diags) {
+  if (options.concScaleGiven || !options.customPipeline.empty() ||
+      options.lowering.mapRates.concScale != 0)
+    return;
+  std::optional<verify::LabRecord> record = verify::readLabRecord(module);
+  if (!record || record->level != "dna" || record->design.concScaleNM <= 0)
+    return;
+  options.lowering.mapRates.concScale = record->design.concScaleNM;
+  diags.note(Location(),
+             "map-rates: " + formatSignificant(record->design.concScaleNM, 4) +
+                 " nM per model unit, as module '" + module.name +
+                 "' was trained at DNA level (--conc-scale overrides)");
+}
+
 /// Step 1: the lowering passes, standard or user-chosen. A module that is
 /// already formal (a `.formal.crnir`) is not lowered again.
 static LogicalResult lower(ir::Module &module, CompileOptions &options,
@@ -168,6 +190,7 @@ static LogicalResult lower(ir::Module &module, CompileOptions &options,
     options.lowering = formalSettings(module, options.lowering);
     return success();
   }
+  keepTrainedConcScale(module, options, diags);
   if (failed(chooseQmax(options, diags)))
     return failure();
   PassManagerOptions instrumentation = options.instrumentation;

@@ -32,6 +32,9 @@ struct CompileOptions {
   /// q_max of map-rates is what the scheme's full toehold realises at C_max
   /// (dsd::fullToeholdRate), not lowering.mapRates' figure; off: `--qmax`.
   bool qmaxFromScheme = true;
+  /// `--conc-scale` was given: a module trained at DNA level keeps the scale
+  /// it was trained at only when it was not.
+  bool concScaleGiven = false;
   dsd::SchemeOptions scheme;
   /// Bench settings of the protocol and order sheets.
   protocol::LabSettings lab;
