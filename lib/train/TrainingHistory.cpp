@@ -7,7 +7,7 @@
 using namespace crnc;
 using namespace crnc::train;
 
-static std::string joinNumbers(const std::vector<double> &values) {
+std::string train::joinRecordedNumbers(llvm::ArrayRef<double> values) {
   std::string text;
   for (double v : values)
     text += (text.empty() ? "" : ",") + formatNumber(v);
@@ -23,11 +23,12 @@ void train::recordTrainingHistory(ir::Module &module,
     validationAccuracy.push_back(e.validation.samples ? e.validation.accuracy
                                                       : NAN);
   }
-  ir::setAttribute(module.attrs, "training_loss", joinNumbers(trainLoss));
+  ir::setAttribute(module.attrs, "training_loss",
+                   joinRecordedNumbers(trainLoss));
   ir::setAttribute(module.attrs, "validation_loss",
-                   joinNumbers(validationLoss));
+                   joinRecordedNumbers(validationLoss));
   ir::setAttribute(module.attrs, "validation_accuracy",
-                   joinNumbers(validationAccuracy));
+                   joinRecordedNumbers(validationAccuracy));
   if (result.test.samples == 0)
     return;
   ir::setAttribute(module.attrs, "test_loss", formatNumber(result.test.loss));
@@ -35,22 +36,21 @@ void train::recordTrainingHistory(ir::Module &module,
                    formatNumber(result.test.accuracy));
 }
 
-/// "nan" (an epoch without validation rows) reads back as NaN.
-static std::optional<double> readNumber(llvm::StringRef text) {
+std::optional<double> train::readRecordedNumber(llvm::StringRef text) {
   if (text.trim() == "nan")
     return NAN;
   return parseNumber(text.trim());
 }
 
-static bool readList(const ir::Module &module, llvm::StringRef key,
-                     std::vector<double> &out) {
+bool train::readRecordedNumbers(const ir::Module &module, llvm::StringRef key,
+                                std::vector<double> &out) {
   std::optional<llvm::StringRef> text = ir::findAttribute(module.attrs, key);
   if (!text)
     return false;
   llvm::SmallVector<llvm::StringRef, 16> items;
   text->split(items, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef item : items) {
-    std::optional<double> v = readNumber(item);
+    std::optional<double> v = readRecordedNumber(item);
     if (!v)
       return false;
     out.push_back(*v);
@@ -61,16 +61,16 @@ static bool readList(const ir::Module &module, llvm::StringRef key,
 std::optional<TrainingHistory>
 train::readTrainingHistory(const ir::Module &module) {
   TrainingHistory h;
-  if (!readList(module, "training_loss", h.trainLoss) ||
-      !readList(module, "validation_loss", h.validationLoss) ||
-      !readList(module, "validation_accuracy", h.validationAccuracy))
+  if (!readRecordedNumbers(module, "training_loss", h.trainLoss) ||
+      !readRecordedNumbers(module, "validation_loss", h.validationLoss) ||
+      !readRecordedNumbers(module, "validation_accuracy", h.validationAccuracy))
     return std::nullopt;
   if (h.validationLoss.size() != h.trainLoss.size() ||
       h.validationAccuracy.size() != h.trainLoss.size())
     return std::nullopt;
   if (auto loss = ir::findAttribute(module.attrs, "test_loss"))
-    h.testLoss = readNumber(*loss);
+    h.testLoss = readRecordedNumber(*loss);
   if (auto acc = ir::findAttribute(module.attrs, "test_accuracy"))
-    h.testAccuracy = readNumber(*acc);
+    h.testAccuracy = readRecordedNumber(*acc);
   return h;
 }

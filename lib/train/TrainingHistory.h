@@ -13,7 +13,10 @@
 
 #include "ir/Module.h"
 #include "lib/train/TrainingLoop.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace crnc::train {
@@ -31,6 +34,17 @@ void recordTrainingHistory(ir::Module &module, const TrainingResult &result);
 /// The history recorded by recordTrainingHistory, or nullopt when the module
 /// has none (it was not trained by crnc train) or it does not parse.
 std::optional<TrainingHistory> readTrainingHistory(const ir::Module &module);
+
+/// How recorded figures are spelled in attributes (also by lib/verify's
+/// LabRecord): numbers comma-separated, NaN (an epoch without validation
+/// rows) as "nan".
+std::string joinRecordedNumbers(llvm::ArrayRef<double> values);
+/// One recorded number ("nan" reads as NaN), or nullopt.
+std::optional<double> readRecordedNumber(llvm::StringRef text);
+/// Appends the numbers of attribute `key` to `out`; false when it is
+/// missing or a number does not parse.
+bool readRecordedNumbers(const ir::Module &module, llvm::StringRef key,
+                         std::vector<double> &out);
 
 } // namespace crnc::train
 

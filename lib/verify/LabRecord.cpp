@@ -2,6 +2,7 @@
 
 #include "lib/verify/LabRecord.h"
 #include "lib/support/Format.h"
+#include "lib/train/TrainingHistory.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -81,13 +82,6 @@ std::vector<std::string> designDifferences(const DesignIdentity &trained,
   return out;
 }
 
-static std::string joinNumbers(llvm::ArrayRef<double> values) {
-  std::string text;
-  for (double v : values)
-    text += (text.empty() ? "" : ",") + formatNumber(v);
-  return text;
-}
-
 void recordLabTraining(ir::Module &module, const LabRecord &r) {
   clearLabRecord(module.attrs);
   ir::AttributeList &a = module.attrs;
@@ -99,11 +93,14 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
   ir::setAttribute(a, "lab_conc_scale_nM", formatNumber(r.design.concScaleNM));
   ir::setAttribute(a, "lab_cmax_nM", formatNumber(r.design.cmaxNM));
   ir::setAttribute(a, "lab_qmax_per_nM_s", formatNumber(r.design.qmaxPerNMs));
-  ir::setAttribute(a, "lab_training_loss", joinNumbers(r.trainLoss));
-  ir::setAttribute(a, "lab_training_accuracy", joinNumbers(r.trainAccuracy));
-  ir::setAttribute(a, "lab_validation_loss", joinNumbers(r.validationLoss));
+  ir::setAttribute(a, "lab_training_loss",
+                   train::joinRecordedNumbers(r.trainLoss));
+  ir::setAttribute(a, "lab_training_accuracy",
+                   train::joinRecordedNumbers(r.trainAccuracy));
+  ir::setAttribute(a, "lab_validation_loss",
+                   train::joinRecordedNumbers(r.validationLoss));
   ir::setAttribute(a, "lab_validation_accuracy",
-                   joinNumbers(r.validationAccuracy));
+                   train::joinRecordedNumbers(r.validationAccuracy));
   if (r.testLoss)
     ir::setAttribute(a, "lab_test_loss", formatNumber(*r.testLoss));
   if (r.testAccuracy)
@@ -114,11 +111,13 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
         (i ? "," : "") + r.weightNames[i] + ":" + formatNumber(r.weights[i]);
   ir::setAttribute(a, "lab_weights", weights);
   ir::setAttribute(a, "lab_first_model_outputs",
-                   joinNumbers(r.firstModelOutputs));
-  ir::setAttribute(a, "lab_first_outputs", joinNumbers(r.firstOutputs));
+                   train::joinRecordedNumbers(r.firstModelOutputs));
+  ir::setAttribute(a, "lab_first_outputs",
+                   train::joinRecordedNumbers(r.firstOutputs));
   ir::setAttribute(a, "lab_first_model_changes",
-                   joinNumbers(r.firstModelChanges));
-  ir::setAttribute(a, "lab_first_changes", joinNumbers(r.firstChanges));
+                   train::joinRecordedNumbers(r.firstModelChanges));
+  ir::setAttribute(a, "lab_first_changes",
+                   train::joinRecordedNumbers(r.firstChanges));
   if (r.lowestFuelFraction)
     ir::setAttribute(a, "lab_lowest_fuel",
                      r.lowestFuelName + ":" +
@@ -130,35 +129,12 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
                    std::to_string(r.evaluatedSamples));
 }
 
-/// "nan" (an epoch without validation rows) reads back as NaN.
-static std::optional<double> readNumber(llvm::StringRef text) {
-  if (text.trim() == "nan")
-    return NAN;
-  return parseNumber(text.trim());
-}
-
-static bool readList(const ir::Module &m, llvm::StringRef key,
-                     std::vector<double> &out) {
-  std::optional<llvm::StringRef> text = ir::findAttribute(m.attrs, key);
-  if (!text)
-    return false;
-  llvm::SmallVector<llvm::StringRef, 16> items;
-  text->split(items, ',', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef item : items) {
-    std::optional<double> v = readNumber(item);
-    if (!v)
-      return false;
-    out.push_back(*v);
-  }
-  return true;
-}
-
 static bool readWeights(llvm::StringRef text, LabRecord &r) {
   llvm::SmallVector<llvm::StringRef, 16> items;
   text.split(items, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef item : items) {
     auto [name, value] = item.rsplit(':');
-    std::optional<double> v = readNumber(value);
+    std::optional<double> v = train::readRecordedNumber(value);
     if (name.empty() || !v)
       return false;
     r.weightNames.push_back(name.str());
@@ -184,13 +160,13 @@ static bool readScalars(const ir::Module &m, LabRecord &r) {
       text("lab_evaluated_samples").getAsInteger(10, r.evaluatedSamples))
     return false;
   if (ir::findAttribute(m.attrs, "lab_test_loss"))
-    r.testLoss = readNumber(text("lab_test_loss"));
+    r.testLoss = train::readRecordedNumber(text("lab_test_loss"));
   if (ir::findAttribute(m.attrs, "lab_test_accuracy"))
-    r.testAccuracy = readNumber(text("lab_test_accuracy"));
+    r.testAccuracy = train::readRecordedNumber(text("lab_test_accuracy"));
   if (ir::findAttribute(m.attrs, "lab_lowest_fuel")) {
     auto [name, value] = text("lab_lowest_fuel").rsplit(':');
     r.lowestFuelName = name.str();
-    r.lowestFuelFraction = readNumber(value);
+    r.lowestFuelFraction = train::readRecordedNumber(value);
     if (!r.lowestFuelFraction)
       return false;
   }
@@ -203,15 +179,22 @@ std::optional<LabRecord> readLabRecord(const ir::Module &module) {
     return std::nullopt;
   LabRecord r;
   if (!readScalars(module, r) ||
-      !readList(module, "lab_training_loss", r.trainLoss) ||
-      !readList(module, "lab_training_accuracy", r.trainAccuracy) ||
-      !readList(module, "lab_validation_loss", r.validationLoss) ||
-      !readList(module, "lab_validation_accuracy", r.validationAccuracy))
+      !train::readRecordedNumbers(module, "lab_training_loss", r.trainLoss) ||
+      !train::readRecordedNumbers(module, "lab_training_accuracy",
+                                  r.trainAccuracy) ||
+      !train::readRecordedNumbers(module, "lab_validation_loss",
+                                  r.validationLoss) ||
+      !train::readRecordedNumbers(module, "lab_validation_accuracy",
+                                  r.validationAccuracy))
     return std::nullopt;
-  if (!readList(module, "lab_first_model_outputs", r.firstModelOutputs) ||
-      !readList(module, "lab_first_outputs", r.firstOutputs) ||
-      !readList(module, "lab_first_model_changes", r.firstModelChanges) ||
-      !readList(module, "lab_first_changes", r.firstChanges) ||
+  if (!train::readRecordedNumbers(module, "lab_first_model_outputs",
+                                  r.firstModelOutputs) ||
+      !train::readRecordedNumbers(module, "lab_first_outputs",
+                                  r.firstOutputs) ||
+      !train::readRecordedNumbers(module, "lab_first_model_changes",
+                                  r.firstModelChanges) ||
+      !train::readRecordedNumbers(module, "lab_first_changes",
+                                  r.firstChanges) ||
       r.firstOutputs.size() != r.firstModelOutputs.size() ||
       r.firstChanges.size() != r.firstModelChanges.size())
     return std::nullopt;

@@ -193,35 +193,10 @@ verify::checkModularBisimulation(const Crn &formal, const Crn &implementation,
   partial.resize(implementation.speciesCount());
   result.modules = splitModules(implementation, partial);
   result.interpretation = partial;
-  std::vector<bool> covered(formal.reactions.size(), false);
-  for (size_t i = 0; i < result.modules.size(); ++i) {
-    ImplementationModule &module = result.modules[i];
-    module.candidates =
-        candidatesOf(formal, touchedFormal(implementation, module, partial));
-    searchModule(formal, implementation, partial, module,
-                 options.timeLimitSeconds, start, result.interpretation);
-    if (module.verdict == Verdict::Unknown) {
-      result.reason =
-          "the time limit ended the search in module " + std::to_string(i + 1);
-      return result;
-    }
-    if (module.verdict == Verdict::Incorrect) {
-      result.brokenModule = i;
-      result.counterexample = module.counterexample;
-      result.reason = "module " + std::to_string(i + 1) +
-                      " is a CRN bisimulation of no set of the formal "
-                      "reactions over its signals";
-      return result;
-    }
-    for (size_t c : module.implemented)
-      covered[c] = true;
-  }
-  for (size_t c = 0; c < formal.reactions.size(); ++c)
-    if (!covered[c]) {
-      result.reason = "no module implements the formal reaction " +
-                      formal.format(formal.reactions[c]);
-      return result;
-    }
+  if (!searchEveryModule(
+          formal, implementation, partial, result, options.timeLimitSeconds,
+          start, [](size_t i) { return "module " + std::to_string(i + 1); }))
+    return result;
   ModularityCheck modularity(formal, implementation, result.modules);
   for (size_t i = 0; i < result.modules.size(); ++i) {
     std::optional<std::string> why = modularity.check(i, result.interpretation);

@@ -217,3 +217,40 @@ std::vector<size_t> verify::candidatesOf(const Crn &formal,
       out.push_back(c);
   return out;
 }
+
+bool verify::searchEveryModule(const Crn &formal, const Crn &impl,
+                               const Interpretation &partial,
+                               ModularResult &result, double limit,
+                               Clock::time_point start,
+                               llvm::function_ref<std::string(size_t)> name) {
+  std::vector<bool> covered(formal.reactions.size(), false);
+  for (size_t i = 0; i < result.modules.size(); ++i) {
+    ImplementationModule &module = result.modules[i];
+    module.candidates =
+        candidatesOf(formal, touchedFormal(impl, module, partial));
+    searchModule(formal, impl, partial, module, limit, start,
+                 result.interpretation);
+    if (module.verdict == Verdict::Unknown) {
+      result.reason =
+          "the time limit ended the search in module " + std::to_string(i + 1);
+      return false;
+    }
+    if (module.verdict == Verdict::Incorrect) {
+      result.brokenModule = i;
+      result.counterexample = module.counterexample;
+      result.reason = name(i) +
+                      " is a CRN bisimulation of no set of the formal "
+                      "reactions over its signals";
+      return false;
+    }
+    for (size_t c : module.implemented)
+      covered[c] = true;
+  }
+  for (size_t c = 0; c < formal.reactions.size(); ++c)
+    if (!covered[c]) {
+      result.reason = "no module implements the formal reaction " +
+                      formal.format(formal.reactions[c]);
+      return false;
+    }
+  return true;
+}

@@ -12,6 +12,7 @@
 #define CRNC_VERIFY_MODULESEARCH_H
 
 #include "lib/verify/ModularBisimulation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <chrono>
 
 namespace crnc::verify {
@@ -45,6 +46,17 @@ void searchModule(const Crn &formal, const Crn &impl,
                   const Interpretation &partial, ImplementationModule &module,
                   double limit, Clock::time_point start,
                   Interpretation &global);
+
+/// searchModule on every module of result.modules, in order, then checks
+/// that together they implement every formal reaction.
+/// Guarantees: true when every module is Correct and covers its share;
+/// otherwise false with result.reason (for an Incorrect module also
+/// result.brokenModule and result.counterexample; `name(i)` names module i
+/// in that reason). Stops at the first module that is not Correct.
+bool searchEveryModule(const Crn &formal, const Crn &impl,
+                       const Interpretation &partial, ModularResult &result,
+                       double limit, Clock::time_point start,
+                       llvm::function_ref<std::string(size_t)> name);
 
 /// Searches the module again, against module.implemented, for a
 /// bisimulation that `accept` takes (called with `global` holding it),
