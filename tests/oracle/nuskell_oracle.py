@@ -211,6 +211,9 @@ def formal_name(name, formals):
     return m.group(1) if m and m.group(1) in formals else None
 
 
+BUFFER = 'buffer'  # owner of a buffer module's gates in split_modules
+
+
 def split_modules(reactions, design, renames, formals):
     """Groups implementation reactions into crnc's modules.
 
@@ -223,7 +226,12 @@ def split_modules(reactions, design, renames, formals):
     for m in design['modules']:
         eq = m['reaction']
         if words(eq) & set(renames):
-            continue  # buffer module: goes to the extra module
+            # Buffer module: goes to the extra module. Its gates still count
+            # as owners, so a helper strand it shares with a formal
+            # reaction's gates (cardelli2013's `x t`) tells nothing.
+            for f in m['fuels']:
+                fuel_module.setdefault(f, set()).add(BUFFER)
+            continue
         lhs, rhs = [frozenset(collections.Counter(s.split()).items())
                     for s in (eq.split('->')[0], eq.split('->')[1])]
         key = frozenset([lhs, rhs])  # both directions of a reversible one
@@ -241,10 +249,14 @@ def split_modules(reactions, design, renames, formals):
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+    # A species no reaction consumes is a waste (drop_fuels_and_wastes
+    # removes it): two modules that both release it (the inert one-domain
+    # strand a noGC gate leaves) share nothing once it is removed.
+    consumed = {s for r, _ in reactions for s in r}
     by_species = {}
     for i, (r, p) in enumerate(reactions):
         for s in r + p:
-            if s[0] != 'f' and formal_name(s, formals) is None:
+            if s[0] != 'f' and formal_name(s, formals) is None and s in consumed:
                 by_species.setdefault(s, []).append(i)
     for rs in by_species.values():
         for j in rs[1:]:
@@ -260,7 +272,8 @@ def split_modules(reactions, design, renames, formals):
             for s in reactions[i][0] + reactions[i][1]:
                 if s in fuel_module and len(fuel_module[s]) == 1:
                     owners |= fuel_module[s]
-        target = impl[owners.pop()] if len(owners) == 1 else extra
+        owner = owners.pop() if len(owners) == 1 else BUFFER
+        target = extra if owner == BUFFER else impl[owner]
         target.extend(reactions[i] for i in members)
     return formal_modules, impl, extra
 
