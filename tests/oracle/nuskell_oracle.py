@@ -16,11 +16,13 @@ every example, under each of crnc's four schemes:
  4. where it gives none within T (or with --modular always), a second oracle:
     Nuskell enumerates the design (`nuskell --readpil --enumerate`), the
     condensed reactions are split into crnc's modules (each reaction joined
-    through intermediates to the gates, i.e. fuels, of one formal reaction;
-    the rest, buffer modules and crosstalk, form one extra module that must
-    interpret to trivial reactions) and crnverifier's
-    `modular-crn-bisimulation` decides (Johnson, Dong & Winfree 2019,
-    modularity condition);
+    through intermediates, not through wastes no reaction consumes, to the
+    gates, i.e. fuels, of one formal reaction; the rest, buffer modules and
+    crosstalk, form one extra module that must interpret to trivial
+    reactions; modules that still share a species other than a signal after
+    fuels and wastes are removed are an error, not a verdict) and
+    crnverifier's `modular-crn-bisimulation` decides (Johnson, Dong &
+    Winfree 2019, modularity condition);
  5. Nuskell's own design of the same CRN (`nuskell --ts <scheme file>
     --verify crn-bisimulation`; for a model, whose source has no reactions,
     of the formal CRN that crnc's design implements) is run for the examples
@@ -306,6 +308,17 @@ def drop_fuels_and_wastes(modules, formals):
     return out
 
 
+def shared_intermediates(modules, formals):
+    """Species other than signals that occur in two modules."""
+    seen, shared = {}, set()
+    for k, m in enumerate(modules):
+        for r, p in m:
+            for s in r + p:
+                if formal_name(s, formals) is None and seen.setdefault(s, k) != k:
+                    shared.add(s)
+    return shared
+
+
 def modular_oracle(args, d, design, formal, renames):
     """Second oracle: crnverifier modular-crn-bisimulation on crnc's modules."""
     env = nuskell_env(args)
@@ -320,6 +333,9 @@ def modular_oracle(args, d, design, formal, renames):
     fmods, imods, extra = split_modules(reactions, design, renames, formals)
     cleaned = drop_fuels_and_wastes(imods + [extra], formals)
     imods, extra = cleaned[:-1], cleaned[-1]
+    shared = shared_intermediates(cleaned, formals)
+    if shared:  # the modular theorem needs modules that share only signals
+        return 'error:modules share ' + ' '.join(sorted(shared)[:3])
     line = lambda rs: '; '.join(' + '.join(r) + ' -> ' + ' + '.join(p) for r, p in rs)
     with open(os.path.join(d, 'modules.formal.crn'), 'w') as f:
         for m in fmods:
