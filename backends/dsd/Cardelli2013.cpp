@@ -10,9 +10,10 @@
 //
 // A buffer module of map-rates (X + LS <=> HS + BS, LS marked buffer_of) is
 // one reversible step here, not a join and a fork each way: LS is the gate
-// `x( t'( + ) ) t*` (the first step of a join, with a toehold t' of its
-// own), BS the strand `x t'` it releases, HS the gate holding X. X binds t*
-// and displaces BS; BS binds t' and displaces X. The two directions are
+// `x( t'( + ) ) t*` (the first step of a join, with a toehold t' that only
+// buffers use), BS the strand `x t'` it releases, HS the gate holding X. X
+// binds t* and displaces BS; BS binds t' and displaces X (the BS of another
+// species binds t' by its toehold alone). The two directions are
 // mirror images (same toehold length, same branch migration), so the gate
 // holds X by [LS] / [BS]; the gate is put at LS kf / kr, which holds X by the
 // fraction the formal buffer does (kf [LS] / (kr [BS])). Its strands are in
@@ -23,6 +24,7 @@
 #include "backends/dsd/Schemes.h"
 #include "ir/LoweringAttributes.h"
 #include <algorithm>
+#include <optional>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -118,10 +120,11 @@ static Complex bufferGate(DomainRef t, DomainRef own, DomainRef x) {
 
 /// The signal `t x` of every species except the gate fuels and the buffers'
 /// LS and HS (a gate and what it becomes); BS is `x t'` with X's long
-/// domain and the buffer's own toehold t' (in `ownToehold`, by buffer).
-static std::vector<Signal> makeSignals(SchemeBuilder &builder, DomainRef t,
-                                       const std::vector<Buffer> &buffers,
-                                       std::vector<DomainRef> &ownToehold) {
+/// domain and the buffers' toehold t' (`bufferToehold`, made for the first).
+static std::vector<Signal>
+makeSignals(SchemeBuilder &builder, DomainRef t,
+            const std::vector<Buffer> &buffers,
+            std::optional<DomainRef> &bufferToehold) {
   const ir::Module &m = builder.module();
   std::vector<Signal> signals(m.speciesCount());
   std::vector<bool> skip(m.speciesCount(), false);
@@ -134,8 +137,9 @@ static std::vector<Signal> makeSignals(SchemeBuilder &builder, DomainRef t,
     builder.addSignal(id, singleStrand({t, signals[id].x}));
   }
   for (const Buffer &b : buffers) {
-    ownToehold.push_back(builder.toehold());
-    builder.addSignal(b.bs, singleStrand({signals[b.x].x, ownToehold.back()}));
+    if (!bufferToehold)
+      bufferToehold = builder.toehold();
+    builder.addSignal(b.bs, singleStrand({signals[b.x].x, *bufferToehold}));
   }
   return signals;
 }
@@ -143,8 +147,8 @@ static std::vector<Signal> makeSignals(SchemeBuilder &builder, DomainRef t,
 LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
   DomainRef t = builder.toehold();
   std::vector<Buffer> buffers = findBuffers(builder.module());
-  std::vector<DomainRef> ownToehold;
-  std::vector<Signal> signals = makeSignals(builder, t, buffers, ownToehold);
+  std::optional<DomainRef> bufferToehold;
+  std::vector<Signal> signals = makeSignals(builder, t, buffers, bufferToehold);
   for (const Step &step : builder.steps(/*keepReversible=*/false)) {
     if (bufferWith(buffers, step.reactants, &Buffer::hs))
       continue; // the backward direction of a buffer: its forward gate
@@ -154,8 +158,7 @@ LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
       both.equation.replace(both.equation.find(" -> "), 4, " <=> ");
       both.gateFuelLevel = b->gateLevel;
       builder.beginModule(both);
-      builder.fuel(
-          bufferGate(t, ownToehold[b - buffers.data()], signals[b->x].x));
+      builder.fuel(bufferGate(t, *bufferToehold, signals[b->x].x));
       continue;
     }
     builder.beginModule(step);

@@ -112,3 +112,56 @@ TEST_CASE("the buffer gate's two directions are mirror images",
           Approx(0.00018 * 1000 / (0.0002 * std::stod(bs))).epsilon(1e-9));
   }
 }
+
+TEST_CASE("buffers of two species share their toehold and do not react",
+          "[dsd][cardelli2013][enumerate]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = ir::parseModuleFromString(R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  species A : signal = 10
+  species B : signal = 10
+  species C : signal = 0
+  species LS_A : fuel = 1000 constant {buffer_of = "A"}
+  species BS_A : fuel = 1000 constant
+  species HS_A : intermediate = 0
+  species LS_B : fuel = 1000 constant {buffer_of = "B"}
+  species BS_B : fuel = 1000 constant
+  species HS_B : intermediate = 0
+  reaction A + B -> C [k = 0.0002]
+  reaction A + LS_A <=> HS_A + BS_A [kf = 0.00018, kr = 0.0002]
+  reaction B + LS_B <=> HS_B + BS_B [kf = 0.0001, kr = 0.0002]
+})",
+                                          diags, "m.crnir");
+  REQUIRE(module);
+  dsd::SchemeOptions options;
+  options.kind = dsd::SchemeKind::Cardelli2013;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  const dna::Design &d = *design;
+  REQUIRE(d.modules.size() == 3);
+  CHECK(kernel(d, d.modules[1].fuels[0]) == "d2( t5( + ) ) t1*");
+  CHECK(kernel(d, d.modules[2].fuels[0]) == "d3( t5( + ) ) t1*");
+  CHECK(*d.getComplex(d.modules[2].fuels[0]).concentration ==
+        Approx(500).epsilon(1e-9));
+  CHECK(kernel(d, *d.lookup("BS_B")) == "d3 t5");
+  llvm::Expected<enumerate::EnumeratedSystem> system =
+      enumerate::enumerateDesign(d, enumerate::EnumerateOptions());
+  REQUIRE(bool(system));
+  // Each gate binds its own species and gives it back to its own BS: two
+  // condensed reactions for each gate and each BS, so none between one
+  // buffer and the other's BS.
+  auto touching = [&](const std::string &name) {
+    size_t n = 0;
+    for (const enumerate::CondensedReaction &r : system->condensed)
+      for (const auto *side : {&r.reactants, &r.products})
+        for (enumerate::MacrostateId m : *side)
+          n += system->macrostates[m].name == name;
+    return n;
+  };
+  for (size_t k : {1, 2})
+    CHECK(touching(d.getComplex(d.modules[k].fuels[0]).name) == 2);
+  CHECK(touching("BS_A") == 2);
+  CHECK(touching("BS_B") == 2);
+}
