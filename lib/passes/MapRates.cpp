@@ -43,9 +43,13 @@
 // every direction is the one the scheme must hold in its gate.
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
-// below qmin/qmax). Module attributes record the figures: rate_time_scale
-// (gamma), sequestration (lambda), formal = "true" (the module is the
-// lowering's output), time_scale (implemented seconds per formal
+// below qmin/qmax). LS records the fraction of X its buffer must hold
+// (buffer_hold = q_s / qmax): the DSD backend measures what its gates hold
+// and sets it (backends/dsd/BufferCalibration.h). Module attributes record the
+// figures: rate_time_scale (gamma), sequestration (lambda), amount_factor (lab
+// amount of a signal, free and held, per model amount: 1 + lambda with SSW's
+// buffers on every species, else 1; see addBuffers), formal = "true" (the
+// module is the lowering's output), time_scale (implemented seconds per formal
 // second: gamma, times 1 + lambda with buffers), conc_scale_nM (nM per former
 // unit), cmax_nM, qmax_per_nM_s, qmin_per_nM_s.
 //
@@ -99,7 +103,7 @@ private:
   std::optional<SpeciesId> addFuels(Module &module, FreshNames &names);
   void diluteFuel(Module &module, FreshNames &names, SpeciesId fuel);
   double chooseGamma(const Module &module) const;
-  double addBuffers(Module &module, FreshNames &names);
+  double addBuffers(Module &module, FreshNames &names, double &amountFactor);
   std::optional<double> commonSlowdown(const Module &module,
                                        const std::vector<double> &alpha) const;
   std::optional<std::vector<double>>
@@ -483,6 +487,7 @@ void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
   SpeciesId bs =
       addFuel(module, names, "BS_" + x, qs > kf ? cmax * kf / qs : cmax, loc);
   lowering::set(module.getSpecies(ls).attrs, lowering::BufferOf, x);
+  lowering::set(module.getSpecies(ls).attrs, lowering::BufferHold, qs / qmax());
   Species hs;
   hs.name = names.get("HS_" + x);
   hs.role = SpeciesRole::Intermediate;
@@ -498,8 +503,15 @@ void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
 }
 
 /// Adds the buffer modules; returns lambda (the common sequestration: every
-/// direction runs 1 + lambda slower, resp. every species is held by lambda).
-double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
+/// direction runs 1 + lambda slower, resp. every species is held by lambda)
+/// and sets `amountFactor`: 1 when the totals of the signals (free and held)
+/// are the time-scaled model, 1 + lambda when every species is held by
+/// lambda (SSW), where the free signals are: a bimolecular direction slows
+/// by (1 + lambda)^2 in totals but a unimolecular one by 1 + lambda, so
+/// the totals start at and read as 1 + lambda times the model's amounts.
+double MapRatesPass::addBuffers(Module &module, FreshNames &names,
+                                double &amountFactor) {
+  amountFactor = 1;
   if (buffers == BufferMode::Off)
     return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
@@ -535,6 +547,7 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
     for (SpeciesId s = 0; s < module.speciesCount(); ++s)
       if (buffered[s])
         hold[s] = lambda;
+    amountFactor = 1 + lambda;
   }
   size_t original = module.speciesCount();
   for (SpeciesId s = 0; s < original; ++s) {
@@ -588,7 +601,8 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   if (fuel)
     diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
-  double lambda = addBuffers(module, names);
+  double amountFactor = 1;
+  double lambda = addBuffers(module, names, amountFactor);
   AttributeList &attrs = module.attrs;
   lowering::markFormal(attrs);
   lowering::set(attrs, lowering::ConcScaleNM, scale);
@@ -597,6 +611,7 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   lowering::set(attrs, lowering::QminPerNMs, qmin());
   lowering::set(attrs, lowering::RateTimeScale, gamma);
   lowering::set(attrs, lowering::Sequestration, lambda);
+  lowering::set(attrs, lowering::AmountFactor, amountFactor);
   lowering::set(attrs, lowering::TimeScale, gamma * (1 + lambda));
   return success();
 }
