@@ -27,7 +27,12 @@
 //    buffer (time_scale gets f); otherwise buffers raise the holding of a
 //    few reactants until every direction slows by the largest f
 //    (equalisingHolds; a species nothing consumes never changes a rate by
-//    being held), and where that fails every reactant is buffered as below,
+//    being held), and where that fails the less held directions of a
+//    network without clock phases are slowed instead until every one slows
+//    by the same F (equaliseRates: no buffer; the DSD schemes build a
+//    buffer's two directions as gates, which hold more than SSW's formula
+//    and burn fuel as the buffer exchanges), and otherwise (or where that
+//    does not settle) every reactant is buffered as below,
 //  - on: every non-constant species X gets SSW buffer modules,
 //  - off: none.
 // A buffer module is X + LS <=> HS + BS
@@ -106,6 +111,7 @@ private:
   double addBuffers(Module &module, FreshNames &names, double &amountFactor);
   std::optional<double> commonSlowdown(const Module &module,
                                        const std::vector<double> &alpha) const;
+  std::optional<double> equaliseRates(Module &module) const;
   std::optional<std::vector<double>>
   equalisingHolds(const Module &module, const std::vector<double> &alpha,
                   const std::vector<bool> &candidate) const;
@@ -474,6 +480,58 @@ MapRatesPass::equalisingHolds(const Module &module,
   return beta;
 }
 
+/// Rates under which every direction slows down by the same F without
+/// buffers (a time-scaled copy in the totals): a direction held by
+/// f = prod (1 + alpha_X) runs at q f / F, which lowers the holds alpha it
+/// sets; iterated to the fixed point
+///   r_d = q_d f_d(alpha(r)) / F(r),  alpha_X = sum of r_d / qmax over the
+///   directions X is gated in,  F = max f_d,
+/// which every r_d <= q_d keeps realisable. Returns F and rewrites the rates,
+/// or nullopt (rates untouched) when the iteration does not settle.
+std::optional<double> MapRatesPass::equaliseRates(Module &module) const {
+  std::vector<std::pair<TermList *, double *>> dirs;
+  for (Reaction &r : module.allReactions()) {
+    dirs.push_back({&r.reactants, &r.rate});
+    if (r.reverseRate)
+      dirs.push_back({&r.products, &*r.reverseRate});
+  }
+  auto gated = [&](const TermList &side) -> std::optional<SpeciesId> {
+    if (side.empty())
+      return std::nullopt;
+    const Species &s = module.getSpecies(side.front().species);
+    if (s.constant || s.role == SpeciesRole::Fuel)
+      return std::nullopt;
+    return side.front().species;
+  };
+  std::vector<double> q, r;
+  for (auto [side, rate] : dirs)
+    q.push_back(*rate);
+  r = q;
+  double big = 0;
+  for (int round = 0; round < 500; ++round) {
+    std::vector<double> alpha(module.speciesCount(), 0), f(dirs.size());
+    for (size_t d = 0; d < dirs.size(); ++d)
+      if (std::optional<SpeciesId> g = gated(*dirs[d].first))
+        alpha[*g] += r[d] / qmax();
+    big = 1;
+    for (size_t d = 0; d < dirs.size(); ++d)
+      big = std::max(big, f[d] = slowdown(module, *dirs[d].first, alpha));
+    double change = 0;
+    for (size_t d = 0; d < dirs.size(); ++d) {
+      double next = q[d] * f[d] / big;
+      change =
+          std::max(change, std::fabs(next - r[d]) / std::max(q[d], 1e-300));
+      r[d] = next;
+    }
+    if (change > 1e-12)
+      continue;
+    for (size_t d = 0; d < dirs.size(); ++d)
+      *dirs[d].second = r[d];
+    return big;
+  }
+  return std::nullopt;
+}
+
 /// X + LS <=> HS + BS (forward qs, reverse qmax; LS, BS at cmax) holds X by
 /// the further fraction qs / qmax.
 void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
@@ -535,6 +593,11 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names,
     if (std::optional<double> f = commonSlowdown(module, alpha))
       return *f - 1;
     equal = equalisingHolds(module, alpha, buffered);
+    // A clocked network (gate-phases) keeps SSW's buffers: its DNA-level
+    // training reads free signals (amount_factor).
+    if (!equal && lowering::clockPhaseCount(module.attrs) == 0)
+      if (std::optional<double> f = equaliseRates(module))
+        return *f - 1;
   }
   if (equal) {
     hold = *equal;
