@@ -100,9 +100,10 @@ bool driver::readVerifyOptions(CompileOptions &options) {
 }
 
 std::optional<enumerate::EnumerateOptions> driver::readVerifyCommandLimits() {
-  if (!checkRange("max-complex-count", double(maxComplexCount), 1, 1e7, "") ||
-      !checkRange("max-reaction-count", double(maxReactionCount), 1, 1e8, "") ||
-      !checkRange("max-union-complexes", double(maxUnionComplexes), 0, 1e7, ""))
+  if (!checkRange("max-complex-count", double(maxComplexCount), 1, 1e9, "") ||
+      !checkRange("max-reaction-count", double(maxReactionCount), 1, 1e10,
+                  "") ||
+      !checkRange("max-union-complexes", double(maxUnionComplexes), 0, 1e9, ""))
     return std::nullopt;
   enumerate::EnumerateOptions limits = verify::nuskellEnumerateOptions();
   limits.maxComplexCount = maxComplexCount;
