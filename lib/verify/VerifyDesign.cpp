@@ -3,6 +3,7 @@
 #include "lib/verify/VerifyDesign.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
+#include "lib/verify/GateModules.h"
 #include "lib/verify/LabNetwork.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
@@ -346,6 +347,14 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   }
   if (options.pathway)
     out.checks.push_back(runPathway(p, options.secondsPerCheck));
+  bool allCorrect = llvm::all_of(out.checks, [](const CheckOutcome &c) {
+    return c.verdict == Verdict::Correct;
+  });
+  if (std::optional<std::string> crosstalk = describeGateCrosstalk(
+          p.implementation.crn, p.implementation.gateModule,
+          p.implementation.moduleEquations);
+      crosstalk && !allCorrect)
+    out.crosstalk = *crosstalk;
   if (out.interpretationSource != "crn-bisimulation") {
     // Without a bisimulation, a species bound reversibly from signals (X +
     // gate <=> H + fuel, fuels removed: X <=> H) holds them, as at DNA-level
