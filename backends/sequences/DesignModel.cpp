@@ -12,7 +12,7 @@ using namespace crnc::sequences;
 static std::vector<uint64_t> codesOf(const Strand &strand) {
   std::vector<uint64_t> codes;
   for (DomainRef ref : strand)
-    codes.push_back(ref.code());
+    codes.push_back(ref.key());
   return codes;
 }
 
