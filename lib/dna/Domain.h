@@ -89,6 +89,9 @@ public:
 
   /// `name` or `name*`.
   std::string spell(DomainRef ref) const;
+  /// The same, marked `[<n>mm]` where the occurrence carries intended
+  /// mismatches (for strand lists a lab reads, never for PIL).
+  std::string spellMarked(DomainRef ref) const;
   unsigned length(DomainRef ref) const { return domains[ref.id].length; }
 
 private:
