@@ -141,8 +141,7 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                                    "DSD scheme '" + scheme->name + "' failed");
   if (options.calibrateRates && module.unit != ConcUnit::None &&
       ir::lowering::get(module.attrs, ir::lowering::CmaxNM)) {
-    calibrateRates(module, builder.moduleSteps(), design, options.gateExcess,
-                   options.trimToeholds, diags);
+    calibrateRates(module, builder.moduleSteps(), design, options, diags);
     calibrateBufferHolds(module, builder.moduleSteps(), design,
                          options.gateExcess, diags);
   }

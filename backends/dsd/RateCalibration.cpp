@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/LoweringAttributes.h"
 #include "lib/enumerate/Enumerator.h"
@@ -416,13 +417,17 @@ static void chooseToehold(const ir::Module &module, Design &design, size_t i,
 
 /// Scales the rate-setting gate of module `i` until it realises `target`
 /// (/M/s) within [floor, level]; returns the last measurement.
-static llvm::Expected<MeasuredRate>
-tuneGate(const ir::Module &module, Design &design, size_t i, const Step &step,
-         double target, double floor, double level, bool trim) {
+static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
+                                             Design &design, size_t i,
+                                             const Step &step, double target,
+                                             double floor, double level,
+                                             const SchemeOptions &options) {
   llvm::Expected<MeasuredRate> m = measureModuleRate(module, design, i, step);
   if (!m || !m->rateGate || isShared(design, i, *m->rateGate))
     return m;
-  if (trim)
+  if (options.mismatchToeholds)
+    chooseMismatches(module, design, i, step, target, floor, level, *m);
+  else if (options.trimToeholds)
     chooseToehold(module, design, i, step, target, floor, level, *m);
   m = measureModuleRate(module, design, i, step);
   if (!m)
@@ -470,6 +475,13 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
            concUnitName(design.unit).str() + ")";
   }
   bool fast = *rm.realisedRate > *rm.targetRate;
+  std::string slowWhy =
+      rm.gateToeholdMismatches
+          ? ": slower than its gate realises at C_max with " +
+                std::to_string(rm.gateToeholdMismatches) +
+                " mismatch(es) in its toehold, faster at its floor with one "
+                "fewer (one mismatch changes the rate more than dilution can)"
+          : ": faster than a full toehold at C_max realises; lower --qmax";
   diags.warning(steps[worst].loc,
                 llvm::Twine(off) + " of " + llvm::Twine(design.modules.size()) +
                     " DNA modules do not realise map-rates' rate within " +
@@ -479,24 +491,24 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
                     formatSignificant(*rm.targetRate, 3) + " /M/s" + gate +
                     (fast ? ": its gate cannot be diluted further and stay "
                             "in excess of the signals"
-                          : ": faster than a full toehold at C_max realises; "
-                            "lower --qmax"));
+                          : slowWhy));
 }
 
 void dsd::calibrateRates(const ir::Module &module,
                          const std::vector<Step> &steps, Design &design,
-                         double gateExcess, bool trim,
+                         const SchemeOptions &options,
                          DiagnosticEngine &diags) {
   double unit = molarPerUnit(design), cmax = fuelConcentration(module);
-  double signals = largestSignal(design) * gateExcess;
+  double signals = largestSignal(design) * options.gateExcess;
   for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i) {
     const Step &step = steps[i];
     if (step.reversible || !(step.rate > 0))
       continue;
     double target = step.rate / unit;
     double level = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
-    llvm::Expected<MeasuredRate> m = tuneGate(
-        module, design, i, step, target, std::min(signals, level), level, trim);
+    llvm::Expected<MeasuredRate> m =
+        tuneGate(module, design, i, step, target, std::min(signals, level),
+                 level, options);
     if (!m) {
       diags.warning(step.loc,
                     "rate calibration: " + llvm::toString(m.takeError()));
@@ -511,8 +523,11 @@ void dsd::calibrateRates(const ir::Module &module,
             ? std::nullopt
             : design.lookup(module.getSpecies(step.reactants.front()).name);
     if (m->rateGate && signal)
-      if (auto run = inputToeholdRun(design, *m->rateGate, *signal))
+      if (auto run = inputToeholdRun(design, *m->rateGate, *signal)) {
         rm.gateToeholdNt = run->nucleotides;
+        rm.gateToeholdMismatches =
+            inputToeholdMismatches(design, *m->rateGate, *signal);
+      }
   }
   warnOffTarget(design, steps, diags);
 }
