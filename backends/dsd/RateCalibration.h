@@ -41,6 +41,22 @@ llvm::Expected<MeasuredRate> measureModuleRate(const ir::Module &module,
                                                size_t moduleIndex,
                                                const Step &step);
 
+/// The species of one of map-rates' buffer modules X + LS <=> HS + BS.
+struct BufferSpecies {
+  ir::SpeciesId x, ls, hs, bs;
+};
+
+/// The fraction of X that the buffer built by design.modules[i] for i in
+/// `modules` holds (both directions' gates and intermediates, and HS, per
+/// free X), measured as measureModuleRate does: X at a trace level, LS, BS
+/// and the fuels at their levels, wastes as sinks, every other macrostate
+/// in quasi-steady state, each weighted by the copies of X it carries
+/// (conserved along the loop's reactions). Errors: as measureModuleRate.
+llvm::Expected<double> measureBufferHold(const ir::Module &module,
+                                         const dna::Design &design,
+                                         llvm::ArrayRef<size_t> modules,
+                                         const BufferSpecies &buffer);
+
 /// Calibrates every irreversible module of `design` (built from `steps`,
 /// one per module, in order):
 ///   1. measure the module at its fuel levels,
