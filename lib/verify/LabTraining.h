@@ -34,13 +34,23 @@ struct LabProtocol {
   /// v (1 + lambda) concScale, free and bound (Soloveichik, Seelig & Winfree
   /// 2010: the free amounts follow the formal CRN, time scaled by 1 + lambda).
   double sequestration = 0;
-  size_t forwardClock = 0, backwardClock = 0; ///< LabNetwork::signals
-  double clockLevel = 1; ///< a trigger's on-level, network units
+  /// A trigger strand: its LabNetwork::signals index and on-level (network
+  /// units).
+  struct Trigger {
+    size_t signal = 0;
+    double level = 1;
+  };
+  /// Per phase (forward, backward): its clock trigger first, then its
+  /// dimmer triggers (gate-phases' dim-triggers), all added at the phase's
+  /// start and removed at its end.
+  std::vector<Trigger> triggers[2];
+  double clockLevel = 1; ///< the clock triggers' on-level, network units
 };
 
 /// Requires: `net.signals` holds the trigger species of `formal`'s
-/// clock_phases. Fails (with the reason) when the clocks are not external
-/// triggers or an attribute is missing.
+/// clock_phases and every other clock species of those phases. Fails (with the
+/// reason) when the clocks are not external triggers or an attribute is
+/// missing.
 llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
                                         const LabNetwork &net, double horizon);
 
@@ -80,7 +90,7 @@ private:
                                                    llvm::ArrayRef<double> x,
                                                    double target) const;
   llvm::Error runPhase(sim::OdeSimulator &sim, std::vector<double> y,
-                       size_t clock) const;
+                       size_t phase) const;
   std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;
 
   LabNetwork net;
