@@ -4,6 +4,7 @@
 #include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "lib/support/Threads.h"
+#include "lib/support/Units.h"
 #include "llvm/ADT/StringExtras.h"
 #include <chrono>
 #include <cmath>
@@ -68,8 +69,10 @@ llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
         return protocolError("trigger '" + sp.name +
                              "' is not a signal of the lab network");
       double level = numberAttr(sp.attrs, "clock_on").value_or(1);
-      p.triggers[i].push_back(
-          {size_t(it - net.signals.begin()), level * p.concScale});
+      LabProtocol::Trigger t;
+      t.signal = size_t(it - net.signals.begin());
+      t.level = level * p.concScale;
+      p.triggers[i].push_back(t);
     }
   }
   return p;
@@ -87,12 +90,47 @@ LabTrainer::LabTrainer(LabNetwork network, const train::ModelInterface &mi,
         holders[f].push_back(s);
 }
 
+/// The complement added beyond a trigger's level to switch it off.
+static constexpr double TriggerComplementExcess = 0.2;
+
+/// Hybridisation of a trigger with its full complement (toehold-initiated,
+/// every domain complementary): 1e6 /M/s, the fast end of strand
+/// displacement (Zhang & Winfree 2009).
+static constexpr double ComplementPerMolarSecond = 1e6;
+
+void LabTrainer::addComplements(LabNetwork &net, LabProtocol &protocol) {
+  double k = ComplementPerMolarSecond * concUnitInMolar(net.module.unit);
+  for (auto &phase : protocol.triggers)
+    for (LabProtocol::Trigger &t : phase) {
+      ir::Species anti;
+      anti.name = net.module.uniqueSpeciesName("anti_" + net.signals[t.signal]);
+      anti.role = ir::SpeciesRole::Waste;
+      ir::SpeciesId a = net.module.addSpecies(std::move(anti));
+      net.holds.push_back({});
+      t.complement = size_t(a);
+      // Every copy of the trigger that holds nothing else: its free strand
+      // and history variants, and the trigger bound reversibly to fuels.
+      for (size_t s = 0; s + 1 < net.holds.size(); ++s) {
+        if (net.holds[s] != Multiset{SpeciesIndex(t.signal)})
+          continue;
+        ir::Reaction r;
+        r.reactants = {ir::Term{ir::SpeciesId(s), 1}, ir::Term{a, 1}};
+        ir::normalizeTerms(r.reactants);
+        r.rate = k;
+        net.module.addReaction(std::move(r));
+        ++net.reactions;
+      }
+    }
+}
+
 llvm::Expected<std::unique_ptr<LabTrainer>>
 LabTrainer::create(LabNetwork net, const train::ModelInterface &mi,
                    const LabProtocol &protocol,
                    const sim::SolverOptions &solver) {
+  LabProtocol withComplements = protocol;
+  addComplements(net, withComplements);
   std::unique_ptr<LabTrainer> t(
-      new LabTrainer(std::move(net), mi, protocol, solver));
+      new LabTrainer(std::move(net), mi, withComplements, solver));
   auto sim = sim::OdeSimulator::create(*t->compiled, solver);
   if (!sim)
     return sim.takeError();
@@ -200,6 +238,17 @@ llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
   // restart needs them exactly so.
   for (double &v : y)
     v = std::max(v, 0.0);
+  // A phase's triggers are switched off by their complements at 1.2 times
+  // their level (the protocol's timeline): the copies free now are taken
+  // at once, the 0.2 left takes the copies that gates in flight release
+  // later. The next addition of a trigger (at 1.2 times) first fills the
+  // complement left over.
+  for (size_t p = 0; p < 2; ++p)
+    for (const LabProtocol::Trigger &t : proto.triggers[p])
+      if (t.complement)
+        y[*t.complement] = p == phase ? 0.0
+                                      : TriggerComplementExcess * t.level *
+                                            (1 + proto.sequestration);
   for (const LabProtocol::Trigger &t : proto.triggers[phase])
     if (llvm::Error e = add(y, t.signal, t.level / proto.concScale))
       return e;

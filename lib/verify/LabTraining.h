@@ -39,6 +39,9 @@ struct LabProtocol {
   struct Trigger {
     size_t signal = 0;
     double level = 1;
+    /// The network species of its complement (anti_<trigger>), added by
+    /// LabTrainer::create; none before.
+    std::optional<size_t> complement;
   };
   /// Per phase (forward, backward): its clock trigger first, then its
   /// dimmer triggers (gate-phases' dim-triggers), all added at the phase's
@@ -80,6 +83,9 @@ public:
 private:
   LabTrainer(LabNetwork net, const train::ModelInterface &mi,
              const LabProtocol &protocol, const sim::SolverOptions &solver);
+  /// Adds each trigger's complement to `net` (a strand that takes a free
+  /// copy of the trigger out of play) and records it in `protocol`.
+  static void addComplements(LabNetwork &net, LabProtocol &protocol);
   double value(llvm::ArrayRef<double> y, size_t signal) const;
   double value(llvm::ArrayRef<double> y, const train::SignalRef &s) const;
   /// Removes every copy of `signals`, giving back what else a copy holds.
