@@ -8,10 +8,11 @@
 //
 //   module:  formal ("true": the lowering's output), cmax_nM, qmax_per_nM_s,
 //            qmin_per_nM_s, conc_scale_nM, rate_time_scale, sequestration,
-//            time_scale (map-rates); clock_strategy, clock_phases
+//            amount_factor, time_scale (map-rates); clock_strategy,
+//            clock_phases
 //            ("p1:C1,p2:C2", gate-phases).
 //   species: rail_of (dual-rail); phase, clock_on, oscillator (gate-phases);
-//            buffer_of (map-rates).
+//            buffer_of, buffer_hold (map-rates).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_IR_LOWERINGATTRIBUTES_H
@@ -46,6 +47,10 @@ inline constexpr Key<double> QminPerNMs{"qmin_per_nM_s"};
 inline constexpr Key<double> ConcScaleNM{"conc_scale_nM"};
 inline constexpr Key<double> RateTimeScale{"rate_time_scale"};
 inline constexpr Key<double> Sequestration{"sequestration"};
+/// Lab amount of a signal (free and held in gates and buffers) per model
+/// amount: 1 when the totals follow the model, 1 + sequestration when every
+/// species is held alike and the free signals follow it (SSW's buffers).
+inline constexpr Key<double> AmountFactor{"amount_factor"};
 /// Lab seconds per model time unit (rate_time_scale x (1 + sequestration)).
 inline constexpr Key<double> TimeScale{"time_scale"};
 // Module (gate-phases).
@@ -57,6 +62,8 @@ inline constexpr Key<std::string> ClockPhase{"phase"};
 inline constexpr Key<double> ClockOn{"clock_on"};
 inline constexpr Key<std::string> Oscillator{"oscillator"};
 inline constexpr Key<std::string> BufferOf{"buffer_of"};
+/// The fraction of its species a buffer module must hold (on LS).
+inline constexpr Key<double> BufferHold{"buffer_hold"};
 
 /// True when map-rates marked the module as its output (`formal = "true"`):
 /// lowering it again would add a second layer of fuels.

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/BufferCalibration.h"
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/Schemes.h"
 #include "ir/LoweringAttributes.h"
@@ -139,8 +140,10 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "DSD scheme '" + scheme->name + "' failed");
   if (options.calibrateRates && module.unit != ConcUnit::None &&
-      ir::lowering::get(module.attrs, ir::lowering::CmaxNM))
-    calibrateRates(module, builder.moduleSteps(), design, options.gateExcess,
-                   options.trimToeholds, diags);
+      ir::lowering::get(module.attrs, ir::lowering::CmaxNM)) {
+    calibrateRates(module, builder.moduleSteps(), design, options, diags);
+    calibrateBufferHolds(module, builder.moduleSteps(), design,
+                         options.gateExcess, diags);
+  }
   return design;
 }

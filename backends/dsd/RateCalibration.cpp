@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/LoweringAttributes.h"
 #include "lib/enumerate/Enumerator.h"
@@ -416,13 +417,17 @@ static void chooseToehold(const ir::Module &module, Design &design, size_t i,
 
 /// Scales the rate-setting gate of module `i` until it realises `target`
 /// (/M/s) within [floor, level]; returns the last measurement.
-static llvm::Expected<MeasuredRate>
-tuneGate(const ir::Module &module, Design &design, size_t i, const Step &step,
-         double target, double floor, double level, bool trim) {
+static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
+                                             Design &design, size_t i,
+                                             const Step &step, double target,
+                                             double floor, double level,
+                                             const SchemeOptions &options) {
   llvm::Expected<MeasuredRate> m = measureModuleRate(module, design, i, step);
   if (!m || !m->rateGate || isShared(design, i, *m->rateGate))
     return m;
-  if (trim)
+  if (options.mismatchToeholds)
+    chooseMismatches(module, design, i, step, target, floor, level, *m);
+  else if (options.trimToeholds)
     chooseToehold(module, design, i, step, target, floor, level, *m);
   m = measureModuleRate(module, design, i, step);
   if (!m)
@@ -470,6 +475,13 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
            concUnitName(design.unit).str() + ")";
   }
   bool fast = *rm.realisedRate > *rm.targetRate;
+  std::string slowWhy =
+      rm.gateToeholdMismatches
+          ? ": slower than its gate realises at C_max with " +
+                std::to_string(rm.gateToeholdMismatches) +
+                " mismatch(es) in its toehold, faster at its floor with one "
+                "fewer (one mismatch changes the rate more than dilution can)"
+          : ": faster than a full toehold at C_max realises; lower --qmax";
   diags.warning(steps[worst].loc,
                 llvm::Twine(off) + " of " + llvm::Twine(design.modules.size()) +
                     " DNA modules do not realise map-rates' rate within " +
@@ -479,24 +491,24 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
                     formatSignificant(*rm.targetRate, 3) + " /M/s" + gate +
                     (fast ? ": its gate cannot be diluted further and stay "
                             "in excess of the signals"
-                          : ": faster than a full toehold at C_max realises; "
-                            "lower --qmax"));
+                          : slowWhy));
 }
 
 void dsd::calibrateRates(const ir::Module &module,
                          const std::vector<Step> &steps, Design &design,
-                         double gateExcess, bool trim,
+                         const SchemeOptions &options,
                          DiagnosticEngine &diags) {
   double unit = molarPerUnit(design), cmax = fuelConcentration(module);
-  double signals = largestSignal(design) * gateExcess;
+  double signals = largestSignal(design) * options.gateExcess;
   for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i) {
     const Step &step = steps[i];
     if (step.reversible || !(step.rate > 0))
       continue;
     double target = step.rate / unit;
     double level = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
-    llvm::Expected<MeasuredRate> m = tuneGate(
-        module, design, i, step, target, std::min(signals, level), level, trim);
+    llvm::Expected<MeasuredRate> m =
+        tuneGate(module, design, i, step, target, std::min(signals, level),
+                 level, options);
     if (!m) {
       diags.warning(step.loc,
                     "rate calibration: " + llvm::toString(m.takeError()));
@@ -511,8 +523,11 @@ void dsd::calibrateRates(const ir::Module &module,
             ? std::nullopt
             : design.lookup(module.getSpecies(step.reactants.front()).name);
     if (m->rateGate && signal)
-      if (auto run = inputToeholdRun(design, *m->rateGate, *signal))
+      if (auto run = inputToeholdRun(design, *m->rateGate, *signal)) {
         rm.gateToeholdNt = run->nucleotides;
+        rm.gateToeholdMismatches =
+            inputToeholdMismatches(design, *m->rateGate, *signal);
+      }
   }
   warnOffTarget(design, steps, diags);
 }
@@ -548,4 +563,143 @@ llvm::Expected<double> dsd::fullToeholdRate(const SchemeOptions &options,
   if (!rate)
     return rate.takeError();
   return rate->perMolarSecond;
+}
+
+/// Sets to 0 every unknown macrostate that no reaction fed by the known
+/// levels (fuels, signals at eps) and fed macrostates produces (it would
+/// stay empty) or that no reaction with it as the only unknown reactant
+/// consumes, and numbers the rest as unknowns.
+static void keepFedUnknowns(ModuleNetwork &net) {
+  size_t n = net.held.size();
+  std::vector<bool> fed(n, false);
+  for (enumerate::MacrostateId m = 0; m < n; ++m)
+    fed[m] = !std::isnan(net.held[m]) && net.held[m] > 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const enumerate::CondensedReaction &r : net.system.condensed) {
+      if (!std::all_of(r.reactants.begin(), r.reactants.end(),
+                       [&](enumerate::MacrostateId m) { return fed[m]; }))
+        continue;
+      for (enumerate::MacrostateId m : r.products)
+        if (!fed[m])
+          fed[m] = changed = true;
+    }
+  }
+  // An unknown that leaves only by meeting another unknown accumulates at
+  // trace levels (a waste there): a sink.
+  std::vector<bool> leaves(n, false);
+  for (const enumerate::CondensedReaction &r : net.system.condensed) {
+    size_t open = std::count_if(
+        r.reactants.begin(), r.reactants.end(),
+        [&](enumerate::MacrostateId m) { return std::isnan(net.held[m]); });
+    if (open == 1)
+      for (enumerate::MacrostateId m : r.reactants)
+        leaves[m] = true;
+  }
+  net.unknowns = 0;
+  for (enumerate::MacrostateId m = 0; m < n; ++m) {
+    if (std::isnan(net.held[m]) && (!fed[m] || !leaves[m]))
+      net.held[m] = 0;
+    net.unknown[m] = std::isnan(net.held[m]) ? int(net.unknowns++) : -1;
+  }
+}
+
+/// X-equivalents per macrostate of a buffer loop: 1 for the signal
+/// macrostates of X and HS, 0 for fuels and sinks, the rest propagated
+/// through the reactions, which conserve them (a reaction with one unknown
+/// weight fixes it); NaN where no reaction fixes one.
+static std::vector<double> holdWeights(const ModuleNetwork &net,
+                                       const std::string &x,
+                                       const std::string &hs) {
+  size_t n = net.system.macrostates.size();
+  std::vector<double> w(n, NAN);
+  for (enumerate::MacrostateId m = 0; m < n; ++m) {
+    if (net.signalOf[m] == x || net.signalOf[m] == hs)
+      w[m] = 1;
+    else if (net.fuelOf[m] != ~ComplexIndex(0) || net.unknown[m] < 0)
+      w[m] = 0;
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const enumerate::CondensedReaction &r : net.system.condensed) {
+      double balance = 0;
+      std::optional<enumerate::MacrostateId> open;
+      int openSign = 0, opens = 0;
+      auto visit = [&](enumerate::MacrostateId m, int sign) {
+        if (std::isnan(w[m]))
+          open = m, openSign = sign, ++opens;
+        else
+          balance += sign * w[m];
+      };
+      for (enumerate::MacrostateId m : r.reactants)
+        visit(m, 1);
+      for (enumerate::MacrostateId m : r.products)
+        visit(m, -1);
+      if (opens != 1)
+        continue;
+      w[*open] = std::max(0.0, balance / -openSign);
+      changed = true;
+    }
+  }
+  return w;
+}
+
+llvm::Expected<double> dsd::measureBufferHold(const ir::Module &module,
+                                              const Design &design,
+                                              llvm::ArrayRef<size_t> modules,
+                                              const BufferSpecies &buffer) {
+  Design sub;
+  sub.domains = design.domains;
+  sub.unit = design.unit;
+  auto addNamed = [&](ir::SpeciesId s, ComplexRole role, bool initial) {
+    std::optional<ComplexIndex> c = design.lookup(module.getSpecies(s).name);
+    if (!c)
+      return false;
+    NamedComplex nc = design.getComplex(*c);
+    nc.role = role;
+    nc.constant = false;
+    nc.concentration = initial ? std::optional<double>() : 0.0;
+    sub.add(std::move(nc));
+    return true;
+  };
+  std::string x = module.getSpecies(buffer.x).name;
+  std::string hs = module.getSpecies(buffer.hs).name;
+  Step step;
+  step.equation = x + " held by its buffer";
+  if (!addNamed(buffer.x, ComplexRole::Signal, true) ||
+      !addNamed(buffer.hs, ComplexRole::Signal, false) ||
+      !addNamed(buffer.ls, ComplexRole::Fuel, true) ||
+      !addNamed(buffer.bs, ComplexRole::Fuel, true))
+    return measureError(step, "a species of the buffer has no complex");
+  for (size_t i : modules)
+    for (ComplexIndex f : design.modules[i].fuels)
+      if (!sub.lookup(design.getComplex(f).name)) {
+        NamedComplex nc = design.getComplex(f);
+        nc.concentration.reset();
+        sub.add(std::move(nc));
+      }
+  enumerate::EnumerateOptions limits;
+  limits.dropOversized = true;
+  llvm::Expected<enumerate::EnumeratedSystem> sys =
+      enumerate::enumerateDesign(sub, limits);
+  if (!sys)
+    return sys.takeError();
+  ModuleNetwork net;
+  net.system = std::move(*sys);
+  double eps = fuelConcentration(module) * molarPerUnit(design) * 1e-7;
+  classify(net, design, sub, {x}, eps);
+  // HS is not a sink here: the reverse direction returns it to X.
+  for (enumerate::MacrostateId m = 0; m < net.held.size(); ++m)
+    if (net.signalOf[m] == hs)
+      net.held[m] = NAN;
+  keepFedUnknowns(net);
+  std::vector<double> conc;
+  if (!steadyState(net, conc))
+    return measureError(step, "its intermediates have no steady state");
+  std::vector<double> w = holdWeights(net, x, hs);
+  double held = 0;
+  for (enumerate::MacrostateId m = 0; m < conc.size(); ++m)
+    if (net.unknown[m] >= 0 && !std::isnan(w[m]))
+      held += w[m] * conc[m];
+  return held / eps;
 }

@@ -41,24 +41,45 @@ llvm::Expected<MeasuredRate> measureModuleRate(const ir::Module &module,
                                                size_t moduleIndex,
                                                const Step &step);
 
+/// The species of one of map-rates' buffer modules X + LS <=> HS + BS.
+struct BufferSpecies {
+  ir::SpeciesId x, ls, hs, bs;
+};
+
+/// The fraction of X that the buffer built by design.modules[i] for i in
+/// `modules` holds (both directions' gates and intermediates, and HS, per
+/// free X), measured as measureModuleRate does: X at a trace level, LS, BS
+/// and the fuels at their levels, wastes as sinks, every other macrostate
+/// in quasi-steady state, each weighted by the copies of X it carries
+/// (conserved along the loop's reactions). Errors: as measureModuleRate.
+llvm::Expected<double> measureBufferHold(const ir::Module &module,
+                                         const dna::Design &design,
+                                         llvm::ArrayRef<size_t> modules,
+                                         const BufferSpecies &buffer);
+
 /// Calibrates every irreversible module of `design` (built from `steps`,
 /// one per module, in order):
 ///   1. measure the module at its fuel levels,
-///   2. with `trim`, where the gate diluted to its floor would still be too
-///      fast, trim its input toehold (ToeholdTrim.h) to the longest length
-///      that brings q within reach,
+///   2. where the gate diluted to its floor would still be too fast, with
+///      options.mismatchToeholds put the fewest intended mismatches into
+///      its input-toehold complement that bring q within reach
+///      (ToeholdMismatch.h), or with options.trimToeholds trim the toehold
+///      (ToeholdTrim.h) to the longest length that does,
 ///   3. scale its rate-setting gate by q / measured (the rate is
 ///      proportional to the gate's level), at most to the level map-rates
 ///      wrote (C_max or its diluted gate fuel) and at least to
-///      `fuelExcess` times the largest signal (the gate stays in excess),
+///      options.gateExcess times the largest signal (the gate stays in
+///      excess),
 ///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %).
-/// Records in each ReactionModule the target q, the realised rate and the
-/// gate. Warns with the realised rate where it is off q by more than
-/// RealisedRateTolerance (the gate at its bound).
+/// Records in each ReactionModule the target q, the realised rate, the gate
+/// and its input toehold (nucleotides, mismatches). Warns with the realised
+/// rate where it is off q by more than RealisedRateTolerance (the gate at
+/// its bound).
 /// Requires: the module is lowered by map-rates (unit nM, cmax_nM set).
-/// Guarantees: deterministic; only fuel concentrations change.
+/// Guarantees: deterministic; only fuel concentrations and the mismatches
+/// (or, trimming, the toeholds) of rate gates change.
 void calibrateRates(const ir::Module &module, const std::vector<Step> &steps,
-                    dna::Design &design, double gateExcess, bool trim,
+                    dna::Design &design, const SchemeOptions &options,
                     DiagnosticEngine &diags);
 
 /// How far a realised rate may be from q before calibration warns: 1 %.

@@ -31,8 +31,11 @@ struct SchemeOptions {
   /// Set each module's rate-setting gate level so that the rate crnc's
   /// enumerator measures equals map-rates' q (RateCalibration.h).
   bool calibrateRates = true;
-  /// Calibration may also trim a gate's input toehold (ToeholdTrim.h)
-  /// where diluting the gate alone cannot reach q.
+  /// Calibration weakens a gate's input toehold by intended mismatches
+  /// (ToeholdMismatch.h) where diluting the gate alone cannot reach q.
+  bool mismatchToeholds = true;
+  /// Calibration may instead trim a gate's input toehold (ToeholdTrim.h;
+  /// off: the trimmed waste's dangling toehold causes crosstalk).
   bool trimToeholds = false;
   /// A calibrated gate stays at least this many times above the largest
   /// signal (map-rates' default fuel excess).

@@ -3,6 +3,7 @@
 #include "backends/dsd/SchemeBuilder.h"
 #include "ir/LoweringAttributes.h"
 #include <algorithm>
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -165,6 +166,15 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible,
   return list;
 }
 
+/// `x` to 10 significant digits: an amount scaled by amount_factor reads
+/// as a lab writes it (20 x 1.005 is 20.1, not 20.099999999999998).
+static double roundAmount(double x) {
+  if (!(x > 0))
+    return x;
+  double digits = std::pow(10.0, 9 - std::floor(std::log10(x)));
+  return std::round(x * digits) / digits;
+}
+
 void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
   const ir::Species &s = mod.getSpecies(species);
   NamedComplex entry;
@@ -172,8 +182,14 @@ void SchemeBuilder::addSignal(ir::SpeciesId species, Complex complex) {
   entry.formal = s.name;
   entry.complex = std::move(complex);
   entry.role = ComplexRole::Signal;
+  // The lab adds amount_factor times the model's amount of a signal (free
+  // and held; map-rates).
+  double factor = s.constant
+                      ? 1
+                      : ir::lowering::get(mod.attrs, ir::lowering::AmountFactor)
+                            .value_or(1);
   if (s.initial > 0 || s.constant)
-    entry.concentration = s.initial;
+    entry.concentration = roundAmount(s.initial * factor);
   entry.constant = s.constant;
   entry.loc = s.loc;
   out.add(std::move(entry));

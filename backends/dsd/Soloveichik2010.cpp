@@ -8,9 +8,14 @@
 // turns the output strand into the product signals, each with a fresh
 // history domain. Backward strands in excess make each join step reversible.
 //
+// The paper leaves open which reactant of a join gate binds first; that
+// order is chosen here so that no gate's output strand can stand in for a
+// reactant of another gate (orderJoinInputs).
+//
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/Schemes.h"
+#include <map>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -64,14 +69,87 @@ static Complex translatorGate(const Signal &last,
   return gate.build();
 }
 
+namespace {
+/// Where an output strand can displace a reactant (see orderJoinInputs):
+/// how many gates release a strand starting with X's long domain and
+/// toehold (X their last reactant) that carries Y's toehold (Y a product),
+/// per (X, Y).
+using Releases = std::map<std::pair<ir::SpeciesId, ir::SpeciesId>, size_t>;
+
+Releases releasesOf(const std::vector<Step> &steps) {
+  Releases out;
+  for (const Step &s : steps) {
+    if (s.reactants.empty())
+      continue;
+    std::vector<ir::SpeciesId> products = s.products;
+    llvm::sort(products);
+    products.erase(std::unique(products.begin(), products.end()),
+                   products.end());
+    for (ir::SpeciesId y : products)
+      ++out[{s.reactants.back(), y}];
+  }
+  return out;
+}
+
+/// The join steps (X then Y) some gate's output strand can enter.
+size_t crosstalkPairs(const std::vector<Step> &steps) {
+  Releases releases = releasesOf(steps);
+  size_t count = 0;
+  for (const Step &s : steps)
+    for (size_t i = 0; i + 1 < s.reactants.size(); ++i) {
+      auto it = releases.find({s.reactants[i], s.reactants[i + 1]});
+      count += it == releases.end() ? 0 : it->second;
+    }
+  return count;
+}
+} // namespace
+
+/// A join gate with X bound before Y exposes Y's toehold beside X's long
+/// domain and toehold; a gate whose last reactant is X and which makes Y
+/// releases an output strand `b_X c_X ... a_Y ...` that binds there and
+/// displaces X through a remote toehold (as the backward strand `b_X c_X
+/// a_Y` does by design). That strand then stands for X in the join gate
+/// without its own products being made, and no CRN bisimulation or
+/// pathway decomposition holds (A -> B + C beside A + B -> D; Nuskell's
+/// design of the two is incorrect under both notions). Outline:
+///  1. count the (X, Y) places an output strand can enter;
+///  2. for each two-reactant step in turn, bind the other reactant first
+///     when that lowers the count (the written order otherwise);
+///  3. repeat until no step changes (at most a few rounds). Where every
+///     order leaves a place (A -> B beside B -> A and A + B -> C), it stays:
+///     that crosstalk is the scheme's.
+static void orderJoinInputs(std::vector<Step> &steps) {
+  constexpr unsigned MaxRounds = 8;
+  size_t count = crosstalkPairs(steps);
+  for (unsigned round = 0; round < MaxRounds && count > 0; ++round) {
+    bool changed = false;
+    for (Step &s : steps) {
+      if (s.reactants.size() != 2 || s.reactants[0] == s.reactants[1])
+        continue;
+      std::swap(s.reactants[0], s.reactants[1]);
+      size_t swapped = crosstalkPairs(steps);
+      if (swapped < count) {
+        count = swapped;
+        changed = true;
+        continue;
+      }
+      std::swap(s.reactants[0], s.reactants[1]);
+    }
+    if (!changed)
+      break;
+  }
+}
+
 LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
   auto signals = buildSignals<Signal>(
       builder, [&] { return freshSignal(builder); },
       [](const Signal &s) {
         return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
       });
-  for (const Step &step : builder.steps(/*keepReversible=*/false,
-                                        /*keepCatalystPlace=*/true)) {
+  std::vector<Step> steps =
+      builder.steps(/*keepReversible=*/false, /*keepCatalystPlace=*/true);
+  orderJoinInputs(steps);
+  for (const Step &step : steps) {
     builder.beginModule(step);
     std::vector<Signal> in = signalsOf(signals, step.reactants);
     std::vector<Signal> out = signalsOf(signals, step.products);

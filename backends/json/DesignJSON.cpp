@@ -32,6 +32,9 @@ static ordered_json complexJSON(const Design &design, const NamedComplex &c) {
                  {"structure", dp.structure},
                  {"strands", std::move(strands)},
                  {"nucleotides", c.complex.nucleotides(design.domains)}};
+  std::string mismatches = describeMismatches(c.complex, design.domains);
+  if (!mismatches.empty())
+    j["mismatches"] = mismatches;
   if (!c.formal.empty())
     j["formal"] = c.formal;
   if (c.concentration)

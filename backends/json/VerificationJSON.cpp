@@ -91,6 +91,8 @@ Json json::verificationToJSON(const VerificationOutcome &o, Json dnaTraining) {
   for (const CheckOutcome &c : o.checks)
     checks.push_back(checkToJSON(c));
   j["checks"] = std::move(checks);
+  if (!o.crosstalk.empty())
+    j["crosstalk"] = o.crosstalk;
   j["interpretation_source"] = o.interpretationSource;
   Json interpretation = Json::object();
   for (const auto &[species, meaning] : o.interpretation)

@@ -26,6 +26,10 @@ public:
   }
 
   void complex(const EnumeratedComplex &c) {
+    std::string mismatches = describeMismatches(c.complex, input.domains);
+    if (!mismatches.empty())
+      os << "# " << c.name << " carries intended mismatches: " << mismatches
+         << "\n";
     os << c.name << " = " << printKernel(c.complex, input.domains);
     if (c.input) {
       const NamedComplex &nc = input.getComplex(*c.input);

@@ -21,6 +21,11 @@ static void writeHeader(const Design &design, llvm::raw_ostream &os) {
 
 static void writeComplex(const Design &design, const NamedComplex &c,
                          llvm::raw_ostream &os) {
+  // The structure is the verified one; the mismatches only weaken a helix.
+  std::string mismatches = describeMismatches(c.complex, design.domains);
+  if (!mismatches.empty())
+    os << "# " << c.name << " carries intended mismatches: " << mismatches
+       << "\n";
   os << c.name << " = " << printKernel(c.complex, design.domains);
   if (c.concentration)
     os << (c.constant ? " @constant " : " @initial ")

@@ -27,8 +27,16 @@ static std::string spellStrand(const dna::Strand &strand,
                                const dna::DomainTable &domains) {
   std::string text;
   for (const dna::DomainRef &ref : strand)
-    text += (text.empty() ? "" : " ") + domains.spell(ref);
+    text += (text.empty() ? "" : " ") + domains.spellMarked(ref);
   return text;
+}
+
+/// "_mm<n>" for a strand with n intended mismatches, else "".
+static std::string mismatchSuffix(const dna::Strand &strand) {
+  unsigned n = 0;
+  for (const dna::DomainRef &ref : strand)
+    n += ref.mismatches;
+  return n ? "_mm" + std::to_string(n) : "";
 }
 
 static StrandRole signalRole(const dna::NamedComplex &c,
@@ -63,7 +71,8 @@ StrandSet protocol::collectStrands(const dna::Design &design,
     auto [it, added] = byDomains.try_emplace(domains, set.strands.size());
     if (added) {
       OrderStrand s;
-      s.name = name;
+      // A strand with an intended mismatch says so on the order sheet.
+      s.name = name + mismatchSuffix(c.complex.strand(i));
       for (unsigned n = 2; !names.insert(s.name).second; ++n)
         s.name = name + "_" + std::to_string(n);
       s.domains = domains;

@@ -98,6 +98,7 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
     row.gateLevel = design.getComplex(*module.rateGate).concentration;
     row.gateUnit = concUnitName(design.unit).str();
     row.gateToeholdNt = module.gateToeholdNt;
+    row.gateToeholdMismatches = module.gateToeholdMismatches;
     row.realisedPerMS = module.realisedRate;
     if (row.qPerMS > 0)
       row.realisedRatio = *module.realisedRate / row.qPerMS;
@@ -131,7 +132,8 @@ Kinetics report::describeKinetics(const ir::Module &formal,
             "above 1 means the toehold binds faster than needed. Realised: "
             "the module's rate as crnc's enumerator measures it (quasi-steady "
             "state of the condensed module) after rate calibration set the "
-            "rate-setting gate's level and toehold.";
+            "rate-setting gate's level and toehold (and the intended "
+            "mismatches that weaken it).";
   double cmax = 0;
   if (auto v = ir::findAttribute(formal.attrs, "cmax_nM"))
     cmax = parseNumber(*v).value_or(0);

@@ -131,11 +131,13 @@ struct KineticsRow {
   double predictedPerMS = 0; ///< /M/s from the toehold
   double ratio = 0;          ///< predicted / q
   /// The knob and result of the DSD backend's rate calibration: the
-  /// rate-setting gate's level (in gateUnit), the toehold it exposes (nt),
-  /// the rate crnc's enumerator measures for the module, and that over q.
+  /// rate-setting gate's level (in gateUnit), the toehold it exposes (nt)
+  /// and the intended mismatches its complement carries, the rate crnc's
+  /// enumerator measures for the module, and that over q.
   std::optional<double> gateLevel;
   std::string gateUnit;
   std::optional<unsigned> gateToeholdNt;
+  unsigned gateToeholdMismatches = 0;
   std::optional<double> realisedPerMS, realisedRatio;
 };
 

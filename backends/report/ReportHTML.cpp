@@ -230,6 +230,16 @@ static void crosstalkBody(llvm::raw_ostream &os, const Crosstalk &c) {
   table(os, {"Strand", "Strand", "ΔG (kcal/mol)"}, rows);
 }
 
+/// "5", or "5 (1 mismatch)" for a weakened toehold.
+static std::string gateToeholdText(const KineticsRow &r) {
+  if (!r.gateToeholdNt)
+    return "—";
+  std::string text = std::to_string(*r.gateToeholdNt);
+  if (unsigned n = r.gateToeholdMismatches)
+    text += " (" + std::to_string(n) + (n == 1 ? " mismatch)" : " mismatches)");
+  return text;
+}
+
 static void kineticsBody(llvm::raw_ostream &os, const Kinetics &k) {
   para(os, k.model);
   std::vector<Row> rows;
@@ -240,8 +250,7 @@ static void kineticsBody(llvm::raw_ostream &os, const Kinetics &k) {
          num(r.qPerMS), r.toehold, num(r.toeholdDG, 3), num(r.predictedPerMS),
          num(r.ratio, 3),
          r.gateLevel ? num(*r.gateLevel, 4) + " " + r.gateUnit : "—",
-         r.gateToeholdNt ? std::to_string(*r.gateToeholdNt) : "—",
-         r.realisedPerMS ? num(*r.realisedPerMS) : "—",
+         gateToeholdText(r), r.realisedPerMS ? num(*r.realisedPerMS) : "—",
          r.realisedRatio ? num(*r.realisedRatio, 3) : "—"});
   longTable(os, "Formal reactions",
             {"Formal reaction", "Formal rate", "Mapped q (/M/s)", "Toehold",

@@ -132,6 +132,7 @@ static Json kineticsJson(const Kinetics &k) {
          {"gate_level", optionalNumber(r.gateLevel)},
          {"gate_unit", r.gateUnit},
          {"gate_toehold_nt", r.gateToeholdNt ? Json(*r.gateToeholdNt) : Json()},
+         {"gate_toehold_mismatches", r.gateToeholdMismatches},
          {"realised_per_M_s", optionalNumber(r.realisedPerMS)},
          {"realised_ratio", optionalNumber(r.realisedRatio)}});
   return {{"model", k.model}, {"reactions", rows}};

@@ -2,6 +2,7 @@
 
 #include "backends/sequences/DesignModel.h"
 #include "lib/thermo/NearestNeighbor.h"
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -12,7 +13,7 @@ using namespace crnc::sequences;
 static std::vector<uint64_t> codesOf(const Strand &strand) {
   std::vector<uint64_t> codes;
   for (DomainRef ref : strand)
-    codes.push_back(ref.code());
+    codes.push_back(ref.key());
   return codes;
 }
 
@@ -98,11 +99,36 @@ DesignModel sequences::analyseDesign(const Design &design) {
   return model;
 }
 
+/// The base at a mismatch: one that pairs with nothing opposite `base`'s
+/// partner and is no G-T wobble (A.A, C.C, G.A, T.C against the partner).
+static char mismatchBase(char base) {
+  char partner = base == 'A'   ? 'T'
+                 : base == 'T' ? 'A'
+                 : base == 'C' ? 'G'
+                               : 'C';
+  return partner == 'G' ? 'A' : partner == 'T' ? 'C' : partner;
+}
+
+/// `s` with `n` intended mismatches, spread over its internal bases (never
+/// its end bases, so nothing dangles from the helix it forms).
+static std::string withMismatches(std::string s, unsigned n) {
+  if (!n || s.size() < 3)
+    return s;
+  size_t inner = s.size() - 2;
+  n = std::min<unsigned>(n, unsigned(inner));
+  for (unsigned k = 0; k < n; ++k) {
+    size_t at = 1 + (2 * k + 1) * inner / (2 * n); // evenly spaced
+    s[at] = mismatchBase(s[at]);
+  }
+  return s;
+}
+
 std::string
 sequences::occurrenceSequence(DomainRef ref,
                               const std::vector<std::string> &sequences) {
   const std::string &s = sequences[ref.id];
-  return ref.complement ? thermo::reverseComplement(s) : s;
+  return withMismatches(ref.complement ? thermo::reverseComplement(s) : s,
+                        ref.mismatches);
 }
 
 std::string sequences::strandSequence(const Strand &strand,

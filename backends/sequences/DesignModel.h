@@ -48,7 +48,10 @@ struct DesignModel {
 /// are distinct. Deterministic.
 DesignModel analyseDesign(const dna::Design &design);
 
-/// The 5'->3' sequence of a domain occurrence given the domains' sequences.
+/// The 5'->3' sequence of a domain occurrence given the domains' sequences,
+/// with its intended mismatches (DomainRef::mismatches) spread over its
+/// internal bases: each base replaced by one that does not pair with the
+/// partner's base and is no G-T wobble.
 std::string occurrenceSequence(dna::DomainRef ref,
                                const std::vector<std::string> &sequences);
 /// The concatenated sequence of a strand or region.

@@ -113,6 +113,10 @@ struct SequenceDesign {
   std::vector<ConstraintResult> constraints;
   double toeholdTargetDG = 0;
   double toeholdMinDG = 0, toeholdMaxDG = 0; ///< spread over the toeholds
+  /// Strands whose toehold complement carries intended mismatches (rate
+  /// calibration's weakened gates): the toehold window above is over the
+  /// domains; these strands bind their toehold more weakly on purpose.
+  std::vector<std::string> mismatchedStrands;
   double spuriousLimitDG = 0;     ///< duplex limit, RT ln(f / c), kcal/mol
   double hairpinLimitDG = 0;      ///< hairpin limit, RT ln f, kcal/mol
   double spuriousReferenceDG = 0; ///< spuriousFraction x toehold target

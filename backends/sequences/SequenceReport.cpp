@@ -42,8 +42,11 @@ static void fillStrands(const dna::Design &design, const DesignModel &model,
                         SequenceDesign &out) {
   for (const StrandInfo &s : model.strands) {
     StrandSequence row{s.name, "", strandSequence(s.domains, seqs), s.role};
+    if (std::any_of(s.domains.begin(), s.domains.end(),
+                    [](dna::DomainRef d) { return d.mismatches > 0; }))
+      out.mismatchedStrands.push_back(s.name);
     for (size_t i = 0; i < s.domains.size(); ++i)
-      row.domains += (i ? " " : "") + design.domains.spell(s.domains[i]);
+      row.domains += (i ? " " : "") + design.domains.spellMarked(s.domains[i]);
     out.strands.push_back(row);
   }
 }
@@ -274,6 +277,7 @@ void sequences::writeSequencesJSON(const SequenceDesign &d,
                           {"min", num(d.toeholdMinDG)},
                           {"max", num(d.toeholdMaxDG)},
                           {"spread", num(d.toeholdMaxDG - d.toeholdMinDG)}};
+  j["intended_toehold_mismatches"] = d.mismatchedStrands;
   j["unique_k"] = d.uniqueK;
   j["spurious_limit_kcal"] = num(d.spuriousLimitDG);
   j["hairpin_limit_kcal"] = num(d.hairpinLimitDG);

@@ -340,8 +340,13 @@ static LogicalResult designSequences(const ir::Module &module,
   result.summary +=
       "sequences: " + std::to_string(seqs->strands.size()) +
       " strands, toehold dG " + formatSignificant(seqs->toeholdMinDG, 3) +
-      " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol, " +
-      std::to_string(seqs->hardViolations) + " hard-constraint violations" +
+      " to " + formatSignificant(seqs->toeholdMaxDG, 3) + " kcal/mol" +
+      (seqs->mismatchedStrands.empty()
+           ? ""
+           : " (" + std::to_string(seqs->mismatchedStrands.size()) +
+                 " gate strand(s) weakened by intended mismatches)") +
+      ", " + std::to_string(seqs->hardViolations) +
+      " hard-constraint violations" +
       (seqs->spuriousChecked
            ? ""
            : "; spurious structures not checked: " + seqs->spuriousNotChecked) +

@@ -15,9 +15,11 @@
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/VerifyModel.h"
+#include "compiler/driver/VerifyOptions.h"
 #include "compiler/driver/VerifyReportLines.h"
 #include "compiler/driver/VerifyResimulation.h"
 #include "lib/support/Format.h"
+#include "lib/verify/GateModules.h"
 #include "lib/verify/PathwayDecomposition.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
@@ -40,15 +42,6 @@ cl::opt<std::string>
                cl::desc("DSD scheme <model.crn> is compiled with (default "
                         "soloveichik2010)"),
                VERIFY_OPT);
-cl::opt<size_t> maxComplexCount("max-complex-count",
-                                cl::desc("<model.crn>: most complexes the "
-                                         "enumeration may find (Nuskell's "
-                                         "default)"),
-                                cl::init(5000), VERIFY_OPT);
-cl::opt<size_t> maxReactionCount("max-reaction-count",
-                                 cl::desc("<model.crn>: most detailed "
-                                          "reactions (Nuskell's default)"),
-                                 cl::init(10000), VERIFY_OPT);
 cl::opt<std::string> formalFile("formal", cl::desc("The formal CRN (.crn)"),
                                 cl::value_desc("file"), VERIFY_OPT);
 cl::opt<std::string> implFile("implementation",
@@ -103,6 +96,7 @@ struct Inputs {
   std::vector<verify::SpeciesIndex> fuelIndices;
   verify::Interpretation partial;
   std::vector<int32_t> gateModule; ///< per species, for a design's modules
+  std::vector<std::string> moduleEquations; ///< per design module
   std::vector<std::string> fuels, wastes;
   /// Pathway decomposition sees history variants merged into their signal
   /// (a design compiled here, whose variants are found by structure).
@@ -158,14 +152,14 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
   if (!schemeName.getNumOccurrences()) // dsd::SchemeOptions' default
     schemeName = dsd::schemeInfo(dsd::SchemeOptions().kind).name.str();
   driver::ModelVerification model;
-  enumerate::EnumerateOptions limits = driver::nuskellEnumerateOptions();
-  limits.maxComplexCount = maxComplexCount;
-  limits.maxReactionCount = maxReactionCount;
+  std::optional<enumerate::EnumerateOptions> limits = readVerifyCommandLimits();
+  if (!limits)
+    return ExitUsageError;
   if (int code = pilFile.empty()
                      ? driver::buildModelVerification(modelFile, schemeName,
-                                                      limits, model, diags)
+                                                      *limits, model, diags)
                      : driver::buildDesignVerification(formalFile, pilFile,
-                                                       limits, model, diags))
+                                                       *limits, model, diags))
     return code;
   if (!driver::printModelHeader(model, pilFile.empty() ? schemeName : pilFile,
                                 notion != Notion::Pathway,
@@ -183,6 +177,7 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
   in.mergeVariants = true;
   if (!ignoreNames) // the gate modules meet at the named signals
     in.gateModule = std::move(model.implementation.gateModule);
+  in.moduleEquations = std::move(model.implementation.moduleEquations);
   return ExitSuccess;
 }
 } // namespace
@@ -252,6 +247,10 @@ int driver::runVerify() {
     allHold &=
         resimulateAndReport(*in.formalModule, in.formal, *in.implModule,
                             in.implementation, simulated, in.fuelIndices);
+  if (auto crosstalk = verify::describeGateCrosstalk(
+          in.implementation, in.gateModule, in.moduleEquations);
+      crosstalk && !allHold)
+    modularLine += "crosstalk: " + *crosstalk + "\n";
   printVerifyDetails(problems, modularLine, in.fuels, in.wastes,
                      interpretationText);
   return allHold ? ExitSuccess : ExitCheckFailed;

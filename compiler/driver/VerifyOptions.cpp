@@ -1,8 +1,9 @@
-//===- VerifyOptions.cpp - `crnc compile`'s verification flags ------------===//
+//===- VerifyOptions.cpp - the verification flags -------------------------===//
 
 #include "compiler/driver/VerifyOptions.h"
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "lib/verify/VerifyDesign.h"
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -49,6 +50,27 @@ cl::opt<double> resimulateThreshold(
              "species' range (default 5)"),
     cl::init(5), VERIFY_OPT);
 #undef VERIFY_OPT
+
+#define VERIFY_CMD_OPT cl::sub(driver::verifyCommand), cl::cat(crncCategory)
+cl::opt<size_t> maxComplexCount("max-complex-count",
+                                cl::desc("<model.crn>: most complexes the "
+                                         "enumeration may find, in the whole "
+                                         "system or in one module (Nuskell's "
+                                         "default)"),
+                                cl::init(5000), VERIFY_CMD_OPT);
+cl::opt<size_t> maxReactionCount("max-reaction-count",
+                                 cl::desc("<model.crn>: most detailed "
+                                          "reactions, in the whole system or "
+                                          "in one module (Nuskell's default)"),
+                                 cl::init(10000), VERIFY_CMD_OPT);
+cl::opt<size_t> maxUnionComplexes(
+    "max-union-complexes",
+    cl::desc("<model.crn>: when the whole system exceeds a limit it is "
+             "enumerated module by module, each within the limits above: "
+             "most complexes over all modules (default 100000, as compile; "
+             "0: no modular enumeration)"),
+    cl::init(100000), VERIFY_CMD_OPT);
+#undef VERIFY_CMD_OPT
 } // namespace
 
 bool driver::readVerifyOptions(CompileOptions &options) {
@@ -75,4 +97,20 @@ bool driver::readVerifyOptions(CompileOptions &options) {
     options.verification.tEnd = resimulateTEnd;
   options.verification.threshold = resimulateThreshold / 100;
   return true;
+}
+
+std::optional<enumerate::EnumerateOptions> driver::readVerifyCommandLimits() {
+  if (!checkRange("max-complex-count", double(maxComplexCount), 1, 1e9, "") ||
+      !checkRange("max-reaction-count", double(maxReactionCount), 1, 1e10,
+                  "") ||
+      !checkRange("max-union-complexes", double(maxUnionComplexes), 0, 1e9, ""))
+    return std::nullopt;
+  enumerate::EnumerateOptions limits = verify::nuskellEnumerateOptions();
+  limits.maxComplexCount = maxComplexCount;
+  limits.complexCountFlag = "--max-complex-count";
+  limits.maxReactionCount = maxReactionCount;
+  limits.reactionCountFlag = "--max-reaction-count";
+  limits.maxUnionComplexCount = maxUnionComplexes;
+  limits.unionComplexCountFlag = "--max-union-complexes";
+  return limits;
 }

@@ -82,6 +82,8 @@ void driver::verifyStep(const verify::PreparedDesign &prepared,
       options.verification);
   for (const verify::CheckOutcome &c : outcome.checks)
     result.summary += checkLines(c);
+  if (!outcome.crosstalk.empty())
+    result.summary += "  crosstalk: " + outcome.crosstalk + "\n";
   if (options.verification.resimulate)
     result.summary += resimulationLine(outcome.resimulation);
   result.summary +=

@@ -72,7 +72,7 @@ template <typename F> void Complex::forEachKeyElement(size_t first, F f) const {
   size_t n = strands.size();
   for (size_t i = 0; i < n; ++i) {
     for (DomainRef d : strands[(first + i) % n])
-      f(d.code() + 1);
+      f(d.key() + 1);
     f(0);
   }
   unsigned total = static_cast<unsigned>(partners.size());
@@ -97,8 +97,8 @@ int Complex::compareRotations(size_t a, size_t b) const {
   size_t sa = 0, sb = 0, ia = 0, ib = 0;
   while (sa < n) {
     const Strand &x = strands[(a + sa) % n], &y = strands[(b + sb) % n];
-    uint64_t va = ia < x.size() ? x[ia].code() + 1 : 0;
-    uint64_t vb = ib < y.size() ? y[ib].code() + 1 : 0;
+    uint64_t va = ia < x.size() ? x[ia].key() + 1 : 0;
+    uint64_t vb = ib < y.size() ? y[ib].key() + 1 : 0;
     if (va != vb)
       return va < vb ? -1 : 1;
     if (ia < x.size())
@@ -240,4 +240,18 @@ Complex ComplexSketch::build() const {
   Complex c(std::move(list), std::move(partners));
   assert(!c.check() && "sketch builds a malformed complex");
   return c;
+}
+
+std::string crnc::dna::describeMismatches(const Complex &complex,
+                                          const DomainTable &domains) {
+  std::string text;
+  for (unsigned p = 0; p < complex.domainCount(); ++p) {
+    unsigned n = complex.domainAt(p).mismatches;
+    if (!n)
+      continue;
+    text += (text.empty() ? "" : "; ") + domains.spell(complex.domainAt(p)) +
+            " (strand " + std::to_string(complex.strandOf(p) + 1) +
+            "): " + std::to_string(n) + (n == 1 ? " mismatch" : " mismatches");
+  }
+  return text;
 }

@@ -96,6 +96,11 @@ private:
   std::vector<unsigned> starts;
 };
 
+/// The intended mismatches of a complex (DomainRef::mismatches), as text:
+/// "t10* (strand 2): 1 mismatch; ...", or "" without any.
+std::string describeMismatches(const Complex &complex,
+                               const DomainTable &domains);
+
 /// Builds complexes the way schemes describe them: a stream of domains with
 /// one structure character each ('(' '.' ')'), strands separated by `split`.
 /// A ')' pairs with the nearest open '('.

@@ -66,7 +66,7 @@ static std::vector<uint64_t> historyFreeKey(const Strand &strand,
   std::vector<uint64_t> key;
   for (DomainRef d : strand)
     key.push_back(domains.get(d.id).kind == DomainKind::History ? 0
-                                                                : d.code() + 1);
+                                                                : d.key() + 1);
   return key;
 }
 
@@ -86,7 +86,7 @@ static std::vector<uint64_t> strandKey(const Strand &strand) {
   std::vector<uint64_t> key;
   key.reserve(strand.size());
   for (DomainRef d : strand)
-    key.push_back(d.code() + 1);
+    key.push_back(d.key() + 1);
   return key;
 }
 

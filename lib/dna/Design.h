@@ -50,8 +50,10 @@ struct ReactionModule {
   /// (/M/s, same normalisation) and the gate whose level sets it.
   std::optional<double> targetRate, realisedRate;
   std::optional<ComplexIndex> rateGate;
-  /// Nucleotides of the toehold the rate gate exposes to its first reactant.
+  /// Nucleotides of the toehold the rate gate exposes to its first reactant,
+  /// and the intended mismatches its complement carries there.
   std::optional<unsigned> gateToeholdNt;
+  unsigned gateToeholdMismatches = 0;
 };
 
 /// A domain-level reaction listed in a PIL file (kept for later stages).

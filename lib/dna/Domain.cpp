@@ -50,6 +50,13 @@ std::string DomainTable::spell(DomainRef ref) const {
   return s;
 }
 
+std::string DomainTable::spellMarked(DomainRef ref) const {
+  std::string s = spell(ref);
+  if (ref.mismatches)
+    s += "[" + std::to_string(ref.mismatches) + "mm]";
+  return s;
+}
+
 bool crnc::dna::isDomainName(llvm::StringRef name) {
   if (name.empty())
     return false;

@@ -34,22 +34,42 @@ struct Domain {
   std::string sequence;
 };
 
+/// Most intended mismatches one domain occurrence records.
+inline constexpr unsigned MaxMismatches = 15;
+
 /// One occurrence of a domain on a strand: the domain or its complement.
+///
+/// `mismatches` counts intended base mismatches this occurrence makes with
+/// the domain it pairs with (a rate-setting gate's weakened toehold
+/// complement, RateCalibration.h): the domain-level structure is the same,
+/// only the helix it is part of is less stable (RateModel.h). It belongs to
+/// the strand, so it survives every move, copy and renaming; it makes the
+/// strand a different molecule (equality, ordering and keys see it), but
+/// not a different domain (code(), complementarity and spelling do not).
 struct DomainRef {
   DomainId id = 0;
   bool complement = false;
+  uint8_t mismatches = 0;
 
+  /// The perfect complement.
   DomainRef complemented() const { return DomainRef{id, !complement}; }
   bool isComplementOf(DomainRef o) const {
     return id == o.id && complement != o.complement;
   }
-  /// A dense code (2*id + complement), used for ordering and hashing.
+  /// A dense code of the domain and orientation (2*id + complement),
+  /// without mismatches: what binds what.
   uint64_t code() const { return uint64_t(id) * 2 + (complement ? 1 : 0); }
+  /// The code with the mismatches: what identifies the molecule (equal to
+  /// code() without mismatches, so keys and hashes of perfect designs stay).
+  uint64_t key() const { return code() | uint64_t(mismatches) << 48; }
+  /// The same occurrence without mismatches.
+  DomainRef perfect() const { return DomainRef{id, complement}; }
   bool operator==(const DomainRef &o) const {
-    return id == o.id && complement == o.complement;
+    return id == o.id && complement == o.complement &&
+           mismatches == o.mismatches;
   }
   bool operator!=(const DomainRef &o) const { return !(*this == o); }
-  bool operator<(const DomainRef &o) const { return code() < o.code(); }
+  bool operator<(const DomainRef &o) const { return key() < o.key(); }
 };
 
 /// Owns the domains of one design. Ids are dense and assigned in order of
@@ -69,6 +89,9 @@ public:
 
   /// `name` or `name*`.
   std::string spell(DomainRef ref) const;
+  /// The same, marked `[<n>mm]` where the occurrence carries intended
+  /// mismatches (for strand lists a lab reads, never for PIL).
+  std::string spellMarked(DomainRef ref) const;
   unsigned length(DomainRef ref) const { return domains[ref.id].length; }
 
 private:

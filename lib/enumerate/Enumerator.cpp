@@ -111,7 +111,7 @@ uint64_t canonicalHash(const Complex &c) {
     uint32_t n = static_cast<uint32_t>(s.size());
     h = fnv(&n, 1, h);
     for (DomainRef d : s) {
-      uint32_t code = static_cast<uint32_t>(d.code());
+      uint32_t code = static_cast<uint32_t>(d.key() ^ d.key() >> 32);
       h = fnv(&code, 1, h);
     }
   }

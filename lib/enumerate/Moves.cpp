@@ -91,7 +91,8 @@ bool branch3Pattern(const View &v, int s, int t) {
   return !v.paired(s) && v.paired(t) && v.domain(t).isComplementOf(v.domain(s));
 }
 bool branch4Pattern(const View &v, int s, int t) {
-  return v.paired(s) && v.paired(t) && v.domain(t) == v.domain(s);
+  return v.paired(s) && v.paired(t) &&
+         v.domain(t).perfect() == v.domain(s).perfect();
 }
 
 /// A match found on a loop: the reacting domains (aligned pairwise) and the
@@ -286,6 +287,14 @@ std::optional<Helix> helixAt(const View &v, int p) {
   return h;
 }
 
+/// Intended mismatches over both strands of helix `h`.
+unsigned mismatchesIn(const View &v, const Helix &h) {
+  unsigned n = 0;
+  for (int a = h.startA; a <= h.endA; ++a)
+    n += v.domain(a).mismatches + v.domain(v.partner(a)).mismatches;
+  return n;
+}
+
 void openMoves(const View &v, const MoveOptions &options, MoveList &out) {
   unsigned maxRelease =
       options.releaseCutoff11 && options.releaseCutoff1N
@@ -315,7 +324,7 @@ void openMoves(const View &v, const MoveOptions &options, MoveList &out) {
     if (cutoff && h->length > cutoff)
       continue;
     out.add(ReactionKind::Open, std::move(products),
-            openingRate(h->length, options.opening));
+            openingRate(h->length, options.opening, mismatchesIn(v, *h)));
   }
 }
 

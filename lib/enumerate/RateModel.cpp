@@ -40,10 +40,11 @@ double crnc::enumerate::unimolecularBindingRate(unsigned length,
   return hairpinClosingRate(linkerLength(before, after));
 }
 
-double crnc::enumerate::openingRate(unsigned length,
-                                    const OpeningModel &model) {
+double crnc::enumerate::openingRate(unsigned length, const OpeningModel &model,
+                                    unsigned mismatches) {
   double rt = 0.001987 * model.kelvin;
-  double dG = length * model.dGbp + model.dGassoc;
+  double dG =
+      length * model.dGbp + model.dGassoc + mismatches * model.dGmismatch;
   return bimolecularBindingRate(length) * std::exp(dG / rt);
 }
 

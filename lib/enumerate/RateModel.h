@@ -27,6 +27,13 @@ struct LoopStats {
 struct OpeningModel {
   double dGbp = -1.7;   ///< kcal/mol per base pair
   double dGassoc = 1.9; ///< kcal/mol association penalty
+  /// kcal/mol one intended internal mismatch costs a helix (the domain-level
+  /// value of dna::DomainRef::mismatches): the mean over 12 internal
+  /// non-wobble single mismatches (A.A, C.C, G.A, T.C; 3.0 to 5.5) measured
+  /// with primer3's ntthal (SantaLucia & Hicks 2004 nearest-neighbour and
+  /// mismatch parameters) at 25 C as dG(mismatched) - dG(perfect) of 20-bp
+  /// duplexes: the two stacks the mismatch breaks plus its own terms.
+  double dGmismatch = 4.2;
   double kelvin = 298.15;
 };
 
@@ -45,8 +52,12 @@ double bimolecularBindingRate(unsigned length);
 double unimolecularBindingRate(unsigned length, const LoopStats &before,
                                const LoopStats &after);
 
-/// Opening of a helix of `length` nt: k_bind * exp((L dG_bp + dG_assoc)/RT).
-double openingRate(unsigned length, const OpeningModel &model = {});
+/// Opening of a helix of `length` nt with `mismatches` intended mismatches:
+/// k_bind * exp((L dG_bp + dG_assoc + mismatches ddG_mm)/RT). Binding is
+/// unchanged: a mismatch makes a toehold fall off sooner, not bind slower
+/// (Zhang & Winfree 2009's weak-toehold regime).
+double openingRate(unsigned length, const OpeningModel &model = {},
+                   unsigned mismatches = 0);
 
 /// 3-way branch migration over `length` nt: 1e4/L /s when the displaced side
 /// continues (dangling end), 333/L when it ends at a strand break, slowed by

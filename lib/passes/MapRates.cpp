@@ -27,7 +27,12 @@
 //    buffer (time_scale gets f); otherwise buffers raise the holding of a
 //    few reactants until every direction slows by the largest f
 //    (equalisingHolds; a species nothing consumes never changes a rate by
-//    being held), and where that fails every reactant is buffered as below,
+//    being held), and where that fails the less held directions of a
+//    network without clock phases are slowed instead until every one slows
+//    by the same F (equaliseRates: no buffer; the DSD schemes build a
+//    buffer's two directions as gates, which hold more than SSW's formula
+//    and burn fuel as the buffer exchanges), and otherwise (or where that
+//    does not settle) every reactant is buffered as below,
 //  - on: every non-constant species X gets SSW buffer modules,
 //  - off: none.
 // A buffer module is X + LS <=> HS + BS
@@ -43,9 +48,13 @@
 // every direction is the one the scheme must hold in its gate.
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
-// below qmin/qmax). Module attributes record the figures: rate_time_scale
-// (gamma), sequestration (lambda), formal = "true" (the module is the
-// lowering's output), time_scale (implemented seconds per formal
+// below qmin/qmax). LS records the fraction of X its buffer must hold
+// (buffer_hold = q_s / qmax): the DSD backend measures what its gates hold
+// and sets it (backends/dsd/BufferCalibration.h). Module attributes record the
+// figures: rate_time_scale (gamma), sequestration (lambda), amount_factor (lab
+// amount of a signal, free and held, per model amount: 1 + lambda with SSW's
+// buffers on every species, else 1; see addBuffers), formal = "true" (the
+// module is the lowering's output), time_scale (implemented seconds per formal
 // second: gamma, times 1 + lambda with buffers), conc_scale_nM (nM per former
 // unit), cmax_nM, qmax_per_nM_s, qmin_per_nM_s.
 //
@@ -99,9 +108,10 @@ private:
   std::optional<SpeciesId> addFuels(Module &module, FreshNames &names);
   void diluteFuel(Module &module, FreshNames &names, SpeciesId fuel);
   double chooseGamma(const Module &module) const;
-  double addBuffers(Module &module, FreshNames &names);
+  double addBuffers(Module &module, FreshNames &names, double &amountFactor);
   std::optional<double> commonSlowdown(const Module &module,
                                        const std::vector<double> &alpha) const;
+  std::optional<double> equaliseRates(Module &module) const;
   std::optional<std::vector<double>>
   equalisingHolds(const Module &module, const std::vector<double> &alpha,
                   const std::vector<bool> &candidate) const;
@@ -470,6 +480,58 @@ MapRatesPass::equalisingHolds(const Module &module,
   return beta;
 }
 
+/// Rates under which every direction slows down by the same F without
+/// buffers (a time-scaled copy in the totals): a direction held by
+/// f = prod (1 + alpha_X) runs at q f / F, which lowers the holds alpha it
+/// sets; iterated to the fixed point
+///   r_d = q_d f_d(alpha(r)) / F(r),  alpha_X = sum of r_d / qmax over the
+///   directions X is gated in,  F = max f_d,
+/// which every r_d <= q_d keeps realisable. Returns F and rewrites the rates,
+/// or nullopt (rates untouched) when the iteration does not settle.
+std::optional<double> MapRatesPass::equaliseRates(Module &module) const {
+  std::vector<std::pair<TermList *, double *>> dirs;
+  for (Reaction &r : module.allReactions()) {
+    dirs.push_back({&r.reactants, &r.rate});
+    if (r.reverseRate)
+      dirs.push_back({&r.products, &*r.reverseRate});
+  }
+  auto gated = [&](const TermList &side) -> std::optional<SpeciesId> {
+    if (side.empty())
+      return std::nullopt;
+    const Species &s = module.getSpecies(side.front().species);
+    if (s.constant || s.role == SpeciesRole::Fuel)
+      return std::nullopt;
+    return side.front().species;
+  };
+  std::vector<double> q, r;
+  for (auto [side, rate] : dirs)
+    q.push_back(*rate);
+  r = q;
+  double big = 0;
+  for (int round = 0; round < 500; ++round) {
+    std::vector<double> alpha(module.speciesCount(), 0), f(dirs.size());
+    for (size_t d = 0; d < dirs.size(); ++d)
+      if (std::optional<SpeciesId> g = gated(*dirs[d].first))
+        alpha[*g] += r[d] / qmax();
+    big = 1;
+    for (size_t d = 0; d < dirs.size(); ++d)
+      big = std::max(big, f[d] = slowdown(module, *dirs[d].first, alpha));
+    double change = 0;
+    for (size_t d = 0; d < dirs.size(); ++d) {
+      double next = q[d] * f[d] / big;
+      change =
+          std::max(change, std::fabs(next - r[d]) / std::max(q[d], 1e-300));
+      r[d] = next;
+    }
+    if (change > 1e-12)
+      continue;
+    for (size_t d = 0; d < dirs.size(); ++d)
+      *dirs[d].second = r[d];
+    return big;
+  }
+  return std::nullopt;
+}
+
 /// X + LS <=> HS + BS (forward qs, reverse qmax; LS, BS at cmax) holds X by
 /// the further fraction qs / qmax.
 void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
@@ -483,6 +545,7 @@ void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
   SpeciesId bs =
       addFuel(module, names, "BS_" + x, qs > kf ? cmax * kf / qs : cmax, loc);
   lowering::set(module.getSpecies(ls).attrs, lowering::BufferOf, x);
+  lowering::set(module.getSpecies(ls).attrs, lowering::BufferHold, qs / qmax());
   Species hs;
   hs.name = names.get("HS_" + x);
   hs.role = SpeciesRole::Intermediate;
@@ -498,8 +561,15 @@ void MapRatesPass::addBufferModule(Module &module, FreshNames &names,
 }
 
 /// Adds the buffer modules; returns lambda (the common sequestration: every
-/// direction runs 1 + lambda slower, resp. every species is held by lambda).
-double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
+/// direction runs 1 + lambda slower, resp. every species is held by lambda)
+/// and sets `amountFactor`: 1 when the totals of the signals (free and held)
+/// are the time-scaled model, 1 + lambda when every species is held by
+/// lambda (SSW), where the free signals are: a bimolecular direction slows
+/// by (1 + lambda)^2 in totals but a unimolecular one by 1 + lambda, so
+/// the totals start at and read as 1 + lambda times the model's amounts.
+double MapRatesPass::addBuffers(Module &module, FreshNames &names,
+                                double &amountFactor) {
+  amountFactor = 1;
   if (buffers == BufferMode::Off)
     return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
@@ -523,6 +593,11 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
     if (std::optional<double> f = commonSlowdown(module, alpha))
       return *f - 1;
     equal = equalisingHolds(module, alpha, buffered);
+    // A clocked network (gate-phases) keeps SSW's buffers: its DNA-level
+    // training reads free signals (amount_factor).
+    if (!equal && lowering::clockPhaseCount(module.attrs) == 0)
+      if (std::optional<double> f = equaliseRates(module))
+        return *f - 1;
   }
   if (equal) {
     hold = *equal;
@@ -535,6 +610,7 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names) {
     for (SpeciesId s = 0; s < module.speciesCount(); ++s)
       if (buffered[s])
         hold[s] = lambda;
+    amountFactor = 1 + lambda;
   }
   size_t original = module.speciesCount();
   for (SpeciesId s = 0; s < original; ++s) {
@@ -588,7 +664,8 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   if (fuel)
     diluteFuel(module, names, *fuel);
   warnUnrealisable(module, qmin(), qmax(), diags);
-  double lambda = addBuffers(module, names);
+  double amountFactor = 1;
+  double lambda = addBuffers(module, names, amountFactor);
   AttributeList &attrs = module.attrs;
   lowering::markFormal(attrs);
   lowering::set(attrs, lowering::ConcScaleNM, scale);
@@ -597,6 +674,7 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   lowering::set(attrs, lowering::QminPerNMs, qmin());
   lowering::set(attrs, lowering::RateTimeScale, gamma);
   lowering::set(attrs, lowering::Sequestration, lambda);
+  lowering::set(attrs, lowering::AmountFactor, amountFactor);
   lowering::set(attrs, lowering::TimeScale, gamma * (1 + lambda));
   return success();
 }

@@ -247,5 +247,7 @@ verify::implementationFromEnumeration(const enumerate::EnumeratedSystem &system,
   out.partial = interpretationFromNames(out.crn, formal);
   interpretHistoryVariants(system, design, formal, out.crn, out.partial);
   out.gateModule = gateModules(system, design);
+  for (const dna::ReactionModule &m : design.modules)
+    out.moduleEquations.push_back(m.equation);
   return out;
 }

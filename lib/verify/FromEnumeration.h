@@ -31,6 +31,8 @@ struct EnumeratedImplementation {
   /// holds strands of two or more modules (crosstalk). Empty when the
   /// design lists no modules (a PIL made elsewhere).
   std::vector<int32_t> gateModule;
+  /// Per design module: its formal reaction ("A + B -> C").
+  std::vector<std::string> moduleEquations;
 };
 
 constexpr int32_t GateNone = -1, GateShared = -2;

@@ -425,3 +425,47 @@ ModularResult verify::checkGateModularBisimulation(
   result.verdict = Verdict::Correct;
   return result;
 }
+
+/// The two gate modules that `r`'s reactants come from, when they differ.
+static std::optional<std::pair<int32_t, int32_t>>
+joinedGates(const CrnReaction &r, llvm::ArrayRef<int32_t> gateModule) {
+  std::optional<int32_t> first;
+  for (SpeciesIndex s : r.reactants) {
+    int32_t g = s < gateModule.size() ? gateModule[s] : -1; // no module
+    if (g < 0)
+      continue;
+    if (first && *first != g)
+      return std::make_pair(*first, g);
+    first = g;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string>
+verify::describeGateCrosstalk(const Crn &implementation,
+                              llvm::ArrayRef<int32_t> gateModule,
+                              llvm::ArrayRef<std::string> moduleEquations) {
+  size_t count = 0;
+  std::string first;
+  for (const CrnReaction &r : implementation.reactions) {
+    auto gates = joinedGates(r, gateModule);
+    if (!gates)
+      continue;
+    if (count++)
+      continue;
+    auto name = [&](int32_t k) {
+      return size_t(k) < moduleEquations.size()
+                 ? "'" + moduleEquations[size_t(k)] + "'"
+                 : "module " + std::to_string(k + 1);
+    };
+    first = implementation.format(r) + " (the gates of " + name(gates->first) +
+            " and " + name(gates->second) + ")";
+  }
+  if (!count)
+    return std::nullopt;
+  return std::to_string(count) + " reaction" +
+         (count == 1 ? " brings" : "s bring") +
+         " species of different formal reactions' gates together (a strand "
+         "one gate releases entering another gate), the first " +
+         first;
+}

@@ -60,6 +60,17 @@ ModularResult checkGateModularBisimulation(const Crn &formal,
                                            const BisimulationOptions &options,
                                            llvm::ArrayRef<int32_t> gateModule);
 
+/// Requires: `gateModule` as splitByGates; `moduleEquations[k]` is design
+/// module k's formal reaction.
+/// Guarantees: none when no reaction has reactants of two different gate
+/// modules; otherwise one sentence: how many reactions do, and the first of
+/// them with the formal reactions whose gates it joins (a strand one gate
+/// releases entering another's gate, which no modular argument covers).
+std::optional<std::string>
+describeGateCrosstalk(const Crn &implementation,
+                      llvm::ArrayRef<int32_t> gateModule,
+                      llvm::ArrayRef<std::string> moduleEquations);
+
 } // namespace crnc::verify
 
 #endif

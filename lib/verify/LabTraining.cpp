@@ -39,7 +39,9 @@ llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
   LabProtocol p;
   p.phaseSeconds = horizon * *timeScale;
   p.concScale = *concScale;
-  p.sequestration = numberAttr(formal.attrs, "sequestration").value_or(0);
+  p.amountFactor =
+      numberAttr(formal.attrs, "amount_factor")
+          .value_or(1 + numberAttr(formal.attrs, "sequestration").value_or(0));
   llvm::SmallVector<llvm::StringRef, 2> phases;
   ir::findAttribute(formal.attrs, "clock_phases")
       .value_or("")
@@ -137,9 +139,6 @@ LabTrainer::create(LabNetwork net, const train::ModelInterface &mi,
   t->trainSim = std::move(*sim);
   std::vector<double> y(t->compiled->initialState().begin(),
                         t->compiled->initialState().end());
-  for (size_t s = 0; s < y.size(); ++s)
-    if (!t->net.holds[s].empty())
-      y[s] *= 1 + protocol.sequestration;
   t->trainSim->setState(y, 0);
   return t;
 }
@@ -148,7 +147,7 @@ double LabTrainer::value(llvm::ArrayRef<double> y, size_t signal) const {
   double sum = 0;
   for (size_t s : holders[signal])
     sum += multisetCount(net.holds[s], SpeciesIndex(signal)) * y[s];
-  return sum / (proto.concScale * (1 + proto.sequestration));
+  return sum / (proto.concScale * proto.amountFactor);
 }
 
 double LabTrainer::value(llvm::ArrayRef<double> y,
@@ -177,8 +176,7 @@ llvm::Error LabTrainer::add(std::vector<double> &y, size_t signal,
   if (!net.injection[signal])
     return protocolError("signal '" + net.signals[signal] +
                          "' has no free strand in the network to add");
-  y[*net.injection[signal]] +=
-      amount * proto.concScale * (1 + proto.sequestration);
+  y[*net.injection[signal]] += amount * proto.concScale * proto.amountFactor;
   return llvm::Error::success();
 }
 
@@ -246,9 +244,9 @@ llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
   for (size_t p = 0; p < 2; ++p)
     for (const LabProtocol::Trigger &t : proto.triggers[p])
       if (t.complement)
-        y[*t.complement] = p == phase ? 0.0
-                                      : TriggerComplementExcess * t.level *
-                                            (1 + proto.sequestration);
+        y[*t.complement] =
+            p == phase ? 0.0
+                       : TriggerComplementExcess * t.level * proto.amountFactor;
   for (const LabProtocol::Trigger &t : proto.triggers[phase])
     if (llvm::Error e = add(y, t.signal, t.level / proto.concScale))
       return e;

@@ -29,11 +29,11 @@ namespace crnc::verify {
 struct LabProtocol {
   double phaseSeconds = 0; ///< lab seconds per phase: horizon x time_scale
   double concScale = 1;    ///< network units (nM) per model unit
-  /// map-rates' lambda: every signal is held in gates and buffers by this
-  /// fraction of its free amount, so a model value v is a total of
-  /// v (1 + lambda) concScale, free and bound (Soloveichik, Seelig & Winfree
-  /// 2010: the free amounts follow the formal CRN, time scaled by 1 + lambda).
-  double sequestration = 0;
+  /// map-rates' amount_factor: a model value v is a lab total of
+  /// v amountFactor concScale, free and bound (1 + lambda with SSW's
+  /// buffers on every species, whose free amounts follow the formal CRN;
+  /// 1 where the totals do). The design's initial amounts carry it.
+  double amountFactor = 1;
   /// A trigger strand: its LabNetwork::signals index and on-level (network
   /// units).
   struct Trigger {

@@ -2,17 +2,17 @@
 //
 //  1. Initial state of the implementation: declared values, except that a
 //     species interpreted as exactly {X} starts at X's formal initial value
-//     (the one named X if several are, else the first), the others at zero
-//     unless a fuel (declared constant or listed; fuels keep their declared
-//     level throughout).
+//     times amountFactor (the one named X if several are, else the first),
+//     the others at zero unless a fuel (declared constant or listed; fuels
+//     keep their declared level throughout).
 //  2. The reference simulated to tEnd, the implementation to timeScale *
 //     tEnd, at the same number of evenly spaced output times (CVODE, or the
 //     mean of a seeded SSA ensemble at the implementation's copy numbers:
 //     the SSA volume is read in the implementation's unit, litres when it
 //     has one).
 //  3. Per formal species the reference has, the interpreted sum divided by
-//     concScale is compared with the reference trajectory relative to the
-//     reference's range.
+//     concScale * amountFactor is compared with the reference trajectory
+//     relative to the reference's range.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,11 +25,10 @@
 namespace crnc::verify {
 
 /// The implementation's initial state (step 1).
-static std::vector<double> initialState(const Crn &formalCrn,
-                                        const ir::Module &implementation,
-                                        const Crn &implCrn,
-                                        const Interpretation &m,
-                                        llvm::ArrayRef<SpeciesIndex> fuels) {
+static std::vector<double>
+initialState(const Crn &formalCrn, const ir::Module &implementation,
+             const Crn &implCrn, const Interpretation &m,
+             llvm::ArrayRef<SpeciesIndex> fuels, double amountFactor) {
   std::vector<double> state(implementation.speciesCount(), 0);
   std::vector<std::optional<SpeciesIndex>> carrier(formalCrn.speciesCount());
   for (SpeciesIndex s = 0; s < implCrn.speciesCount(); ++s) {
@@ -43,7 +42,7 @@ static std::vector<double> initialState(const Crn &formalCrn,
   }
   for (SpeciesIndex f = 0; f < carrier.size(); ++f)
     if (carrier[f])
-      state[*carrier[f]] = formalCrn.initial[f];
+      state[*carrier[f]] = formalCrn.initial[f] * amountFactor;
   return state;
 }
 
@@ -197,7 +196,7 @@ static void compareAll(ResimulationResult &result, const sim::Trace &reference,
   for (const auto &[column, fs] : counted) {
     result.species.push_back(compare(refModule.getSpecies(column).name, fs,
                                      column, reference, impl, implCrn, m,
-                                     options.concScale));
+                                     options.concScale * options.amountFactor));
     if (result.species.back().deviation >= result.maxDeviation) {
       result.maxDeviation = result.species.back().deviation;
       result.worstSpecies = result.species.back().species;
@@ -218,14 +217,15 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
                              : 1;
   llvm::Expected<sim::Trace> referenceTrace =
       run(reference, referenceInitial, options.tEnd, options,
-          omega * options.concScale);
+          omega * options.concScale * options.amountFactor);
   if (!referenceTrace)
     return referenceTrace.takeError();
   ir::Module held = implementation;
   for (SpeciesIndex s : options.fuels)
     held.getSpecies(s).constant = true;
-  std::vector<double> implInitial = initialState(
-      formalCrn, implementation, implCrn, interpretation, options.fuels);
+  std::vector<double> implInitial =
+      initialState(formalCrn, implementation, implCrn, interpretation,
+                   options.fuels, options.amountFactor);
   // Fitting reads a run 4 times longer, 8 times denser, at any time scale.
   bool fit = options.fitTimeScale && !options.ssa;
   ResimulationOptions implOptions = options;

@@ -5,9 +5,13 @@
 // each signal starting at its formal species' initial value, everything else
 // at zero) and compares, for every formal species X the reference has, X(t)
 // with the sum over implementation species s of m(s)[X] * s(timeScale * t)
-// / concScale (free and bound copies, per the interpretation): the
-// implementation runs on map-rates' time axis (`time_scale` implementation
-// seconds per reference time unit) and in its own concentration unit. The
+// / (concScale amountFactor) (free and bound copies, per the
+// interpretation): the implementation runs on map-rates' time axis
+// (`time_scale` implementation seconds per reference time unit), in its own
+// concentration unit, and its signals start at amountFactor times the
+// formal initial values (map-rates' amount_factor: with SSW's buffers the
+// free signals follow the model, and every signal is held by the same
+// fraction, so the lab adds and reads 1 + lambda times the model). The
 // deviation of X is the largest |difference| over the output times divided by
 // X's range (max - min) in the reference trajectory; the check passes when
 // every deviation is within the threshold.
@@ -31,6 +35,10 @@ struct ResimulationOptions {
   /// Implementation concentration units per reference unit (map-rates'
   /// conc_scale_nM for a dimensionless model).
   double concScale = 1;
+  /// Lab amount of a signal, free and held, per formal amount (map-rates'
+  /// amount_factor): the implementation's signals start at this multiple
+  /// of the formal initial values, and its sums are divided by it.
+  double amountFactor = 1;
   sim::SolverOptions solver; ///< for the ODE runs
   /// Set: SSA ensemble means instead; `volume` is read in the
   /// implementation's unit (litres when it has one) and the reference is

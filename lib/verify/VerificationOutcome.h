@@ -68,6 +68,9 @@ struct VerificationOutcome {
   std::string enumerationStopped; ///< the limit hit; then checks are unknown
   size_t implementationSpecies = 0, implementationReactions = 0;
   std::vector<CheckOutcome> checks;
+  /// When a check does not hold: the reactions between species of different
+  /// formal reactions' gates (describeGateCrosstalk), the likely cause.
+  std::string crosstalk;
   /// Implementation species -> formal species (empty: stands for nothing),
   /// from the bisimulation when it holds, else the signal names.
   std::vector<std::pair<std::string, std::vector<std::string>>> interpretation;

@@ -3,6 +3,7 @@
 #include "lib/verify/VerifyDesign.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
+#include "lib/verify/GateModules.h"
 #include "lib/verify/LabNetwork.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
@@ -250,23 +251,39 @@ static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal) {
   return held;
 }
 
+/// `formal` without map-rates' buffer modules: the model at rate_time_scale,
+/// which the design follows at time_scale (a buffered formal CRN run alone
+/// holds its species in buffers but not in gates, and follows neither).
+static ir::Module withoutBuffers(const ir::Module &formal) {
+  ir::Module out = formal;
+  llvm::StringMap<std::string> held = bufferHeld(formal);
+  llvm::erase_if(out.allReactions(), [&](const ir::Reaction &r) {
+    return llvm::any_of(r.products, [&](const ir::Term &t) {
+      return held.count(formal.getSpecies(t.species).name) != 0;
+    });
+  });
+  return out;
+}
+
 static ResimulationOutcome runResimulation(const PreparedDesign &p,
                                            const ir::Module &formal,
                                            const ir::Module *userModule,
                                            const Interpretation &m,
                                            const DesignCheckOptions &options) {
   ResimulationOutcome out;
+  ir::Module unbuffered = withoutBuffers(formal);
   const ir::Module &reference =
-      usableReference(userModule) ? *userModule : formal;
+      usableReference(userModule) ? *userModule : unbuffered;
   double timeScale = numberAttribute(formal, "time_scale", 1);
-  out.reference =
-      &reference == &formal ? "the lowered formal CRN" : "the model as written";
+  out.reference = &reference == &unbuffered
+                      ? "the lowered formal CRN without its buffers"
+                      : "the model as written";
   out.timeScale =
-      &reference == &formal
+      &reference == &unbuffered
           ? timeScale / numberAttribute(formal, "rate_time_scale", timeScale)
           : timeScale;
   out.concScale = 1;
-  if (&reference != &formal)
+  if (&reference != &unbuffered)
     out.concScale = reference.unit == ConcUnit::None
                         ? numberAttribute(formal, "conc_scale_nM", 1)
                         : concUnitRatio(reference.unit, formal.unit);
@@ -280,9 +297,9 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   r.timeScale = out.timeScale;
   r.concScale = out.concScale;
   r.fuels = p.implementation.fuels;
+  r.amountFactor = numberAttribute(formal, "amount_factor", 1);
   r.fitTimeScale = true;
-  if (&reference != &formal)
-    r.countsAs = bufferHeld(formal);
+  r.countsAs = bufferHeld(formal);
   llvm::Expected<ResimulationResult> result = resimulate(
       reference, p.formal, p.implementation.module, p.implementation.crn, m, r);
   if (!result) {
@@ -330,6 +347,14 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
   }
   if (options.pathway)
     out.checks.push_back(runPathway(p, options.secondsPerCheck));
+  bool allCorrect = llvm::all_of(out.checks, [](const CheckOutcome &c) {
+    return c.verdict == Verdict::Correct;
+  });
+  if (std::optional<std::string> crosstalk = describeGateCrosstalk(
+          p.implementation.crn, p.implementation.gateModule,
+          p.implementation.moduleEquations);
+      crosstalk && !allCorrect)
+    out.crosstalk = *crosstalk;
   if (out.interpretationSource != "crn-bisimulation") {
     // Without a bisimulation, a species bound reversibly from signals (X +
     // gate <=> H + fuel, fuels removed: X <=> H) holds them, as at DNA-level

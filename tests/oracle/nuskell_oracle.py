@@ -16,11 +16,13 @@ every example, under each of crnc's four schemes:
  4. where it gives none within T (or with --modular always), a second oracle:
     Nuskell enumerates the design (`nuskell --readpil --enumerate`), the
     condensed reactions are split into crnc's modules (each reaction joined
-    through intermediates to the gates, i.e. fuels, of one formal reaction;
-    the rest, buffer modules and crosstalk, form one extra module that must
-    interpret to trivial reactions) and crnverifier's
-    `modular-crn-bisimulation` decides (Johnson, Dong & Winfree 2019,
-    modularity condition);
+    through intermediates, not through wastes no reaction consumes, to the
+    gates, i.e. fuels, of one formal reaction; the rest, buffer modules and
+    crosstalk, form one extra module that must interpret to trivial
+    reactions; modules that still share a species other than a signal after
+    fuels and wastes are removed are an error, not a verdict) and
+    crnverifier's `modular-crn-bisimulation` decides (Johnson, Dong &
+    Winfree 2019, modularity condition);
  5. Nuskell's own design of the same CRN (`nuskell --ts <scheme file>
     --verify crn-bisimulation`; for a model, whose source has no reactions,
     of the formal CRN that crnc's design implements) is run for the examples
@@ -211,6 +213,9 @@ def formal_name(name, formals):
     return m.group(1) if m and m.group(1) in formals else None
 
 
+BUFFER = 'buffer'  # owner of a buffer module's gates in split_modules
+
+
 def split_modules(reactions, design, renames, formals):
     """Groups implementation reactions into crnc's modules.
 
@@ -223,7 +228,12 @@ def split_modules(reactions, design, renames, formals):
     for m in design['modules']:
         eq = m['reaction']
         if words(eq) & set(renames):
-            continue  # buffer module: goes to the extra module
+            # Buffer module: goes to the extra module. Its gates still count
+            # as owners, so a helper strand it shares with a formal
+            # reaction's gates (cardelli2013's `x t`) tells nothing.
+            for f in m['fuels']:
+                fuel_module.setdefault(f, set()).add(BUFFER)
+            continue
         lhs, rhs = [frozenset(collections.Counter(s.split()).items())
                     for s in (eq.split('->')[0], eq.split('->')[1])]
         key = frozenset([lhs, rhs])  # both directions of a reversible one
@@ -241,10 +251,14 @@ def split_modules(reactions, design, renames, formals):
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+    # A species no reaction consumes is a waste (drop_fuels_and_wastes
+    # removes it): two modules that both release it (the inert one-domain
+    # strand a noGC gate leaves) share nothing once it is removed.
+    consumed = {s for r, _ in reactions for s in r}
     by_species = {}
     for i, (r, p) in enumerate(reactions):
         for s in r + p:
-            if s[0] != 'f' and formal_name(s, formals) is None:
+            if s[0] != 'f' and formal_name(s, formals) is None and s in consumed:
                 by_species.setdefault(s, []).append(i)
     for rs in by_species.values():
         for j in rs[1:]:
@@ -260,7 +274,8 @@ def split_modules(reactions, design, renames, formals):
             for s in reactions[i][0] + reactions[i][1]:
                 if s in fuel_module and len(fuel_module[s]) == 1:
                     owners |= fuel_module[s]
-        target = impl[owners.pop()] if len(owners) == 1 else extra
+        owner = owners.pop() if len(owners) == 1 else BUFFER
+        target = extra if owner == BUFFER else impl[owner]
         target.extend(reactions[i] for i in members)
     return formal_modules, impl, extra
 
@@ -293,6 +308,17 @@ def drop_fuels_and_wastes(modules, formals):
     return out
 
 
+def shared_intermediates(modules, formals):
+    """Species other than signals that occur in two modules."""
+    seen, shared = {}, set()
+    for k, m in enumerate(modules):
+        for r, p in m:
+            for s in r + p:
+                if formal_name(s, formals) is None and seen.setdefault(s, k) != k:
+                    shared.add(s)
+    return shared
+
+
 def modular_oracle(args, d, design, formal, renames):
     """Second oracle: crnverifier modular-crn-bisimulation on crnc's modules."""
     env = nuskell_env(args)
@@ -307,6 +333,9 @@ def modular_oracle(args, d, design, formal, renames):
     fmods, imods, extra = split_modules(reactions, design, renames, formals)
     cleaned = drop_fuels_and_wastes(imods + [extra], formals)
     imods, extra = cleaned[:-1], cleaned[-1]
+    shared = shared_intermediates(cleaned, formals)
+    if shared:  # the modular theorem needs modules that share only signals
+        return 'error:modules share ' + ' '.join(sorted(shared)[:3])
     line = lambda rs: '; '.join(' + '.join(r) + ' -> ' + ' + '.join(p) for r, p in rs)
     with open(os.path.join(d, 'modules.formal.crn'), 'w') as f:
         for m in fmods:

@@ -9,6 +9,7 @@
 // Tolerances: 0.1 % (calibration stops within 0.1 %; levels have 4
 // significant digits).
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/Parser.h"
 #include <catch2/catch.hpp>
@@ -101,4 +102,76 @@ TEST_CASE("a trimmed toehold exposes fewer nucleotides and slows the gate",
   REQUIRE(bool(r));
   // Zhang & Winfree 2009: 2 nt less toehold slows displacement by over 10x.
   CHECK(r->perMolarSecond < 6.505e5 / 10);
+}
+
+// The mismatch knob (ToeholdMismatch.h). q = 500 /M/s is 1300 times below
+// the full toehold's 6.505e5 at C_max: diluting the join gate to its floor
+// (10 x the largest signal, 100 nM) reaches only 6.505e4. One mismatch
+// (ddG_mm = 4.2 kcal/mol) divides the join gate's rate by the measured
+// factor checked below; the gate is then diluted to realise q. Tolerance
+// 0.1 % (calibration stops within 0.1 %).
+static constexpr const char *slowJoin = R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  species A : signal = 10
+  species B : signal = 10
+  species C : signal = 0
+  reaction A + B -> C [k = 5e-7]
+})";
+
+TEST_CASE("one mismatch slows the join gate as the enumerator measures it",
+          "[dsd][rates][mismatch]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = parse(abc, diags);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  dsd::SchemeBuilder builder(*module, options, *design);
+  auto steps = builder.steps(false);
+  dna::ComplexIndex gate = design->modules.front().fuels.front();
+  auto site = dsd::mismatchSite(*design, gate, *design->lookup("A"));
+  REQUIRE(site);
+  CHECK(site->capacity == 3); // a 5-nt toehold: its 3 internal bases
+  dsd::setMismatches(*design, gate, *site, 1);
+  CHECK(dsd::inputToeholdMismatches(*design, gate, *design->lookup("A")) == 1);
+  llvm::Expected<dsd::MeasuredRate> r =
+      dsd::measureModuleRate(*module, *design, 0, steps.front());
+  REQUIRE(bool(r));
+  // The join step X1 + L <=> H + B sets the rate by its equilibrium, which
+  // the mismatch shifts by exp(ddG_mm / RT) = 1199.5 (detailed balance),
+  // less what the slower step H + X2 takes back: between the two bounds.
+  double factor = 6.505e5 / r->perMolarSecond;
+  CHECK(factor > 100);
+  CHECK(factor < 1199.5 * 1.001);
+}
+
+TEST_CASE("calibration weakens the toehold where dilution cannot reach q",
+          "[dsd][rates][mismatch]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = parse(slowJoin, diags);
+  llvm::Expected<dna::Design> design =
+      dsd::compile(*module, dsd::SchemeOptions(), diags);
+  REQUIRE(bool(design));
+  const dna::ReactionModule &m = design->modules.front();
+  REQUIRE(m.realisedRate);
+  REQUIRE(m.rateGate);
+  CHECK(*m.targetRate == Approx(500).epsilon(1e-9));
+  CHECK(*m.realisedRate == Approx(500).epsilon(1e-3));
+  CHECK(m.gateToeholdNt == 5u);
+  CHECK(m.gateToeholdMismatches == 1u);
+  double level = *design->getComplex(*m.rateGate).concentration;
+  CHECK(level >= 100);
+  CHECK(level <= 1000);
+  CHECK(diags.warningCount() == 0);
+  // Without the knob the gate stops at its floor, too fast, with a warning.
+  dsd::SchemeOptions plain;
+  plain.mismatchToeholds = false;
+  llvm::Expected<dna::Design> diluted = dsd::compile(*module, plain, diags);
+  REQUIRE(bool(diluted));
+  CHECK(diluted->modules.front().gateToeholdMismatches == 0u);
+  CHECK(*diluted->modules.front().realisedRate > 100 * 500);
+  CHECK(diags.warningCount() == 1);
 }

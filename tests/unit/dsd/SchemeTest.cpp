@@ -126,3 +126,44 @@ TEST_CASE("compilation is deterministic") {
     CHECK(pil::printPIL(*a.design) == pil::printPIL(*b.design));
   }
 }
+
+/// Compiles the reactions "A -> B + C", ... (one per entry) with
+/// soloveichik2010 and returns the kernels of its complexes.
+static std::vector<std::string>
+soloveichikKernels(std::initializer_list<llvm::StringRef> reactions) {
+  ir::Module m("test");
+  m.unit = ConcUnit::nM;
+  for (llvm::StringRef text : reactions) {
+    auto [lhs, rhs] = text.split("->");
+    ir::Reaction r;
+    r.reactants = crnSide(m, lhs);
+    r.products = crnSide(m, rhs);
+    m.addReaction(r);
+  }
+  dsd::SchemeOptions options;
+  options.kind = dsd::lookupScheme("soloveichik2010")->kind;
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  llvm::Expected<dna::Design> design = dsd::compile(m, options, diags);
+  REQUIRE(bool(design));
+  return kernels(*design);
+}
+
+// The strand the gate of A -> B + C releases starts with A's long domain
+// and toehold and carries B's toehold: a join gate holding A before B would
+// let it displace A (remote toehold). The join gate of A + B -> D binds B
+// first instead: its backward strand is b_B c_B a_A (B = h5 t6 d7 t8, A = h1
+// t2 d3 t4), not b_A c_A a_B.
+TEST_CASE("soloveichik2010 orders join inputs so no output strand enters") {
+  auto k = soloveichikKernels({"A -> B + C", "A + B -> D"});
+  CHECK(llvm::is_contained(k, "f4 = d7 t8 t2"));
+  for (const std::string &c : k)
+    CHECK(c.find("d3 t4 t6") == std::string::npos);
+  // A -> B, B -> A: either order of A + B -> C can be entered (by the
+  // strand of A -> B or of B -> A); the written order stays.
+  auto both = soloveichikKernels({"A -> B", "B -> A", "A + B -> C"});
+  bool written = false;
+  for (const std::string &c : both)
+    written |= c.find("= d3 t4 t6") != std::string::npos;
+  CHECK(written);
+}

@@ -132,7 +132,9 @@ TEST_CASE("map-rates buffers make every species' sequestration equal") {
     reaction B + C <=> A [kf = 1e-04, kr = 0.05]
     reaction C + F -> [k = 1e-05]
   })");
-  auto low = lower(*m, "map-rates");
+  // SSW's buffers on every species (buffers=auto slows the less held
+  // reactions instead here).
+  auto low = lower(*m, "map-rates{buffers=on}");
   double qmax = attrNumber(*low, "qmax_per_nM_s");
   double lambda = attrNumber(*low, "sequestration");
   REQUIRE(lambda > 0);
@@ -205,4 +207,47 @@ TEST_CASE("autonomous clock: phase separation grows with the spacing") {
   CHECK(o3 < o2);
   CHECK(o2 < o1);
   CHECK(o3 < 0.05);
+}
+
+TEST_CASE("map-rates slows the less held directions where a few buffers "
+          "cannot equalise them") {
+  // Approximate majority: X is gated in X + Y, Y in Y + X and Y + B, B in
+  // B + X, all at q = k: Y is held most, and B + X (X and B held) would
+  // run fastest. No buffer on a few species equalises it (Y is in three
+  // directions); map-rates instead runs each direction at r = q f / F
+  // (f = prod (1 + alpha) of its reactants, alpha from the rates r), so at
+  // DNA level every direction's rate over its slowdown, r / f, is the
+  // formal k over the time scale: a time-scaled copy in the totals.
+  auto m = parseIR(R"(module "m" {
+    unit nM
+    species X : signal = 60
+    species Y : signal = 40
+    species B : signal = 0
+    reaction X + Y -> X + B [k = 1e-3]
+    reaction X + Y -> Y + B [k = 1e-3]
+    reaction X + B -> 2 X [k = 1e-3]
+    reaction Y + B -> 2 Y [k = 1e-3]
+  })");
+  auto low = lower(*m, "map-rates");
+  for (const ir::Species &s : low->allSpecies())
+    CHECK_FALSE(ir::findAttribute(s.attrs, "buffer_of"));
+  CHECK(attrNumber(*low, "amount_factor") == 1);
+  double qmax = attrNumber(*low, "qmax_per_nM_s");
+  double timeScale = attrNumber(*low, "time_scale");
+  std::vector<double> alpha(low->speciesCount(), 0);
+  for (const ir::Reaction &r : low->allReactions())
+    alpha[r.reactants.front().species] += r.rate / qmax;
+  double slowest = 0;
+  for (const ir::Reaction &r : low->allReactions()) {
+    double f = 1;
+    for (const ir::Term &t : r.reactants)
+      f *= std::pow(1 + alpha[t.species], double(t.count));
+    // k = 1e-3 /nM/s for every reaction; the fixed point is iterated to
+    // 1e-12.
+    CHECK(r.rate / f == Approx(1e-3 / timeScale).epsilon(1e-9));
+    slowest = std::max(slowest, f);
+  }
+  CHECK(timeScale ==
+        Approx(attrNumber(*low, "rate_time_scale") * slowest).epsilon(1e-9));
+  CHECK(attrNumber(*low, "sequestration") == Approx(slowest - 1));
 }

@@ -115,3 +115,22 @@ TEST_CASE("gate modules: a crosstalk reaction that is neither trivial nor "
   CHECK(r.reason.find("neither a formal reaction nor trivial") !=
         std::string::npos);
 }
+
+TEST_CASE("gate modules: the crosstalk is described by the formal reactions "
+          "whose gates it joins",
+          "[verify][modular]") {
+  verify::Crn impl = crnOf("A -> i\ni -> B\nA -> j\nj -> A\nj + C -> D\n"
+                           "i + j -> x\nx -> i + j\n");
+  std::vector<std::string> equations{"A -> B", "A + C -> D"};
+  // i + j -> x: i of module 0 meets j of module 1. x -> i + j has one
+  // reactant, of no single module: it joins nothing.
+  CHECK(verify::describeGateCrosstalk(impl, gatesOf(impl), equations) ==
+        "1 reaction brings species of different formal reactions' gates "
+        "together (a strand one gate releases entering another gate), the "
+        "first i + j -> x (the gates of 'A -> B' and 'A + C -> D')");
+  // Without the reaction between the modules: nothing to say.
+  verify::Crn apart = crnOf("A -> i\ni -> B\nA -> j\nj -> A\nj + C -> D\n");
+  CHECK(!verify::describeGateCrosstalk(apart, gatesOf(apart), equations));
+  // A design without modules (a PIL made elsewhere) has no gate modules.
+  CHECK(!verify::describeGateCrosstalk(impl, {}, {}));
+}

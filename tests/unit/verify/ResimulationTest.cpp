@@ -111,3 +111,39 @@ TEST_CASE("SSA samples a unitless formal CRN at the design's copy numbers") {
   // 600 molecules of A in each of 20 runs on both sides: a few per cent.
   CHECK(r.maxDeviation < 0.05);
 }
+
+TEST_CASE("with SSW's buffers the free signals follow the model: amounts "
+          "and readings scale by amount_factor") {
+  // Formal A + C -> B. The implementation holds A and C by lambda = 1 in
+  // fast equilibria (A <=> a, C <=> c, K = 1) and reacts on the free ones:
+  // with totals (1 + lambda) x0 the free amounts are x0 and follow the
+  // formal CRN slowed by 1 + lambda = 2, and every total is twice the
+  // formal value. Read with amount_factor 1 instead, the free amounts start
+  // at x0 / 2 and the reaction runs 4 times too slowly at first.
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags(sourceMgr);
+  Setup s;
+  s.formal = frontend::compileString(
+      "species A = 10, C = 8\nA + C -> B [k = 0.001]\n", diags, "formal.crn");
+  s.impl = frontend::compileString("A <=> a [kf = 50, kr = 50]\n"
+                                   "C <=> c [kf = 50, kr = 50]\n"
+                                   "A + C -> B [k = 0.001]\n",
+                                   diags, "impl.crn");
+  REQUIRE(s.formal);
+  REQUIRE(s.impl);
+  s.formalCrn = verify::crnFromModule(*s.formal);
+  s.implCrn = verify::crnFromModule(*s.impl);
+  s.m = verify::interpretationFromNames(s.implCrn, s.formalCrn);
+  s.m[*s.implCrn.lookup("a")] = verify::Multiset{*s.formalCrn.lookup("A")};
+  s.m[*s.implCrn.lookup("c")] = verify::Multiset{*s.formalCrn.lookup("C")};
+  verify::ResimulationOptions options;
+  options.tEnd = 300;
+  options.timeScale = 2;
+  options.amountFactor = 2;
+  verify::ResimulationResult r = resimulate(s, options);
+  CHECK(r.implementationTrace.at(0, *s.implCrn.lookup("A")) == 20);
+  // The equilibria settle within 0.01 s of 600 s; k x / kf ~ 2e-4.
+  CHECK(r.maxDeviation < 2e-3);
+  options.amountFactor = 1;
+  CHECK(resimulate(s, options).maxDeviation > 0.1);
+}

@@ -1,0 +1,87 @@
+//===- ToeholdMismatch.cpp - a gate whose toehold binds weakly ------------===//
+
+#include "backends/dsd/ToeholdMismatch.h"
+#include "backends/dsd/ToeholdTrim.h"
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+std::optional<MismatchSite> dsd::mismatchSite(const Design &design,
+                                              ComplexIndex gate,
+                                              ComplexIndex signal) {
+  std::optional<GateToeholdRun> run = inputToeholdRun(design, gate, signal);
+  if (!run)
+    return std::nullopt;
+  const Complex &g = design.getComplex(gate).complex;
+  std::optional<MismatchSite> best;
+  for (unsigned p : run->positions) {
+    unsigned length = design.domains.length(g.domainAt(p));
+    unsigned capacity = length > 2 ? std::min(length - 2, MaxMismatches) : 0;
+    if (capacity && (!best || capacity > best->capacity))
+      best = MismatchSite{p, capacity};
+  }
+  return best;
+}
+
+void dsd::setMismatches(Design &design, ComplexIndex gate,
+                        const MismatchSite &site, unsigned count) {
+  assert(count <= site.capacity && "more mismatches than internal bases");
+  Complex &g = design.getComplex(gate).complex;
+  std::vector<Strand> strands = g.allStrands();
+  size_t s = g.strandOf(site.position);
+  strands[s][site.position - g.strandStart(s)].mismatches = uint8_t(count);
+  g = Complex(std::move(strands), g.allPartners());
+}
+
+unsigned dsd::inputToeholdMismatches(const Design &design, ComplexIndex gate,
+                                     ComplexIndex signal) {
+  std::optional<GateToeholdRun> run = inputToeholdRun(design, gate, signal);
+  unsigned n = 0;
+  for (unsigned p : run ? run->positions : std::vector<unsigned>())
+    n += design.getComplex(gate).complex.domainAt(p).mismatches;
+  return n;
+}
+
+/// How far `target` is from the window [lo, hi] (a factor >= 1).
+static double missFactor(double target, double lo, double hi) {
+  return target > hi ? target / hi : target < lo ? lo / target : 1;
+}
+
+void dsd::chooseMismatches(const ir::Module &module, Design &design, size_t i,
+                           const Step &step, double target, double floor,
+                           double level, const MeasuredRate &at) {
+  if (!at.rateGate || step.reactants.empty())
+    return;
+  ComplexIndex gate = *at.rateGate;
+  double conc = *design.getComplex(gate).concentration;
+  if (at.perMolarSecond * floor / conc <= target)
+    return;
+  std::optional<ComplexIndex> signal =
+      design.lookup(module.getSpecies(step.reactants.front()).name);
+  std::optional<MismatchSite> site =
+      signal ? mismatchSite(design, gate, *signal) : std::nullopt;
+  if (!site)
+    return;
+  std::optional<Design> best;
+  double bestMiss = missFactor(target, at.perMolarSecond * floor / conc,
+                               at.perMolarSecond * level / conc);
+  for (unsigned count = 1; count <= site->capacity; ++count) {
+    Design trial = design;
+    setMismatches(trial, gate, *site, count);
+    trial.getComplex(gate).concentration = level;
+    llvm::Expected<MeasuredRate> m = measureModuleRate(module, trial, i, step);
+    if (!m) {
+      llvm::consumeError(m.takeError());
+      break;
+    }
+    double hi = m->perMolarSecond;
+    double off = missFactor(target, hi * floor / level, hi);
+    if (off < bestMiss)
+      best = std::move(trial), bestMiss = off;
+    if (hi <= target || off == 1)
+      break;
+  }
+  if (best)
+    design = std::move(*best);
+}

@@ -1,0 +1,58 @@
+//===- ToeholdMismatch.h - a gate whose toehold binds weakly ----*- C++ -*-===//
+//
+// The toehold knob of rate calibration: the rate-setting gate's input-toehold
+// complement carries intended base mismatches (dna::DomainRef::mismatches)
+// inside the toehold, so the signal's toehold binds it weakly and falls off
+// before branch migration more often (Zhang & Winfree, JACS 131:17303 (2009):
+// rates span six orders of magnitude with toehold strength). Every complex
+// keeps its domain-level structure, so exports and verification see the same
+// design; only the enumerator's opening rate (RateModel.h) and the gate
+// strand's sequence change.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_DSD_TOEHOLDMISMATCH_H
+#define CRNC_BACKENDS_DSD_TOEHOLDMISMATCH_H
+
+#include "backends/dsd/RateCalibration.h"
+#include "lib/dna/Design.h"
+#include <optional>
+
+namespace crnc::dsd {
+
+/// Where the mismatches of `gate`'s input toehold for `signal` go: the
+/// longest domain of its input-toehold run (ToeholdTrim.h), and how many
+/// internal bases it has (its length minus its two end bases).
+struct MismatchSite {
+  unsigned position = 0; ///< flat position in the gate
+  unsigned capacity = 0; ///< most mismatches it takes
+};
+std::optional<MismatchSite> mismatchSite(const dna::Design &design,
+                                         dna::ComplexIndex gate,
+                                         dna::ComplexIndex signal);
+
+/// Sets the mismatches of `gate` at `site` to `count` (<= capacity).
+/// Guarantees: pairing, strands and domains unchanged.
+void setMismatches(dna::Design &design, dna::ComplexIndex gate,
+                   const MismatchSite &site, unsigned count);
+
+/// The mismatches `gate` carries on its input toehold for `signal`.
+unsigned inputToeholdMismatches(const dna::Design &design,
+                                dna::ComplexIndex gate,
+                                dna::ComplexIndex signal);
+
+/// The fewest mismatches on the rate gate of module `i` (measured `at`, the
+/// gate at its current level) whose window of gate levels [floor, level]
+/// reaches `target` (/M/s); where none does (each mismatch slows the gate
+/// about exp(ddG/RT)-fold, more than dilution spans), the count whose window
+/// is closest to it. Sets that count and the gate at `level`; changes
+/// nothing when the gate diluted to `floor` is not too fast.
+///   1. try 1, 2, ... up to the site's capacity,
+///   2. measure each with the gate at `level` (a trial copy of the design),
+///   3. stop once the target is inside the window or above it.
+void chooseMismatches(const ir::Module &module, dna::Design &design, size_t i,
+                      const Step &step, double target, double floor,
+                      double level, const MeasuredRate &at);
+
+} // namespace crnc::dsd
+
+#endif

@@ -1,0 +1,30 @@
+// An intended mismatch (dna::DomainRef::mismatches) in a strand's sequence:
+// the complement of toehold AATCA is TGATT; one mismatch replaces its middle
+// base (A, facing T) by C (a T.C mismatch, no G-T wobble); two replace the
+// internal bases 1 and 3, three every internal base; the end bases stay.
+// Reference values worked by hand from the rule in DesignModel.h.
+#include "backends/sequences/DesignModel.h"
+#include <catch2/catch.hpp>
+
+using namespace crnc;
+using namespace crnc::sequences;
+
+TEST_CASE("mismatches replace internal bases by non-pairing ones",
+          "[sequences][mismatch]") {
+  std::vector<std::string> seqs{"AATCA", "GGCAT"};
+  dna::DomainRef t{0, true};
+  CHECK(occurrenceSequence(t, seqs) == "TGATT");
+  t.mismatches = 1;
+  CHECK(occurrenceSequence(t, seqs) == "TGCTT");
+  t.mismatches = 2;
+  // G (facing C) -> C (C.C); T (facing A) -> A (A.A).
+  CHECK(occurrenceSequence(t, seqs) == "TCAAT");
+  t.mismatches = 3;
+  CHECK(occurrenceSequence(t, seqs) == "TCCAT");
+  // The top strand too: G (facing C) -> C, A (facing T) -> C.
+  dna::DomainRef top{1, false, 2};
+  CHECK(occurrenceSequence(top, seqs) == "GCCCT");
+  // Strands concatenate occurrences with their mismatches.
+  dna::Strand strand{dna::DomainRef{1, false}, dna::DomainRef{0, true, 1}};
+  CHECK(strandSequence(strand, seqs) == "GGCATTGCTT");
+}
