@@ -110,7 +110,9 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
   if (!g)
     return;
   row.toehold = design.domains.spell(g->toehold);
-  row.toeholdDG = toeholdDG(g->toehold, design.domains, seqs);
+  // Intended mismatches weaken the gate's toehold (RateModel.h's ddG_mm).
+  row.toeholdDG = toeholdDG(g->toehold, design.domains, seqs) +
+                  g->toehold.mismatches * enumerate::OpeningModel().dGmismatch;
   row.predictedPerMS = predictedDisplacementRate(
       design.domains.length(g->toehold), row.toeholdDG, g->migrationLength,
       conditions.temperatureK());
