@@ -30,7 +30,10 @@ public:
                                       llvm::StringRef variable) {
     double stockNM = s.strandStockUM * 1e3;
     double perUnitUL = s.reactionVolumeUL * nMPerUnit / stockNM;
-    double factor = dilutionFactor(perUnitUL, s.minPipetteUL);
+    // A fixed amount (a trigger) is diluted for that amount, a per-unit
+    // amount (a load) for one model unit.
+    double factor = dilutionFactor(
+        variable.empty() ? units * perUnitUL : perUnitUL, s.minPipetteUL);
     double workingNM = stockNM / factor;
     if (planned.insert(strand.str()).second) {
       MixSettings m;
@@ -59,8 +62,11 @@ private:
   llvm::StringSet<> planned;
 };
 
+/// A phase and its triggers: the clock of clock_phases, then its dimmer
+/// triggers (gate-phases' dim-triggers), added and removed together.
 struct Phase {
-  std::string name, clock;
+  std::string name;
+  std::vector<std::string> clocks;
 };
 
 } // namespace
@@ -73,7 +79,12 @@ static std::vector<Phase> clockPhases(const ir::Module &m) {
   llvm::StringRef(schedule).split(items, ',', -1, false);
   for (llvm::StringRef item : items) {
     auto [name, clock] = item.split(':');
-    phases.push_back({name.str(), clock.str()});
+    Phase phase{name.str(), {clock.str()}};
+    for (const ir::Species &s : m.allSpecies())
+      if (s.role == ir::SpeciesRole::Clock && s.name != clock &&
+          lowering::get(s.attrs, lowering::ClockPhase) == name.str())
+        phase.clocks.push_back(s.name);
+    phases.push_back(std::move(phase));
   }
   return phases;
 }
@@ -161,38 +172,41 @@ static std::string antiTrigger(llvm::StringRef clock, Protocol &p) {
 }
 
 /// Phase i of an external clock: switch the previous phase off by adding
-/// its trigger's complement (1.2x), then add this phase's trigger.
+/// its triggers' complements (1.2x), then add this phase's triggers.
 static llvm::Error triggerEvents(const ir::Module &m,
                                  const std::vector<Phase> &phases, size_t i,
                                  double minute, Additions &adds, Protocol &p) {
-  auto level = [&](const Phase &phase) {
-    std::optional<ir::SpeciesId> id = m.lookupSpecies(phase.clock);
+  auto level = [&](const std::string &clock) {
+    std::optional<ir::SpeciesId> id = m.lookupSpecies(clock);
     return id ? lowering::get(m.getSpecies(*id).attrs, lowering::ClockOn)
                     .value_or(1.0)
               : 1.0;
   };
   auto remove = [&](const Phase &phase, double at,
                     llvm::StringRef why) -> llvm::Error {
-    std::string anti = antiTrigger(phase.clock, p);
-    if (anti.empty())
-      return llvm::Error::success();
-    llvm::Expected<std::string> amount =
-        adds.perUnit(anti, 1.2 * level(phase), "");
-    if (!amount)
-      return amount.takeError();
-    add(p.timeline, at, "add", anti,
-        *amount + " (sequesters " + phase.clock + "; " + why.str() + ")");
+    for (const std::string &clock : phase.clocks) {
+      std::string anti = antiTrigger(clock, p);
+      if (anti.empty())
+        continue;
+      llvm::Expected<std::string> amount =
+          adds.perUnit(anti, 1.2 * level(clock), "");
+      if (!amount)
+        return amount.takeError();
+      add(p.timeline, at, "add", anti,
+          *amount + " (sequesters " + clock + "; " + why.str() + ")");
+    }
     return llvm::Error::success();
   };
   if (i > 0)
     if (llvm::Error e = remove(phases[i - 1], minute, "phase off"))
       return e;
-  llvm::Expected<std::string> amount =
-      adds.perUnit(phases[i].clock, level(phases[i]), "");
-  if (!amount)
-    return amount.takeError();
-  add(p.timeline, minute, "add", phases[i].clock,
-      *amount + " (phase '" + phases[i].name + "' on)");
+  for (const std::string &clock : phases[i].clocks) {
+    llvm::Expected<std::string> amount = adds.perUnit(clock, level(clock), "");
+    if (!amount)
+      return amount.takeError();
+    add(p.timeline, minute, "add", clock,
+        *amount + " (phase '" + phases[i].name + "' on)");
+  }
   if (i + 1 < phases.size())
     return llvm::Error::success();
   return remove(phases[i], p.timeline.cycleMinutes,

@@ -13,6 +13,7 @@
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
 #include "lib/train/TrainingHistory.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <cmath>
@@ -45,6 +46,17 @@ static void printRows(const LabLevelRun &run, bool accuracy,
   };
   both("validation", r.modelValidation, r.labValidation);
   both("test", r.modelTest, r.labTest);
+}
+
+/// ", dimmer triggers at L1, L2 nM" (gate-phases' dim-triggers), or "".
+static std::string dimmerTriggers(const verify::LabProtocol &p) {
+  std::vector<std::string> levels;
+  for (const auto &phase : p.triggers)
+    for (size_t i = 1; i < phase.size(); ++i)
+      levels.push_back(formatSignificant(phase[i].level, 4));
+  if (levels.empty())
+    return "";
+  return ", dimmer triggers at " + llvm::join(levels, ", ") + " nM";
 }
 
 /// `name value (model) value (<level>)` per entry.
@@ -174,7 +186,8 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << " h of lab time per training sample; "
      << formatSignificant(run.protocol.concScale, 4)
      << " nM per model unit, triggers at "
-     << formatSignificant(run.protocol.clockLevel, 4) << " nM\n";
+     << formatSignificant(run.protocol.clockLevel, 4) << " nM"
+     << dimmerTriggers(run.protocol) << "\n";
   printRows(run, accuracy, os);
   os << "weights:";
   for (size_t i = 0; i < mi.weights.size(); ++i)

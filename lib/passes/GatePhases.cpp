@@ -14,7 +14,13 @@
 //    by the schedule (a lab adds and sequesters trigger strands at set times).
 //    The first phase starts on, the others off. Separation is what the
 //    schedule achieves: an inactive phase runs at residual/clock_on of its
-//    rate.
+//    rate. A reaction at least `dim-triggers` times slower than its phase's
+//    fastest (a learning rate's weight update) is catalysed instead by a
+//    dimmer trigger clk_<phase>_d<n>, on at clock-conc * 10^-n (n the whole
+//    decades between the two rates) and added and removed with the phase's
+//    trigger: its rate constant is divided by that lower level, so the
+//    spread of rate constants a DNA design must realise shrinks by 10^n
+//    (the spread moves into trigger concentrations, which a lab pipettes).
 //  - autonomous: a ring oscillator osc_0 .. osc_(N-1) with
 //    osc_i + osc_(i+1) -> 2 osc_(i+1) (a rock-paper-scissors ring, the clock of
 //    CRN++, Vasic et al. 2020), N = spacing * phases (at least 3); phase p is
@@ -33,6 +39,7 @@
 #include "lib/passes/Passes.h"
 #include "lib/support/Format.h"
 #include <cmath>
+#include <map>
 
 using namespace crnc;
 using namespace crnc::ir;
@@ -48,6 +55,9 @@ public:
     addNumberOption("clock-conc", &clockConc,
                     "on-level of a clock species (autonomous: oscillator "
                     "total), in the module unit");
+    addNumberOption("dim-triggers", &dimTriggers,
+                    "external: a reaction this many times slower than its "
+                    "phase's fastest gets a dimmer trigger (0: never)");
     addNumberOption("osc-rate", &oscRate,
                     "rate constant of the oscillator ring reactions");
     addNumberOption("spacing", &spacing,
@@ -68,8 +78,10 @@ public:
 private:
   LogicalResult checkOptions(const Module &module, DiagnosticEngine &diags);
   std::vector<SpeciesId> addExternalClocks(Module &module);
+  /// Returns the number of dimmer triggers added.
+  size_t gateReactions(Module &module, const std::vector<SpeciesId> &clocks);
   std::vector<SpeciesId> addOscillator(Module &module);
-  void reportSeparation(const Module &module, size_t phases,
+  void reportSeparation(const Module &module, size_t phases, size_t dimmer,
                         DiagnosticEngine &diags) const;
 };
 
@@ -130,6 +142,14 @@ std::vector<SpeciesId> GatePhasesPass::addOscillator(Module &module) {
   return catalysts;
 }
 
+/// Whole decades between a phase's fastest rate and `rate` when the gap is
+/// at least `threshold` (0: no dimmer trigger).
+static int dimDecades(double rate, double fastest, double threshold) {
+  if (!(threshold > 0) || !(rate > 0) || rate * threshold > fastest)
+    return 0;
+  return int(std::floor(std::log10(fastest / rate) + 1e-9));
+}
+
 /// Adds `clock` as a catalyst of `r` and rescales its rates.
 static void gate(Reaction &r, SpeciesId clock, double onLevel) {
   r.reactants.push_back(Term{clock, 1});
@@ -140,6 +160,41 @@ static void gate(Reaction &r, SpeciesId clock, double onLevel) {
   if (r.reverseRate)
     *r.reverseRate /= onLevel;
   r.phase = NoPhase;
+}
+
+/// Gates every phased reaction by its phase's clock, or (external triggers)
+/// by a dimmer trigger of that phase when it is much slower than the
+/// phase's fastest reaction.
+size_t GatePhasesPass::gateReactions(Module &module,
+                                     const std::vector<SpeciesId> &clocks) {
+  std::vector<double> fastest(clocks.size(), 0);
+  for (const Reaction &r : module.allReactions())
+    if (r.phase != NoPhase)
+      fastest[r.phase] = std::max(fastest[r.phase], r.rate);
+  bool dim = strategy == GateStrategy::External;
+  std::map<std::pair<PhaseId, int>, SpeciesId> dimmer;
+  for (size_t i = 0; i < module.allReactions().size(); ++i) {
+    Reaction &r = module.allReactions()[i];
+    if (r.phase == NoPhase)
+      continue;
+    int n = dim ? dimDecades(r.rate, fastest[r.phase], dimTriggers) : 0;
+    if (n == 0) {
+      gate(r, clocks[r.phase], clockConc);
+      continue;
+    }
+    double level = clockConc * std::pow(10.0, -n);
+    auto [it, added] = dimmer.try_emplace({r.phase, n}, SpeciesId(0));
+    if (added) {
+      const Species &main = module.getSpecies(clocks[r.phase]);
+      Species c = main;
+      c.name = module.uniqueSpeciesName(main.name + "_d" + std::to_string(n));
+      c.initial = main.initial > 0 ? level : 0;
+      lowering::set(c.attrs, lowering::ClockOn, level);
+      it->second = module.addSpecies(std::move(c));
+    }
+    gate(module.allReactions()[i], it->second, level);
+  }
+  return dimmer.size();
 }
 
 LogicalResult GatePhasesPass::checkOptions(const Module &module,
@@ -167,15 +222,20 @@ LogicalResult GatePhasesPass::checkOptions(const Module &module,
 /// States the separation the construction guarantees (the autonomous clock's
 /// measured overlap is a simulation figure: tests/unit/passes/PipelineTest).
 void GatePhasesPass::reportSeparation(const Module &module, size_t phases,
+                                      size_t dimmer,
                                       DiagnosticEngine &diags) const {
   Location loc = module.allPhases().front().loc;
   if (strategy == GateStrategy::External) {
-    diags.remark(loc,
-                 "gate-phases: " + llvm::Twine(phases) +
-                     " external clocks; an inactive phase runs at "
-                     "(residual clock)/" +
-                     formatNumber(clockConc) +
-                     " of its rate, 0 when the schedule removes its clock");
+    std::string dim =
+        dimmer ? " and " + std::to_string(dimmer) +
+                     " dimmer trigger(s) for reactions slower by decades"
+               : "";
+    diags.remark(
+        loc, "gate-phases: " + llvm::Twine(phases) + " external clocks" + dim +
+                 "; an inactive phase runs at "
+                 "(residual clock)/" +
+                 formatNumber(clockConc) +
+                 " of its rate, 0 when the schedule removes its clock");
     return;
   }
   size_t step = static_cast<size_t>(spacing);
@@ -212,12 +272,10 @@ LogicalResult GatePhasesPass::run(Module &module, DiagnosticEngine &diags) {
     lowering::set(c.attrs, lowering::ClockOn, clockConc);
     schedule += (p ? "," : "") + module.allPhases()[p].name + ":" + c.name;
   }
-  for (Reaction &r : module.allReactions())
-    if (r.phase != NoPhase)
-      gate(r, clocks[r.phase], clockConc);
+  size_t dimmer = gateReactions(module, clocks);
   lowering::set(module.attrs, lowering::ClockStrategy, strategy);
   lowering::set(module.attrs, lowering::ClockPhases, schedule);
-  reportSeparation(module, clocks.size(), diags);
+  reportSeparation(module, clocks.size(), dimmer, diags);
   module.allPhases().clear();
   return success();
 }

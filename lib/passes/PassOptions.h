@@ -26,7 +26,10 @@ struct DualRailOptions {
 /// gate-phases.
 struct GatePhasesOptions {
   GateStrategy strategy = GateStrategy::External;
-  double clockConc = 1;         ///< on-level of a clock, module unit
+  double clockConc = 1; ///< on-level of a clock, module unit
+  /// External triggers: a reaction this many times slower than its phase's
+  /// fastest (or more) is catalysed by a dimmer trigger; 0: never.
+  double dimTriggers = 10;
   double oscRate = 1;           ///< oscillator ring rate (autonomous)
   double spacing = 3;           ///< oscillator species per phase (autonomous)
   double floorFraction = 0.001; ///< start of each non-leading oscillator

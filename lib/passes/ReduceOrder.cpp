@@ -15,11 +15,13 @@
 // scale) and one module-wide unbinding rate kr = max(lambda, C) / eps, where
 // lambda is the fastest first-order rate k X^(order-1) in the module and C
 // the largest total rate at which final steps (rate k' = k / K^(n-2) each)
-// consume one intermediate, times X. Chains with the same bound prefix share
-// its intermediates (dual-rail combinations of one reaction do), which also
-// lowers the sequestration. In the fast-equilibrium limit I(j) = K^j
-// a1...a(j+1) and the last step fires at k' K^(n-2) a1...an = k a1...an: the
-// original kinetics. Error bound, to first order, while every concentration is
+// consume one intermediate, times the partner's level (a clock's on-level,
+// which the schedule never exceeds; X for any other species). Chains with the
+// same bound prefix share its intermediates (dual-rail combinations of one
+// reaction do), which also lowers the sequestration. In the fast-equilibrium
+// limit I(j) = K^j a1...a(j+1) and the last step fires at k' K^(n-2) a1...an =
+// k a1...an: the original kinetics. Error bound, to first order, while every
+// concentration is
 // <= X: the intermediates sequester at most a fraction eps of each partner per
 // chain it enters (the sequestration of a species shared by c chains is <=
 // c*eps), and the quasi-steady-state lag adds a relative flux error <= eps; so
@@ -189,11 +191,24 @@ TermList ChainBuilder::bindSide(const std::vector<SpeciesId> &side,
   return last;
 }
 
+/// The highest level `s` reaches: a clock's on-level, else the scale X.
+static double partnerLevel(const Module &m, SpeciesId s, double scale) {
+  if (!isClock(m, s))
+    return scale;
+  return lowering::get(m.getSpecies(s).attrs, lowering::ClockOn)
+      .value_or(scale);
+}
+
 void ChainBuilder::noteConsumption(const TermList &side, double rate) {
   for (const Term &t : side) {
     auto held = consumption.find(t.species);
-    if (held != consumption.end())
-      held->second += rate * rates.scale;
+    if (held == consumption.end())
+      continue;
+    double level = rates.scale;
+    for (const Term &u : side)
+      if (u.species != t.species)
+        level = partnerLevel(module, u.species, rates.scale);
+    held->second += rate * level;
   }
 }
 

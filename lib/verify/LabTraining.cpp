@@ -4,6 +4,7 @@
 #include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "lib/support/Threads.h"
+#include "lib/support/Units.h"
 #include "llvm/ADT/StringExtras.h"
 #include <chrono>
 #include <cmath>
@@ -45,23 +46,37 @@ llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
   ir::findAttribute(formal.attrs, "clock_phases")
       .value_or("")
       .split(phases, ',', -1, false);
-  std::vector<size_t> clocks;
-  for (llvm::StringRef ph : phases) {
-    llvm::StringRef clock = ph.split(':').second;
-    auto it = llvm::find(net.signals, clock.str());
+  if (phases.size() != 2)
+    return protocolError("a learning network has two phases, this one has " +
+                         llvm::Twine(phases.size()));
+  for (size_t i = 0; i < 2; ++i) {
+    auto [phase, clock] = phases[i].split(':');
     std::optional<ir::SpeciesId> id = formal.lookupSpecies(clock);
-    if (it == net.signals.end() || !id)
+    if (!id)
       return protocolError("clock '" + clock + "' is not a species");
-    clocks.push_back(size_t(it - net.signals.begin()));
     p.clockLevel =
         numberAttr(formal.getSpecies(*id).attrs, "clock_on").value_or(1) *
         p.concScale;
+    std::vector<ir::SpeciesId> triggers{*id};
+    for (ir::SpeciesId s = 0; s < formal.speciesCount(); ++s) {
+      const ir::Species &sp = formal.getSpecies(s);
+      if (s != *id && sp.role == ir::SpeciesRole::Clock &&
+          ir::findAttribute(sp.attrs, "phase") == phase)
+        triggers.push_back(s);
+    }
+    for (ir::SpeciesId s : triggers) {
+      const ir::Species &sp = formal.getSpecies(s);
+      auto it = llvm::find(net.signals, sp.name);
+      if (it == net.signals.end())
+        return protocolError("trigger '" + sp.name +
+                             "' is not a signal of the lab network");
+      double level = numberAttr(sp.attrs, "clock_on").value_or(1);
+      LabProtocol::Trigger t;
+      t.signal = size_t(it - net.signals.begin());
+      t.level = level * p.concScale;
+      p.triggers[i].push_back(t);
+    }
   }
-  if (clocks.size() != 2)
-    return protocolError("a learning network has two phases, this one has " +
-                         llvm::Twine(clocks.size()));
-  p.forwardClock = clocks[0];
-  p.backwardClock = clocks[1];
   return p;
 }
 
@@ -77,12 +92,47 @@ LabTrainer::LabTrainer(LabNetwork network, const train::ModelInterface &mi,
         holders[f].push_back(s);
 }
 
+/// The complement added beyond a trigger's level to switch it off.
+static constexpr double TriggerComplementExcess = 0.2;
+
+/// Hybridisation of a trigger with its full complement (toehold-initiated,
+/// every domain complementary): 1e6 /M/s, the fast end of strand
+/// displacement (Zhang & Winfree 2009).
+static constexpr double ComplementPerMolarSecond = 1e6;
+
+void LabTrainer::addComplements(LabNetwork &net, LabProtocol &protocol) {
+  double k = ComplementPerMolarSecond * concUnitInMolar(net.module.unit);
+  for (auto &phase : protocol.triggers)
+    for (LabProtocol::Trigger &t : phase) {
+      ir::Species anti;
+      anti.name = net.module.uniqueSpeciesName("anti_" + net.signals[t.signal]);
+      anti.role = ir::SpeciesRole::Waste;
+      ir::SpeciesId a = net.module.addSpecies(std::move(anti));
+      net.holds.push_back({});
+      t.complement = size_t(a);
+      // Every copy of the trigger that holds nothing else: its free strand
+      // and history variants, and the trigger bound reversibly to fuels.
+      for (size_t s = 0; s + 1 < net.holds.size(); ++s) {
+        if (net.holds[s] != Multiset{SpeciesIndex(t.signal)})
+          continue;
+        ir::Reaction r;
+        r.reactants = {ir::Term{ir::SpeciesId(s), 1}, ir::Term{a, 1}};
+        ir::normalizeTerms(r.reactants);
+        r.rate = k;
+        net.module.addReaction(std::move(r));
+        ++net.reactions;
+      }
+    }
+}
+
 llvm::Expected<std::unique_ptr<LabTrainer>>
 LabTrainer::create(LabNetwork net, const train::ModelInterface &mi,
                    const LabProtocol &protocol,
                    const sim::SolverOptions &solver) {
+  LabProtocol withComplements = protocol;
+  addComplements(net, withComplements);
   std::unique_ptr<LabTrainer> t(
-      new LabTrainer(std::move(net), mi, protocol, solver));
+      new LabTrainer(std::move(net), mi, withComplements, solver));
   auto sim = sim::OdeSimulator::create(*t->compiled, solver);
   if (!sim)
     return sim.takeError();
@@ -154,17 +204,54 @@ LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
   return y;
 }
 
+/// Integrates to `end`; when CVODE stops early (its non-negativity
+/// constraint cannot be met from its step history, as with a trigger at
+/// 1 % of the others' level), restarts it from the state it reached, with
+/// that state clamped to non-negative, at most 3 times and only while it
+/// advances.
+static llvm::Error integrateWithRestarts(sim::OdeSimulator &sim, double end) {
+  llvm::Error e = sim.integrateTo(end);
+  for (int restart = 0; e && restart < 3; ++restart) {
+    double reached = sim.time();
+    if (!(reached > 0) || reached >= end)
+      return e;
+    llvm::consumeError(std::move(e));
+    std::vector<double> y(sim.state().begin(), sim.state().end());
+    for (double &v : y)
+      v = std::max(v, 0.0);
+    sim.setState(y, reached);
+    e = sim.integrateTo(end);
+  }
+  return e;
+}
+
 llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
-                                 size_t clock) const {
-  removeCopies(y, {proto.forwardClock, proto.backwardClock});
+                                 size_t phase) const {
+  std::vector<size_t> triggers;
+  for (const std::vector<LabProtocol::Trigger> &ts : proto.triggers)
+    for (const LabProtocol::Trigger &t : ts)
+      triggers.push_back(t.signal);
+  removeCopies(y, triggers);
   // CVODE keeps concentrations non-negative only up to its tolerance; a
   // restart needs them exactly so.
   for (double &v : y)
     v = std::max(v, 0.0);
-  if (llvm::Error e = add(y, clock, proto.clockLevel / proto.concScale))
-    return e;
+  // A phase's triggers are switched off by their complements at 1.2 times
+  // their level (the protocol's timeline): the copies free now are taken
+  // at once, the 0.2 left takes the copies that gates in flight release
+  // later. The next addition of a trigger (at 1.2 times) first fills the
+  // complement left over.
+  for (size_t p = 0; p < 2; ++p)
+    for (const LabProtocol::Trigger &t : proto.triggers[p])
+      if (t.complement)
+        y[*t.complement] =
+            p == phase ? 0.0
+                       : TriggerComplementExcess * t.level * proto.amountFactor;
+  for (const LabProtocol::Trigger &t : proto.triggers[phase])
+    if (llvm::Error e = add(y, t.signal, t.level / proto.concScale))
+      return e;
   sim.setState(y, 0);
-  return sim.integrateTo(proto.phaseSeconds);
+  return integrateWithRestarts(sim, proto.phaseSeconds);
 }
 
 std::vector<double> LabTrainer::readOutputs(llvm::ArrayRef<double> y) const {
@@ -179,12 +266,12 @@ LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
   auto y0 = presentation(trainSim->state(), x, target);
   if (!y0)
     return y0.takeError();
-  if (llvm::Error e = runPhase(*trainSim, std::move(*y0), proto.forwardClock))
+  if (llvm::Error e = runPhase(*trainSim, std::move(*y0), 0))
     return e;
   train::SampleResult r =
       train::scoreOutputs(mi, readOutputs(trainSim->state()), target);
   std::vector<double> y(trainSim->state().begin(), trainSim->state().end());
-  if (llvm::Error e = runPhase(*trainSim, std::move(y), proto.backwardClock))
+  if (llvm::Error e = runPhase(*trainSim, std::move(y), 1))
     return e;
   return r;
 }
@@ -203,8 +290,7 @@ llvm::Expected<train::Metrics> LabTrainer::evaluate(const train::Dataset &data,
     }
     for (size_t i = w; i < data.size() && errors[w].empty(); i += threads) {
       auto y0 = presentation(trainSim->state(), data.x[i], data.target[i]);
-      llvm::Error e = y0 ? runPhase(**sim, std::move(*y0), proto.forwardClock)
-                         : y0.takeError();
+      llvm::Error e = y0 ? runPhase(**sim, std::move(*y0), 0) : y0.takeError();
       if (e) {
         errors[w] = llvm::toString(std::move(e));
         return;

@@ -34,13 +34,26 @@ struct LabProtocol {
   /// buffers on every species, whose free amounts follow the formal CRN;
   /// 1 where the totals do). The design's initial amounts carry it.
   double amountFactor = 1;
-  size_t forwardClock = 0, backwardClock = 0; ///< LabNetwork::signals
-  double clockLevel = 1; ///< a trigger's on-level, network units
+  /// A trigger strand: its LabNetwork::signals index and on-level (network
+  /// units).
+  struct Trigger {
+    size_t signal = 0;
+    double level = 1;
+    /// The network species of its complement (anti_<trigger>), added by
+    /// LabTrainer::create; none before.
+    std::optional<size_t> complement;
+  };
+  /// Per phase (forward, backward): its clock trigger first, then its
+  /// dimmer triggers (gate-phases' dim-triggers), all added at the phase's
+  /// start and removed at its end.
+  std::vector<Trigger> triggers[2];
+  double clockLevel = 1; ///< the clock triggers' on-level, network units
 };
 
 /// Requires: `net.signals` holds the trigger species of `formal`'s
-/// clock_phases. Fails (with the reason) when the clocks are not external
-/// triggers or an attribute is missing.
+/// clock_phases and every other clock species of those phases. Fails (with the
+/// reason) when the clocks are not external triggers or an attribute is
+/// missing.
 llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
                                         const LabNetwork &net, double horizon);
 
@@ -70,6 +83,9 @@ public:
 private:
   LabTrainer(LabNetwork net, const train::ModelInterface &mi,
              const LabProtocol &protocol, const sim::SolverOptions &solver);
+  /// Adds each trigger's complement to `net` (a strand that takes a free
+  /// copy of the trigger out of play) and records it in `protocol`.
+  static void addComplements(LabNetwork &net, LabProtocol &protocol);
   double value(llvm::ArrayRef<double> y, size_t signal) const;
   double value(llvm::ArrayRef<double> y, const train::SignalRef &s) const;
   /// Removes every copy of `signals`, giving back what else a copy holds.
@@ -80,7 +96,7 @@ private:
                                                    llvm::ArrayRef<double> x,
                                                    double target) const;
   llvm::Error runPhase(sim::OdeSimulator &sim, std::vector<double> y,
-                       size_t clock) const;
+                       size_t phase) const;
   std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;
 
   LabNetwork net;

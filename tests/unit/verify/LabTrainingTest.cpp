@@ -88,9 +88,19 @@ TEST_CASE("the lowered formal CRN learns like the model network",
   driver::LabLevelRun run;
   REQUIRE(runLevel(driver::TrainLevel::Formal, 3, data, run) == 0);
   const verify::LabTrainingResult &r = run.result;
-  // horizon 1 x map-rates' time_scale (8539.5 s since reduce-order's
-  // epsilon of 0.02 and q_max = the full toehold's 6.505e5 /M/s).
-  CHECK(run.protocol.phaseSeconds == Approx(8539.536).epsilon(1e-6));
+  // horizon 1 x map-rates' time_scale (9300.5 s since reduce-order's
+  // epsilon of 0.02, q_max = the full toehold's 6.505e5 /M/s and the
+  // weight updates' dimmer trigger, whose gates hold the error as fast as
+  // the gradient's do: lambda 1.396).
+  CHECK(run.protocol.phaseSeconds == Approx(9300.485).epsilon(1e-6));
+  // The triggers a lab adds per phase (100 nM per model unit): the forward
+  // clock; the backward clock and, for the updates (learning rate 0.01, two
+  // decades below the gradient's rate), its dimmer trigger at 1 %.
+  REQUIRE(run.protocol.triggers[0].size() == 1);
+  CHECK(run.protocol.triggers[0][0].level == Approx(100));
+  REQUIRE(run.protocol.triggers[1].size() == 2);
+  CHECK(run.protocol.triggers[1][0].level == Approx(100));
+  CHECK(run.protocol.triggers[1][1].level == Approx(1));
   REQUIRE(r.epochs.size() == 3);
   for (const verify::LevelEpoch &e : r.epochs)
     CHECK(e.lab.loss == Approx(e.model.loss).epsilon(0.4));
