@@ -9,6 +9,7 @@
 #include "compiler/driver/TrainLevel.h"
 #include "lib/support/Format.h"
 #include "llvm/Support/WithColor.h"
+#include <algorithm>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -67,6 +68,16 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
             " s, max deviation there " +
             formatSignificant(100 * x.fittedMaxDeviation, 3) + " %)";
   line += "\n";
+  // A species whose reference trajectory is flat (a model's inputs start
+  // at 0) is compared only at its initial amount: say how many moved.
+  size_t moving = std::count_if(
+      x.species.begin(), x.species.end(),
+      [](const verify::SpeciesDeviation &d) { return d.range > 0; });
+  if (moving < x.species.size())
+    line += "  moving in the reference run: " + std::to_string(moving) +
+            " of " + std::to_string(x.species.size()) +
+            " compared species (the others keep their initial amounts, so "
+            "the deviation says nothing of their dynamics)\n";
   if (r.interpretation != "crn-bisimulation")
     line += "  interpretation from the " + r.interpretation +
             " (no CRN bisimulation): a species counts for the signals it was "
