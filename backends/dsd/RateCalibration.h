@@ -11,51 +11,26 @@
 #ifndef CRNC_BACKENDS_DSD_RATECALIBRATION_H
 #define CRNC_BACKENDS_DSD_RATECALIBRATION_H
 
+#include "backends/dsd/ModuleMeasurement.h"
 #include "backends/dsd/SchemeBuilder.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Error.h"
 
 namespace crnc::dsd {
 
-/// The effective rate of one module, measured in the limit of low signal
-/// concentrations: the enumerated module (its fuels and the signals of its
-/// step) is condensed by the enumerator; fuels are held at their levels,
-/// the step's reactant signals at a level eps far below them, product
-/// signals and wastes are sinks, and every other resting macrostate is in
-/// quasi-steady state (a linear solve; reactions between two intermediates
-/// by fixed-point iteration). The rate is the net consumption flux of a
-/// reactant (per formal firing) over eps^n * G^(2-n), with n the step's
-/// signal reactants and G its gate fuel level: the bimolecular rate q the
-/// formal CRN of map-rates sees, in /M/s.
-struct MeasuredRate {
-  double perMolarSecond = 0;
-  /// The fuel the first reactant binds (the gate whose level sets the rate),
-  /// or none when the step has no signal reactant.
-  std::optional<dna::ComplexIndex> rateGate;
-};
-
-/// Measures the module of `step` in `design` (the fuels of
-/// design.modules[moduleIndex]). Errors: the enumeration hits a limit, or
-/// the quasi-steady state is singular (a module that never completes).
-llvm::Expected<MeasuredRate> measureModuleRate(const ir::Module &module,
-                                               const dna::Design &design,
-                                               size_t moduleIndex,
-                                               const Step &step);
-
-/// The species of one of map-rates' buffer modules X + LS <=> HS + BS.
-struct BufferSpecies {
-  ir::SpeciesId x, ls, hs, bs;
-};
-
-/// The fraction of X that the buffer built by design.modules[i] for i in
-/// `modules` holds (both directions' gates and intermediates, and HS, per
-/// free X), measured as measureModuleRate does: X at a trace level, LS, BS
-/// and the fuels at their levels, wastes as sinks, every other macrostate
-/// in quasi-steady state, each weighted by the copies of X it carries
-/// (conserved along the loop's reactions). Errors: as measureModuleRate.
-llvm::Expected<double> measureBufferHold(const ir::Module &module,
-                                         const dna::Design &design,
-                                         llvm::ArrayRef<size_t> modules,
-                                         const BufferSpecies &buffer);
+/// The search both toehold knobs (ToeholdMismatch.h, ToeholdTrim.h) run on
+/// the rate gate of module `i` (measured `at`, the gate at its current
+/// level) when the gate diluted to `floor` would still be faster than
+/// `target` (/M/s); otherwise it changes nothing. For settings 1, 2, ... up
+/// to `settings`, `apply(trial, s)` changes a trial copy of `design` (false:
+/// no such setting, stop); the trial's gate is set to `level` and the module
+/// measured. The trial whose window of gate levels [floor, level] comes
+/// closest to `target` (a factor, 1 inside) replaces `design`; the search
+/// stops once a window reaches the target or lies below it.
+void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
+                    const Step &step, double target, double floor, double level,
+                    const MeasuredRate &at, unsigned settings,
+                    llvm::function_ref<bool(dna::Design &, unsigned)> apply);
 
 /// Calibrates every irreversible module of `design` (built from `steps`,
 /// one per module, in order):

@@ -43,45 +43,21 @@ unsigned dsd::inputToeholdMismatches(const Design &design, ComplexIndex gate,
   return n;
 }
 
-/// How far `target` is from the window [lo, hi] (a factor >= 1).
-static double missFactor(double target, double lo, double hi) {
-  return target > hi ? target / hi : target < lo ? lo / target : 1;
-}
-
 void dsd::chooseMismatches(const ir::Module &module, Design &design, size_t i,
                            const Step &step, double target, double floor,
                            double level, const MeasuredRate &at) {
   if (!at.rateGate || step.reactants.empty())
     return;
   ComplexIndex gate = *at.rateGate;
-  double conc = *design.getComplex(gate).concentration;
-  if (at.perMolarSecond * floor / conc <= target)
-    return;
   std::optional<ComplexIndex> signal =
       design.lookup(module.getSpecies(step.reactants.front()).name);
   std::optional<MismatchSite> site =
       signal ? mismatchSite(design, gate, *signal) : std::nullopt;
   if (!site)
     return;
-  std::optional<Design> best;
-  double bestMiss = missFactor(target, at.perMolarSecond * floor / conc,
-                               at.perMolarSecond * level / conc);
-  for (unsigned count = 1; count <= site->capacity; ++count) {
-    Design trial = design;
-    setMismatches(trial, gate, *site, count);
-    trial.getComplex(gate).concentration = level;
-    llvm::Expected<MeasuredRate> m = measureModuleRate(module, trial, i, step);
-    if (!m) {
-      llvm::consumeError(m.takeError());
-      break;
-    }
-    double hi = m->perMolarSecond;
-    double off = missFactor(target, hi * floor / level, hi);
-    if (off < bestMiss)
-      best = std::move(trial), bestMiss = off;
-    if (hi <= target || off == 1)
-      break;
-  }
-  if (best)
-    design = std::move(*best);
+  searchGateKnob(module, design, i, step, target, floor, level, at,
+                 site->capacity, [&](Design &trial, unsigned count) {
+                   setMismatches(trial, gate, *site, count);
+                   return true;
+                 });
 }

@@ -16,17 +16,13 @@
 #include "lib/verify/GateModules.h"
 #include "lib/verify/ModuleSearch.h"
 #include "lib/verify/PermissiveCheck.h"
-#include <deque>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 using namespace crnc;
 using namespace crnc::verify;
 
 namespace {
-constexpr size_t MaxModularityStates = 4096;
-constexpr size_t MaxModularityStateSize = 16;
 constexpr unsigned MaxRepairRounds = 16;
 
 bool isOpen(const Interpretation &partial, SpeciesIndex s) {
@@ -221,36 +217,16 @@ bool SpeciesModularity::done(SpeciesIndex s, size_t k) const {
 /// every species is done towards module k. None: the bounds came first.
 std::optional<bool> SpeciesModularity::resolves(SpeciesIndex x,
                                                 size_t k) const {
-  std::deque<Multiset> queue{Multiset{x}};
-  std::unordered_set<std::string> seen;
-  bool bounded = false;
-  while (!queue.empty()) {
-    Multiset state = std::move(queue.front());
-    queue.pop_front();
-    if (llvm::all_of(state, [&](SpeciesIndex s) { return done(s, k); }))
-      return true;
-    for (size_t i = 0; i < state.size(); ++i) {
-      if (i && state[i] == state[i - 1])
-        continue;
-      for (size_t r : trivialFrom[state[i]]) {
-        const CrnReaction &reaction = impl.reactions[r];
-        if (!multisetContains(state, reaction.reactants))
-          continue;
-        Multiset next = multisetSum(
-            multisetDifference(state, reaction.reactants), reaction.products);
-        if (next.size() > MaxModularityStateSize ||
-            seen.size() >= MaxModularityStates) {
-          bounded = true;
-          continue;
-        }
-        std::string key;
-        appendKey(key, next);
-        if (seen.insert(key).second)
-          queue.push_back(std::move(next));
-      }
-    }
-  }
-  return bounded ? std::nullopt : std::optional<bool>(false);
+  return resolvesByTrivialReactions(
+      impl, x,
+      [&](const Multiset &state) {
+        std::vector<size_t> out;
+        for (size_t i = 0; i < state.size(); ++i)
+          if (!i || state[i] != state[i - 1])
+            llvm::append_range(out, trivialFrom[state[i]]);
+        return out;
+      },
+      [&](SpeciesIndex s) { return done(s, k); });
 }
 
 std::optional<std::pair<SpeciesIndex, std::string>>

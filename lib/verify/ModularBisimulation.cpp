@@ -18,16 +18,12 @@
 #include "lib/verify/PermissiveCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
-#include <deque>
 #include <numeric>
-#include <unordered_set>
 
 using namespace crnc;
 using namespace crnc::verify;
 
 namespace {
-constexpr size_t MaxModularityStates = 4096;
-constexpr size_t MaxModularityStateSize = 16;
 
 size_t findRoot(std::vector<size_t> &parent, size_t x) {
   while (parent[x] != x)
@@ -122,32 +118,9 @@ bool ModularityCheck::done(SpeciesIndex s, size_t k,
 std::optional<bool> ModularityCheck::resolves(SpeciesIndex x, size_t k,
                                               llvm::ArrayRef<size_t> trivial,
                                               const Interpretation &m) const {
-  std::deque<Multiset> queue{Multiset{x}};
-  std::unordered_set<std::string> seen;
-  bool bounded = false;
-  while (!queue.empty()) {
-    Multiset state = std::move(queue.front());
-    queue.pop_front();
-    if (llvm::all_of(state, [&](SpeciesIndex s) { return done(s, k, m); }))
-      return true;
-    for (size_t r : trivial) {
-      const CrnReaction &reaction = impl.reactions[r];
-      if (!multisetContains(state, reaction.reactants))
-        continue;
-      Multiset next = multisetSum(multisetDifference(state, reaction.reactants),
-                                  reaction.products);
-      if (next.size() > MaxModularityStateSize ||
-          seen.size() >= MaxModularityStates) {
-        bounded = true;
-        continue;
-      }
-      std::string key;
-      appendKey(key, next);
-      if (seen.insert(key).second)
-        queue.push_back(std::move(next));
-    }
-  }
-  return bounded ? std::nullopt : std::optional<bool>(false);
+  return resolvesByTrivialReactions(
+      impl, x, [&](const Multiset &) { return trivial.vec(); },
+      [&](SpeciesIndex s) { return done(s, k, m); });
 }
 
 std::optional<std::string>

@@ -4,7 +4,9 @@
 #include "lib/verify/ForwardInterpretation.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
+#include <deque>
 #include <numeric>
+#include <unordered_set>
 
 using namespace crnc;
 using namespace crnc::verify;
@@ -253,4 +255,36 @@ bool verify::searchEveryModule(const Crn &formal, const Crn &impl,
       return false;
     }
   return true;
+}
+
+std::optional<bool> verify::resolvesByTrivialReactions(
+    const Crn &impl, SpeciesIndex x,
+    llvm::function_ref<std::vector<size_t>(const Multiset &)> candidates,
+    llvm::function_ref<bool(SpeciesIndex)> done) {
+  constexpr size_t MaxStates = 4096, MaxStateSize = 16;
+  std::deque<Multiset> queue{Multiset{x}};
+  std::unordered_set<std::string> seen;
+  bool bounded = false;
+  while (!queue.empty()) {
+    Multiset state = std::move(queue.front());
+    queue.pop_front();
+    if (llvm::all_of(state, done))
+      return true;
+    for (size_t r : candidates(state)) {
+      const CrnReaction &reaction = impl.reactions[r];
+      if (!multisetContains(state, reaction.reactants))
+        continue;
+      Multiset next = multisetSum(multisetDifference(state, reaction.reactants),
+                                  reaction.products);
+      if (next.size() > MaxStateSize || seen.size() >= MaxStates) {
+        bounded = true;
+        continue;
+      }
+      std::string key;
+      appendKey(key, next);
+      if (seen.insert(key).second)
+        queue.push_back(std::move(next));
+    }
+  }
+  return bounded ? std::nullopt : std::optional<bool>(false);
 }

@@ -32,6 +32,17 @@ std::vector<SpeciesIndex> touchedFormal(const Crn &impl,
 std::vector<size_t> candidatesOf(const Crn &formal,
                                  llvm::ArrayRef<SpeciesIndex> touched);
 
+/// The bounded search of both modularity conditions (Johnson, Dong &
+/// Winfree 2019): breadth-first over the states reached from {x} by the
+/// reactions `candidates(state)` lists (those whose reactants the state
+/// holds fire), true at the first state whose every species is `done`,
+/// false when none is; none when the bounds (4,096 states, 16 species in a
+/// state) came first.
+std::optional<bool> resolvesByTrivialReactions(
+    const Crn &impl, SpeciesIndex x,
+    llvm::function_ref<std::vector<size_t>(const Multiset &)> candidates,
+    llvm::function_ref<bool(SpeciesIndex)> done);
+
 /// Seconds left of `limit` since `start` (0: no limit; negative: none left).
 double secondsLeft(double limit, Clock::time_point start);
 

@@ -1,0 +1,60 @@
+//===- ModuleMeasurement.h - what one module's gates realise ----*- C++ -*-===//
+//
+// Measurements of a design's modules with crnc's own enumerator (Peppercorn's
+// rate model): the rate one reaction module realises, and the fraction of a
+// signal one buffer holds. Rate calibration and buffer calibration set the
+// design's knobs from them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_DSD_MODULEMEASUREMENT_H
+#define CRNC_BACKENDS_DSD_MODULEMEASUREMENT_H
+
+#include "backends/dsd/SchemeBuilder.h"
+#include "llvm/Support/Error.h"
+
+namespace crnc::dsd {
+
+/// The effective rate of one module, measured in the limit of low signal
+/// concentrations: the enumerated module (its fuels and the signals of its
+/// step) is condensed by the enumerator; fuels are held at their levels,
+/// the step's reactant signals at a level eps far below them, product
+/// signals and wastes are sinks, and every other resting macrostate is in
+/// quasi-steady state (a linear solve; reactions between two intermediates
+/// by fixed-point iteration). The rate is the net consumption flux of a
+/// reactant (per formal firing) over eps^n * G^(2-n), with n the step's
+/// signal reactants and G its gate fuel level: the bimolecular rate q the
+/// formal CRN of map-rates sees, in /M/s.
+struct MeasuredRate {
+  double perMolarSecond = 0;
+  /// The fuel the first reactant binds (the gate whose level sets the rate),
+  /// or none when the step has no signal reactant.
+  std::optional<dna::ComplexIndex> rateGate;
+};
+
+/// Measures the module of `step` in `design` (the fuels of
+/// design.modules[moduleIndex]). Errors: the enumeration hits a limit, or
+/// the quasi-steady state is singular (a module that never completes).
+llvm::Expected<MeasuredRate> measureModuleRate(const ir::Module &module,
+                                               const dna::Design &design,
+                                               size_t moduleIndex,
+                                               const Step &step);
+
+/// The species of one of map-rates' buffer modules X + LS <=> HS + BS.
+struct BufferSpecies {
+  ir::SpeciesId x, ls, hs, bs;
+};
+
+/// The fraction of X that the buffer built by design.modules[i] for i in
+/// `modules` holds (both directions' gates and intermediates, and HS, per
+/// free X), measured as measureModuleRate does: X at a trace level, LS, BS
+/// and the fuels at their levels, wastes as sinks, every other macrostate
+/// in quasi-steady state, each weighted by the copies of X it carries
+/// (conserved along the loop's reactions). Errors: as measureModuleRate.
+llvm::Expected<double> measureBufferHold(const ir::Module &module,
+                                         const dna::Design &design,
+                                         llvm::ArrayRef<size_t> modules,
+                                         const BufferSpecies &buffer);
+
+} // namespace crnc::dsd
+
+#endif
