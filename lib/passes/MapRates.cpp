@@ -63,6 +63,7 @@
 #include "ir/Printer.h"
 #include "lib/passes/FreshNames.h"
 #include "lib/passes/Passes.h"
+#include "lib/passes/Sequestration.h"
 #include "lib/support/Format.h"
 #include <algorithm>
 #include <cmath>
@@ -109,12 +110,6 @@ private:
   void diluteFuel(Module &module, FreshNames &names, SpeciesId fuel);
   double chooseGamma(const Module &module) const;
   double addBuffers(Module &module, FreshNames &names, double &amountFactor);
-  std::optional<double> commonSlowdown(const Module &module,
-                                       const std::vector<double> &alpha) const;
-  std::optional<double> equaliseRates(Module &module) const;
-  std::optional<std::vector<double>>
-  equalisingHolds(const Module &module, const std::vector<double> &alpha,
-                  const std::vector<bool> &candidate) const;
   void addBufferModule(Module &module, FreshNames &names, SpeciesId s,
                        double qs);
   double qmax() const { return qmaxPerMolar * 1e-9; }
@@ -334,40 +329,6 @@ double MapRatesPass::chooseGamma(const Module &module) const {
   return std::max(low, std::min(1.0, high));
 }
 
-/// How much it costs to hold `s` in a gate: nothing for a constant species
-/// (the environment keeps it at its level), a clock last (it would be held
-/// by every gate of its phase), otherwise what `s` already holds.
-static double holdCost(const Module &module, SpeciesId s,
-                       const std::vector<double> &alpha) {
-  const Species &sp = module.getSpecies(s);
-  if (sp.constant)
-    return -1;
-  if (sp.role == SpeciesRole::Clock)
-    return INFINITY;
-  return alpha[s];
-}
-
-/// Picks the reactant that the SSW gate holds (X1: the cheapest by holdCost;
-/// fuels are gates themselves and never X1), moves it to the front of `side`
-/// and returns it.
-static std::optional<SpeciesId> chooseGated(const Module &module,
-                                            TermList &side,
-                                            const std::vector<double> &alpha) {
-  std::optional<size_t> best;
-  for (size_t i = 0; i < side.size(); ++i) {
-    SpeciesId s = side[i].species;
-    if (module.getSpecies(s).role == SpeciesRole::Fuel)
-      continue;
-    if (!best || holdCost(module, s, alpha) <
-                     holdCost(module, side[*best].species, alpha))
-      best = i;
-  }
-  if (!best)
-    return std::nullopt;
-  std::rotate(side.begin(), side.begin() + *best, side.begin() + *best + 1);
-  return side.front().species;
-}
-
 static bool needsBuffer(const Species &s) {
   return !s.constant && s.role != SpeciesRole::Fuel &&
          s.role != SpeciesRole::Waste;
@@ -384,152 +345,6 @@ static std::vector<bool> reactantSpecies(const Module &module) {
         used[t.species] = true;
   }
   return used;
-}
-
-/// Slowdown of one direction: prod (1 + alpha_X) over its held reactants.
-static double slowdown(const Module &module, const TermList &side,
-                       const std::vector<double> &alpha) {
-  double f = 1;
-  for (const Term &t : side)
-    if (!module.getSpecies(t.species).constant)
-      f *= std::pow(1 + alpha[t.species], double(t.count));
-  return f;
-}
-
-/// The slowdown every direction shares when sequestration changes no ratio
-/// of rates (within qmin/qmax), else nullopt.
-std::optional<double>
-MapRatesPass::commonSlowdown(const Module &module,
-                             const std::vector<double> &alpha) const {
-  double low = INFINITY, high = 0;
-  for (const Reaction &r : module.allReactions()) {
-    double f = slowdown(module, r.reactants, alpha);
-    low = std::min(low, f), high = std::max(high, f);
-    if (!r.reverseRate)
-      continue;
-    f = slowdown(module, r.products, alpha);
-    low = std::min(low, f), high = std::max(high, f);
-  }
-  if (high == 0)
-    return 1.0;
-  if (high / low - 1 > qmin() / qmax())
-    return std::nullopt;
-  return high;
-}
-
-/// Every direction (reactants, and products of a reversible reaction).
-static std::vector<const TermList *> directions(const Module &module) {
-  std::vector<const TermList *> out;
-  for (const Reaction &r : module.allReactions()) {
-    out.push_back(&r.reactants);
-    if (r.reverseRate)
-      out.push_back(&r.products);
-  }
-  return out;
-}
-
-/// Holds beta_X >= alpha_X (fraction of X in gates and buffers) under which
-/// every direction slows down by the same F = max f (a time-scaled copy),
-/// raising few species; nullopt when the greedy search finds none:
-///   1. F is the slowdown of the most held direction,
-///   2. for each direction below F, raise the candidate reactant that can
-///      rise most without lifting any direction it takes part in above F,
-///   3. succeed when every direction reaches F (within qmin / qmax).
-std::optional<std::vector<double>>
-MapRatesPass::equalisingHolds(const Module &module,
-                              const std::vector<double> &alpha,
-                              const std::vector<bool> &candidate) const {
-  std::vector<const TermList *> dirs = directions(module);
-  // uses[X]: (direction, copies of X among its reactants).
-  std::vector<std::vector<std::pair<size_t, unsigned>>> uses(
-      module.speciesCount());
-  std::vector<double> f(dirs.size());
-  double target = 1, tol = qmin() / qmax();
-  for (size_t d = 0; d < dirs.size(); ++d) {
-    for (const Term &t : *dirs[d]) {
-      auto &u = uses[t.species];
-      if (u.empty() || u.back().first != d)
-        u.emplace_back(d, 0);
-      u.back().second += t.count;
-    }
-    f[d] = slowdown(module, *dirs[d], alpha);
-    target = std::max(target, f[d]);
-  }
-  // How far (1 + beta_X) may be multiplied before a direction passes F.
-  auto headroom = [&](SpeciesId x) {
-    double room = INFINITY;
-    for (auto [d, copies] : uses[x])
-      room = std::min(room, std::pow(target / f[d], 1.0 / copies));
-    return room;
-  };
-  std::vector<double> beta = alpha;
-  for (size_t d = 0; d < dirs.size(); ++d) {
-    while (f[d] * (1 + tol) < target) {
-      std::optional<SpeciesId> best;
-      double bestRoom = 1 + tol;
-      for (const Term &t : *dirs[d])
-        if (candidate[t.species] && headroom(t.species) > bestRoom)
-          best = t.species, bestRoom = headroom(t.species);
-      if (!best)
-        return std::nullopt;
-      beta[*best] = (1 + beta[*best]) * bestRoom - 1;
-      for (auto [e, copies] : uses[*best])
-        f[e] *= std::pow(bestRoom, double(copies));
-    }
-  }
-  return beta;
-}
-
-/// Rates under which every direction slows down by the same F without
-/// buffers (a time-scaled copy in the totals): a direction held by
-/// f = prod (1 + alpha_X) runs at q f / F, which lowers the holds alpha it
-/// sets; iterated to the fixed point
-///   r_d = q_d f_d(alpha(r)) / F(r),  alpha_X = sum of r_d / qmax over the
-///   directions X is gated in,  F = max f_d,
-/// which every r_d <= q_d keeps realisable. Returns F and rewrites the rates,
-/// or nullopt (rates untouched) when the iteration does not settle.
-std::optional<double> MapRatesPass::equaliseRates(Module &module) const {
-  std::vector<std::pair<TermList *, double *>> dirs;
-  for (Reaction &r : module.allReactions()) {
-    dirs.push_back({&r.reactants, &r.rate});
-    if (r.reverseRate)
-      dirs.push_back({&r.products, &*r.reverseRate});
-  }
-  auto gated = [&](const TermList &side) -> std::optional<SpeciesId> {
-    if (side.empty())
-      return std::nullopt;
-    const Species &s = module.getSpecies(side.front().species);
-    if (s.constant || s.role == SpeciesRole::Fuel)
-      return std::nullopt;
-    return side.front().species;
-  };
-  std::vector<double> q, r;
-  for (auto [side, rate] : dirs)
-    q.push_back(*rate);
-  r = q;
-  double big = 0;
-  for (int round = 0; round < 500; ++round) {
-    std::vector<double> alpha(module.speciesCount(), 0), f(dirs.size());
-    for (size_t d = 0; d < dirs.size(); ++d)
-      if (std::optional<SpeciesId> g = gated(*dirs[d].first))
-        alpha[*g] += r[d] / qmax();
-    big = 1;
-    for (size_t d = 0; d < dirs.size(); ++d)
-      big = std::max(big, f[d] = slowdown(module, *dirs[d].first, alpha));
-    double change = 0;
-    for (size_t d = 0; d < dirs.size(); ++d) {
-      double next = q[d] * f[d] / big;
-      change =
-          std::max(change, std::fabs(next - r[d]) / std::max(q[d], 1e-300));
-      r[d] = next;
-    }
-    if (change > 1e-12)
-      continue;
-    for (size_t d = 0; d < dirs.size(); ++d)
-      *dirs[d].second = r[d];
-    return big;
-  }
-  return std::nullopt;
 }
 
 /// X + LS <=> HS + BS (forward qs, reverse qmax; LS, BS at cmax) holds X by
@@ -573,36 +388,32 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names,
   if (buffers == BufferMode::Off)
     return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
-  std::vector<double> alpha(module.speciesCount(), 0);
-  for (Reaction &r : module.allReactions()) {
-    if (auto s = chooseGated(module, r.reactants, alpha))
-      alpha[*s] += r.rate / qmax();
-    if (r.reverseRate)
-      if (auto s = chooseGated(module, r.products, alpha))
-        alpha[*s] += *r.reverseRate / qmax();
-  }
+  std::vector<double> alpha = sequestration::gatedHolds(module, qmax());
   std::vector<bool> buffered(module.speciesCount(), false);
   std::vector<bool> isReactant = reactantSpecies(module);
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
     buffered[s] = needsBuffer(module.getSpecies(s)) &&
                   (buffers == BufferMode::On || isReactant[s]);
   std::vector<double> hold = alpha;
-  double lambda = 0;
+  double lambda = 0, tol = qmin() / qmax();
   std::optional<std::vector<double>> equal;
   if (buffers == BufferMode::Auto) {
-    if (std::optional<double> f = commonSlowdown(module, alpha))
+    if (std::optional<double> f =
+            sequestration::commonSlowdown(module, alpha, tol))
       return *f - 1;
-    equal = equalisingHolds(module, alpha, buffered);
+    equal = sequestration::equalisingHolds(module, alpha, buffered, tol);
     // A clocked network (gate-phases) keeps SSW's buffers: its DNA-level
     // training reads free signals (amount_factor).
     if (!equal && lowering::clockPhaseCount(module.attrs) == 0)
-      if (std::optional<double> f = equaliseRates(module))
+      if (std::optional<double> f =
+              sequestration::equaliseRates(module, qmax()))
         return *f - 1;
   }
   if (equal) {
     hold = *equal;
-    for (const TermList *side : directions(module))
-      lambda = std::max(lambda, slowdown(module, *side, hold) - 1);
+    for (const TermList *side : sequestration::directions(module))
+      lambda =
+          std::max(lambda, sequestration::slowdown(module, *side, hold) - 1);
   } else {
     for (SpeciesId s = 0; s < module.speciesCount(); ++s)
       if (buffered[s])
