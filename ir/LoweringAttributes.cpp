@@ -35,6 +35,30 @@ bool lowering::parseValue(llvm::StringRef text, GateStrategy &out) {
   return value.has_value();
 }
 
+static const EnumName<lowering::JoinOrder> joinOrderTable[] = {
+    {lowering::JoinOrder::LeastHeld, "least-held"},
+    {lowering::JoinOrder::NoOutputCrosstalk, "no-output-crosstalk"},
+};
+
+llvm::ArrayRef<EnumName<lowering::JoinOrder>> lowering::joinOrderNames() {
+  return joinOrderTable;
+}
+
+llvm::StringRef lowering::joinOrderName(JoinOrder order) {
+  return nameOf(joinOrderTable, order);
+}
+
+std::string lowering::formatValue(JoinOrder value) {
+  return joinOrderName(value).str();
+}
+
+bool lowering::parseValue(llvm::StringRef text, JoinOrder &out) {
+  std::optional<JoinOrder> value = valueOf(joinOrderTable, text);
+  if (value)
+    out = *value;
+  return value.has_value();
+}
+
 bool lowering::isFormal(const AttributeList &attrs) {
   return findAttribute(attrs, "formal") == llvm::StringRef("true");
 }

@@ -8,7 +8,7 @@
 //
 //   module:  formal ("true": the lowering's output), cmax_nM, qmax_per_nM_s,
 //            qmin_per_nM_s, conc_scale_nM, rate_time_scale, sequestration,
-//            amount_factor, time_scale (map-rates); clock_strategy,
+//            amount_factor, time_scale, join_order (map-rates); clock_strategy,
 //            clock_phases
 //            ("p1:C1,p2:C2", gate-phases).
 //   species: rail_of (dual-rail); phase, clock_on, oscillator (gate-phases);
@@ -36,6 +36,16 @@ std::optional<GateStrategy> parseGateStrategy(llvm::StringRef name);
 std::string formatValue(GateStrategy value);
 bool parseValue(llvm::StringRef text, GateStrategy &out);
 
+/// How map-rates orders the reactants of each direction (the first is the
+/// one the gate holds): by least hold so far, or, for a scheme whose output
+/// strands could displace a held reactant (soloveichik2010), also so that
+/// none can (analysis::orderAgainstOutputCrosstalk).
+enum class JoinOrder { LeastHeld, NoOutputCrosstalk };
+llvm::ArrayRef<EnumName<JoinOrder>> joinOrderNames();
+llvm::StringRef joinOrderName(JoinOrder order);
+std::string formatValue(JoinOrder value);
+bool parseValue(llvm::StringRef text, JoinOrder &out);
+
 using model::get;
 using model::Key;
 using model::set;
@@ -53,6 +63,9 @@ inline constexpr Key<double> Sequestration{"sequestration"};
 inline constexpr Key<double> AmountFactor{"amount_factor"};
 /// Lab seconds per model time unit (rate_time_scale x (1 + sequestration)).
 inline constexpr Key<double> TimeScale{"time_scale"};
+/// The order map-rates gave every direction's reactants (absent: the written
+/// order); a scheme builds its gates in that order.
+inline constexpr Key<JoinOrder> JoinInputOrder{"join_order"};
 // Module (gate-phases).
 inline constexpr Key<GateStrategy> ClockStrategy{"clock_strategy"};
 inline constexpr Key<std::string> ClockPhases{"clock_phases"};

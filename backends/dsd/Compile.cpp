@@ -46,7 +46,7 @@ static const SchemeInfo schemes[] = {
      "join and translator gates with backward strands; signals are "
      "history-toehold-long-toehold",
      "Soloveichik, Seelig & Winfree, PNAS 107:5393 (2010)",
-     buildSoloveichik2010},
+     buildSoloveichik2010, ir::lowering::JoinOrder::NoOutputCrosstalk},
     {SchemeKind::Srinivas2015, "srinivas2015",
      "two-stage reactant and product gates with helper strands",
      "Srinivas, PhD thesis, Caltech (2015), chapter 3", buildSrinivas2015},

@@ -9,6 +9,7 @@
 #ifndef CRNC_BACKENDS_DSD_SCHEME_H
 #define CRNC_BACKENDS_DSD_SCHEME_H
 
+#include "ir/LoweringAttributes.h"
 #include "ir/Module.h"
 #include "lib/dna/Design.h"
 #include "lib/support/Diagnostics.h"
@@ -57,6 +58,9 @@ struct SchemeInfo {
   llvm::StringRef reference;
   /// Builds signals and fuels into the builder's design.
   LogicalResult (*build)(SchemeBuilder &builder);
+  /// The order its join gates must bind their reactants in, which map-rates
+  /// uses to choose the held reactants (MapRatesOptions::joinOrder).
+  ir::lowering::JoinOrder joinOrder = ir::lowering::JoinOrder::LeastHeld;
 };
 
 /// Every scheme, in a fixed order (the order `--list-schemes` prints).

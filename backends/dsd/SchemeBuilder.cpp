@@ -2,6 +2,7 @@
 
 #include "backends/dsd/SchemeBuilder.h"
 #include "ir/LoweringAttributes.h"
+#include "lib/analysis/JoinOrder.h"
 #include <algorithm>
 #include <cmath>
 
@@ -12,36 +13,8 @@ using namespace crnc::dna;
 SchemeBuilder::SchemeBuilder(const ir::Module &module,
                              const SchemeOptions &options, Design &design)
     : mod(module), opts(options), out(design),
-      gateFuel(module.speciesCount(), false), cmax(fuelConcentration(module)),
-      moduleFuelLevel(cmax) {
-  for (ir::SpeciesId id = 0; id < module.speciesCount(); ++id) {
-    const ir::Species &s = module.getSpecies(id);
-    gateFuel[id] = s.role == ir::SpeciesRole::Fuel && s.constant &&
-                   s.initial > 0 &&
-                   !ir::lowering::get(s.attrs, ir::lowering::BufferOf);
-  }
-  // A species that an irreversible reaction produces is a signal, not a gate
-  // fuel. In a reversible reaction a gate fuel stands on one side (map-rates
-  // gives a direction of order one its fuel: B + A <=> A + G) and is part of
-  // that direction's gate, not a product of the other.
-  // A buffer module (X + LS <=> HS + BS) keeps LS and BS as fuel complexes.
-  auto isBuffer = [&](const ir::Reaction &r) {
-    for (const ir::Term &t : r.reactants)
-      if (ir::lowering::get(module.getSpecies(t.species).attrs,
-                            ir::lowering::BufferOf))
-        return true;
-    return false;
-  };
-  for (const ir::Reaction &r : module.allReactions()) {
-    if (r.isReversible() && !isBuffer(r))
-      continue;
-    for (const ir::Term &t : r.products)
-      gateFuel[t.species] = false;
-    if (r.isReversible())
-      for (const ir::Term &t : r.reactants)
-        gateFuel[t.species] = false;
-  }
-}
+      gateFuel(analysis::gateFuels(module)), cmax(fuelConcentration(module)),
+      moduleFuelLevel(cmax) {}
 
 DomainRef SchemeBuilder::toehold() {
   return DomainRef{
@@ -107,37 +80,6 @@ static double absorbGateFuels(const ir::Module &m,
   return level;
 }
 
-/// The backward direction's reactants of a reversible reaction, with every
-/// species on both sides (a catalyst) at the place it has forward, when both
-/// directions have two reactants. A gate
-/// releases an output strand that starts with its last reactant's long domain
-/// and toehold and ends with its products' toeholds. If the catalyst were
-/// last forward and first backward, that strand would bind the backward gate
-/// after the catalyst, at the next reactant's toehold, and displace the
-/// catalyst through a remote toehold: it would stand for the catalyst without
-/// the other products being made (B + A <=> C + A is then incorrect under
-/// soloveichik2010; Nuskell keeps the written order and verifies it).
-static std::vector<ir::SpeciesId>
-backwardReactants(const std::vector<ir::SpeciesId> &forward,
-                  std::vector<ir::SpeciesId> backward) {
-  if (forward.size() < 2 || backward.size() < 2)
-    return backward; // one reactant: no second gate step to confuse
-  std::vector<bool> placed(backward.size(), false);
-  for (size_t i = 0; i < forward.size() && i < backward.size(); ++i) {
-    if (backward[i] == forward[i]) {
-      placed[i] = true;
-      continue;
-    }
-    for (size_t k = 0; k < backward.size(); ++k)
-      if (!placed[k] && backward[k] == forward[i]) {
-        std::swap(backward[i], backward[k]);
-        placed[i] = true;
-        break;
-      }
-  }
-  return backward;
-}
-
 std::vector<Step> SchemeBuilder::steps(bool keepReversible,
                                        bool keepCatalystPlace) const {
   std::vector<Step> list;
@@ -157,9 +99,9 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible,
     list.back().rate = r.rate;
     if (!r.isReversible())
       continue;
-    list.push_back(
-        makeStep(mod, keepCatalystPlace ? backwardReactants(in, outs) : outs,
-                 in, false, r.loc));
+    list.push_back(makeStep(
+        mod, keepCatalystPlace ? analysis::catalystPlaced(in, outs) : outs, in,
+        false, r.loc));
     list.back().gateFuelLevel = backLevel;
     list.back().rate = *r.reverseRate;
   }

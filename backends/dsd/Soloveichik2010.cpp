@@ -9,13 +9,14 @@
 // history domain. Backward strands in excess make each join step reversible.
 //
 // The paper leaves open which reactant of a join gate binds first; that
-// order is chosen here so that no gate's output strand can stand in for a
-// reactant of another gate (orderJoinInputs).
+// order is chosen so that no gate's output strand can stand in for a
+// reactant of another gate (joinSteps).
 //
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/Schemes.h"
-#include <map>
+#include "ir/LoweringAttributes.h"
+#include "lib/analysis/JoinOrder.h"
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -69,75 +70,27 @@ static Complex translatorGate(const Signal &last,
   return gate.build();
 }
 
-namespace {
-/// Where an output strand can displace a reactant (see orderJoinInputs):
-/// how many gates release a strand starting with X's long domain and
-/// toehold (X their last reactant) that carries Y's toehold (Y a product),
-/// per (X, Y).
-using Releases = std::map<std::pair<ir::SpeciesId, ir::SpeciesId>, size_t>;
-
-Releases releasesOf(const std::vector<Step> &steps) {
-  Releases out;
-  for (const Step &s : steps) {
-    if (s.reactants.empty())
-      continue;
-    std::vector<ir::SpeciesId> products = s.products;
-    llvm::sort(products);
-    products.erase(std::unique(products.begin(), products.end()),
-                   products.end());
-    for (ir::SpeciesId y : products)
-      ++out[{s.reactants.back(), y}];
-  }
-  return out;
-}
-
-/// The join steps (X then Y) some gate's output strand can enter.
-size_t crosstalkPairs(const std::vector<Step> &steps) {
-  Releases releases = releasesOf(steps);
-  size_t count = 0;
+/// Binds each join gate's reactants in an order under which no gate's output
+/// strand can displace a reactant (analysis::orderAgainstOutputCrosstalk:
+/// A -> B + C beside A + B -> D is otherwise incorrect under both notions,
+/// as Nuskell's design of the two is). map-rates makes that order and
+/// records it (join_order = no-output-crosstalk) when it lowers for this
+/// scheme, and its rates assume the gates hold the first reactants: the
+/// steps are then built as written. Any other module is ordered here.
+static std::vector<Step> joinSteps(const SchemeBuilder &builder) {
+  std::optional<ir::lowering::JoinOrder> decided =
+      ir::lowering::get(builder.module().attrs, ir::lowering::JoinInputOrder);
+  if (decided == ir::lowering::JoinOrder::NoOutputCrosstalk)
+    return builder.steps(/*keepReversible=*/false, /*keepCatalystPlace=*/false);
+  std::vector<Step> steps =
+      builder.steps(/*keepReversible=*/false, /*keepCatalystPlace=*/true);
+  std::vector<analysis::JoinDirection> dirs;
   for (const Step &s : steps)
-    for (size_t i = 0; i + 1 < s.reactants.size(); ++i) {
-      auto it = releases.find({s.reactants[i], s.reactants[i + 1]});
-      count += it == releases.end() ? 0 : it->second;
-    }
-  return count;
-}
-} // namespace
-
-/// A join gate with X bound before Y exposes Y's toehold beside X's long
-/// domain and toehold; a gate whose last reactant is X and which makes Y
-/// releases an output strand `b_X c_X ... a_Y ...` that binds there and
-/// displaces X through a remote toehold (as the backward strand `b_X c_X
-/// a_Y` does by design). That strand then stands for X in the join gate
-/// without its own products being made, and no CRN bisimulation or
-/// pathway decomposition holds (A -> B + C beside A + B -> D; Nuskell's
-/// design of the two is incorrect under both notions). Outline:
-///  1. count the (X, Y) places an output strand can enter;
-///  2. for each two-reactant step in turn, bind the other reactant first
-///     when that lowers the count (the written order otherwise);
-///  3. repeat until no step changes (at most a few rounds). Where every
-///     order leaves a place (A -> B beside B -> A and A + B -> C), it stays:
-///     that crosstalk is the scheme's.
-static void orderJoinInputs(std::vector<Step> &steps) {
-  constexpr unsigned MaxRounds = 8;
-  size_t count = crosstalkPairs(steps);
-  for (unsigned round = 0; round < MaxRounds && count > 0; ++round) {
-    bool changed = false;
-    for (Step &s : steps) {
-      if (s.reactants.size() != 2 || s.reactants[0] == s.reactants[1])
-        continue;
-      std::swap(s.reactants[0], s.reactants[1]);
-      size_t swapped = crosstalkPairs(steps);
-      if (swapped < count) {
-        count = swapped;
-        changed = true;
-        continue;
-      }
-      std::swap(s.reactants[0], s.reactants[1]);
-    }
-    if (!changed)
-      break;
-  }
+    dirs.push_back({s.reactants, s.products});
+  analysis::orderAgainstOutputCrosstalk(dirs);
+  for (size_t i = 0; i < steps.size(); ++i)
+    steps[i].reactants = std::move(dirs[i].reactants);
+  return steps;
 }
 
 LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
@@ -146,10 +99,7 @@ LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
       [](const Signal &s) {
         return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
       });
-  std::vector<Step> steps =
-      builder.steps(/*keepReversible=*/false, /*keepCatalystPlace=*/true);
-  orderJoinInputs(steps);
-  for (const Step &step : steps) {
+  for (const Step &step : joinSteps(builder)) {
     builder.beginModule(step);
     std::vector<Signal> in = signalsOf(signals, step.reactants);
     std::vector<Signal> out = signalsOf(signals, step.products);

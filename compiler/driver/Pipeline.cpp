@@ -193,6 +193,9 @@ static LogicalResult lower(ir::Module &module, CompileOptions &options,
   keepTrainedConcScale(module, options, diags);
   if (failed(chooseQmax(options, diags)))
     return failure();
+  // map-rates models the gates holding the reactants the scheme binds first.
+  options.lowering.mapRates.joinOrder =
+      dsd::schemeInfo(options.scheme.kind).joinOrder;
   PassManagerOptions instrumentation = options.instrumentation;
   report::RatesBefore last = report::snapshotRates(module);
   instrumentation.afterPass = [&](const Pass &pass, const ir::Module &m,

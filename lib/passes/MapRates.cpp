@@ -45,7 +45,11 @@
 // (1 + lambda) slower. The gated reactant of each direction is chosen greedily
 // (a constant species first, a clock last, else the one holding least so far)
 // and moved to the front of its side: with buffers on, the first reactant of
-// every direction is the one the scheme must hold in its gate.
+// every direction is the one the scheme must hold in its gate. With
+// join-order=no-output-crosstalk (what the driver asks for soloveichik2010)
+// the reactants are then reordered as that scheme's join gates must bind
+// them, and among such orders towards evenly spread holds
+// (sequestration::gatedHolds); join_order records the choice.
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
 // below qmin/qmax). LS records the fraction of X its buffer must hold
@@ -93,6 +97,9 @@ public:
     addEnumOption("buffers", &buffers, bufferModeNames(),
                   "buffer modules that equalise sequestration: where "
                   "needed, for every species, or none");
+    addEnumOption("join-order", &joinOrder, lowering::joinOrderNames(),
+                  "which reactant each gate holds: least held, or as "
+                  "soloveichik2010 binds them against output crosstalk");
   }
   llvm::StringRef name() const override { return "map-rates"; }
   llvm::StringRef summary() const override {
@@ -388,7 +395,8 @@ double MapRatesPass::addBuffers(Module &module, FreshNames &names,
   if (buffers == BufferMode::Off)
     return 0;
   module.allReactions().reserve(module.reactionCount() + module.speciesCount());
-  std::vector<double> alpha = sequestration::gatedHolds(module, qmax());
+  std::vector<double> alpha =
+      sequestration::gatedHolds(module, qmax(), joinOrder);
   std::vector<bool> buffered(module.speciesCount(), false);
   std::vector<bool> isReactant = reactantSpecies(module);
   for (SpeciesId s = 0; s < module.speciesCount(); ++s)
@@ -487,6 +495,8 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   lowering::set(attrs, lowering::Sequestration, lambda);
   lowering::set(attrs, lowering::AmountFactor, amountFactor);
   lowering::set(attrs, lowering::TimeScale, gamma * (1 + lambda));
+  if (buffers != BufferMode::Off)
+    lowering::set(attrs, lowering::JoinInputOrder, joinOrder);
   return success();
 }
 

@@ -58,6 +58,9 @@ struct MapRatesOptions {
   double fuelExcess = 10; ///< fuels exceed the largest signal this often
   double fixedGamma = 0;  ///< divide every rate by this; 0: choose it
   BufferMode buffers = BufferMode::Auto;
+  /// Which reactant each gate holds (first): by least hold, or also as a
+  /// scheme must bind them against output crosstalk (soloveichik2010).
+  ir::lowering::JoinOrder joinOrder = ir::lowering::JoinOrder::LeastHeld;
 };
 
 } // namespace crnc

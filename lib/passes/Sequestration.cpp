@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/passes/Sequestration.h"
+#include "lib/analysis/JoinOrder.h"
 #include <algorithm>
 #include <cmath>
 
@@ -47,7 +48,83 @@ sequestration::chooseGated(const Module &module, TermList &side,
   return side.front().species;
 }
 
-std::vector<double> sequestration::gatedHolds(Module &module, double qmax) {
+/// Rewrites `side` in the binding order `order` (its reactants other than
+/// gate fuels), the gate fuels after them.
+static void writeOrder(TermList &side, const std::vector<SpeciesId> &order,
+                       const std::vector<bool> &gateFuel) {
+  TermList out;
+  for (SpeciesId s : order) {
+    if (!out.empty() && out.back().species == s) {
+      ++out.back().count;
+      continue;
+    }
+    out.push_back(Term{s, 1});
+  }
+  for (const Term &t : side)
+    if (gateFuel[t.species])
+      out.push_back(t);
+  side = std::move(out);
+}
+
+/// The holds of the first reactants of `dirs` (directions in module order,
+/// holding by `share` = q / qmax); fuels are gates themselves and hold
+/// nothing.
+static std::vector<double>
+firstHolds(const Module &module, llvm::ArrayRef<analysis::JoinDirection> dirs,
+           const std::vector<double> &share) {
+  std::vector<double> alpha(module.speciesCount(), 0);
+  for (size_t d = 0; d < dirs.size(); ++d) {
+    if (dirs[d].reactants.empty())
+      continue;
+    SpeciesId s = dirs[d].reactants.front();
+    if (module.getSpecies(s).role != SpeciesRole::Fuel)
+      alpha[s] += share[d];
+  }
+  return alpha;
+}
+
+/// What holding each species costs when choosing among join orders of equal
+/// crosstalk (as holdCost: a constant species nothing, a clock most).
+static std::vector<double> holdPrices(const Module &module) {
+  constexpr double ClockPrice = 1e6;
+  std::vector<double> price(module.speciesCount(), 1);
+  for (SpeciesId s = 0; s < module.speciesCount(); ++s) {
+    const Species &sp = module.getSpecies(s);
+    if (sp.constant || sp.role == SpeciesRole::Fuel)
+      price[s] = 0;
+    else if (sp.role == SpeciesRole::Clock)
+      price[s] = ClockPrice;
+  }
+  return price;
+}
+
+/// Reorders every direction of `module` against output crosstalk and, among
+/// orders of equal crosstalk, towards evenly spread holds
+/// (analysis::orderAgainstOutputCrosstalk, from the greedy order); returns
+/// the holds of the new first reactants.
+static std::vector<double> noCrosstalkHolds(Module &module, double qmax) {
+  std::vector<bool> fuel = analysis::gateFuels(module);
+  std::vector<analysis::JoinDirection> dirs =
+      analysis::joinDirections(module, fuel, /*placeCatalysts=*/true);
+  analysis::HoldBalance balance;
+  balance.price = holdPrices(module);
+  for (const Reaction &r : module.allReactions()) {
+    balance.share.push_back(r.rate / qmax);
+    if (r.reverseRate)
+      balance.share.push_back(*r.reverseRate / qmax);
+  }
+  analysis::orderAgainstOutputCrosstalk(dirs, &balance);
+  size_t d = 0;
+  for (Reaction &r : module.allReactions()) {
+    writeOrder(r.reactants, dirs[d++].reactants, fuel);
+    if (r.reverseRate)
+      writeOrder(r.products, dirs[d++].reactants, fuel);
+  }
+  return firstHolds(module, dirs, balance.share);
+}
+
+std::vector<double> sequestration::gatedHolds(Module &module, double qmax,
+                                              lowering::JoinOrder order) {
   std::vector<double> alpha(module.speciesCount(), 0);
   for (Reaction &r : module.allReactions()) {
     if (auto s = chooseGated(module, r.reactants, alpha))
@@ -56,7 +133,9 @@ std::vector<double> sequestration::gatedHolds(Module &module, double qmax) {
       if (auto s = chooseGated(module, r.products, alpha))
         alpha[*s] += *r.reverseRate / qmax;
   }
-  return alpha;
+  if (order == lowering::JoinOrder::LeastHeld)
+    return alpha;
+  return noCrosstalkHolds(module, qmax);
 }
 
 /// Slowdown of one direction: prod (1 + alpha_X) over its held reactants.

@@ -16,6 +16,7 @@
 #ifndef CRNC_PASSES_SEQUESTRATION_H
 #define CRNC_PASSES_SEQUESTRATION_H
 
+#include "ir/LoweringAttributes.h"
 #include "ir/Module.h"
 #include <optional>
 #include <vector>
@@ -33,11 +34,22 @@ std::optional<ir::SpeciesId> chooseGated(const ir::Module &module,
                                          ir::TermList &side,
                                          const std::vector<double> &alpha);
 
-/// Chooses the held reactant of every direction in reaction order
-/// (chooseGated, greedily on the holds so far) and returns the holds
-/// alpha_X = sum of q / qmax over the directions holding X, per species.
-/// Guarantees: every direction's held reactant is first in its side.
-std::vector<double> gatedHolds(ir::Module &module, double qmax);
+/// Chooses the held reactant of every direction and returns the holds
+/// alpha_X = sum of q / qmax over the directions holding X, per species:
+///  - LeastHeld: in reaction order, greedily on the holds so far
+///    (chooseGated);
+///  - NoOutputCrosstalk: from that order, each direction's reactants are
+///    reordered as the scheme must bind them against output crosstalk and,
+///    among orders of equal crosstalk, towards evenly spread holds
+///    (analysis::orderAgainstOutputCrosstalk over analysis::joinDirections,
+///    catalysts placed; prices as chooseGated's preferences), gate fuels
+///    last.
+/// Guarantees: every direction's held reactant is first in its side (the
+/// products of a reversible reaction are its backward direction's
+/// reactants); with NoOutputCrosstalk the module's order is a fixed point
+/// of the rule, so a scheme that applies it builds what was modelled.
+std::vector<double> gatedHolds(ir::Module &module, double qmax,
+                               ir::lowering::JoinOrder order);
 
 /// Slowdown of one direction: prod (1 + alpha_X)^count over its reactants
 /// that are not constant.

@@ -66,7 +66,8 @@ std::vector<std::string> designDifferences(const DesignIdentity &trained,
                   " design; this design uses " + now.scheme);
   if (trained.structure != now.structure)
     out.push_back("the lowered formal CRN differs (other species or "
-                  "reactions: --buffers, --gate or reduce-order settings)");
+                  "reactions: --buffers, --gate or reduce-order settings, "
+                  "or the join order another scheme asks of map-rates)");
   auto compare = [&](const char *what, const char *flag, double a, double b) {
     if (!same(a, b))
       out.push_back(std::string(what) + " " + formatSignificant(a, 6) +
