@@ -135,10 +135,11 @@ private:
   size_t total = 0;
 };
 
-/// Change of sum price_s hold_s^2 when direction `d` (share q) is held by
+/// Change of sum price_s hold_s^2 when a direction (share q) is held by
 /// `to` instead of `from`.
-double balanceChange(const HoldBalance &balance, std::vector<double> &hold,
-                     ir::SpeciesId from, ir::SpeciesId to, double q) {
+double balanceChange(const HoldBalance &balance,
+                     const std::vector<double> &hold, ir::SpeciesId from,
+                     ir::SpeciesId to, double q) {
   auto square = [](double x) { return x * x; };
   return balance.price[to] * (square(hold[to] + q) - square(hold[to])) +
          balance.price[from] * (square(hold[from] - q) - square(hold[from]));
