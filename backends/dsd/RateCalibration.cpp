@@ -178,8 +178,9 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
       rm.gateToeholdMismatches
           ? ": slower than its gate realises at C_max with " +
                 std::to_string(rm.gateToeholdMismatches) +
-                " mismatch(es) in its toehold, faster at its floor with one "
-                "fewer (one mismatch changes the rate more than dilution can)"
+                " mismatch(es) in its toehold, faster at its floor with the "
+                "next weaker setting (one step of the mismatch ladder changes "
+                "the rate more than dilution can)"
           : ": faster than a full toehold at C_max realises; lower --qmax";
   diags.warning(steps[worst].loc,
                 llvm::Twine(off) + " of " + llvm::Twine(design.modules.size()) +

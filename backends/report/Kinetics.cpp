@@ -112,7 +112,8 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
   row.toehold = design.domains.spell(g->toehold);
   // Intended mismatches weaken the gate's toehold (RateModel.h's ddG_mm).
   row.toeholdDG = toeholdDG(g->toehold, design.domains, seqs) +
-                  g->toehold.mismatches * enumerate::OpeningModel().dGmismatch;
+                  enumerate::mismatchPenalty(g->toehold.mismatches,
+                                             g->toehold.endMismatch ? 1 : 0);
   row.predictedPerMS = predictedDisplacementRate(
       design.domains.length(g->toehold), row.toeholdDG, g->migrationLength,
       conditions.temperatureK());

@@ -109,15 +109,23 @@ static char mismatchBase(char base) {
   return partner == 'G' ? 'A' : partner == 'T' ? 'C' : partner;
 }
 
-/// `s` with `n` intended mismatches, spread over its internal bases (never
-/// its end bases, so nothing dangles from the helix it forms).
-static std::string withMismatches(std::string s, unsigned n) {
-  if (!n || s.size() < 3)
+/// `s` with `n` central intended mismatches, spread over its internal bases
+/// (never its end bases, so nothing dangles from the helix it forms), and
+/// with `end` (1: 5', 2: 3') one more on the second base from that end;
+/// the central ones then keep off that base.
+static std::string withMismatches(std::string s, unsigned n, unsigned end) {
+  if ((!n && !end) || s.size() < 3)
     return s;
-  size_t inner = s.size() - 2;
+  size_t first = 1, inner = s.size() - 2;
+  if (end) {
+    size_t at = end == 1 ? 1 : s.size() - 2;
+    s[at] = mismatchBase(s[at]);
+    first += end == 1 ? 1 : 0;
+    --inner;
+  }
   n = std::min<unsigned>(n, unsigned(inner));
   for (unsigned k = 0; k < n; ++k) {
-    size_t at = 1 + (2 * k + 1) * inner / (2 * n); // evenly spaced
+    size_t at = first + (2 * k + 1) * inner / (2 * n); // evenly spaced
     s[at] = mismatchBase(s[at]);
   }
   return s;
@@ -128,7 +136,7 @@ sequences::occurrenceSequence(DomainRef ref,
                               const std::vector<std::string> &sequences) {
   const std::string &s = sequences[ref.id];
   return withMismatches(ref.complement ? thermo::reverseComplement(s) : s,
-                        ref.mismatches);
+                        ref.mismatches, ref.endMismatch);
 }
 
 std::string sequences::strandSequence(const Strand &strand,

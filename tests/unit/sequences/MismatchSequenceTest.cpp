@@ -28,3 +28,22 @@ TEST_CASE("mismatches replace internal bases by non-pairing ones",
   dna::Strand strand{dna::DomainRef{1, false}, dna::DomainRef{0, true, 1}};
   CHECK(strandSequence(strand, seqs) == "GGCATTGCTT");
 }
+
+// An end mismatch (dna::DomainRef::endMismatch) sits on the second base from
+// the end where the helix opens; central ones then keep off that base. The
+// complement of AATCA is TGATT: from its 3' end, T (facing A) -> A (A.A);
+// from its 5' end, G (facing C) -> C (C.C). Worked by hand as above.
+TEST_CASE("an end mismatch replaces the second base from that end",
+          "[sequences][mismatch]") {
+  std::vector<std::string> seqs{"AATCA"};
+  dna::DomainRef t{0, true};
+  t.endMismatch = 2;
+  CHECK(occurrenceSequence(t, seqs) == "TGAAT");
+  t.mismatches = 1; // central over bases 1-2: base 2, A (facing T) -> C
+  CHECK(occurrenceSequence(t, seqs) == "TGCAT");
+  t = dna::DomainRef{0, true};
+  t.endMismatch = 1;
+  CHECK(occurrenceSequence(t, seqs) == "TCATT");
+  t.mismatches = 1; // central over bases 2-3: base 3, T (facing A) -> A
+  CHECK(occurrenceSequence(t, seqs) == "TCAAT");
+}
