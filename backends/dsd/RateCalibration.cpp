@@ -229,6 +229,8 @@ void dsd::calibrateRates(const ir::Module &module,
         rm.gateToeholdNt = run->nucleotides;
         rm.gateToeholdMismatches =
             inputToeholdMismatches(design, *m->rateGate, *signal);
+        rm.gateToeholdEndMismatch =
+            inputToeholdEndMismatch(design, *m->rateGate, *signal);
       }
   }
   warnOffTarget(design, steps, loads, floors, options.gateExcess, diags);

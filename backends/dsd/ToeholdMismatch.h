@@ -51,6 +51,10 @@ std::optional<MismatchSite> mismatchSite(const dna::Design &design,
 void setMismatches(dna::Design &design, dna::ComplexIndex gate,
                    const MismatchSite &site, MismatchSetting setting);
 
+/// Whether one of them sits next to the toehold's open end.
+bool inputToeholdEndMismatch(const dna::Design &design, dna::ComplexIndex gate,
+                             dna::ComplexIndex signal);
+
 /// The mismatches `gate` carries on its input toehold for `signal`.
 unsigned inputToeholdMismatches(const dna::Design &design,
                                 dna::ComplexIndex gate,

@@ -99,6 +99,7 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
     row.gateUnit = concUnitName(design.unit).str();
     row.gateToeholdNt = module.gateToeholdNt;
     row.gateToeholdMismatches = module.gateToeholdMismatches;
+    row.gateToeholdEndMismatch = module.gateToeholdEndMismatch;
     row.realisedPerMS = module.realisedRate;
     if (row.qPerMS > 0)
       row.realisedRatio = *module.realisedRate / row.qPerMS;

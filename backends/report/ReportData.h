@@ -138,6 +138,7 @@ struct KineticsRow {
   std::string gateUnit;
   std::optional<unsigned> gateToeholdNt;
   unsigned gateToeholdMismatches = 0;
+  bool gateToeholdEndMismatch = false; ///< one next to the open end
   std::optional<double> realisedPerMS, realisedRatio;
 };
 

@@ -54,6 +54,8 @@ struct ReactionModule {
   /// and the intended mismatches its complement carries there.
   std::optional<unsigned> gateToeholdNt;
   unsigned gateToeholdMismatches = 0;
+  /// One of them sits next to the toehold's open end (DomainRef).
+  bool gateToeholdEndMismatch = false;
 };
 
 /// A domain-level reaction listed in a PIL file (kept for later stages).
