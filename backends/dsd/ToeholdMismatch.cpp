@@ -2,6 +2,8 @@
 
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
+#include "lib/enumerate/RateModel.h"
+#include <algorithm>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -30,18 +32,30 @@ std::optional<MismatchSite> dsd::mismatchSite(const Design &design,
 
 std::vector<MismatchSetting> dsd::mismatchLadder(const MismatchSite &site) {
   std::vector<MismatchSetting> out;
-  for (unsigned central = 0; central <= site.capacity; ++central) {
-    if (site.openEnd && central < site.capacity)
-      out.push_back({central, true});
-    if (central + 1 <= site.capacity)
-      out.push_back({central + 1, false});
-  }
+  for (unsigned central = 0; central <= site.capacity; ++central)
+    for (bool end : {false, true})
+      for (bool wobble : {false, true}) {
+        unsigned used = central + (end ? 1 : 0) + (wobble ? 1 : 0);
+        if (!used || used > site.capacity || (end && !site.openEnd) ||
+            (wobble && site.capacity < 3))
+          continue;
+        out.push_back({central, end, wobble});
+      }
+  auto ddG = [](const MismatchSetting &s) {
+    return enumerate::mismatchPenalty(s.central, s.end ? 1 : 0,
+                                      s.wobble ? 1 : 0);
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const MismatchSetting &a, const MismatchSetting &b) {
+                     return ddG(a) < ddG(b);
+                   });
   return out;
 }
 
 void dsd::setMismatches(Design &design, ComplexIndex gate,
                         const MismatchSite &site, MismatchSetting setting) {
-  assert(setting.central + (setting.end ? 1 : 0) <= site.capacity &&
+  assert(setting.central + (setting.end ? 1 : 0) + (setting.wobble ? 1 : 0) <=
+             site.capacity &&
          (!setting.end || site.openEnd) && "more mismatches than the site");
   Complex &g = design.getComplex(gate).complex;
   std::vector<Strand> strands = g.allStrands();
@@ -49,6 +63,7 @@ void dsd::setMismatches(Design &design, ComplexIndex gate,
   DomainRef &ref = strands[s][site.position - g.strandStart(s)];
   ref.mismatches = uint8_t(setting.central);
   ref.endMismatch = setting.end ? site.openEnd : 0;
+  ref.wobble = setting.wobble;
   g = Complex(std::move(strands), g.allPartners());
 }
 

@@ -31,16 +31,19 @@ struct MismatchSite {
   uint8_t openEnd = 0;
 };
 
-/// One setting of the mismatch knob: central mismatches and whether one
-/// sits next to the open end.
+/// One setting of the mismatch knob: central mismatches, whether one sits
+/// next to the open end, whether one is a G.T wobble on the middle base.
 struct MismatchSetting {
   unsigned central = 0;
   bool end = false;
+  bool wobble = false;
 };
 
 /// The settings `site` allows, by increasing ddG (RateModel.h): one end
-/// mismatch (1.7 kcal/mol), one central (4.2), one end and one central
-/// (5.9), two central (8.4), ... up to the site's capacity.
+/// mismatch (1.7 kcal/mol), one wobble (3.1), one central (4.2), end and
+/// wobble (4.8), end and central (5.9), ... each using one internal base
+/// (at most the site's capacity; the wobble needs a domain of 5 nt or more,
+/// whose middle base is neither next to an end).
 std::vector<MismatchSetting> mismatchLadder(const MismatchSite &site);
 std::optional<MismatchSite> mismatchSite(const dna::Design &design,
                                          dna::ComplexIndex gate,

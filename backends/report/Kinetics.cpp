@@ -114,7 +114,8 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
   // Intended mismatches weaken the gate's toehold (RateModel.h's ddG_mm).
   row.toeholdDG = toeholdDG(g->toehold, design.domains, seqs) +
                   enumerate::mismatchPenalty(g->toehold.mismatches,
-                                             g->toehold.endMismatch ? 1 : 0);
+                                             g->toehold.endMismatch ? 1 : 0,
+                                             g->toehold.wobble ? 1 : 0);
   row.predictedPerMS = predictedDisplacementRate(
       design.domains.length(g->toehold), row.toeholdDG, g->migrationLength,
       conditions.temperatureK());

@@ -256,6 +256,8 @@ std::string crnc::dna::describeMismatches(const Complex &complex,
     if (ref.endMismatch)
       text += std::string(", one next to its ") +
               (ref.endMismatch == 1 ? "5'" : "3'") + " end";
+    if (ref.wobble)
+      text += ", one a G.T wobble on its middle base";
   }
   return text;
 }

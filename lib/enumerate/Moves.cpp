@@ -290,13 +290,14 @@ std::optional<Helix> helixAt(const View &v, int p) {
 /// kcal/mol the intended mismatches over both strands of helix `h` cost it.
 double mismatchPenaltyIn(const View &v, const Helix &h,
                          const OpeningModel &model) {
-  unsigned central = 0, end = 0;
+  unsigned central = 0, end = 0, wobbles = 0;
   for (int a = h.startA; a <= h.endA; ++a)
     for (DomainRef d : {v.domain(a), v.domain(v.partner(a))}) {
       central += d.mismatches;
       end += d.endMismatch ? 1 : 0;
+      wobbles += d.wobble ? 1 : 0;
     }
-  return mismatchPenalty(central, end, model);
+  return mismatchPenalty(central, end, wobbles, model);
 }
 
 void openMoves(const View &v, const MoveOptions &options, MoveList &out) {

@@ -43,7 +43,7 @@ double crnc::enumerate::unimolecularBindingRate(unsigned length,
 double crnc::enumerate::openingRate(unsigned length, const OpeningModel &model,
                                     unsigned mismatches) {
   return openingRateWithPenalty(length, model,
-                                mismatchPenalty(mismatches, 0, model));
+                                mismatchPenalty(mismatches, 0, 0, model));
 }
 
 double crnc::enumerate::openingRateWithPenalty(unsigned length,
@@ -55,8 +55,10 @@ double crnc::enumerate::openingRateWithPenalty(unsigned length,
 }
 
 double crnc::enumerate::mismatchPenalty(unsigned central, unsigned end,
+                                        unsigned wobbles,
                                         const OpeningModel &model) {
-  return central * model.dGmismatch + end * model.dGendMismatch;
+  return central * model.dGmismatch + end * model.dGendMismatch +
+         wobbles * model.dGwobble;
 }
 
 double crnc::enumerate::branch3WayRate(unsigned length, const LoopStats &before,

@@ -42,6 +42,11 @@ struct OpeningModel {
   /// T.C) on the second base from one end, 1.70 (-0.24 to 3.70; a central
   /// mismatch over the same duplexes: 4.82, 3.00 to 8.64).
   double dGendMismatch = 1.7;
+  /// kcal/mol one G.T wobble on a helix's middle base costs it
+  /// (dna::DomainRef::wobble): measured as above over the same duplexes
+  /// (the G or T nearest the middle paired with T or G instead), 3.08
+  /// (1.92 to 3.80).
+  double dGwobble = 3.1;
   double kelvin = 298.15;
 };
 
@@ -71,9 +76,9 @@ double openingRate(unsigned length, const OpeningModel &model = {},
 double openingRateWithPenalty(unsigned length, const OpeningModel &model,
                               double ddG);
 
-/// kcal/mol the intended mismatches of `central` central and `end` end
-/// mismatches cost a helix.
-double mismatchPenalty(unsigned central, unsigned end,
+/// kcal/mol the intended mismatches of `central` central, `end` end and
+/// `wobbles` G.T wobble mismatches cost a helix.
+double mismatchPenalty(unsigned central, unsigned end, unsigned wobbles = 0,
                        const OpeningModel &model = {});
 
 /// 3-way branch migration over `length` nt: 1e4/L /s when the displaced side

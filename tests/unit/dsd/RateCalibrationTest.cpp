@@ -13,6 +13,7 @@
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/Parser.h"
 #include <catch2/catch.hpp>
+#include <tuple>
 
 using namespace crnc;
 
@@ -176,23 +177,27 @@ TEST_CASE("calibration weakens the toehold where dilution cannot reach q",
   CHECK(diags.warningCount() == 1);
 }
 
-// The mismatch ladder by increasing ddG (RateModel.h): end 1.7, central 4.2,
-// end + central 5.9, two central 8.4, end + two central 10.1, three central
-// 12.6 kcal/mol; a 5-nt toehold has 3 internal bases.
+// The mismatch ladder by increasing ddG (RateModel.h): end 1.7, wobble 3.1,
+// central 4.2, end + wobble 4.8, end + central 5.9, wobble + central 7.3,
+// two central 8.4, end + wobble + central 9.0, end + two central 10.1,
+// wobble + two central 11.5, three central 12.6 kcal/mol; a 5-nt toehold
+// has 3 internal bases, one mismatch each.
 TEST_CASE("the mismatch ladder orders its settings by ddG",
           "[dsd][rates][mismatch]") {
   dsd::MismatchSite site{0, 3, 2};
-  std::vector<dsd::MismatchSetting> ladder = dsd::mismatchLadder(site);
-  REQUIRE(ladder.size() == 6);
-  std::vector<std::pair<unsigned, bool>> got;
-  for (const dsd::MismatchSetting &s : ladder)
-    got.push_back({s.central, s.end});
-  CHECK(
-      got ==
-      std::vector<std::pair<unsigned, bool>>{
-          {0, true}, {1, false}, {1, true}, {2, false}, {2, true}, {3, false}});
-  site.openEnd = 0; // not the outermost domain: central settings only
-  CHECK(dsd::mismatchLadder(site).size() == 3);
+  std::vector<std::tuple<unsigned, bool, bool>> got;
+  for (const dsd::MismatchSetting &s : dsd::mismatchLadder(site))
+    got.push_back({s.central, s.end, s.wobble});
+  using T = std::tuple<unsigned, bool, bool>;
+  CHECK(got ==
+        std::vector<T>{T{0, true, false}, T{0, false, true}, T{1, false, false},
+                       T{0, true, true}, T{1, true, false}, T{1, false, true},
+                       T{2, false, false}, T{1, true, true}, T{2, true, false},
+                       T{2, false, true}, T{3, false, false}});
+  site.openEnd = 0; // not the outermost domain: no end mismatch
+  CHECK(dsd::mismatchLadder(site).size() == 6);
+  site.capacity = 2; // a 4-nt toehold: no middle base for a wobble
+  CHECK(dsd::mismatchLadder(site).size() == 2);
 }
 
 // Measured with crnc's enumerator: an end mismatch slows the join gate by

@@ -89,6 +89,10 @@ TEST_CASE("an end mismatch adds ddG_end to the opening free energy",
   CHECK(model.dGendMismatch == 1.7);
   CHECK(mismatchPenalty(0, 1) == Approx(1.7));
   CHECK(mismatchPenalty(2, 1) == Approx(2 * 4.2 + 1.7));
+  // A G.T wobble near the middle (same script, same duplexes): 3.08,
+  // 1.92 to 3.80.
+  CHECK(model.dGwobble == 3.1);
+  CHECK(mismatchPenalty(0, 0, 1) == Approx(3.1));
   CHECK(openingRateWithPenalty(5, model, mismatchPenalty(0, 1)) ==
         Approx(21.7651 * std::exp(1.7 / rt)).epsilon(tol));
   CHECK(openingRateWithPenalty(5, model, mismatchPenalty(1, 0)) ==
