@@ -231,6 +231,8 @@ void dsd::calibrateRates(const ir::Module &module,
             inputToeholdMismatches(design, *m->rateGate, *signal);
         rm.gateToeholdEndMismatch =
             inputToeholdEndMismatch(design, *m->rateGate, *signal);
+        rm.gateToeholdWobble =
+            inputToeholdWobble(design, *m->rateGate, *signal);
       }
   }
   warnOffTarget(design, steps, loads, floors, options.gateExcess, diags);

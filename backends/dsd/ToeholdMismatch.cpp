@@ -85,6 +85,15 @@ bool dsd::inputToeholdEndMismatch(const Design &design, ComplexIndex gate,
   return false;
 }
 
+bool dsd::inputToeholdWobble(const Design &design, ComplexIndex gate,
+                             ComplexIndex signal) {
+  std::optional<GateToeholdRun> run = inputToeholdRun(design, gate, signal);
+  for (unsigned p : run ? run->positions : std::vector<unsigned>())
+    if (design.getComplex(gate).complex.domainAt(p).wobble)
+      return true;
+  return false;
+}
+
 void dsd::chooseMismatches(const ir::Module &module, Design &design, size_t i,
                            const Step &step, double target, double floor,
                            double level, const MeasuredRate &at) {

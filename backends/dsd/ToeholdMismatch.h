@@ -57,6 +57,9 @@ void setMismatches(dna::Design &design, dna::ComplexIndex gate,
 /// Whether one of them sits next to the toehold's open end.
 bool inputToeholdEndMismatch(const dna::Design &design, dna::ComplexIndex gate,
                              dna::ComplexIndex signal);
+/// Whether one of them is a G.T wobble.
+bool inputToeholdWobble(const dna::Design &design, dna::ComplexIndex gate,
+                        dna::ComplexIndex signal);
 
 /// The mismatches `gate` carries on its input toehold for `signal`.
 unsigned inputToeholdMismatches(const dna::Design &design,

@@ -100,6 +100,7 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
     row.gateToeholdNt = module.gateToeholdNt;
     row.gateToeholdMismatches = module.gateToeholdMismatches;
     row.gateToeholdEndMismatch = module.gateToeholdEndMismatch;
+    row.gateToeholdWobble = module.gateToeholdWobble;
     row.realisedPerMS = module.realisedRate;
     if (row.qPerMS > 0)
       row.realisedRatio = *module.realisedRate / row.qPerMS;

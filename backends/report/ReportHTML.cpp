@@ -242,6 +242,8 @@ static std::string gateToeholdText(const KineticsRow &r) {
   text += " (" + std::to_string(n) + (n == 1 ? " mismatch" : " mismatches");
   if (r.gateToeholdEndMismatch)
     text += n == 1 ? ", next to its open end" : ", one next to its open end";
+  if (r.gateToeholdWobble)
+    text += n == 1 ? ", a G.T wobble" : ", one a G.T wobble";
   return text + ")";
 }
 
