@@ -15,6 +15,7 @@ PACKAGES=(
   libsbml5-dev                             # SBML export
   zlib1g-dev                               # gzip data sets
   python3-numpy python3-scipy              # benchmark comparison against SciPy
+  primer3                                  # ntthal: scripts/measure_mismatch_ddg.py
 )
 
 missing=()

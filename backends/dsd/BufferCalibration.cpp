@@ -65,15 +65,6 @@ static std::vector<Buffer> findBuffers(const ir::Module &module,
   return out;
 }
 
-/// The largest signal concentration of the design.
-static double largestSignal(const Design &design) {
-  double level = 0;
-  for (const NamedComplex &c : design.allComplexes())
-    if (c.role == ComplexRole::Signal && !c.constant && c.concentration)
-      level = std::max(level, *c.concentration);
-  return level;
-}
-
 /// Steps 1-2 for one buffer; returns the last measured hold.
 static llvm::Expected<double> tuneBuffer(const ir::Module &module,
                                          const std::vector<Step> &steps,
@@ -114,14 +105,16 @@ static llvm::Expected<double> tuneBuffer(const ir::Module &module,
 
 void dsd::calibrateBufferHolds(const ir::Module &module,
                                const std::vector<Step> &steps, Design &design,
-                               double gateExcess, DiagnosticEngine &diags) {
-  double floor = largestSignal(design) * gateExcess;
+                               double gateExcess, const GateLoads &loads,
+                               DiagnosticEngine &diags) {
+  std::vector<GateFloor> floors = gateFloors(loads, steps, gateExcess, design);
   size_t off = 0;
   double worstFactor = 1, worstHold = 0;
   const Buffer *worst = nullptr;
   std::vector<Buffer> buffers = findBuffers(module, steps);
   for (const Buffer &b : buffers) {
-    llvm::Expected<double> hold = tuneBuffer(module, steps, design, b, floor);
+    llvm::Expected<double> hold =
+        tuneBuffer(module, steps, design, b, floors[b.modules.front()].level);
     if (!hold) {
       diags.warning(b.loc,
                     "buffer calibration: " + llvm::toString(hold.takeError()));
@@ -143,5 +136,8 @@ void dsd::calibrateBufferHolds(const ir::Module &module,
                     module.getSpecies(worst->species.x).name + "', holds " +
                     formatSignificant(worstHold, 3) + " for " +
                     formatSignificant(worst->target, 3) +
-                    " (its gate at its bound)");
+                    " (its gate at its bound; its floor is " +
+                    describeFloor(floors[worst->modules.front()], loads,
+                                  gateExcess, concUnitName(design.unit)) +
+                    ")");
 }

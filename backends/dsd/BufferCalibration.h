@@ -13,6 +13,7 @@
 #ifndef CRNC_BACKENDS_DSD_BUFFERCALIBRATION_H
 #define CRNC_BACKENDS_DSD_BUFFERCALIBRATION_H
 
+#include "backends/dsd/GateLoad.h"
 #include "backends/dsd/SchemeBuilder.h"
 
 namespace crnc::dsd {
@@ -23,9 +24,9 @@ namespace crnc::dsd {
 ///      design modules of its directions),
 ///   2. scale the gate that X binds in its forward direction by target /
 ///      measured (the hold is proportional to that gate's level while X is
-///      dilute), within [gateExcess times the largest signal, the level
-///      map-rates wrote], and measure again (at most 4 rounds; stops within
-///      0.1 %).
+///      dilute), within [gateExcess times what the forward module
+///      consumes (`loads`, GateLoad.h), the level map-rates wrote], and
+///      measure again (at most 4 rounds; stops within 0.1 %).
 /// The forward module's realised rate is measured again afterwards (a
 /// buffer's rate does not matter, its hold does). Warns once, naming the
 /// worst buffer, where a hold stays off its target by more than 1 %.
@@ -33,7 +34,8 @@ namespace crnc::dsd {
 /// Guarantees: deterministic; only fuel concentrations change.
 void calibrateBufferHolds(const ir::Module &module,
                           const std::vector<Step> &steps, dna::Design &design,
-                          double gateExcess, DiagnosticEngine &diags);
+                          double gateExcess, const GateLoads &loads,
+                          DiagnosticEngine &diags);
 
 } // namespace crnc::dsd
 

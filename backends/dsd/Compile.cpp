@@ -141,9 +141,11 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                                    "DSD scheme '" + scheme->name + "' failed");
   if (options.calibrateRates && module.unit != ConcUnit::None &&
       ir::lowering::get(module.attrs, ir::lowering::CmaxNM)) {
-    calibrateRates(module, builder.moduleSteps(), design, options, diags);
+    GateLoads loads = measureGateLoads(module);
+    calibrateRates(module, builder.moduleSteps(), design, options, loads,
+                   diags);
     calibrateBufferHolds(module, builder.moduleSteps(), design,
-                         options.gateExcess, diags);
+                         options.gateExcess, loads, diags);
   }
   return design;
 }

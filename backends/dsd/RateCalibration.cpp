@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/GateLoad.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/LoweringAttributes.h"
@@ -25,16 +26,6 @@
 using namespace crnc;
 using namespace crnc::dsd;
 using namespace crnc::dna;
-
-/// The largest signal concentration of the design (what a gate must stay
-/// in excess of).
-static double largestSignal(const Design &design) {
-  double level = 0;
-  for (const NamedComplex &c : design.allComplexes())
-    if (c.role == ComplexRole::Signal && !c.constant && c.concentration)
-      level = std::max(level, *c.concentration);
-  return level;
-}
 
 static bool isShared(const Design &design, size_t moduleIndex,
                      ComplexIndex gate) {
@@ -51,6 +42,14 @@ static bool isShared(const Design &design, size_t moduleIndex,
 static double roundLevel(double c) {
   double digits = std::pow(10.0, 3 - std::floor(std::log10(c)));
   return std::round(c * digits) / digits;
+}
+
+/// A floor as a lab writes it: 4 significant digits, rounded up.
+static double roundFloorUp(double c) {
+  if (!(c > 0))
+    return c;
+  double digits = std::pow(10.0, 3 - std::floor(std::log10(c)));
+  return std::ceil(c * digits * (1 - 1e-12)) / digits;
 }
 
 /// How far `target` is from the window [lo, hi] (a factor >= 1).
@@ -147,7 +146,9 @@ static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
 /// One warning for every module off q by more than the tolerance: how
 /// many, and the worst with its gate.
 static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
-                          DiagnosticEngine &diags) {
+                          const GateLoads &loads,
+                          const std::vector<GateFloor> &floors,
+                          double gateExcess, DiagnosticEngine &diags) {
   size_t off = 0, worst = 0;
   double worstFactor = 1;
   for (size_t i = 0; i < design.modules.size(); ++i) {
@@ -177,8 +178,9 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
       rm.gateToeholdMismatches
           ? ": slower than its gate realises at C_max with " +
                 std::to_string(rm.gateToeholdMismatches) +
-                " mismatch(es) in its toehold, faster at its floor with one "
-                "fewer (one mismatch changes the rate more than dilution can)"
+                " mismatch(es) in its toehold, faster at its floor with the "
+                "next weaker setting (one step of the mismatch ladder changes "
+                "the rate more than dilution can)"
           : ": faster than a full toehold at C_max realises; lower --qmax";
   diags.warning(steps[worst].loc,
                 llvm::Twine(off) + " of " + llvm::Twine(design.modules.size()) +
@@ -187,26 +189,28 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
                     " %; the worst, '" + rm.equation + "', realises " +
                     formatSignificant(*rm.realisedRate, 3) + " /M/s for " +
                     formatSignificant(*rm.targetRate, 3) + " /M/s" + gate +
-                    (fast ? ": its gate cannot be diluted further and stay "
-                            "in excess of the signals"
+                    (fast ? ": its gate is at its floor, " +
+                                describeFloor(floors[worst], loads, gateExcess,
+                                              concUnitName(design.unit))
                           : slowWhy));
 }
 
 void dsd::calibrateRates(const ir::Module &module,
                          const std::vector<Step> &steps, Design &design,
-                         const SchemeOptions &options,
+                         const SchemeOptions &options, const GateLoads &loads,
                          DiagnosticEngine &diags) {
   double unit = concUnitInMolar(design.unit), cmax = fuelConcentration(module);
-  double signals = largestSignal(design) * options.gateExcess;
+  std::vector<GateFloor> floors =
+      gateFloors(loads, steps, options.gateExcess, design);
   for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i) {
     const Step &step = steps[i];
     if (step.reversible || !(step.rate > 0))
       continue;
     double target = step.rate / unit;
     double level = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
-    llvm::Expected<MeasuredRate> m =
-        tuneGate(module, design, i, step, target, std::min(signals, level),
-                 level, options);
+    llvm::Expected<MeasuredRate> m = tuneGate(
+        module, design, i, step, target,
+        std::min(roundFloorUp(floors[i].level), level), level, options);
     if (!m) {
       diags.warning(step.loc,
                     "rate calibration: " + llvm::toString(m.takeError()));
@@ -225,9 +229,13 @@ void dsd::calibrateRates(const ir::Module &module,
         rm.gateToeholdNt = run->nucleotides;
         rm.gateToeholdMismatches =
             inputToeholdMismatches(design, *m->rateGate, *signal);
+        rm.gateToeholdEndMismatch =
+            inputToeholdEndMismatch(design, *m->rateGate, *signal);
+        rm.gateToeholdWobble =
+            inputToeholdWobble(design, *m->rateGate, *signal);
       }
   }
-  warnOffTarget(design, steps, diags);
+  warnOffTarget(design, steps, loads, floors, options.gateExcess, diags);
 }
 
 llvm::Expected<double> dsd::fullToeholdRate(const SchemeOptions &options,

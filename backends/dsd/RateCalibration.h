@@ -11,6 +11,7 @@
 #ifndef CRNC_BACKENDS_DSD_RATECALIBRATION_H
 #define CRNC_BACKENDS_DSD_RATECALIBRATION_H
 
+#include "backends/dsd/GateLoad.h"
 #include "backends/dsd/ModuleMeasurement.h"
 #include "backends/dsd/SchemeBuilder.h"
 #include "llvm/ADT/STLExtras.h"
@@ -42,20 +43,20 @@ void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
 ///      (ToeholdTrim.h) to the longest length that does,
 ///   3. scale its rate-setting gate by q / measured (the rate is
 ///      proportional to the gate's level), at most to the level map-rates
-///      wrote (C_max or its diluted gate fuel) and at least to
-///      options.gateExcess times the largest signal (the gate stays in
-///      excess),
+///      wrote (C_max or its diluted gate fuel) and at least to its floor,
+///      options.gateExcess times what the module consumes (`loads`,
+///      GateLoad.h: the gate stays in excess of its own load),
 ///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %).
 /// Records in each ReactionModule the target q, the realised rate, the gate
 /// and its input toehold (nucleotides, mismatches). Warns with the realised
 /// rate where it is off q by more than RealisedRateTolerance (the gate at
-/// its bound).
+/// its bound), naming the bound that set the floor.
 /// Requires: the module is lowered by map-rates (unit nM, cmax_nM set).
 /// Guarantees: deterministic; only fuel concentrations and the mismatches
 /// (or, trimming, the toeholds) of rate gates change.
 void calibrateRates(const ir::Module &module, const std::vector<Step> &steps,
                     dna::Design &design, const SchemeOptions &options,
-                    DiagnosticEngine &diags);
+                    const GateLoads &loads, DiagnosticEngine &diags);
 
 /// How far a realised rate may be from q before calibration warns: 1 %.
 /// Calibration stops within 0.1 %, so only a gate at its bound is further.

@@ -83,7 +83,8 @@ static double absorbGateFuels(const ir::Module &m,
 std::vector<Step> SchemeBuilder::steps(bool keepReversible,
                                        bool keepCatalystPlace) const {
   std::vector<Step> list;
-  for (const ir::Reaction &r : mod.allReactions()) {
+  for (size_t index = 0; index < mod.reactionCount(); ++index) {
+    const ir::Reaction &r = mod.allReactions()[index];
     auto in = expand(r.reactants), outs = expand(r.products);
     double level = absorbGateFuels(mod, gateFuel, in);
     double backLevel =
@@ -92,11 +93,13 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible,
       list.push_back(makeStep(mod, in, outs, true, r.loc));
       list.back().gateFuelLevel = std::max(level, backLevel);
       list.back().rate = r.rate;
+      list.back().reaction = index;
       continue;
     }
     list.push_back(makeStep(mod, in, outs, false, r.loc));
     list.back().gateFuelLevel = level;
     list.back().rate = r.rate;
+    list.back().reaction = index;
     if (!r.isReversible())
       continue;
     list.push_back(makeStep(
@@ -104,6 +107,8 @@ std::vector<Step> SchemeBuilder::steps(bool keepReversible,
         false, r.loc));
     list.back().gateFuelLevel = backLevel;
     list.back().rate = *r.reverseRate;
+    list.back().reaction = index;
+    list.back().backward = true;
   }
   return list;
 }

@@ -25,6 +25,9 @@ struct Step {
   double gateFuelLevel = 0;
   /// The direction's rate q in the module's units (map-rates' output).
   double rate = 0;
+  /// The IR reaction (index into allReactions()) and direction it realises.
+  size_t reaction = 0;
+  bool backward = false;
   Location loc;
 };
 

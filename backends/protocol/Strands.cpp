@@ -35,7 +35,7 @@ static std::string spellStrand(const dna::Strand &strand,
 static std::string mismatchSuffix(const dna::Strand &strand) {
   unsigned n = 0;
   for (const dna::DomainRef &ref : strand)
-    n += ref.mismatches;
+    n += ref.mismatchCount();
   return n ? "_mm" + std::to_string(n) : "";
 }
 

@@ -99,6 +99,8 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
     row.gateUnit = concUnitName(design.unit).str();
     row.gateToeholdNt = module.gateToeholdNt;
     row.gateToeholdMismatches = module.gateToeholdMismatches;
+    row.gateToeholdEndMismatch = module.gateToeholdEndMismatch;
+    row.gateToeholdWobble = module.gateToeholdWobble;
     row.realisedPerMS = module.realisedRate;
     if (row.qPerMS > 0)
       row.realisedRatio = *module.realisedRate / row.qPerMS;
@@ -112,7 +114,9 @@ static void fillToehold(KineticsRow &row, const dna::ReactionModule &module,
   row.toehold = design.domains.spell(g->toehold);
   // Intended mismatches weaken the gate's toehold (RateModel.h's ddG_mm).
   row.toeholdDG = toeholdDG(g->toehold, design.domains, seqs) +
-                  g->toehold.mismatches * enumerate::OpeningModel().dGmismatch;
+                  enumerate::mismatchPenalty(g->toehold.mismatches,
+                                             g->toehold.endMismatch ? 1 : 0,
+                                             g->toehold.wobble ? 1 : 0);
   row.predictedPerMS = predictedDisplacementRate(
       design.domains.length(g->toehold), row.toeholdDG, g->migrationLength,
       conditions.temperatureK());

@@ -138,6 +138,8 @@ struct KineticsRow {
   std::string gateUnit;
   std::optional<unsigned> gateToeholdNt;
   unsigned gateToeholdMismatches = 0;
+  bool gateToeholdEndMismatch = false; ///< one next to the open end
+  bool gateToeholdWobble = false;      ///< one a G.T wobble
   std::optional<double> realisedPerMS, realisedRatio;
 };
 

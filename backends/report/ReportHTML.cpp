@@ -230,14 +230,21 @@ static void crosstalkBody(llvm::raw_ostream &os, const Crosstalk &c) {
   table(os, {"Strand", "Strand", "ΔG (kcal/mol)"}, rows);
 }
 
-/// "5", or "5 (1 mismatch)" for a weakened toehold.
+/// "5", or "5 (1 mismatch)" for a weakened toehold ("5 (1 mismatch, next to
+/// its open end)").
 static std::string gateToeholdText(const KineticsRow &r) {
   if (!r.gateToeholdNt)
     return "—";
   std::string text = std::to_string(*r.gateToeholdNt);
-  if (unsigned n = r.gateToeholdMismatches)
-    text += " (" + std::to_string(n) + (n == 1 ? " mismatch)" : " mismatches)");
-  return text;
+  unsigned n = r.gateToeholdMismatches;
+  if (!n)
+    return text;
+  text += " (" + std::to_string(n) + (n == 1 ? " mismatch" : " mismatches");
+  if (r.gateToeholdEndMismatch)
+    text += n == 1 ? ", next to its open end" : ", one next to its open end";
+  if (r.gateToeholdWobble)
+    text += n == 1 ? ", a G.T wobble" : ", one a G.T wobble";
+  return text + ")";
 }
 
 static void kineticsBody(llvm::raw_ostream &os, const Kinetics &k) {

@@ -133,6 +133,8 @@ static Json kineticsJson(const Kinetics &k) {
          {"gate_unit", r.gateUnit},
          {"gate_toehold_nt", r.gateToeholdNt ? Json(*r.gateToeholdNt) : Json()},
          {"gate_toehold_mismatches", r.gateToeholdMismatches},
+         {"gate_toehold_end_mismatch", r.gateToeholdEndMismatch},
+         {"gate_toehold_wobble", r.gateToeholdWobble},
          {"realised_per_M_s", optionalNumber(r.realisedPerMS)},
          {"realised_ratio", optionalNumber(r.realisedRatio)}});
   return {{"model", k.model}, {"reactions", rows}};

@@ -2,6 +2,7 @@
 
 #include "backends/sequences/DesignModel.h"
 #include "lib/thermo/NearestNeighbor.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -109,15 +110,36 @@ static char mismatchBase(char base) {
   return partner == 'G' ? 'A' : partner == 'T' ? 'C' : partner;
 }
 
-/// `s` with `n` intended mismatches, spread over its internal bases (never
-/// its end bases, so nothing dangles from the helix it forms).
-static std::string withMismatches(std::string s, unsigned n) {
-  if (!n || s.size() < 3)
+unsigned sequences::wobblePosition(unsigned length) { return length / 2; }
+
+bool sequences::canWobble(char base) { return base == 'C' || base == 'A'; }
+
+/// `s` (an occurrence, 5'->3') with the intended mismatches of `ref`: one
+/// next to an end (`endMismatch`: second base from its 5' or 3' end), a
+/// G.T wobble on the middle base (C -> T facing G, A -> G facing T), and
+/// `mismatches` central ones spread evenly over the internal bases left
+/// (never its end bases, so nothing dangles from the helix it forms).
+static std::string withMismatches(std::string s, DomainRef ref) {
+  if (!ref.mismatchCount() || s.size() < 3)
     return s;
-  size_t inner = s.size() - 2;
-  n = std::min<unsigned>(n, unsigned(inner));
-  for (unsigned k = 0; k < n; ++k) {
-    size_t at = 1 + (2 * k + 1) * inner / (2 * n); // evenly spaced
+  std::vector<size_t> free;
+  for (size_t at = 1; at + 1 < s.size(); ++at)
+    free.push_back(at);
+  auto take = [&](size_t at) { llvm::erase_value(free, at); };
+  if (ref.endMismatch) {
+    size_t at = ref.endMismatch == 1 ? 1 : s.size() - 2;
+    s[at] = mismatchBase(s[at]);
+    take(at);
+  }
+  if (ref.wobble) {
+    size_t at = wobblePosition(unsigned(s.size()));
+    if (canWobble(s[at]))
+      s[at] = s[at] == 'C' ? 'T' : 'G';
+    take(at);
+  }
+  unsigned n = std::min<unsigned>(ref.mismatches, unsigned(free.size()));
+  for (unsigned k = 0; k < n; ++k) { // evenly spaced
+    size_t at = free[(2 * k + 1) * free.size() / (2 * n)];
     s[at] = mismatchBase(s[at]);
   }
   return s;
@@ -127,8 +149,7 @@ std::string
 sequences::occurrenceSequence(DomainRef ref,
                               const std::vector<std::string> &sequences) {
   const std::string &s = sequences[ref.id];
-  return withMismatches(ref.complement ? thermo::reverseComplement(s) : s,
-                        ref.mismatches);
+  return withMismatches(ref.complement ? thermo::reverseComplement(s) : s, ref);
 }
 
 std::string sequences::strandSequence(const Strand &strand,

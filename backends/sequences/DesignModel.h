@@ -54,6 +54,12 @@ DesignModel analyseDesign(const dna::Design &design);
 /// partner's base and is no G-T wobble.
 std::string occurrenceSequence(dna::DomainRef ref,
                                const std::vector<std::string> &sequences);
+/// Where an occurrence of `length` nt carries its G.T wobble
+/// (DomainRef::wobble): its middle base.
+unsigned wobblePosition(unsigned length);
+/// True when an occurrence's base can become a G.T wobble (C facing G
+/// becomes T, A facing T becomes G); G and T cannot.
+bool canWobble(char base);
 /// The concatenated sequence of a strand or region.
 std::string strandSequence(const dna::Strand &strand,
                            const std::vector<std::string> &sequences);

@@ -1,6 +1,7 @@
 //===- Filters.cpp - per-domain hard filters and candidate pools ----------===//
 
 #include "backends/sequences/Filters.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -88,6 +89,10 @@ CandidateSource::CandidateSource(const ToeholdPool &toeholds, double lo,
           .push_back(toeholds.sequences[i]);
   if (pool.empty())
     pool = std::move(palindromic);
+}
+
+void CandidateSource::restrict(llvm::function_ref<bool(llvm::StringRef)> keep) {
+  llvm::erase_if(pool, [&](const std::string &s) { return !keep(s); });
 }
 
 CandidateSource::CandidateSource(unsigned length, Alphabet alphabet,

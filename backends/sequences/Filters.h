@@ -13,6 +13,7 @@
 #include "backends/sequences/DesignModel.h"
 #include "backends/sequences/Random.h"
 #include "lib/thermo/NearestNeighbor.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -51,6 +52,8 @@ public:
                   double gcMax);
 
   bool empty() const { return isToehold && pool.empty(); }
+  /// A toehold source keeps only the sequences `keep` accepts.
+  void restrict(llvm::function_ref<bool(llvm::StringRef)> keep);
   std::string draw(Rng &rng) const;
 
 private:

@@ -23,6 +23,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 using namespace crnc;
@@ -93,6 +94,36 @@ setUpToeholds(const dna::Design &design, const DesignModel &model,
   return setup;
 }
 
+/// Where a gate's toehold carries a G.T wobble (DomainRef::wobble), the
+/// domain's sequence must put C or A on the occurrence's middle base:
+/// restricts `source` to such sequences; false when `fixedSequence` has
+/// none there.
+static bool keepWobbles(const dna::Design &design, unsigned d,
+                        CandidateSource &source,
+                        const std::string &fixedSequence) {
+  std::set<bool> orientations; // complement flags of wobbled occurrences
+  for (const dna::NamedComplex &c : design.allComplexes())
+    for (const dna::Strand &strand : c.complex.allStrands())
+      for (dna::DomainRef ref : strand)
+        if (ref.id == d && ref.wobble)
+          orientations.insert(ref.complement);
+  if (orientations.empty())
+    return true;
+  auto fits = [&](llvm::StringRef s) {
+    for (bool complement : orientations) {
+      std::string occurrence =
+          complement ? thermo::reverseComplement(s.str()) : s.str();
+      if (!canWobble(occurrence[wobblePosition(unsigned(s.size()))]))
+        return false;
+    }
+    return true;
+  };
+  if (!fixedSequence.empty())
+    return fits(fixedSequence);
+  source.restrict(fits);
+  return true;
+}
+
 static llvm::Expected<std::vector<CandidateSource>>
 makeSources(const dna::Design &design, const DesignModel &model,
             const DesignOptions &options, const ToeholdSetup &toeholds,
@@ -121,6 +152,10 @@ makeSources(const dna::Design &design, const DesignModel &model,
     const ToeholdPool &pool =
         toeholds.pools.at({domain.length, model.alphabets[d]});
     sources.emplace_back(pool, lo, hi);
+    if (!keepWobbles(design, d, sources.back(), fixed[d]))
+      return fail("the fixed sequence of '" + domain.name +
+                  "' cannot carry the G.T wobble a gate's toehold needs (C "
+                  "or A on the middle base of its occurrence)");
     if (sources.back().empty() && fixed[d].empty())
       return fail("no " + llvm::Twine(domain.length) +
                   "-nt toehold binds with dG in [" + formatSignificant(lo, 3) +

@@ -43,7 +43,7 @@ static void fillStrands(const dna::Design &design, const DesignModel &model,
   for (const StrandInfo &s : model.strands) {
     StrandSequence row{s.name, "", strandSequence(s.domains, seqs), s.role};
     if (std::any_of(s.domains.begin(), s.domains.end(),
-                    [](dna::DomainRef d) { return d.mismatches > 0; }))
+                    [](dna::DomainRef d) { return d.mismatchCount() > 0; }))
       out.mismatchedStrands.push_back(s.name);
     for (size_t i = 0; i < s.domains.size(); ++i)
       row.domains += (i ? " " : "") + design.domains.spellMarked(s.domains[i]);

@@ -246,12 +246,18 @@ std::string crnc::dna::describeMismatches(const Complex &complex,
                                           const DomainTable &domains) {
   std::string text;
   for (unsigned p = 0; p < complex.domainCount(); ++p) {
-    unsigned n = complex.domainAt(p).mismatches;
+    DomainRef ref = complex.domainAt(p);
+    unsigned n = ref.mismatchCount();
     if (!n)
       continue;
-    text += (text.empty() ? "" : "; ") + domains.spell(complex.domainAt(p)) +
-            " (strand " + std::to_string(complex.strandOf(p) + 1) +
+    text += (text.empty() ? "" : "; ") + domains.spell(ref) + " (strand " +
+            std::to_string(complex.strandOf(p) + 1) +
             "): " + std::to_string(n) + (n == 1 ? " mismatch" : " mismatches");
+    if (ref.endMismatch)
+      text += std::string(", one next to its ") +
+              (ref.endMismatch == 1 ? "5'" : "3'") + " end";
+    if (ref.wobble)
+      text += ", one a G.T wobble on its middle base";
   }
   return text;
 }

@@ -54,6 +54,9 @@ struct ReactionModule {
   /// and the intended mismatches its complement carries there.
   std::optional<unsigned> gateToeholdNt;
   unsigned gateToeholdMismatches = 0;
+  /// One of them sits next to the toehold's open end, one is a G.T wobble
+  /// (DomainRef).
+  bool gateToeholdEndMismatch = false, gateToeholdWobble = false;
 };
 
 /// A domain-level reaction listed in a PIL file (kept for later stages).

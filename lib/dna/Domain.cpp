@@ -52,8 +52,8 @@ std::string DomainTable::spell(DomainRef ref) const {
 
 std::string DomainTable::spellMarked(DomainRef ref) const {
   std::string s = spell(ref);
-  if (ref.mismatches)
-    s += "[" + std::to_string(ref.mismatches) + "mm]";
+  if (ref.mismatchCount())
+    s += "[" + std::to_string(ref.mismatchCount()) + "mm]";
   return s;
 }
 

@@ -46,10 +46,23 @@ inline constexpr unsigned MaxMismatches = 15;
 /// the strand, so it survives every move, copy and renaming; it makes the
 /// strand a different molecule (equality, ordering and keys see it), but
 /// not a different domain (code(), complementarity and spelling do not).
+/// `mismatches` are central (non-wobble, away from the helix ends: ddG
+/// RateModel.h's dGmismatch each); `endMismatch` is one more, on the second
+/// base from one end of the occurrence, the end where its helix opens
+/// (ddG dGendMismatch): 1 from its 5' end, 2 from its 3' end, 0 none;
+/// `wobble` one G.T wobble on its middle base (ddG dGwobble; the designed
+/// sequence must put C or A there, which a wobble turns into T or G).
 struct DomainRef {
   DomainId id = 0;
   bool complement = false;
   uint8_t mismatches = 0;
+  uint8_t endMismatch = 0;
+  bool wobble = false;
+
+  /// Central, end and wobble mismatches together.
+  unsigned mismatchCount() const {
+    return mismatches + (endMismatch ? 1u : 0u) + (wobble ? 1u : 0u);
+  }
 
   /// The perfect complement.
   DomainRef complemented() const { return DomainRef{id, !complement}; }
@@ -61,12 +74,16 @@ struct DomainRef {
   uint64_t code() const { return uint64_t(id) * 2 + (complement ? 1 : 0); }
   /// The code with the mismatches: what identifies the molecule (equal to
   /// code() without mismatches, so keys and hashes of perfect designs stay).
-  uint64_t key() const { return code() | uint64_t(mismatches) << 48; }
+  uint64_t key() const {
+    return code() | uint64_t(mismatches) << 48 | uint64_t(endMismatch) << 56 |
+           uint64_t(wobble) << 60;
+  }
   /// The same occurrence without mismatches.
   DomainRef perfect() const { return DomainRef{id, complement}; }
   bool operator==(const DomainRef &o) const {
     return id == o.id && complement == o.complement &&
-           mismatches == o.mismatches;
+           mismatches == o.mismatches && endMismatch == o.endMismatch &&
+           wobble == o.wobble;
   }
   bool operator!=(const DomainRef &o) const { return !(*this == o); }
   bool operator<(const DomainRef &o) const { return key() < o.key(); }

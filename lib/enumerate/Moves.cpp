@@ -287,12 +287,17 @@ std::optional<Helix> helixAt(const View &v, int p) {
   return h;
 }
 
-/// Intended mismatches over both strands of helix `h`.
-unsigned mismatchesIn(const View &v, const Helix &h) {
-  unsigned n = 0;
+/// kcal/mol the intended mismatches over both strands of helix `h` cost it.
+double mismatchPenaltyIn(const View &v, const Helix &h,
+                         const OpeningModel &model) {
+  unsigned central = 0, end = 0, wobbles = 0;
   for (int a = h.startA; a <= h.endA; ++a)
-    n += v.domain(a).mismatches + v.domain(v.partner(a)).mismatches;
-  return n;
+    for (DomainRef d : {v.domain(a), v.domain(v.partner(a))}) {
+      central += d.mismatches;
+      end += d.endMismatch ? 1 : 0;
+      wobbles += d.wobble ? 1 : 0;
+    }
+  return mismatchPenalty(central, end, wobbles, model);
 }
 
 void openMoves(const View &v, const MoveOptions &options, MoveList &out) {
@@ -324,7 +329,8 @@ void openMoves(const View &v, const MoveOptions &options, MoveList &out) {
     if (cutoff && h->length > cutoff)
       continue;
     out.add(ReactionKind::Open, std::move(products),
-            openingRate(h->length, options.opening, mismatchesIn(v, *h)));
+            openingRateWithPenalty(h->length, options.opening,
+                                   mismatchPenaltyIn(v, *h, options.opening)));
   }
 }
 

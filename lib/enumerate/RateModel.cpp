@@ -42,10 +42,23 @@ double crnc::enumerate::unimolecularBindingRate(unsigned length,
 
 double crnc::enumerate::openingRate(unsigned length, const OpeningModel &model,
                                     unsigned mismatches) {
+  return openingRateWithPenalty(length, model,
+                                mismatchPenalty(mismatches, 0, 0, model));
+}
+
+double crnc::enumerate::openingRateWithPenalty(unsigned length,
+                                               const OpeningModel &model,
+                                               double ddG) {
   double rt = 0.001987 * model.kelvin;
-  double dG =
-      length * model.dGbp + model.dGassoc + mismatches * model.dGmismatch;
+  double dG = length * model.dGbp + model.dGassoc + ddG;
   return bimolecularBindingRate(length) * std::exp(dG / rt);
+}
+
+double crnc::enumerate::mismatchPenalty(unsigned central, unsigned end,
+                                        unsigned wobbles,
+                                        const OpeningModel &model) {
+  return central * model.dGmismatch + end * model.dGendMismatch +
+         wobbles * model.dGwobble;
 }
 
 double crnc::enumerate::branch3WayRate(unsigned length, const LoopStats &before,

@@ -34,6 +34,19 @@ struct OpeningModel {
   /// mismatch parameters) at 25 C as dG(mismatched) - dG(perfect) of 20-bp
   /// duplexes: the two stacks the mismatch breaks plus its own terms.
   double dGmismatch = 4.2;
+  /// kcal/mol a mismatch on the second base from the end where a helix
+  /// opens costs it (dna::DomainRef::endMismatch): the terminal pair beyond
+  /// it frays, so it costs about one base pair (dGbp) rather than two
+  /// stacks. Measured as dGmismatch is: mean over 48 random 20-bp duplexes
+  /// (seed 14) of dG(mismatched) - dG(perfect), non-wobble (A.A, C.C, G.A,
+  /// T.C) on the second base from one end, 1.70 (-0.24 to 3.70; a central
+  /// mismatch over the same duplexes: 4.82, 3.00 to 8.64).
+  double dGendMismatch = 1.7;
+  /// kcal/mol one G.T wobble on a helix's middle base costs it
+  /// (dna::DomainRef::wobble): measured as above over the same duplexes
+  /// (the G or T nearest the middle paired with T or G instead), 3.08
+  /// (1.92 to 3.80).
+  double dGwobble = 3.1;
   double kelvin = 298.15;
 };
 
@@ -58,6 +71,15 @@ double unimolecularBindingRate(unsigned length, const LoopStats &before,
 /// (Zhang & Winfree 2009's weak-toehold regime).
 double openingRate(unsigned length, const OpeningModel &model = {},
                    unsigned mismatches = 0);
+
+/// The same with `ddG` kcal/mol of intended mismatches (mismatchPenalty).
+double openingRateWithPenalty(unsigned length, const OpeningModel &model,
+                              double ddG);
+
+/// kcal/mol the intended mismatches of `central` central, `end` end and
+/// `wobbles` G.T wobble mismatches cost a helix.
+double mismatchPenalty(unsigned central, unsigned end, unsigned wobbles = 0,
+                       const OpeningModel &model = {});
 
 /// 3-way branch migration over `length` nt: 1e4/L /s when the displaced side
 /// continues (dangling end), 333/L when it ends at a strand break, slowed by

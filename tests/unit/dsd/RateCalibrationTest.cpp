@@ -13,6 +13,7 @@
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/Parser.h"
 #include <catch2/catch.hpp>
+#include <tuple>
 
 using namespace crnc;
 
@@ -134,7 +135,7 @@ TEST_CASE("one mismatch slows the join gate as the enumerator measures it",
   auto site = dsd::mismatchSite(*design, gate, *design->lookup("A"));
   REQUIRE(site);
   CHECK(site->capacity == 3); // a 5-nt toehold: its 3 internal bases
-  dsd::setMismatches(*design, gate, *site, 1);
+  dsd::setMismatches(*design, gate, *site, {1, false});
   CHECK(dsd::inputToeholdMismatches(*design, gate, *design->lookup("A")) == 1);
   llvm::Expected<dsd::MeasuredRate> r =
       dsd::measureModuleRate(*module, *design, 0, steps.front());
@@ -174,4 +175,55 @@ TEST_CASE("calibration weakens the toehold where dilution cannot reach q",
   CHECK(diluted->modules.front().gateToeholdMismatches == 0u);
   CHECK(*diluted->modules.front().realisedRate > 100 * 500);
   CHECK(diags.warningCount() == 1);
+}
+
+// The mismatch ladder by increasing ddG (RateModel.h): end 1.7, wobble 3.1,
+// central 4.2, end + wobble 4.8, end + central 5.9, wobble + central 7.3,
+// two central 8.4, end + wobble + central 9.0, end + two central 10.1,
+// wobble + two central 11.5, three central 12.6 kcal/mol; a 5-nt toehold
+// has 3 internal bases, one mismatch each.
+TEST_CASE("the mismatch ladder orders its settings by ddG",
+          "[dsd][rates][mismatch]") {
+  dsd::MismatchSite site{0, 3, 2};
+  std::vector<std::tuple<unsigned, bool, bool>> got;
+  for (const dsd::MismatchSetting &s : dsd::mismatchLadder(site))
+    got.push_back({s.central, s.end, s.wobble});
+  using T = std::tuple<unsigned, bool, bool>;
+  CHECK(got ==
+        std::vector<T>{T{0, true, false}, T{0, false, true}, T{1, false, false},
+                       T{0, true, true}, T{1, true, false}, T{1, false, true},
+                       T{2, false, false}, T{1, true, true}, T{2, true, false},
+                       T{2, false, true}, T{3, false, false}});
+  site.openEnd = 0; // not the outermost domain: no end mismatch
+  CHECK(dsd::mismatchLadder(site).size() == 6);
+  site.capacity = 2; // a 4-nt toehold: no middle base for a wobble
+  CHECK(dsd::mismatchLadder(site).size() == 2);
+}
+
+// Measured with crnc's enumerator: an end mismatch slows the join gate by
+// at most exp(ddG_end / RT) = 17.7 (the equilibrium shift of its first
+// step), far less than one central mismatch (100 to 1199.5 above).
+TEST_CASE("an end mismatch slows the join gate less than a central one",
+          "[dsd][rates][mismatch]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = parse(abc, diags);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  dsd::SchemeBuilder builder(*module, options, *design);
+  auto steps = builder.steps(false);
+  dna::ComplexIndex gate = design->modules.front().fuels.front();
+  auto site = dsd::mismatchSite(*design, gate, *design->lookup("A"));
+  REQUIRE(site);
+  REQUIRE(site->openEnd != 0);
+  dsd::setMismatches(*design, gate, *site, {0, true});
+  CHECK(dsd::inputToeholdMismatches(*design, gate, *design->lookup("A")) == 1);
+  llvm::Expected<dsd::MeasuredRate> r =
+      dsd::measureModuleRate(*module, *design, 0, steps.front());
+  REQUIRE(bool(r));
+  double factor = 6.505e5 / r->perMolarSecond;
+  CHECK(factor > 2);
+  CHECK(factor < 17.7 * 1.001);
 }

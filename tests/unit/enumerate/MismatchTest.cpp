@@ -75,3 +75,26 @@ TEST_CASE("a mismatched toehold complement opens faster, binds alike",
   CHECK(open == Approx(26103.5).epsilon(tol));
   CHECK(branch == Approx(22.2222).epsilon(tol)); // as without the mismatch
 }
+
+// An end mismatch (dna::DomainRef::endMismatch) adds ddG_end = 1.7 kcal/mol:
+// measured with primer3's ntthal (scripts/measure_mismatch_ddg.py: 48
+// random 20-bp duplexes, seed 14, 25 C, 50 mM Na+) as the mean of
+// dG(mismatched) - dG(perfect) with a non-wobble mismatch on the second base
+// from one end: 1.70 (spread -0.24 to 3.70; a central one over the same
+// duplexes 4.82). Closed form: 21.7651 * exp(1.7 / RT) = 378.6 /s.
+TEST_CASE("an end mismatch adds ddG_end to the opening free energy",
+          "[enumerate][mismatch]") {
+  double rt = 0.001987 * 298.15;
+  OpeningModel model;
+  CHECK(model.dGendMismatch == 1.7);
+  CHECK(mismatchPenalty(0, 1) == Approx(1.7));
+  CHECK(mismatchPenalty(2, 1) == Approx(2 * 4.2 + 1.7));
+  // A G.T wobble near the middle (same script, same duplexes): 3.08,
+  // 1.92 to 3.80.
+  CHECK(model.dGwobble == 3.1);
+  CHECK(mismatchPenalty(0, 0, 1) == Approx(3.1));
+  CHECK(openingRateWithPenalty(5, model, mismatchPenalty(0, 1)) ==
+        Approx(21.7651 * std::exp(1.7 / rt)).epsilon(tol));
+  CHECK(openingRateWithPenalty(5, model, mismatchPenalty(1, 0)) ==
+        Approx(openingRate(5, model, 1)).epsilon(1e-12));
+}
