@@ -12,8 +12,18 @@
 // order is chosen here so that no gate's output strand can stand in for a
 // reactant of another gate (orderJoinInputs).
 //
+// A buffer module of map-rates (X + LS <=> HS + BS, LS marked buffer_of) is
+// the paper's reversible reaction as one toehold exchange (BufferGate.h), not
+// a join and a translator each way: LS = `b( c'( + ) ) a*` on X = `h a b c`
+// with a toehold c' that only buffers use, BS = `h' b c'` (h' mirrors X's
+// dangling c, so that both directions run at one rate). Built as two gate
+// modules, the committed intermediates of each direction hold X as well, so
+// X is held more than the buffer asks and the design runs slower than
+// map-rates' time scale.
+//
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/BufferGate.h"
 #include "backends/dsd/Schemes.h"
 #include <map>
 
@@ -79,8 +89,8 @@ using Releases = std::map<std::pair<ir::SpeciesId, ir::SpeciesId>, size_t>;
 Releases releasesOf(const std::vector<Step> &steps) {
   Releases out;
   for (const Step &s : steps) {
-    if (s.reactants.empty())
-      continue;
+    if (s.reactants.empty() || s.reversible)
+      continue; // a buffer's gate releases no output strand
     std::vector<ir::SpeciesId> products = s.products;
     llvm::sort(products);
     products.erase(std::unique(products.begin(), products.end()),
@@ -124,7 +134,8 @@ static void orderJoinInputs(std::vector<Step> &steps) {
   for (unsigned round = 0; round < MaxRounds && count > 0; ++round) {
     bool changed = false;
     for (Step &s : steps) {
-      if (s.reactants.size() != 2 || s.reactants[0] == s.reactants[1])
+      if (s.reactants.size() != 2 || s.reactants[0] == s.reactants[1] ||
+          s.reversible)
         continue;
       std::swap(s.reactants[0], s.reactants[1]);
       size_t swapped = crosstalkPairs(steps);
@@ -140,16 +151,34 @@ static void orderJoinInputs(std::vector<Step> &steps) {
   }
 }
 
+/// The signal `h a b c` of every species except the gate fuels and the
+/// buffers' LS, HS and BS (BufferGates::addSignals gives BS its strand).
+static std::vector<Signal> makeSignals(SchemeBuilder &builder,
+                                       const BufferGates &buffers) {
+  std::vector<Signal> signals(builder.module().speciesCount());
+  for (ir::SpeciesId id = 0; id < signals.size(); ++id) {
+    if (builder.isGateFuel(id) || buffers.isBufferSpecies(id))
+      continue;
+    signals[id] = freshSignal(builder);
+    const Signal &s = signals[id];
+    builder.addSignal(id, singleStrand({s.h, s.a, s.b, s.c}));
+  }
+  return signals;
+}
+
 LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
-  auto signals = buildSignals<Signal>(
-      builder, [&] { return freshSignal(builder); },
-      [](const Signal &s) {
-        return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
-      });
-  std::vector<Step> steps =
-      builder.steps(/*keepReversible=*/false, /*keepCatalystPlace=*/true);
+  BufferGates buffers(builder);
+  std::vector<Signal> signals = makeSignals(builder, buffers);
+  auto entryOf = [&](ir::SpeciesId x) {
+    return BufferEntry{signals[x].a, signals[x].b, /*dangling=*/true};
+  };
+  buffers.addSignals(entryOf);
+  std::vector<Step> steps = buffers.merged(
+      builder.steps(/*keepReversible=*/false, /*keepCatalystPlace=*/true));
   orderJoinInputs(steps);
   for (const Step &step : steps) {
+    if (buffers.build(step, entryOf))
+      continue;
     builder.beginModule(step);
     std::vector<Signal> in = signalsOf(signals, step.reactants);
     std::vector<Signal> out = signalsOf(signals, step.products);

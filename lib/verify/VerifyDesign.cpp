@@ -88,15 +88,70 @@ enumerateWholeOrByModule(const dna::Design &design,
   return modular;
 }
 
+/// map-rates' buffer modules X + LS <=> HS + BS (LS with `buffer_of` = X):
+/// HS is X held by the buffer.
+static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal) {
+  llvm::StringMap<std::string> held;
+  for (const ir::Reaction &r : formal.allReactions())
+    for (const ir::Term &t : r.reactants) {
+      std::optional<llvm::StringRef> of =
+          findAttribute(formal.getSpecies(t.species).attrs, "buffer_of");
+      if (!of)
+        continue;
+      for (const ir::Term &p : r.products)
+        if (!formal.getSpecies(p.species).constant)
+          held[formal.getSpecies(p.species).name] = of->str();
+    }
+  return held;
+}
+
+/// `formal` without map-rates' buffer modules: the model at rate_time_scale,
+/// which the design follows at time_scale (a buffered formal CRN run alone
+/// holds its species in buffers but not in gates, and follows neither).
+/// With `design`, only the buffers built as one gate (BufferGate.h: HS is
+/// the gate holding X, no signal complex of its own), whose two directions
+/// the design implements as trivial reactions (X held is X).
+static ir::Module withoutBuffers(const ir::Module &formal,
+                                 const dna::Design *design = nullptr) {
+  ir::Module out = formal;
+  llvm::StringMap<std::string> held = bufferHeld(formal);
+  if (design)
+    for (const auto &h : bufferHeld(formal))
+      if (design->lookup(h.getKey()))
+        held.erase(h.getKey());
+  llvm::erase_if(out.allReactions(), [&](const ir::Reaction &r) {
+    return llvm::any_of(r.products, [&](const ir::Term &t) {
+      return held.count(formal.getSpecies(t.species).name) != 0;
+    });
+  });
+  return out;
+}
+
+/// The buffer modules `design` builds as one gate.
+static size_t oneGateBuffers(const ir::Module &formal,
+                             const dna::Design &design) {
+  size_t n = 0;
+  for (const auto &h : bufferHeld(formal))
+    n += !design.lookup(h.getKey());
+  return n;
+}
+
 PreparedDesign
 verify::prepareDesign(const ir::Module &formal, dna::Design design,
                       const enumerate::EnumerateOptions &limits) {
   PreparedDesign out;
-  out.formal = crnFromModule(formal);
-  out.checkedAgainst = "the lowered formal CRN (" +
-                       std::to_string(out.formal.usedSpecies().size()) +
-                       " species, " +
-                       plural(out.formal.reactions.size(), "reaction");
+  // A buffer built as one gate holds X in the gate: its formal reaction
+  // X <=> HS is X held, so the check is against the CRN without it.
+  size_t oneGate = oneGateBuffers(formal, design);
+  out.formal =
+      crnFromModule(oneGate ? withoutBuffers(formal, &design) : formal);
+  out.checkedAgainst =
+      "the lowered formal CRN" +
+      (oneGate ? " without its " + plural(oneGate, "buffer module") +
+                     " (one gate each, holding X as X)"
+               : std::string()) +
+      " (" + std::to_string(out.formal.usedSpecies().size()) + " species, " +
+      plural(out.formal.reactions.size(), "reaction");
   for (dna::ComplexIndex i = 0; i < design.complexCount(); ++i) {
     dna::NamedComplex &c = design.getComplex(i);
     if (c.role == dna::ComplexRole::Signal && c.concentration == 0.0)
@@ -232,37 +287,6 @@ static double numberAttribute(const ir::Module &m, llvm::StringRef key,
 static bool usableReference(const ir::Module *reference) {
   return reference && reference->allPhases().empty() &&
          reference->reactionCount() > 0;
-}
-
-/// map-rates' buffer modules X + LS <=> HS + BS (LS with `buffer_of` = X):
-/// HS is X held by the buffer.
-static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal) {
-  llvm::StringMap<std::string> held;
-  for (const ir::Reaction &r : formal.allReactions())
-    for (const ir::Term &t : r.reactants) {
-      std::optional<llvm::StringRef> of =
-          findAttribute(formal.getSpecies(t.species).attrs, "buffer_of");
-      if (!of)
-        continue;
-      for (const ir::Term &p : r.products)
-        if (!formal.getSpecies(p.species).constant)
-          held[formal.getSpecies(p.species).name] = of->str();
-    }
-  return held;
-}
-
-/// `formal` without map-rates' buffer modules: the model at rate_time_scale,
-/// which the design follows at time_scale (a buffered formal CRN run alone
-/// holds its species in buffers but not in gates, and follows neither).
-static ir::Module withoutBuffers(const ir::Module &formal) {
-  ir::Module out = formal;
-  llvm::StringMap<std::string> held = bufferHeld(formal);
-  llvm::erase_if(out.allReactions(), [&](const ir::Reaction &r) {
-    return llvm::any_of(r.products, [&](const ir::Term &t) {
-      return held.count(formal.getSpecies(t.species).name) != 0;
-    });
-  });
-  return out;
 }
 
 static ResimulationOutcome runResimulation(const PreparedDesign &p,
