@@ -148,7 +148,7 @@ verify::prepareDesign(const ir::Module &formal, dna::Design design,
   out.checkedAgainst =
       "the lowered formal CRN" +
       (oneGate ? " without its " + plural(oneGate, "buffer module") +
-                     " (one gate each, holding X as X)"
+                     " (each one gate; X bound to it reads as X)"
                : std::string()) +
       " (" + std::to_string(out.formal.usedSpecies().size()) + " species, " +
       plural(out.formal.reactions.size(), "reaction");
