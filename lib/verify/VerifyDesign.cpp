@@ -7,6 +7,7 @@
 #include "lib/verify/LabNetwork.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
+#include "llvm/ADT/StringSet.h"
 #include <chrono>
 
 using namespace crnc;
@@ -88,52 +89,31 @@ enumerateWholeOrByModule(const dna::Design &design,
   return modular;
 }
 
-/// map-rates' buffer modules X + LS <=> HS + BS (LS with `buffer_of` = X):
-/// HS is X held by the buffer.
-static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal) {
-  llvm::StringMap<std::string> held;
-  for (const ir::Reaction &r : formal.allReactions())
-    for (const ir::Term &t : r.reactants) {
-      std::optional<llvm::StringRef> of =
-          findAttribute(formal.getSpecies(t.species).attrs, "buffer_of");
-      if (!of)
-        continue;
-      for (const ir::Term &p : r.products)
-        if (!formal.getSpecies(p.species).constant)
-          held[formal.getSpecies(p.species).name] = of->str();
-    }
-  return held;
+static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal);
+
+/// The HS species of the buffer modules `design` builds as one gate
+/// (BufferGate.h: HS is the gate holding X, no signal complex of its own).
+static llvm::StringSet<> oneGateBuffers(const ir::Module &formal,
+                                        const dna::Design &design) {
+  llvm::StringSet<> hs;
+  for (const auto &h : bufferHeld(formal))
+    if (!design.lookup(h.getKey()))
+      hs.insert(h.getKey());
+  return hs;
 }
 
-/// `formal` without map-rates' buffer modules: the model at rate_time_scale,
-/// which the design follows at time_scale (a buffered formal CRN run alone
-/// holds its species in buffers but not in gates, and follows neither).
-/// With `design`, only the buffers built as one gate (BufferGate.h: HS is
-/// the gate holding X, no signal complex of its own), whose two directions
-/// the design implements as trivial reactions (X held is X).
-static ir::Module withoutBuffers(const ir::Module &formal,
-                                 const dna::Design *design = nullptr) {
+/// `formal` without the reactions that make a species of `hs`: the design
+/// implements a one-gate buffer's two directions as trivial reactions (X
+/// bound to the gate is X).
+static ir::Module withoutBufferReactions(const ir::Module &formal,
+                                         const llvm::StringSet<> &hs) {
   ir::Module out = formal;
-  llvm::StringMap<std::string> held = bufferHeld(formal);
-  if (design)
-    for (const auto &h : bufferHeld(formal))
-      if (design->lookup(h.getKey()))
-        held.erase(h.getKey());
   llvm::erase_if(out.allReactions(), [&](const ir::Reaction &r) {
     return llvm::any_of(r.products, [&](const ir::Term &t) {
-      return held.count(formal.getSpecies(t.species).name) != 0;
+      return hs.count(formal.getSpecies(t.species).name) != 0;
     });
   });
   return out;
-}
-
-/// The buffer modules `design` builds as one gate.
-static size_t oneGateBuffers(const ir::Module &formal,
-                             const dna::Design &design) {
-  size_t n = 0;
-  for (const auto &h : bufferHeld(formal))
-    n += !design.lookup(h.getKey());
-  return n;
 }
 
 PreparedDesign
@@ -142,14 +122,15 @@ verify::prepareDesign(const ir::Module &formal, dna::Design design,
   PreparedDesign out;
   // A buffer built as one gate holds X in the gate: its formal reaction
   // X <=> HS is X held, so the check is against the CRN without it.
-  size_t oneGate = oneGateBuffers(formal, design);
-  out.formal =
-      crnFromModule(oneGate ? withoutBuffers(formal, &design) : formal);
+  llvm::StringSet<> oneGate = oneGateBuffers(formal, design);
+  out.formal = crnFromModule(
+      oneGate.empty() ? formal : withoutBufferReactions(formal, oneGate));
   out.checkedAgainst =
       "the lowered formal CRN" +
-      (oneGate ? " without its " + plural(oneGate, "buffer module") +
-                     " (each one gate; X bound to it reads as X)"
-               : std::string()) +
+      (oneGate.empty()
+           ? std::string()
+           : " without its " + plural(oneGate.size(), "buffer module") +
+                 " (each one gate; X bound to it reads as X)") +
       " (" + std::to_string(out.formal.usedSpecies().size()) + " species, " +
       plural(out.formal.reactions.size(), "reaction");
   for (dna::ComplexIndex i = 0; i < design.complexCount(); ++i) {
@@ -287,6 +268,37 @@ static double numberAttribute(const ir::Module &m, llvm::StringRef key,
 static bool usableReference(const ir::Module *reference) {
   return reference && reference->allPhases().empty() &&
          reference->reactionCount() > 0;
+}
+
+/// map-rates' buffer modules X + LS <=> HS + BS (LS with `buffer_of` = X):
+/// HS is X held by the buffer.
+static llvm::StringMap<std::string> bufferHeld(const ir::Module &formal) {
+  llvm::StringMap<std::string> held;
+  for (const ir::Reaction &r : formal.allReactions())
+    for (const ir::Term &t : r.reactants) {
+      std::optional<llvm::StringRef> of =
+          findAttribute(formal.getSpecies(t.species).attrs, "buffer_of");
+      if (!of)
+        continue;
+      for (const ir::Term &p : r.products)
+        if (!formal.getSpecies(p.species).constant)
+          held[formal.getSpecies(p.species).name] = of->str();
+    }
+  return held;
+}
+
+/// `formal` without map-rates' buffer modules: the model at rate_time_scale,
+/// which the design follows at time_scale (a buffered formal CRN run alone
+/// holds its species in buffers but not in gates, and follows neither).
+static ir::Module withoutBuffers(const ir::Module &formal) {
+  ir::Module out = formal;
+  llvm::StringMap<std::string> held = bufferHeld(formal);
+  llvm::erase_if(out.allReactions(), [&](const ir::Reaction &r) {
+    return llvm::any_of(r.products, [&](const ir::Term &t) {
+      return held.count(formal.getSpecies(t.species).name) != 0;
+    });
+  });
+  return out;
 }
 
 static ResimulationOutcome runResimulation(const PreparedDesign &p,
