@@ -58,8 +58,11 @@ static std::vector<Buffer> findBuffers(const ir::Module &module,
       else if (contains(steps[i].reactants, b.species.hs) &&
                contains(steps[i].reactants, b.species.bs))
         b.modules.push_back(i);
+    // A one-gate buffer (BufferGate.h, a reversible step) holds X by
+    // construction: nothing to tune.
     if (!b.modules.empty() &&
-        contains(steps[b.modules[0]].reactants, b.species.ls))
+        contains(steps[b.modules[0]].reactants, b.species.ls) &&
+        !steps[b.modules[0]].reversible)
       out.push_back(std::move(b));
   }
   return out;

@@ -12,8 +12,18 @@
 // order is chosen so that no gate's output strand can stand in for a
 // reactant of another gate (joinSteps).
 //
+// A buffer module of map-rates (X + LS <=> HS + BS, LS marked buffer_of) is
+// the paper's reversible reaction as one toehold exchange (BufferGate.h), not
+// a join and a translator each way: LS = `b( c'( + ) ) a*` on X = `h a b c`
+// with a toehold c' that only buffers use, BS = `h' b c'` (h' mirrors X's
+// dangling c, so that both directions run at one rate). Built as two gate
+// modules, the committed intermediates of each direction hold X as well, so
+// X is held more than the buffer asks and the design runs slower than
+// map-rates' time scale.
+//
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/BufferGate.h"
 #include "backends/dsd/Schemes.h"
 #include "ir/LoweringAttributes.h"
 #include "lib/analysis/JoinOrder.h"
@@ -93,13 +103,31 @@ static std::vector<Step> joinSteps(const SchemeBuilder &builder) {
   return steps;
 }
 
+/// The signal `h a b c` of every species except the gate fuels and the
+/// buffers' LS, HS and BS (BufferGates::addSignals gives BS its strand).
+static std::vector<Signal> makeSignals(SchemeBuilder &builder,
+                                       const BufferGates &buffers) {
+  std::vector<Signal> signals(builder.module().speciesCount());
+  for (ir::SpeciesId id = 0; id < signals.size(); ++id) {
+    if (builder.isGateFuel(id) || buffers.isBufferSpecies(id))
+      continue;
+    signals[id] = freshSignal(builder);
+    const Signal &s = signals[id];
+    builder.addSignal(id, singleStrand({s.h, s.a, s.b, s.c}));
+  }
+  return signals;
+}
+
 LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
-  auto signals = buildSignals<Signal>(
-      builder, [&] { return freshSignal(builder); },
-      [](const Signal &s) {
-        return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
-      });
-  for (const Step &step : joinSteps(builder)) {
+  BufferGates buffers(builder);
+  std::vector<Signal> signals = makeSignals(builder, buffers);
+  auto entryOf = [&](ir::SpeciesId x) {
+    return BufferEntry{signals[x].a, signals[x].b, /*dangling=*/true};
+  };
+  buffers.addSignals(entryOf);
+  for (const Step &step : buffers.merged(joinSteps(builder))) {
+    if (buffers.build(step, entryOf))
+      continue;
     builder.beginModule(step);
     std::vector<Signal> in = signalsOf(signals, step.reactants);
     std::vector<Signal> out = signalsOf(signals, step.products);

@@ -88,6 +88,11 @@ static void printFirstSample(const verify::FirstSample &f,
      << sideBySide(outputs, f.modelOutputs, f.labOutputs, level) << " (target "
      << formatSignificant(f.target, 4) << "); phase 2 weight changes "
      << sideBySide(weights, f.modelChanges, f.labChanges, level) << "\n";
+  os << "triggers at their phase's end: "
+     << formatSignificant(100 * f.triggerHeld[0], 4) << " % (phase 1) and "
+     << formatSignificant(100 * f.triggerHeld[1], 4)
+     << " % (phase 2) of the clock trigger added in species that hold it "
+        "(the rest in gates' committed intermediates)\n";
 }
 
 static Json firstSampleJson(const verify::FirstSample &f,
@@ -101,6 +106,8 @@ static Json firstSampleJson(const verify::FirstSample &f,
            {{"model", jsonNumbers(f.modelOutputs)},
             {"lab", jsonNumbers(f.labOutputs)}}},
           {"weights_before", jsonNumbers(f.weightsBefore)},
+          {"trigger_held_at_phase_end",
+           jsonNumbers({f.triggerHeld[0], f.triggerHeld[1]})},
           {"weight_changes", changes}};
 }
 

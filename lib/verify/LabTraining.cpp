@@ -268,12 +268,21 @@ LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
     return y0.takeError();
   if (llvm::Error e = runPhase(*trainSim, std::move(*y0), 0))
     return e;
+  heldAtEnd[0] = clockHeld(trainSim->state(), 0);
   train::SampleResult r =
       train::scoreOutputs(mi, readOutputs(trainSim->state()), target);
   std::vector<double> y(trainSim->state().begin(), trainSim->state().end());
   if (llvm::Error e = runPhase(*trainSim, std::move(y), 1))
     return e;
+  heldAtEnd[1] = clockHeld(trainSim->state(), 1);
   return r;
+}
+
+double LabTrainer::clockHeld(llvm::ArrayRef<double> y, size_t phase) const {
+  if (proto.triggers[phase].empty())
+    return 1;
+  const LabProtocol::Trigger &t = proto.triggers[phase].front();
+  return value(y, t.signal) * proto.concScale / t.level;
 }
 
 llvm::Expected<train::Metrics> LabTrainer::evaluate(const train::Dataset &data,
@@ -376,10 +385,12 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
     result.modelSecondsPerSample +=
         std::chrono::duration<double>(mid - start).count();
     rec.seconds += std::chrono::duration<double>(end - mid).count();
-    if (!result.first)
+    if (!result.first) {
       result.first =
           firstSample(*m, *l, rows.target[i], before, model.weightValues(),
                       labBefore, lab.weightValues());
+      result.first->triggerHeld = {lab.triggerHeld(0), lab.triggerHeld(1)};
+    }
     modelResults.push_back(std::move(*m));
     labResults.push_back(std::move(*l));
     result.maxWeightDifference =

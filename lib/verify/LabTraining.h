@@ -20,6 +20,7 @@
 
 #include "lib/train/TrainingLoop.h"
 #include "lib/verify/LabNetwork.h"
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -72,6 +73,9 @@ public:
   /// reduced in sample order.
   llvm::Expected<train::Metrics> evaluate(const train::Dataset &data,
                                           unsigned threads) const;
+  /// The share of phase `phase`'s clock trigger held at the end of its
+  /// last run (FirstSample::triggerHeld).
+  double triggerHeld(size_t phase) const { return heldAtEnd[phase]; }
   /// The learned weights (ModelInterface::weights order), model units.
   std::vector<double> weightValues() const;
   /// The smallest fraction of its initial level a fuel has left (1 when
@@ -98,6 +102,8 @@ private:
   llvm::Error runPhase(sim::OdeSimulator &sim, std::vector<double> y,
                        size_t phase) const;
   std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;
+  /// The share of phase `phase`'s clock trigger (as added) that `y` holds.
+  double clockHeld(llvm::ArrayRef<double> y, size_t phase) const;
 
   LabNetwork net;
   train::ModelInterface mi;
@@ -107,6 +113,7 @@ private:
   std::unique_ptr<sim::OdeSimulator> trainSim;
   /// Per signal: the network species holding it.
   std::vector<std::vector<size_t>> holders;
+  std::array<double, 2> heldAtEnd{1, 1};
 };
 
 struct LevelEpoch {
@@ -126,6 +133,10 @@ struct FirstSample {
   /// Each network's weights after the presentation minus before.
   std::vector<double> modelChanges, labChanges;
   double target = 0;
+  /// Per phase: the share of its clock trigger, as added, that species
+  /// holding it carry at the phase's end (the rest sits in gates'
+  /// committed intermediates and is released into the next phase).
+  std::array<double, 2> triggerHeld{1, 1};
 };
 
 struct LabTrainingResult {
