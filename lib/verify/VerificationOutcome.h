@@ -42,8 +42,20 @@ struct CheckOutcome {
 
 /// Re-simulation of the reference and the implementation (Resimulation.h).
 struct ResimulationOutcome {
-  bool ran = false;           ///< false: skipped or failed, `problem` says why
-  std::string problem;        ///< why it did not run or did not finish
+  bool ran = false;    ///< false: skipped or failed, `problem` says why
+  std::string problem; ///< why it did not run or did not finish
+  /// A learning model with no training sample to present: why (then
+  /// nothing is simulated; the verdict is "not exercised", never "pass").
+  std::string notExercised;
+  /// The wall-clock limit stopped it: why and where (verdict "unknown").
+  std::string unknown;
+  /// Set when a model was exercised by one training sample presented by
+  /// the lab protocol (SampleResimulation.h): the sample, the phases and
+  /// their lab seconds; result.times are then lab seconds.
+  std::string sample;
+  std::vector<std::string> phaseNames;
+  double phaseSeconds = 0;
+  double wallSeconds = 0;     ///< both runs and the comparison
   std::string reference;      ///< "the model as written", "the formal CRN"
   std::string interpretation; ///< "crn-bisimulation", "signal names"
   double tEnd = 0;            ///< reference time unit (seconds)
@@ -55,6 +67,8 @@ struct ResimulationOutcome {
   std::string referenceUnit, implementationUnit; ///< "nM", "" (unitless)
   ResimulationResult result; ///< deviations and trajectories when `ran`
   bool passed() const { return ran && result.pass; }
+  /// "pass", "fail", "unknown", "not exercised" or "not run".
+  std::string verdict() const;
 };
 
 struct VerificationOutcome {
