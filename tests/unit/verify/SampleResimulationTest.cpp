@@ -5,6 +5,7 @@
 #include "lib/verify/SampleResimulation.h"
 #include "VerifyTestSupport.h"
 #include "compiler/driver/Pipeline.h"
+#include "lib/verify/VerifyDesign.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <cmath>
 
@@ -40,8 +41,8 @@ std::unique_ptr<ir::Module> regressionModel() {
   return module;
 }
 
-/// `model` lowered as compile lowers it (up to the DSD design).
-ir::Module lowered(const ir::Module &model) {
+/// `model` lowered as compile lowers it, and its DSD design.
+ir::Module lowered(const ir::Module &model, dna::Design *design = nullptr) {
   ir::Module formal(model);
   driver::CompileOptions options;
   options.stopAfterDesign = true;
@@ -52,6 +53,8 @@ ir::Module lowered(const ir::Module &model) {
   DiagnosticEngine diags(sourceMgr, os);
   REQUIRE(
       succeeded(driver::runCompilePipeline(formal, options, diags, result)));
+  if (design)
+    *design = std::move(*result.design);
   return formal;
 }
 
@@ -151,4 +154,47 @@ TEST_CASE("a recorded sample is the lab protocol's presentation",
   CHECK(stopped->stopped == "time limit of 1e-09 s reached");
   CHECK(stopped->stoppedAt == 0);
   CHECK(stopped->times.size() == 1);
+}
+
+// The whole comparison on the regression example's soloveichik2010 design,
+// enumerated as compile does (module by module past 5000 complexes): every
+// readout signal both networks hold is compared (the model's 24 species and
+// the 3 triggers), each phase horizon x time_scale = 9300.485 s (the lab
+// time line's 2.58 h), and at the presentation both networks hold the
+// sample's inputs exactly (the DNA level adds x amount_factor of them as
+// free strands and reads them back; 1e-9).
+TEST_CASE("one training sample through the formal CRN and the DNA design",
+          "[verify][resimulation]") {
+  std::unique_ptr<ir::Module> model = regressionModel();
+  dna::Design design;
+  ir::Module formal = lowered(*model, &design);
+  enumerate::EnumerateOptions limits = nuskellEnumerateOptions();
+  limits.maxComplexCount = 50000;
+  limits.maxReactionCount = 100000;
+  limits.maxUnionComplexCount = 100000;
+  PreparedDesign p = prepareDesign(formal, std::move(design), limits);
+  REQUIRE(p.system);
+  train::RecordedSample sample{{1.5, 2.0}, 4.0};
+  SampleResimulationOptions options;
+  auto r =
+      resimulateSample(*model, formal, *p.system, p.design, sample, options);
+  REQUIRE(bool(r));
+  CHECK(r->stopped.empty());
+  CHECK(r->phaseSeconds == Approx(9300.485).epsilon(1e-6));
+  CHECK(r->phaseNames == std::vector<std::string>{"forward", "backward"});
+  REQUIRE(r->result.species.size() == 27);
+  const SpeciesDeviation &x1 = r->result.species[0];
+  CHECK(x1.species == "X1");
+  CHECK(x1.formalSeries[0] == Approx(1.5).epsilon(1e-9));
+  CHECK(x1.implementationSeries[0] == Approx(1.5).epsilon(1e-9));
+  CHECK_FALSE(x1.representedBy.empty());
+  CHECK(r->result.times.back() == Approx(2 * r->phaseSeconds));
+  CHECK(r->result.pass == (r->result.maxDeviation <= 0.05));
+  // The recorded sample must fit the model.
+  train::RecordedSample wrong{{1.5}, 4.0};
+  auto bad =
+      resimulateSample(*model, formal, *p.system, p.design, wrong, options);
+  REQUIRE_FALSE(bool(bad));
+  CHECK(llvm::toString(bad.takeError()) ==
+        "the recorded sample has 1 inputs, the model 2");
 }
