@@ -65,6 +65,8 @@ report::describeResimulation(const verify::ResimulationOutcome &r) {
   out.threshold = r.threshold;
   out.pass = res.pass;
   if (!r.sample.empty()) {
+    out.deviationOf = "the larger of each signal's range and peak in the "
+                      "formal run";
     out.note = "One training sample (" + r.sample +
                ") presented as the lab protocol does (crnc train --level "
                "dna), each phase " +
