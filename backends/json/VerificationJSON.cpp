@@ -71,6 +71,7 @@ static Json resimulationBody(const ResimulationOutcome &r) {
   j["interpretation"] = r.interpretation;
   j["t_end"] = jsonNumber(r.tEnd);
   j["time_scale_predicted"] = jsonNumber(r.timeScale);
+  j["lab_seconds_per_model_time_unit"] = jsonNumber(r.labSecondsPerModelTime);
   j["conc_scale"] = jsonNumber(r.concScale);
   j["reference_unit"] = r.referenceUnit;
   j["implementation_unit"] = r.implementationUnit;

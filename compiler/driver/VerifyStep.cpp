@@ -82,7 +82,7 @@ static std::string sampleLines(const verify::ResimulationOutcome &r) {
   for (size_t i = 0; i < r.phaseNames.size(); ++i)
     line +=
         (i ? ", " : "") + r.phaseNames[i] + " " + labDuration(r.phaseSeconds);
-  line += " of lab time (" + labDuration(r.timeScale) +
+  line += " of lab time (" + labDuration(r.labSecondsPerModelTime) +
           " per model time unit), the formal CRN with its buffers vs the "
           "DNA design; " +
           std::to_string(movingSpecies(x)) + " of " +

@@ -62,6 +62,9 @@ struct ResimulationOutcome {
   /// Implementation seconds per reference unit that map-rates predicted
   /// (result.timeScale is the measured one).
   double timeScale = 1;
+  /// map-rates' time_scale: lab seconds per model time unit (the `lab
+  /// time:` line's), whatever the reference's own time unit.
+  double labSecondsPerModelTime = 1;
   double concScale = 1; ///< implementation units per reference unit
   double threshold = 0.05;
   std::string referenceUnit, implementationUnit; ///< "nM", "" (unitless)

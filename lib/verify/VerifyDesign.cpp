@@ -360,7 +360,7 @@ static void runSample(const PreparedDesign &p, const ir::Module &formal,
   out.sample = describeSample(*sample);
   out.reference = "the lowered formal CRN with its buffers (crnc train "
                   "--level formal)";
-  out.timeScale = numberAttribute(formal, "time_scale", 1);
+  out.timeScale = 1; // both networks in lab seconds
   out.concScale = numberAttribute(formal, "conc_scale_nM", 1);
   out.implementationUnit = concUnitName(formal.unit).str();
   SampleResimulationOptions o;
@@ -391,6 +391,7 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   auto start = std::chrono::steady_clock::now();
   ResimulationOutcome out;
   out.threshold = options.threshold;
+  out.labSecondsPerModelTime = numberAttribute(formal, "time_scale", 1);
   if (isClockedModel(userModule))
     runSample(p, formal, *userModule, options, out);
   else
