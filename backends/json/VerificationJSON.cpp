@@ -28,6 +28,12 @@ static Json deviationToJSON(const SpeciesDeviation &d) {
   j["deviation"] = jsonNumber(d.deviation);
   j["range"] = jsonNumber(d.range);
   j["worst_time"] = jsonNumber(d.time);
+  if (!d.phase.empty())
+    j["worst_phase"] = d.phase;
+  if (d.firstBeyond) {
+    j["first_beyond_threshold_time"] = jsonNumber(*d.firstBeyond);
+    j["first_beyond_threshold_phase"] = d.firstBeyondPhase;
+  }
   j["formal_at_worst"] = jsonNumber(d.formal);
   j["implementation_at_worst"] = jsonNumber(d.implementation);
   j["formal"] = jsonNumbers(d.formalSeries);
@@ -35,17 +41,37 @@ static Json deviationToJSON(const SpeciesDeviation &d) {
   return j;
 }
 
+/// The verdict and the wall time after the other keys.
+static Json resimulationBody(const ResimulationOutcome &r);
 static Json resimulationToJSON(const ResimulationOutcome &r) {
+  Json j = resimulationBody(r);
+  j["verdict"] = r.verdict();
+  j["wall_seconds"] = jsonNumber(r.wallSeconds);
+  return j;
+}
+
+static Json resimulationBody(const ResimulationOutcome &r) {
   Json j;
   j["ran"] = r.ran;
   if (!r.problem.empty())
     j["problem"] = r.problem;
+  if (!r.notExercised.empty())
+    j["not_exercised"] = r.notExercised;
+  if (!r.unknown.empty())
+    j["unknown"] = r.unknown;
+  if (!r.sample.empty()) {
+    j["sample"] = r.sample;
+    j["phases"] = r.phaseNames;
+    j["lab_seconds_per_phase"] = jsonNumber(r.phaseSeconds);
+    j["time_axis"] = "lab seconds from the sample's presentation";
+  }
   if (r.reference.empty())
     return j;
   j["reference"] = r.reference;
   j["interpretation"] = r.interpretation;
   j["t_end"] = jsonNumber(r.tEnd);
   j["time_scale_predicted"] = jsonNumber(r.timeScale);
+  j["lab_seconds_per_model_time_unit"] = jsonNumber(r.labSecondsPerModelTime);
   j["conc_scale"] = jsonNumber(r.concScale);
   j["reference_unit"] = r.referenceUnit;
   j["implementation_unit"] = r.implementationUnit;

@@ -46,13 +46,17 @@ report::describeVerification(const verify::VerificationOutcome &v) {
 
 Part<Resimulation>
 report::describeResimulation(const verify::ResimulationOutcome &r) {
+  if (!r.notExercised.empty())
+    return Part<Resimulation>::skipped("not exercised — " + r.notExercised);
+  if (!r.unknown.empty())
+    return Part<Resimulation>::skipped("unknown — " + r.unknown);
   if (!r.ran)
     return Part<Resimulation>::skipped(r.problem);
   Resimulation out;
   const verify::ResimulationResult &res = r.result;
   out.times = res.times;
   bool unitless = r.referenceUnit.empty();
-  out.timeUnit = unitless ? "model time units" : "s";
+  out.timeUnit = unitless && r.sample.empty() ? "model time units" : "s";
   out.concUnit = unitless ? "model units" : r.referenceUnit;
   for (const verify::SpeciesDeviation &s : res.species)
     out.species.push_back({s.species, s.formalSeries, s.implementationSeries,
@@ -60,6 +64,18 @@ report::describeResimulation(const verify::ResimulationOutcome &r) {
   out.maxDeviation = res.maxDeviation;
   out.threshold = r.threshold;
   out.pass = res.pass;
+  if (!r.sample.empty()) {
+    out.deviationOf = "the larger of each signal's range and peak in the "
+                      "formal run";
+    out.note = "One training sample (" + r.sample +
+               ") presented as the lab protocol does (crnc train --level "
+               "dna), each phase " +
+               formatSignificant(r.phaseSeconds / 3600, 3) +
+               " h of lab time: " + r.reference +
+               " vs the enumerated DNA design, signals read in model units "
+               "(free and bound copies).";
+    return out;
+  }
   out.note =
       "Reference: " + r.reference +
       "; DNA level: the enumerated "

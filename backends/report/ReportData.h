@@ -175,6 +175,8 @@ struct Resimulation {
   std::string concUnit = "nM"; ///< of the reference CRN
   std::vector<Trajectory> species;
   double maxDeviation = 0, threshold = 0.05;
+  /// What a deviation is a percentage of.
+  std::string deviationOf = "each species' formal range";
   bool pass = false;
   std::string note;
 };

@@ -288,9 +288,8 @@ static void verificationBody(llvm::raw_ostream &os, const Verification &v) {
 
 static void resimulationBody(llvm::raw_ostream &os, const Resimulation &r) {
   para(os, std::string(r.pass ? "Pass" : "Fail") + ": max deviation " +
-               num(100 * r.maxDeviation, 3) + " % of each species' formal " +
-               "range (threshold " + num(100 * r.threshold, 3) + " %). " +
-               r.note);
+               num(100 * r.maxDeviation, 3) + " % of " + r.deviationOf +
+               " (threshold " + num(100 * r.threshold, 3) + " %). " + r.note);
   bool minutes = r.timeUnit == "s" && !r.times.empty() && r.times.back() > 600;
   std::vector<double> t = r.times;
   for (double &v : t)

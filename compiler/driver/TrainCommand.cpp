@@ -115,7 +115,8 @@ static std::string outputPath(llvm::StringRef name) {
 }
 
 static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
-                        const FloatReference *ref, const TrainingResult &r) {
+                        const FloatReference *ref, const TrainingResult &r,
+                        const PreparedData &data) {
   if (std::error_code ec = llvm::sys::fs::create_directories(outDir))
     return reportEnvironmentError(llvm::createStringError(
         ec, "cannot create '%s': %s", outDir.c_str(), ec.message().c_str()));
@@ -131,6 +132,7 @@ static int writeOutputs(const ir::Module &m, const ChemicalTrainer &chem,
   std::unique_ptr<ir::Module> trained = trainedModule(m, chem, epochs, r);
   // A lab-level record of earlier weights does not describe these.
   verify::clearLabRecord(trained->attrs);
+  recordFirstSample(*trained, data.train, seed);
   std::string ir = ir::printModuleToString(*trained);
   if (llvm::Error e = writeFilesAtomically(
           {{outputPath("metrics.csv"), metricsCsv(r, ref != nullptr)},
@@ -254,5 +256,5 @@ int driver::runTrain() {
   auto result = runTraining(**chem, ref.get(), *prepared, lo);
   if (!result)
     return reportTrainingError(result.takeError());
-  return writeOutputs(*loaded.module, **chem, ref.get(), *result);
+  return writeOutputs(*loaded.module, **chem, ref.get(), *result, *prepared);
 }

@@ -6,6 +6,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/train/Reports.h"
+#include "lib/train/TrainingHistory.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
 #include <cmath>
@@ -17,18 +18,6 @@ static int trainingError(llvm::Error e) {
   llvm::WithColor::error(llvm::errs(), "crnc")
       << llvm::toString(std::move(e)) << "\n";
   return ExitInputError;
-}
-
-/// The model's species names, then the clock triggers of the lowering.
-static std::vector<std::string> readoutSignals(const ir::Module &model,
-                                               const ir::Module &formal) {
-  std::vector<std::string> signals;
-  for (const ir::Species &s : model.allSpecies())
-    signals.push_back(s.name);
-  for (const ir::Species &s : formal.allSpecies())
-    if (s.role == ir::SpeciesRole::Clock && !model.lookupSpecies(s.name))
-      signals.push_back(s.name);
-  return signals;
 }
 
 static std::string fuelWords(const verify::LabNetwork &net, bool finite) {
@@ -141,7 +130,7 @@ int driver::trainAtLabLevel(const ir::Module &model,
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
     return compiled.settingsError ? ExitUsageError : ExitInputError;
-  std::vector<std::string> signals = readoutSignals(model, formal);
+  std::vector<std::string> signals = verify::labReadoutSignals(model, formal);
   verify::LabNetwork net;
   if (s.level == TrainLevel::Dna) {
     auto dna = dnaNetwork(*compiled.design, formal, signals, s, run.network);
@@ -181,5 +170,6 @@ int driver::trainAtLabLevel(const ir::Module &model,
   run.trained =
       train::trainedModule(model, **chem, s.loop.epochs, modelSide(run.result));
   verify::recordLabTraining(*run.trained, run.record);
+  train::recordFirstSample(*run.trained, data.train, s.loop.seed);
   return ExitSuccess;
 }

@@ -49,6 +49,11 @@ cl::opt<double> resimulateThreshold(
     cl::desc("Largest re-simulation deviation that passes, in % of each "
              "species' range (default 5)"),
     cl::init(5), VERIFY_OPT);
+cl::opt<double> resimulateTimeLimit(
+    "resimulate-time-limit",
+    cl::desc("Wall-clock seconds re-simulation may take before it answers "
+             "'unknown' with where it stopped (default 30; 0: none)"),
+    cl::init(30), VERIFY_OPT);
 #undef VERIFY_OPT
 
 #define VERIFY_CMD_OPT cl::sub(driver::verifyCommand), cl::cat(crncCategory)
@@ -77,6 +82,8 @@ bool driver::readVerifyOptions(CompileOptions &options) {
   if (!checkRange("verify-time-limit", verifyTimeLimit, 0, 86400, "s") ||
       !checkRange("resimulate-t-end", resimulateTEnd, 0, 1e12, "") ||
       !checkRange("resimulate-threshold", resimulateThreshold, 0, 100, "%") ||
+      !checkRange("resimulate-time-limit", resimulateTimeLimit, 0, 86400,
+                  "s") ||
       !checkRange("verify-max-complexes", double(verifyMaxComplexes), 1, 1e7,
                   "") ||
       !checkRange("verify-max-reactions", double(verifyMaxReactions), 1, 1e8,
@@ -96,6 +103,7 @@ bool driver::readVerifyOptions(CompileOptions &options) {
   if (resimulateTEnd > 0)
     options.verification.tEnd = resimulateTEnd;
   options.verification.threshold = resimulateThreshold / 100;
+  options.verification.resimulationSeconds = resimulateTimeLimit;
   return true;
 }
 

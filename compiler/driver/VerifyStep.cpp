@@ -52,15 +52,69 @@ static std::string checkLines(const verify::CheckOutcome &c) {
   return line;
 }
 
+/// `seconds` of lab time in hours, or seconds below a minute.
+static std::string labDuration(double seconds) {
+  return seconds < 60 ? formatSignificant(seconds, 3) + " s"
+                      : formatSignificant(seconds / 3600, 3) + " h";
+}
+
+/// How many compared species move in the reference run.
+static size_t movingSpecies(const verify::ResimulationResult &x) {
+  return std::count_if(
+      x.species.begin(), x.species.end(),
+      [](const verify::SpeciesDeviation &d) { return d.range > 0; });
+}
+
+/// The lines of a model exercised by one training sample.
+static std::string sampleLines(const verify::ResimulationOutcome &r) {
+  const verify::ResimulationResult &x = r.result;
+  const verify::SpeciesDeviation *worst = nullptr;
+  for (const verify::SpeciesDeviation &d : x.species)
+    if (d.species == x.worstSpecies)
+      worst = &d;
+  std::string line =
+      "resimulation: max deviation " +
+      formatSignificant(100 * x.maxDeviation, 3) + " % (threshold " +
+      formatNumber(100 * r.threshold) + " %, worst " + x.worstSpecies +
+      (worst ? " in phase " + worst->phase : "") + "): " + r.verdict() + "\n";
+  line += "  one training sample (" + r.sample +
+          ") as the lab protocol presents it: ";
+  for (size_t i = 0; i < r.phaseNames.size(); ++i)
+    line +=
+        (i ? ", " : "") + r.phaseNames[i] + " " + labDuration(r.phaseSeconds);
+  line += " of lab time (" + labDuration(r.labSecondsPerModelTime) +
+          " per model time unit), the formal CRN with its buffers vs the "
+          "DNA design; " +
+          std::to_string(movingSpecies(x)) + " of " +
+          std::to_string(x.species.size()) + " compared signals move; " +
+          formatSignificant(r.wallSeconds, 2) + " s\n";
+  if (!worst)
+    return line;
+  line += "  " + worst->species + ": formal " +
+          formatSignificant(worst->formal, 4) + ", DNA " +
+          formatSignificant(worst->implementation, 4) + " at " +
+          labDuration(worst->time) + " (" + worst->phase + ")";
+  if (worst->firstBeyond)
+    line += "; beyond " + formatNumber(100 * r.threshold) + " % from " +
+            labDuration(*worst->firstBeyond) + " (" + worst->firstBeyondPhase +
+            ")";
+  return line + " (model units; % of the larger of its range and peak)\n";
+}
+
 static std::string resimulationLine(const verify::ResimulationOutcome &r) {
+  if (!r.notExercised.empty())
+    return "resimulation: not exercised (" + r.notExercised + ")\n";
+  if (!r.unknown.empty())
+    return "resimulation: unknown (" + r.unknown + ")\n";
   if (!r.ran)
     return "resimulation: not run (" + r.problem + ")\n";
+  if (!r.sample.empty())
+    return sampleLines(r);
   const verify::ResimulationResult &x = r.result;
   std::string line = "resimulation: max deviation " +
                      formatSignificant(100 * x.maxDeviation, 3) +
                      " % (threshold " + formatNumber(100 * r.threshold) +
-                     " %, worst " + x.worstSpecies +
-                     "): " + (x.pass ? "pass" : "fail") + "\n";
+                     " %, worst " + x.worstSpecies + "): " + r.verdict() + "\n";
   line += "  time axis: map-rates predicted " +
           formatSignificant(r.timeScale, 3) + " s per model time unit";
   if (x.fittedTimeScale)
@@ -68,11 +122,9 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
             " s, max deviation there " +
             formatSignificant(100 * x.fittedMaxDeviation, 3) + " %)";
   line += "\n";
-  // A species whose reference trajectory is flat (a model's inputs start
-  // at 0) is compared only at its initial amount: say how many moved.
-  size_t moving = std::count_if(
-      x.species.begin(), x.species.end(),
-      [](const verify::SpeciesDeviation &d) { return d.range > 0; });
+  // A species whose reference trajectory is flat is compared only at its
+  // initial amount: say how many moved.
+  size_t moving = movingSpecies(x);
   if (moving < x.species.size())
     line += "  moving in the reference run: " + std::to_string(moving) +
             " of " + std::to_string(x.species.size()) +

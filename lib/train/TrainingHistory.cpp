@@ -2,7 +2,9 @@
 
 #include "lib/train/TrainingHistory.h"
 #include "lib/support/Format.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::train;
@@ -73,4 +75,30 @@ train::readTrainingHistory(const ir::Module &module) {
   if (auto acc = ir::findAttribute(module.attrs, "test_accuracy"))
     h.testAccuracy = readRecordedNumber(*acc);
   return h;
+}
+
+void train::recordFirstSample(ir::Module &module, const Dataset &train,
+                              uint64_t seed) {
+  if (train.size() == 0)
+    return;
+  size_t row = presentationOrder(train.size(), seed, 0).front();
+  ir::setAttribute(module.attrs, "sample_inputs",
+                   joinRecordedNumbers(train.x[row]));
+  ir::setAttribute(module.attrs, "sample_target",
+                   formatNumber(train.target[row]));
+}
+
+std::optional<RecordedSample>
+train::readRecordedSample(const ir::Module &module) {
+  RecordedSample s;
+  std::optional<llvm::StringRef> target =
+      ir::findAttribute(module.attrs, "sample_target");
+  if (!target || !readRecordedNumbers(module, "sample_inputs", s.inputs))
+    return std::nullopt;
+  std::optional<double> t = readRecordedNumber(*target);
+  if (!t || std::isnan(*t) ||
+      llvm::any_of(s.inputs, [](double v) { return std::isnan(v); }))
+    return std::nullopt;
+  s.target = *t;
+  return s;
 }

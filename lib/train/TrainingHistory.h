@@ -35,6 +35,24 @@ void recordTrainingHistory(ir::Module &module, const TrainingResult &result);
 /// has none (it was not trained by crnc train) or it does not parse.
 std::optional<TrainingHistory> readTrainingHistory(const ir::Module &module);
 
+/// The first training row a run presented (its inputs and target, as the
+/// trainer loads them: after feature selection and scaling), recorded so
+/// that `crnc compile` of the trained module can re-simulate one training
+/// sample the way the lab protocol presents it.
+struct RecordedSample {
+  std::vector<double> inputs;
+  double target = 0;
+};
+
+/// Sets `sample_inputs` and `sample_target` to the row that epoch 1 of a
+/// run with `seed` presents first (presentationOrder); nothing when
+/// `train` has no rows.
+void recordFirstSample(ir::Module &module, const Dataset &train, uint64_t seed);
+
+/// The recorded sample, or nullopt when the module has none (an untrained
+/// model: no data set to draw from) or it does not parse.
+std::optional<RecordedSample> readRecordedSample(const ir::Module &module);
+
 /// How recorded figures are spelled in attributes (also by lib/verify's
 /// LabRecord): numbers comma-separated, NaN (an epoch without validation
 /// rows) as "nan".

@@ -1,6 +1,7 @@
 //===- LabNetwork.cpp - a network crnc train's protocol runs on -----------===//
 
 #include "lib/verify/LabNetwork.h"
+#include "ir/LoweringAttributes.h"
 #include "lib/support/Units.h"
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
@@ -110,10 +111,29 @@ static Interpretation formalHolds(const Crn &crn,
   return holds;
 }
 
+std::vector<std::string> labReadoutSignals(const ir::Module &model,
+                                           const ir::Module &formal) {
+  std::vector<std::string> signals;
+  for (const ir::Species &s : model.allSpecies())
+    signals.push_back(s.name);
+  for (const ir::Species &s : formal.allSpecies())
+    if (s.role == ir::SpeciesRole::Clock && !model.lookupSpecies(s.name))
+      signals.push_back(s.name);
+  return signals;
+}
+
 LabNetwork formalLabNetwork(const ir::Module &formal,
                             llvm::ArrayRef<std::string> signals,
                             bool finiteFuels) {
   Crn crn = crnFromModule(formal);
+  // The lab adds amount_factor times the model's amount of a signal (free
+  // and held), as the design's initial concentrations do (the DSD
+  // backend); the formal module keeps the model's amounts.
+  double factor =
+      ir::lowering::get(formal.attrs, ir::lowering::AmountFactor).value_or(1);
+  for (SpeciesIndex s = 0; s < crn.speciesCount(); ++s)
+    if (!crn.constant[s])
+      crn.initial[s] *= factor;
   Interpretation holds = formalHolds(crn, signals);
   LabNetwork net;
   net.module = moduleOf(crn, crn.constant, finiteFuels, formal);

@@ -37,10 +37,18 @@ struct LabNetwork {
   size_t reactions = 0;      ///< irreversible reactions
 };
 
+/// The signals a lab reads and adds: the model's species names (in order,
+/// so that train::ModelInterface indices are signal indices), then the clock
+/// triggers the lowering `formal` of `model` added.
+std::vector<std::string> labReadoutSignals(const ir::Module &model,
+                                           const ir::Module &formal);
+
 /// Requires: `formal` is a lowered formal module (map-rates ran); `signals`
 /// name species of it (absent names hold nothing and have no injection).
 /// Guarantees: the network is `formal` with its constant species as fuels
-/// (held, or finite when `finiteFuels`); holds as in the file comment.
+/// (held, or finite when `finiteFuels`), its other species starting at
+/// amount_factor times their initial values (what the lab adds, as the
+/// design does); holds as in the file comment.
 LabNetwork formalLabNetwork(const ir::Module &formal,
                             llvm::ArrayRef<std::string> signals,
                             bool finiteFuels);

@@ -209,7 +209,7 @@ LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
 /// 1 % of the others' level), restarts it from the state it reached, with
 /// that state clamped to non-negative, at most 3 times and only while it
 /// advances.
-static llvm::Error integrateWithRestarts(sim::OdeSimulator &sim, double end) {
+llvm::Error integrateWithRestarts(sim::OdeSimulator &sim, double end) {
   llvm::Error e = sim.integrateTo(end);
   for (int restart = 0; e && restart < 3; ++restart) {
     double reached = sim.time();
@@ -227,6 +227,13 @@ static llvm::Error integrateWithRestarts(sim::OdeSimulator &sim, double end) {
 
 llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
                                  size_t phase) const {
+  if (llvm::Error e = startPhase(y, phase))
+    return e;
+  sim.setState(y, 0);
+  return integrateWithRestarts(sim, proto.phaseSeconds);
+}
+
+llvm::Error LabTrainer::startPhase(std::vector<double> &y, size_t phase) const {
   std::vector<size_t> triggers;
   for (const std::vector<LabProtocol::Trigger> &ts : proto.triggers)
     for (const LabProtocol::Trigger &t : ts)
@@ -250,8 +257,7 @@ llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
   for (const LabProtocol::Trigger &t : proto.triggers[phase])
     if (llvm::Error e = add(y, t.signal, t.level / proto.concScale))
       return e;
-  sim.setState(y, 0);
-  return integrateWithRestarts(sim, proto.phaseSeconds);
+  return llvm::Error::success();
 }
 
 std::vector<double> LabTrainer::readOutputs(llvm::ArrayRef<double> y) const {

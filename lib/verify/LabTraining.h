@@ -19,6 +19,7 @@
 #define CRNC_VERIFY_LABTRAINING_H
 
 #include "lib/train/TrainingLoop.h"
+#include "lib/verify/Deadline.h"
 #include "lib/verify/LabNetwork.h"
 #include <array>
 #include <functional>
@@ -51,12 +52,32 @@ struct LabProtocol {
   double clockLevel = 1; ///< the clock triggers' on-level, network units
 };
 
+/// Integrates `sim` to `end`; when CVODE stops early (its non-negativity
+/// constraint cannot be met from its step history), restarts it from the
+/// state reached, clamped to non-negative, at most 3 times and only while
+/// it advances.
+llvm::Error integrateWithRestarts(sim::OdeSimulator &sim, double end);
+
 /// Requires: `net.signals` holds the trigger species of `formal`'s
 /// clock_phases and every other clock species of those phases. Fails (with the
 /// reason) when the clocks are not external triggers or an attribute is
 /// missing.
 llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
                                         const LabNetwork &net, double horizon);
+
+/// One presentation recorded (LabTrainer::traceSample): every signal's
+/// value, in model units, at the start of each phase (after its trigger is
+/// added) and at evenly spaced lab times within it.
+struct SampleTrace {
+  std::vector<double> times;   ///< lab seconds from the presentation
+  std::vector<unsigned> phase; ///< per time: 0 (phase 1) or 1 (phase 2)
+  /// Per signal (LabNetwork::signals order): its value at each time.
+  std::vector<std::vector<double>> values;
+  /// Set when the deadline passed first: why, and the lab time reached
+  /// (the trace holds the rows up to then).
+  std::string stopped;
+  double stoppedAt = 0;
+};
 
 class LabTrainer {
 public:
@@ -76,6 +97,14 @@ public:
   /// The share of phase `phase`'s clock trigger held at the end of its
   /// last run (FirstSample::triggerHeld).
   double triggerHeld(size_t phase) const { return heldAtEnd[phase]; }
+  /// Phases 1 and 2 of one presentation of (x, target) from the current
+  /// state, recorded at `pointsPerPhase` times per phase; the trainer's
+  /// state is left as it was (LabSampleTrace.cpp). The deadline is checked
+  /// between recorded times. Fails with the integrator's error.
+  llvm::Expected<SampleTrace> traceSample(llvm::ArrayRef<double> x,
+                                          double target,
+                                          unsigned pointsPerPhase,
+                                          const Deadline &deadline) const;
   /// The learned weights (ModelInterface::weights order), model units.
   std::vector<double> weightValues() const;
   /// The smallest fraction of its initial level a fuel has left (1 when
@@ -99,6 +128,9 @@ private:
   llvm::Expected<std::vector<double>> presentation(llvm::ArrayRef<double> base,
                                                    llvm::ArrayRef<double> x,
                                                    double target) const;
+  /// Switches `y` to phase `phase`: the triggers removed and their
+  /// complements set, the phase's triggers added.
+  llvm::Error startPhase(std::vector<double> &y, size_t phase) const;
   llvm::Error runPhase(sim::OdeSimulator &sim, std::vector<double> y,
                        size_t phase) const;
   std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;

@@ -52,13 +52,20 @@ initialState(const Crn &formalCrn, const ir::Module &implementation,
 static llvm::Expected<sim::Trace> run(const ir::Module &module,
                                       std::vector<double> initial, double tEnd,
                                       const ResimulationOptions &options,
-                                      double moleculesPerUnit) {
+                                      double moleculesPerUnit,
+                                      const Deadline &deadline) {
   sim::CompiledNetwork network(module);
   sim::SimulateOptions sim;
   sim.tEnd = tEnd;
   sim.points = options.points;
   sim.initialState = std::move(initial);
   sim.solver = options.solver;
+  // Checked after each output time (outside the integrator); resimulate()
+  // catches it.
+  sim.solver.progress = [&deadline](double) {
+    if (deadline.expired())
+      throw DeadlineExpired{};
+  };
   if (!options.ssa)
     return sim::simulate(network, sim::Schedule(), sim);
   sim::SsaOptions ssa = *options.ssa;
@@ -204,11 +211,13 @@ static void compareAll(ResimulationResult &result, const sim::Trace &reference,
   }
 }
 
-llvm::Expected<ResimulationResult>
-resimulate(const ir::Module &reference, const Crn &formalCrn,
-           const ir::Module &implementation, const Crn &implCrn,
-           const Interpretation &interpretation,
-           const ResimulationOptions &options) {
+static llvm::Expected<ResimulationResult>
+resimulateWithin(const ir::Module &reference, const Crn &formalCrn,
+                 const ir::Module &implementation, const Crn &implCrn,
+                 const Interpretation &interpretation,
+                 const ResimulationOptions &options, const Deadline &deadline,
+                 std::string &running) {
+  running = "the reference";
   std::vector<double> referenceInitial;
   for (const ir::Species &s : reference.allSpecies())
     referenceInitial.push_back(s.initial);
@@ -217,7 +226,7 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
                              : 1;
   llvm::Expected<sim::Trace> referenceTrace =
       run(reference, referenceInitial, options.tEnd, options,
-          omega * options.concScale * options.amountFactor);
+          omega * options.concScale * options.amountFactor, deadline);
   if (!referenceTrace)
     return referenceTrace.takeError();
   ir::Module held = implementation;
@@ -231,9 +240,10 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
   ResimulationOptions implOptions = options;
   if (fit)
     implOptions.points = 32 * options.points;
+  running = "the implementation";
   llvm::Expected<sim::Trace> implTrace =
       run(held, implInitial, (fit ? 4 : 1) * options.tEnd * options.timeScale,
-          implOptions, omega);
+          implOptions, omega, deadline);
   if (!implTrace)
     return implTrace.takeError();
   ResimulationResult result;
@@ -265,6 +275,23 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
   result.formalTrace = std::move(*referenceTrace);
   result.implementationTrace = std::move(*implTrace);
   return result;
+}
+
+llvm::Expected<ResimulationResult>
+resimulate(const ir::Module &reference, const Crn &formalCrn,
+           const ir::Module &implementation, const Crn &implCrn,
+           const Interpretation &interpretation,
+           const ResimulationOptions &options) {
+  Deadline deadline(options.wallSeconds, /*memoryBytes=*/0);
+  std::string running;
+  try {
+    return resimulateWithin(reference, formalCrn, implementation, implCrn,
+                            interpretation, options, deadline, running);
+  } catch (DeadlineExpired &) {
+    ResimulationResult stopped;
+    stopped.stopped = deadline.reason() + " while simulating " + running;
+    return stopped;
+  }
 }
 
 double defaultHorizon(const ir::Module &reference) {

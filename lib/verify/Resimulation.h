@@ -22,6 +22,7 @@
 
 #include "lib/sim/Simulator.h"
 #include "lib/sim/Ssa.h"
+#include "lib/verify/Deadline.h"
 #include "lib/verify/ImplementationCrn.h"
 
 namespace crnc::verify {
@@ -56,6 +57,9 @@ struct ResimulationOptions {
   llvm::StringMap<std::string> countsAs;
   /// Implementation species held constant besides the declared constants.
   std::vector<SpeciesIndex> fuels;
+  /// Wall-clock seconds for both runs (0: no limit); past it the result is
+  /// returned with `stopped` set and nothing compared.
+  double wallSeconds = 0;
 };
 
 struct SpeciesDeviation {
@@ -64,6 +68,13 @@ struct SpeciesDeviation {
   double range = 0;     ///< max - min of the reference trajectory
   double time = 0;      ///< where the deviation is largest (reference time)
   double formal = 0, implementation = 0; ///< the two values there
+  /// The clock phase at that time (a model's sample re-simulation,
+  /// SampleResimulation.h); empty for a free-running CRN.
+  std::string phase;
+  /// The first time the deviation exceeds the threshold, and its phase
+  /// (a model's sample re-simulation); unset when it never does.
+  std::optional<double> firstBeyond;
+  std::string firstBeyondPhase;
   /// The implementation species summed for it (with multiplicity > 1 as
   /// "2 x"), by name.
   std::vector<std::string> representedBy;
@@ -87,6 +98,8 @@ struct ResimulationResult {
   std::optional<double> fittedTimeScale;
   double fittedMaxDeviation = 0;
   std::string predictedWorstSpecies;
+  /// Set when the wall-clock limit stopped a run: why, and which run.
+  std::string stopped;
   /// The raw runs: the reference on its time axis, the implementation on
   /// its own (seconds; with fitTimeScale 4 times as long, 32 times denser).
   sim::Trace formalTrace, implementationTrace;
@@ -98,7 +111,8 @@ struct ResimulationResult {
 /// a buffer's held species, are not compared; the formal species' initial
 /// values are formalCrn.initial). Fails with the simulator's error (time
 /// reached and cause) if either simulation fails, or when no formal species
-/// can be compared.
+/// can be compared. Past options.wallSeconds: a result with `stopped` set
+/// and nothing compared.
 llvm::Expected<ResimulationResult>
 resimulate(const ir::Module &reference, const Crn &formalCrn,
            const ir::Module &implementation, const Crn &implCrn,

@@ -42,19 +42,36 @@ struct CheckOutcome {
 
 /// Re-simulation of the reference and the implementation (Resimulation.h).
 struct ResimulationOutcome {
-  bool ran = false;           ///< false: skipped or failed, `problem` says why
-  std::string problem;        ///< why it did not run or did not finish
+  bool ran = false;    ///< false: skipped or failed, `problem` says why
+  std::string problem; ///< why it did not run or did not finish
+  /// A learning model with no training sample to present: why (then
+  /// nothing is simulated; the verdict is "not exercised", never "pass").
+  std::string notExercised;
+  /// The wall-clock limit stopped it: why and where (verdict "unknown").
+  std::string unknown;
+  /// Set when a model was exercised by one training sample presented by
+  /// the lab protocol (SampleResimulation.h): the sample, the phases and
+  /// their lab seconds; result.times are then lab seconds.
+  std::string sample;
+  std::vector<std::string> phaseNames;
+  double phaseSeconds = 0;
+  double wallSeconds = 0;     ///< both runs and the comparison
   std::string reference;      ///< "the model as written", "the formal CRN"
   std::string interpretation; ///< "crn-bisimulation", "signal names"
   double tEnd = 0;            ///< reference time unit (seconds)
   /// Implementation seconds per reference unit that map-rates predicted
   /// (result.timeScale is the measured one).
   double timeScale = 1;
+  /// map-rates' time_scale: lab seconds per model time unit (the `lab
+  /// time:` line's), whatever the reference's own time unit.
+  double labSecondsPerModelTime = 1;
   double concScale = 1; ///< implementation units per reference unit
   double threshold = 0.05;
   std::string referenceUnit, implementationUnit; ///< "nM", "" (unitless)
   ResimulationResult result; ///< deviations and trajectories when `ran`
   bool passed() const { return ran && result.pass; }
+  /// "pass", "fail", "unknown", "not exercised" or "not run".
+  std::string verdict() const;
 };
 
 struct VerificationOutcome {

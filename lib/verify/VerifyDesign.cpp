@@ -8,6 +8,7 @@
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
 #include "llvm/ADT/StringSet.h"
+#include "lib/verify/SampleResimulation.h"
 #include <chrono>
 
 using namespace crnc;
@@ -157,6 +158,7 @@ verify::prepareDesign(const ir::Module &formal, dna::Design design,
                           (i + 1 == out.formalFuels.size() ? " removed" : "");
   out.checkedAgainst += ")";
   out.system = std::move(*system);
+  out.design = std::move(design);
   return out;
 }
 
@@ -301,23 +303,42 @@ static ir::Module withoutBuffers(const ir::Module &formal) {
   return out;
 }
 
-static ResimulationOutcome runResimulation(const PreparedDesign &p,
-                                           const ir::Module &formal,
-                                           const ir::Module *userModule,
-                                           const Interpretation &m,
-                                           const DesignCheckOptions &options) {
-  ResimulationOutcome out;
+/// True for a Neural CRN model whose lowering gates its phases with clocks:
+/// only a training sample presented by the lab protocol exercises it.
+static bool isClockedModel(const ir::Module *model) {
+  return model && findAttribute(model->attrs, "model_kind") &&
+         !model->allPhases().empty();
+}
+
+/// `module` with every rate constant multiplied by `factor` (a time axis
+/// `factor` times shorter).
+static void scaleRates(ir::Module &module, double factor) {
+  for (ir::Reaction &r : module.allReactions()) {
+    r.rate *= factor;
+    if (r.reverseRate)
+      *r.reverseRate *= factor;
+  }
+}
+
+/// A free-running CRN: the model as written, or (with clock phases) the
+/// formal CRN without its buffers on the model's time axis (its rates times
+/// rate_time_scale), against the implementation at time_scale lab seconds
+/// per model time unit.
+static void runFreeRunning(const PreparedDesign &p, const ir::Module &formal,
+                           const ir::Module *userModule,
+                           const Interpretation &m,
+                           const DesignCheckOptions &options,
+                           ResimulationOutcome &out) {
   ir::Module unbuffered = withoutBuffers(formal);
+  double timeScale = numberAttribute(formal, "time_scale", 1);
+  scaleRates(unbuffered, numberAttribute(formal, "rate_time_scale", timeScale));
   const ir::Module &reference =
       usableReference(userModule) ? *userModule : unbuffered;
-  double timeScale = numberAttribute(formal, "time_scale", 1);
   out.reference = &reference == &unbuffered
-                      ? "the lowered formal CRN without its buffers"
+                      ? "the lowered formal CRN without its buffers, on the "
+                        "model's time axis"
                       : "the model as written";
-  out.timeScale =
-      &reference == &unbuffered
-          ? timeScale / numberAttribute(formal, "rate_time_scale", timeScale)
-          : timeScale;
+  out.timeScale = timeScale;
   out.concScale = 1;
   if (&reference != &unbuffered)
     out.concScale = reference.unit == ConcUnit::None
@@ -326,7 +347,6 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   out.referenceUnit = concUnitName(reference.unit).str();
   out.implementationUnit = concUnitName(formal.unit).str();
   out.tEnd = options.tEnd ? *options.tEnd : defaultHorizon(reference);
-  out.threshold = options.threshold;
   ResimulationOptions r;
   r.tEnd = out.tEnd;
   r.threshold = options.threshold;
@@ -336,14 +356,83 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   r.amountFactor = numberAttribute(formal, "amount_factor", 1);
   r.fitTimeScale = true;
   r.countsAs = bufferHeld(formal);
+  r.wallSeconds = options.resimulationSeconds;
   llvm::Expected<ResimulationResult> result = resimulate(
       reference, p.formal, p.implementation.module, p.implementation.crn, m, r);
   if (!result) {
     out.problem = llvm::toString(result.takeError());
-    return out;
+    return;
+  }
+  if (!result->stopped.empty()) {
+    out.unknown = result->stopped;
+    return;
   }
   out.ran = true;
   out.result = std::move(*result);
+}
+
+/// "x = (0.25, 1), target 3.5".
+static std::string describeSample(const train::RecordedSample &sample) {
+  std::string text = "x = (";
+  for (size_t i = 0; i < sample.inputs.size(); ++i)
+    text += (i ? ", " : "") + formatSignificant(sample.inputs[i], 4);
+  return text + "), target " + formatSignificant(sample.target, 4);
+}
+
+/// A clocked model: one training sample through both lab networks
+/// (SampleResimulation.h), or "not exercised" without a sample.
+static void runSample(const PreparedDesign &p, const ir::Module &formal,
+                      const ir::Module &model,
+                      const DesignCheckOptions &options,
+                      ResimulationOutcome &out) {
+  std::optional<train::RecordedSample> sample =
+      train::readRecordedSample(model);
+  if (!sample) {
+    out.notExercised = "the model has no training sample to present; compile "
+                       "the trained.crnir of `crnc train --data`, which "
+                       "records its first training row";
+    return;
+  }
+  out.sample = describeSample(*sample);
+  out.reference = "the lowered formal CRN with its buffers (crnc train "
+                  "--level formal)";
+  out.timeScale = 1; // both networks in lab seconds
+  out.concScale = numberAttribute(formal, "conc_scale_nM", 1);
+  out.implementationUnit = concUnitName(formal.unit).str();
+  SampleResimulationOptions o;
+  o.threshold = options.threshold;
+  o.seconds = options.resimulationSeconds;
+  llvm::Expected<SampleResimulation> r =
+      resimulateSample(model, formal, *p.system, p.design, *sample, o);
+  if (!r) {
+    out.problem = llvm::toString(r.takeError());
+    return;
+  }
+  out.phaseNames = r->phaseNames;
+  out.phaseSeconds = r->phaseSeconds;
+  out.tEnd = 2 * r->phaseSeconds;
+  if (!r->stopped.empty()) {
+    out.unknown = r->stopped;
+    return;
+  }
+  out.ran = true;
+  out.result = std::move(r->result);
+}
+
+static ResimulationOutcome runResimulation(const PreparedDesign &p,
+                                           const ir::Module &formal,
+                                           const ir::Module *userModule,
+                                           const Interpretation &m,
+                                           const DesignCheckOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  ResimulationOutcome out;
+  out.threshold = options.threshold;
+  out.labSecondsPerModelTime = numberAttribute(formal, "time_scale", 1);
+  if (isClockedModel(userModule))
+    runSample(p, formal, *userModule, options, out);
+  else
+    runFreeRunning(p, formal, userModule, m, options, out);
+  out.wallSeconds = secondsSince(start);
   return out;
 }
 
@@ -428,5 +517,15 @@ bool VerificationOutcome::allHold() const {
   for (const CheckOutcome &c : checks)
     if (c.verdict != Verdict::Correct)
       return false;
-  return resimulation.problem.empty() || resimulation.passed();
+  const ResimulationOutcome &r = resimulation;
+  return (r.problem.empty() && r.notExercised.empty() && r.unknown.empty()) ||
+         r.passed();
+}
+
+std::string ResimulationOutcome::verdict() const {
+  if (ran)
+    return result.pass ? "pass" : "fail";
+  if (!unknown.empty())
+    return "unknown";
+  return notExercised.empty() ? "not run" : "not exercised";
 }

@@ -31,6 +31,7 @@ struct PreparedDesign {
   std::string stopped;        ///< the limit the enumeration hit, if any
   std::optional<enumerate::EnumeratedSystem> system; ///< unset when stopped
   EnumeratedImplementation implementation;           ///< when `system` is set
+  dna::Design design; ///< the design enumerated (when `system` is set)
 };
 
 /// Requires: `formal` is the (lowered) formal module `design` was built from.
@@ -53,6 +54,9 @@ struct DesignCheckOptions {
   /// defaultHorizon of the reference).
   std::optional<double> tEnd;
   double threshold = 0.05;
+  /// Wall-clock seconds re-simulation may take (0: no limit); past it the
+  /// verdict is `unknown` with the reason.
+  double resimulationSeconds = 30;
   /// Re-simulation keeps every implementation species' trajectory: above
   /// this many species it is not run (a random 1,000-reaction design has
   /// 49,509 and passed 4 GB).
@@ -62,9 +66,12 @@ struct DesignCheckOptions {
 /// Runs the checks on a prepared design. `formal` is the lowered formal
 /// module; `reference`, when set, is the model as the user wrote it, which
 /// re-simulation compares with on map-rates' time and concentration scales
-/// (time_scale, conc_scale_nM); without it, or when it has clock phases
-/// (re-simulation compares free-running CRNs only), the comparison is with
-/// `formal` at time scale time_scale / rate_time_scale (the sequestration).
+/// (time_scale, conc_scale_nM); without it, or when it has clock phases,
+/// the comparison is with `formal` without its buffers, its rates times
+/// rate_time_scale (the model's time axis), against the implementation at
+/// time_scale. A Neural CRN model with clock phases is re-simulated over
+/// the training sample its module records (SampleResimulation.h), and is
+/// "not exercised" without one.
 /// Guarantees: a stopped enumeration gives Unknown verdicts with the limit
 /// as reason; the interpretation is the bisimulation's when it holds;
 /// pathway decomposition sees history variants merged into their signal

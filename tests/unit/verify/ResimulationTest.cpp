@@ -147,3 +147,17 @@ TEST_CASE("with SSW's buffers the free signals follow the model: amounts "
   options.amountFactor = 1;
   CHECK(resimulate(s, options).maxDeviation > 0.1);
 }
+
+TEST_CASE("a wall-clock limit stops the re-simulation and says so") {
+  Setup s = setup("A -> i [k = 0.01]\ni -> B [k = 10]\n");
+  verify::ResimulationOptions options;
+  options.tEnd = 500;
+  options.wallSeconds = 1e-9; // passed by the first output time
+  verify::ResimulationResult r = resimulate(s, options);
+  CHECK(r.stopped == "time limit of 1e-09 s reached while simulating the "
+                     "reference");
+  CHECK(r.species.empty());
+  CHECK_FALSE(r.pass);
+  options.wallSeconds = 60;
+  CHECK(resimulate(s, options).stopped.empty());
+}
