@@ -7,8 +7,8 @@
 #include "lib/verify/LabNetwork.h"
 #include "lib/verify/ModularBisimulation.h"
 #include "lib/verify/PathwayDecomposition.h"
-#include "llvm/ADT/StringSet.h"
 #include "lib/verify/SampleResimulation.h"
+#include "llvm/ADT/StringSet.h"
 #include <chrono>
 
 using namespace crnc;
