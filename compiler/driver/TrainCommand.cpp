@@ -12,6 +12,7 @@
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/TrainLevel.h"
+#include "ir/LoweringAttributes.h"
 #include "ir/ModelAttributes.h"
 #include "ir/Printer.h"
 #include "lib/support/Format.h"
@@ -91,6 +92,11 @@ cl::opt<TrainLevel> level(
 cl::opt<std::string> schemeName(
     "scheme", cl::desc("--level=dna: the DSD scheme (default soloveichik2010)"),
     TRAIN_OPT);
+cl::opt<double>
+    concScaleNM("conc-scale",
+                cl::desc("--level=formal|dna: nM per model unit (default: "
+                         "map-rates' choice, the scale of least lab time)"),
+                cl::init(0), TRAIN_OPT);
 cl::opt<bool> finiteFuels("finite-fuels",
                           cl::desc("--level=formal|dna: fuels start at their "
                                    "level and deplete (default: held)"),
@@ -165,6 +171,12 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
       return reportUsageError(llvm::toString(scheme.takeError()));
     s.scheme = *scheme;
   }
+  if (concScaleNM.getNumOccurrences() &&
+      !(concScaleNM > 0 && concScaleNM <= ir::lowering::DefaultCmaxNM))
+    return reportUsageError("--conc-scale must be a number of nM in (0, " +
+                            formatNumber(ir::lowering::DefaultCmaxNM) +
+                            "], not " + formatNumber(concScaleNM));
+  s.concScaleNM = concScaleNM;
   s.finiteFuels = finiteFuels;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;

@@ -127,6 +127,10 @@ int driver::trainAtLabLevel(const ir::Module &model,
   CompileOptions options;
   options.scheme.kind = s.scheme;
   options.stopAfterDesign = true;
+  if (s.concScaleNM > 0) {
+    options.lowering.mapRates.concScale = s.concScaleNM;
+    options.concScaleGiven = true;
+  }
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
     return compiled.settingsError ? ExitUsageError : ExitInputError;

@@ -28,6 +28,7 @@ struct LabLevelSettings {
   TrainLevel level = TrainLevel::Dna;
   dsd::SchemeKind scheme = dsd::SchemeOptions().kind;
   bool finiteFuels = false;
+  double concScaleNM = 0; ///< nM per model unit; 0: map-rates' choice
   enumerate::EnumerateOptions limits; ///< for the design's enumeration
   sim::SolverOptions modelSolver;     ///< the model network's integrator
   sim::SolverOptions labSolver;       ///< the lab network's integrator
