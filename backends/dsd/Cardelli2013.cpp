@@ -58,25 +58,20 @@ static Complex forkGate(DomainRef t, DomainRef a, DomainRef firstInput,
   return gate.build();
 }
 
-/// The signal `t x` of every species except the gate fuels and the buffers'
-/// LS, HS and BS (BufferGates::addSignals gives BS its strand).
-static std::vector<Signal> makeSignals(SchemeBuilder &builder, DomainRef t,
-                                       const BufferGates &buffers) {
-  const ir::Module &m = builder.module();
-  std::vector<Signal> signals(m.speciesCount());
-  for (ir::SpeciesId id = 0; id < m.speciesCount(); ++id) {
-    if (builder.isGateFuel(id) || buffers.isBufferSpecies(id))
-      continue;
-    signals[id] = Signal{t, builder.longDomain()};
-    builder.addSignal(id, singleStrand({t, signals[id].x}));
-  }
-  return signals;
-}
-
 LogicalResult crnc::dsd::buildCardelli2013(SchemeBuilder &builder) {
   DomainRef t = builder.toehold();
   BufferGates buffers(builder);
-  std::vector<Signal> signals = makeSignals(builder, t, buffers);
+  // LS, HS and BS are the buffer gate's (BufferGates::addSignals gives BS
+  // its strand).
+  auto signals = buildSignals<Signal>(
+      builder,
+      [&] {
+        return Signal{t, builder.longDomain()};
+      },
+      [](const Signal &s) {
+        return std::vector<DomainRef>{s.t, s.x};
+      },
+      [&](ir::SpeciesId id) { return buffers.isBufferSpecies(id); });
   auto entryOf = [&](ir::SpeciesId x) { return BufferEntry{t, signals[x].x}; };
   buffers.addSignals(entryOf);
   for (const Step &step : buffers.merged(builder.steps(false))) {

@@ -92,6 +92,21 @@ static std::string signalOfShape(const Complex &c, const Design &sub) {
   return "";
 }
 
+/// The enumerated network of a module's sub-design. Bindings past the size
+/// limit are dropped, as Peppercorn does: they are polymerisation side
+/// paths, not the module's rate-setting steps.
+static llvm::Expected<ModuleNetwork> enumerateModule(const Design &sub) {
+  enumerate::EnumerateOptions limits;
+  limits.dropOversized = true;
+  llvm::Expected<enumerate::EnumeratedSystem> sys =
+      enumerate::enumerateDesign(sub, limits);
+  if (!sys)
+    return sys.takeError();
+  ModuleNetwork net;
+  net.system = std::move(*sys);
+  return net;
+}
+
 /// Classifies the macrostates: fuels at their level, reactant signals at
 /// eps, product signals and dead ends as sinks (0), the rest unknown.
 static void classify(ModuleNetwork &net, const Design &design,
@@ -290,16 +305,10 @@ llvm::Expected<MeasuredRate> dsd::measureModuleRate(const ir::Module &module,
                                                     size_t moduleIndex,
                                                     const Step &step) {
   Design sub = moduleDesign(design, moduleIndex, step, module);
-  // Bindings past the size limit are dropped, as Peppercorn does: they are
-  // polymerisation side paths, not the module's rate-setting steps.
-  enumerate::EnumerateOptions limits;
-  limits.dropOversized = true;
-  llvm::Expected<enumerate::EnumeratedSystem> sys =
-      enumerate::enumerateDesign(sub, limits);
-  if (!sys)
-    return sys.takeError();
-  ModuleNetwork net;
-  net.system = std::move(*sys);
+  llvm::Expected<ModuleNetwork> enumerated = enumerateModule(sub);
+  if (!enumerated)
+    return enumerated.takeError();
+  ModuleNetwork &net = *enumerated;
   double gate = (step.gateFuelLevel > 0 ? step.gateFuelLevel
                                         : fuelConcentration(module)) *
                 molarPerUnit(design);
@@ -445,14 +454,10 @@ llvm::Expected<double> dsd::measureBufferHold(const ir::Module &module,
         nc.concentration.reset();
         sub.add(std::move(nc));
       }
-  enumerate::EnumerateOptions limits;
-  limits.dropOversized = true;
-  llvm::Expected<enumerate::EnumeratedSystem> sys =
-      enumerate::enumerateDesign(sub, limits);
-  if (!sys)
-    return sys.takeError();
-  ModuleNetwork net;
-  net.system = std::move(*sys);
+  llvm::Expected<ModuleNetwork> enumerated = enumerateModule(sub);
+  if (!enumerated)
+    return enumerated.takeError();
+  ModuleNetwork &net = *enumerated;
   double eps = fuelConcentration(module) * molarPerUnit(design) * 1e-7;
   classify(net, design, sub, {x}, eps);
   // HS is not a sink here: the reverse direction returns it to X.
@@ -469,4 +474,12 @@ llvm::Expected<double> dsd::measureBufferHold(const ir::Module &module,
     if (net.unknown[m] >= 0 && !std::isnan(w[m]))
       held += w[m] * conc[m];
   return held / eps;
+}
+
+std::optional<ComplexIndex> dsd::firstReactant(const ir::Module &module,
+                                               const Design &design,
+                                               const Step &step) {
+  if (step.reactants.empty())
+    return std::nullopt;
+  return design.lookup(module.getSpecies(step.reactants.front()).name);
 }

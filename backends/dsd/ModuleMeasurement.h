@@ -11,6 +11,7 @@
 
 #include "backends/dsd/SchemeBuilder.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 
 namespace crnc::dsd {
 
@@ -37,6 +38,12 @@ struct MeasuredRate {
 llvm::Expected<MeasuredRate> measureModuleRate(const ir::Module &module,
                                                const dna::Design &design,
                                                size_t moduleIndex,
+                                               const Step &step);
+
+/// The complex of `step`'s first reactant, the signal its rate gate binds
+/// first; none when the step has no reactant or the design lacks it.
+std::optional<dna::ComplexIndex> firstReactant(const ir::Module &module,
+                                               const dna::Design &design,
                                                const Step &step);
 
 /// The species of one of map-rates' buffer modules X + LS <=> HS + BS.

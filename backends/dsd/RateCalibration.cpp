@@ -96,11 +96,8 @@ void dsd::searchGateKnob(const ir::Module &module, Design &design, size_t i,
 static void chooseToehold(const ir::Module &module, Design &design, size_t i,
                           const Step &step, double target, double floor,
                           double level, const MeasuredRate &at) {
-  if (step.reactants.empty())
-    return;
   ComplexIndex gate = *at.rateGate;
-  std::optional<ComplexIndex> signal =
-      design.lookup(module.getSpecies(step.reactants.front()).name);
+  std::optional<ComplexIndex> signal = firstReactant(module, design, step);
   std::optional<GateToeholdRun> run =
       signal ? inputToeholdRun(design, gate, *signal) : std::nullopt;
   if (!run)
@@ -220,10 +217,7 @@ void dsd::calibrateRates(const ir::Module &module,
     rm.targetRate = target;
     rm.realisedRate = m->perMolarSecond;
     rm.rateGate = m->rateGate;
-    std::optional<ComplexIndex> signal =
-        step.reactants.empty()
-            ? std::nullopt
-            : design.lookup(module.getSpecies(step.reactants.front()).name);
+    std::optional<ComplexIndex> signal = firstReactant(module, design, step);
     if (m->rateGate && signal)
       if (auto run = inputToeholdRun(design, *m->rateGate, *signal)) {
         rm.gateToeholdNt = run->nucleotides;

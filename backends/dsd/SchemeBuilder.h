@@ -81,13 +81,19 @@ private:
   std::vector<Step> begun;
 };
 
-/// A single-stranded complex with the given domains, all unpaired.
-/// The signal of every formal species except the gate fuels, indexed by
-/// species id: `make()` draws a signal's domains, `strand(signal)` lists the
-/// domains of its single-stranded complex.
+/// The signal of every formal species except the gate fuels and those
+/// `skip(id)` names (a buffer gate's own species), indexed by species id:
+/// `make()` draws a signal's domains, `strand(signal)` lists the domains of
+/// its single-stranded complex.
+template <typename Signal, typename Make, typename Strand, typename Skip>
+std::vector<Signal> buildSignals(SchemeBuilder &builder, Make make,
+                                 Strand strand, Skip skip);
 template <typename Signal, typename Make, typename Strand>
 std::vector<Signal> buildSignals(SchemeBuilder &builder, Make make,
-                                 Strand strand);
+                                 Strand strand) {
+  return buildSignals<Signal>(builder, make, strand,
+                              [](ir::SpeciesId) { return false; });
+}
 
 /// The signals of `species`, in order (a step's reactants or products).
 template <typename Signal>
@@ -100,19 +106,20 @@ std::vector<Signal> signalsOf(const std::vector<Signal> &signals,
   return picked;
 }
 
+/// A single-stranded complex with the given domains, all unpaired.
 dna::Complex singleStrand(std::initializer_list<dna::DomainRef> domains);
 dna::Complex singleStrand(const std::vector<dna::DomainRef> &domains);
 
 /// The complement of a domain occurrence (shorthand for gate code).
 inline dna::DomainRef operator~(dna::DomainRef d) { return d.complemented(); }
 
-template <typename Signal, typename Make, typename Strand>
+template <typename Signal, typename Make, typename Strand, typename Skip>
 std::vector<Signal> buildSignals(SchemeBuilder &builder, Make make,
-                                 Strand strand) {
+                                 Strand strand, Skip skip) {
   std::vector<Signal> signals(builder.module().speciesCount());
   for (ir::SpeciesId id = 0; id < signals.size(); ++id) {
-    if (builder.isGateFuel(id))
-      continue; // steps leave gate fuels out, so their entry is never read
+    if (builder.isGateFuel(id) || skip(id))
+      continue; // steps leave these out, so their entry is never read
     signals[id] = make();
     builder.addSignal(id, singleStrand(strand(signals[id])));
   }

@@ -103,24 +103,16 @@ static std::vector<Step> joinSteps(const SchemeBuilder &builder) {
   return steps;
 }
 
-/// The signal `h a b c` of every species except the gate fuels and the
-/// buffers' LS, HS and BS (BufferGates::addSignals gives BS its strand).
-static std::vector<Signal> makeSignals(SchemeBuilder &builder,
-                                       const BufferGates &buffers) {
-  std::vector<Signal> signals(builder.module().speciesCount());
-  for (ir::SpeciesId id = 0; id < signals.size(); ++id) {
-    if (builder.isGateFuel(id) || buffers.isBufferSpecies(id))
-      continue;
-    signals[id] = freshSignal(builder);
-    const Signal &s = signals[id];
-    builder.addSignal(id, singleStrand({s.h, s.a, s.b, s.c}));
-  }
-  return signals;
-}
-
 LogicalResult crnc::dsd::buildSoloveichik2010(SchemeBuilder &builder) {
   BufferGates buffers(builder);
-  std::vector<Signal> signals = makeSignals(builder, buffers);
+  // LS, HS and BS are the buffer gate's (BufferGates::addSignals gives BS
+  // its strand).
+  auto signals = buildSignals<Signal>(
+      builder, [&] { return freshSignal(builder); },
+      [](const Signal &s) {
+        return std::vector<DomainRef>{s.h, s.a, s.b, s.c};
+      },
+      [&](ir::SpeciesId id) { return buffers.isBufferSpecies(id); });
   auto entryOf = [&](ir::SpeciesId x) {
     return BufferEntry{signals[x].a, signals[x].b, /*dangling=*/true};
   };

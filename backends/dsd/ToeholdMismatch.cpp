@@ -97,11 +97,10 @@ bool dsd::inputToeholdWobble(const Design &design, ComplexIndex gate,
 void dsd::chooseMismatches(const ir::Module &module, Design &design, size_t i,
                            const Step &step, double target, double floor,
                            double level, const MeasuredRate &at) {
-  if (!at.rateGate || step.reactants.empty())
+  if (!at.rateGate)
     return;
   ComplexIndex gate = *at.rateGate;
-  std::optional<ComplexIndex> signal =
-      design.lookup(module.getSpecies(step.reactants.front()).name);
+  std::optional<ComplexIndex> signal = firstReactant(module, design, step);
   std::optional<MismatchSite> site =
       signal ? mismatchSite(design, gate, *signal) : std::nullopt;
   if (!site)
