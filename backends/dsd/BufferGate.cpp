@@ -65,11 +65,15 @@ std::vector<Step> BufferGates::merged(std::vector<Step> steps) const {
     if (with(&BufferModule::hs) != buffers.end())
       continue; // the backward direction: the forward gate builds it
     auto b = with(&BufferModule::ls);
-    if (b != buffers.end() && !step.reversible) {
-      step.reversible = true; // one gate, both directions (not calibrated)
-      step.equation.replace(step.equation.find(" -> "), 4, " <=> ");
-      step.gateFuelLevel = b->gateLevel;
+    if (b == buffers.end()) {
+      out.push_back(std::move(step));
+      continue;
     }
+    if (!step.reversible) { // one gate, both directions (not calibrated)
+      step.reversible = true;
+      step.equation.replace(step.equation.find(" -> "), 4, " <=> ");
+    }
+    step.gateFuelLevel = b->gateLevel;
     out.push_back(std::move(step));
   }
   return out;

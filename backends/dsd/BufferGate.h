@@ -12,7 +12,8 @@
 // [gate] / [BS]; the gate is put at [LS] kf / kr, which holds X by the
 // fraction the formal buffer does (kf [LS] / (kr [BS])). Its strands are in
 // no other gate. The schemes whose signals carry an entry toehold and a
-// long domain (cardelli2013, soloveichik2010) share this construction.
+// long domain (cardelli2013, qian2011, soloveichik2010) share this
+// construction.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_DSD_BUFFERGATE_H
@@ -64,7 +65,8 @@ public:
 
   /// Replaces each buffer's forward direction in `steps` by one reversible
   /// step (its gate fuel level the buffer's gateLevel) and drops the
-  /// backward direction: the gate builds both.
+  /// backward direction: the gate builds both. A buffer already kept as one
+  /// reversible step (SchemeBuilder::steps(true)) gets its gate's level.
   std::vector<Step> merged(std::vector<Step> steps) const;
 
   /// When `step` is a buffer's reversible step (from merged()), begins its
