@@ -7,6 +7,7 @@
 
 #include "backends/dsd/BufferCalibration.h"
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ReversibleCalibration.h"
 #include "backends/dsd/Schemes.h"
 #include "ir/LoweringAttributes.h"
 #include "ir/Printer.h"
@@ -144,6 +145,8 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
     GateLoads loads = measureGateLoads(module);
     calibrateRates(module, builder.moduleSteps(), design, options, loads,
                    diags);
+    calibrateReversibleRates(module, builder.moduleSteps(), design, options,
+                             loads, diags);
     calibrateBufferHolds(module, builder.moduleSteps(), design,
                          options.gateExcess, loads, diags);
   }

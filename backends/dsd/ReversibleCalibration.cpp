@@ -1,0 +1,270 @@
+//===- ReversibleCalibration.cpp - both directions of a gate pair ---------===//
+//
+// See ReversibleCalibration.h: a reversible module built as Figure 2's gate
+// pair (qian2011) gets each direction's rate, as RateCalibration gives an
+// irreversible module its rate.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/dsd/ReversibleCalibration.h"
+#include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/ToeholdMismatch.h"
+#include "backends/dsd/ToeholdTrim.h"
+#include "ir/LoweringAttributes.h"
+#include "lib/support/Format.h"
+#include <algorithm>
+#include <cmath>
+
+using namespace crnc;
+using namespace crnc::dsd;
+using namespace crnc::dna;
+
+std::pair<Step, Step> dsd::reversibleDirections(const ir::Module &module,
+                                                const Step &step) {
+  const ir::Reaction &r = module.allReactions()[step.reaction];
+  assert(step.reversible && r.reverseRate && "a reversible step");
+  auto side = [&](const std::vector<ir::SpeciesId> &ids) {
+    std::string text;
+    for (ir::SpeciesId id : ids)
+      text += (text.empty() ? "" : " + ") + module.getSpecies(id).name;
+    return text;
+  };
+  Step forward = step;
+  forward.reversible = false;
+  forward.rate = r.rate;
+  forward.backward = false;
+  forward.equation = side(step.reactants) + " -> " + side(step.products);
+  Step backward = forward;
+  std::swap(backward.reactants, backward.products);
+  backward.rate = *r.reverseRate;
+  backward.backward = true;
+  backward.equation =
+      side(backward.reactants) + " -> " + side(backward.products);
+  return {forward, backward};
+}
+
+/// A buffer module's step (one of its reactants is marked buffer_of).
+static bool isBufferStep(const ir::Module &module, const Step &step) {
+  for (ir::SpeciesId s : step.reactants)
+    if (ir::lowering::get(module.getSpecies(s).attrs, ir::lowering::BufferOf))
+      return true;
+  return false;
+}
+
+/// The floors of both gates of reaction `r`'s pair: gateExcess times its
+/// net flux (GateLoad.h's cap applies).
+static std::vector<GateFloor> pairFloors(const GateLoads &loads,
+                                         const std::pair<Step, Step> &dirs,
+                                         double gateExcess,
+                                         const Design &design) {
+  GateLoads net = loads;
+  size_t r = dirs.first.reaction;
+  double f = loads.of(dirs.first), b = loads.of(dirs.second);
+  double drift = loads.simulated ? std::fabs(f - b) : std::max(f, b);
+  if (r < net.forward.size())
+    net.forward[r] = drift;
+  if (r < net.backward.size())
+    net.backward[r] = drift;
+  return gateFloors(net, {dirs.first, dirs.second}, gateExcess, design);
+}
+
+/// Records direction `step`'s calibration in the module (as calibrateRates
+/// records an irreversible module's).
+static void record(const ir::Module &module, Design &design, size_t i,
+                   const Step &step, double target, const MeasuredRate &m) {
+  ReactionModule &rm = design.modules[i];
+  rm.targetRate = target;
+  rm.realisedRate = m.perMolarSecond;
+  rm.rateGate = m.rateGate;
+  std::optional<ComplexIndex> signal = firstReactant(module, design, step);
+  if (!m.rateGate || !signal)
+    return;
+  if (auto run = inputToeholdRun(design, *m.rateGate, *signal)) {
+    rm.gateToeholdNt = run->nucleotides;
+    rm.gateToeholdMismatches =
+        inputToeholdMismatches(design, *m.rateGate, *signal);
+    rm.gateToeholdEndMismatch =
+        inputToeholdEndMismatch(design, *m.rateGate, *signal);
+    rm.gateToeholdWobble = inputToeholdWobble(design, *m.rateGate, *signal);
+  }
+}
+
+/// The position in `other` of the domain at `position` in `gate`: the same
+/// offset in the strand of `other` with the same domains (the pair's gates
+/// share their bottom strand); none when no strand matches.
+static std::optional<unsigned> samePlace(const Design &design,
+                                         ComplexIndex gate, unsigned position,
+                                         ComplexIndex other) {
+  const Complex &g = design.getComplex(gate).complex;
+  const Complex &o = design.getComplex(other).complex;
+  size_t s = g.strandOf(position);
+  auto sameDomains = [](const Strand &a, const Strand &b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(),
+                      [](const DomainRef &x, const DomainRef &y) {
+                        return x.id == y.id && x.complement == y.complement;
+                      });
+  };
+  for (size_t t = 0; t < o.strandCount(); ++t)
+    if (sameDomains(g.strand(s), o.strand(t)))
+      return unsigned(o.strandStart(t) + (position - g.strandStart(s)));
+  return std::nullopt;
+}
+
+/// The mismatch knob of a gate pair: the input toehold of `dir`'s rate gate
+/// lies on the strand both gates share, so each setting of the ladder
+/// (ToeholdMismatch.h) goes into both, through searchGateKnob.
+static void pairMismatches(const ir::Module &module, Design &design, size_t i,
+                           const Step &dir, double target, double floor,
+                           double level, const MeasuredRate &at,
+                           ComplexIndex other) {
+  ComplexIndex gate = *at.rateGate;
+  std::optional<ComplexIndex> signal = firstReactant(module, design, dir);
+  std::optional<MismatchSite> site =
+      signal ? mismatchSite(design, gate, *signal) : std::nullopt;
+  std::optional<unsigned> there =
+      site ? samePlace(design, gate, site->position, other) : std::nullopt;
+  if (!there)
+    return;
+  MismatchSite mirror = *site;
+  mirror.position = *there;
+  std::vector<MismatchSetting> ladder = mismatchLadder(*site);
+  searchGateKnob(module, design, i, dir, target, floor, level, at,
+                 unsigned(ladder.size()), [&](Design &trial, unsigned s) {
+                   setMismatches(trial, gate, *site, ladder[s - 1]);
+                   setMismatches(trial, other, mirror, ladder[s - 1]);
+                   return true;
+                 });
+}
+
+/// A level as a lab writes it: 4 significant digits.
+static double roundLevel(double c) {
+  double digits = std::pow(10.0, 3 - std::floor(std::log10(c)));
+  return std::round(c * digits) / digits;
+}
+
+/// Scales `dir`'s rate gate until it realises `target` (/M/s) within
+/// [floor, level] (at most 4 rounds, within 0.1 %); returns the last
+/// measurement.
+static llvm::Expected<MeasuredRate> diluteGate(const ir::Module &module,
+                                               Design &design, size_t i,
+                                               const Step &dir, double target,
+                                               double floor, double level) {
+  llvm::Expected<MeasuredRate> m = measureModuleRate(module, design, i, dir);
+  if (!m || !m->rateGate)
+    return m;
+  std::optional<double> &conc = design.getComplex(*m->rateGate).concentration;
+  for (int round = 0; round < 4 && m->perMolarSecond > 0 && conc; ++round) {
+    double ratio = target / m->perMolarSecond;
+    double next = std::clamp(roundLevel(*conc * ratio), floor, level);
+    if (std::fabs(ratio - 1) < 1e-3 || next == *conc)
+      break;
+    conc = next;
+    m = measureModuleRate(module, design, i, dir);
+    if (!m)
+      return m;
+  }
+  return m;
+}
+
+namespace {
+/// The direction furthest from its rate, for the warning.
+struct Worst {
+  size_t off = 0;
+  double factor = 1, realised = 0, target = 0;
+  std::string equation, gate;
+  Location loc;
+};
+} // namespace
+
+/// Notes direction `dir`'s measurement `m` (target `target`) in `worst`.
+static void noteOff(Worst &worst, const Design &design, const Step &dir,
+                    double target, const MeasuredRate &m) {
+  double factor =
+      std::max(m.perMolarSecond / target, target / m.perMolarSecond);
+  if (factor - 1 <= RealisedRateTolerance)
+    return;
+  ++worst.off;
+  if (factor <= worst.factor)
+    return;
+  const NamedComplex &g = design.getComplex(*m.rateGate);
+  worst.factor = factor, worst.realised = m.perMolarSecond;
+  worst.target = target, worst.equation = dir.equation, worst.loc = dir.loc;
+  worst.gate = g.name + " at " +
+               formatSignificant(g.concentration.value_or(0), 3) + " " +
+               concUnitName(design.unit).str();
+}
+
+/// Both directions of the pair of module `i`:
+///   1. measure each; both must have a rate gate, and not the same one,
+///   2. with options.mismatchToeholds, the toehold knob on each direction
+///      whose gate at its floor is still too fast (pairMismatches),
+///   3. dilute each direction's gate to its rate (twice over both: a
+///      mismatch on the shared strand may touch the other direction).
+static void calibratePair(const ir::Module &module, Design &design, size_t i,
+                          const Step &step, const SchemeOptions &options,
+                          const GateLoads &loads, Worst &worst) {
+  std::pair<Step, Step> dirs = reversibleDirections(module, step);
+  const Step *dir[2] = {&dirs.first, &dirs.second};
+  double unit = concUnitInMolar(design.unit);
+  double level =
+      step.gateFuelLevel > 0 ? step.gateFuelLevel : fuelConcentration(module);
+  std::vector<GateFloor> floors =
+      pairFloors(loads, dirs, options.gateExcess, design);
+  std::optional<ComplexIndex> gate[2];
+  MeasuredRate at[2];
+  for (int d = 0; d < 2; ++d) {
+    llvm::Expected<MeasuredRate> m =
+        measureModuleRate(module, design, i, *dir[d]);
+    if (!m) {
+      llvm::consumeError(m.takeError());
+      return;
+    }
+    at[d] = *m, gate[d] = m->rateGate;
+  }
+  if (!gate[0] || !gate[1] || *gate[0] == *gate[1])
+    return; // one gate for both directions: not a pair
+  double target[2] = {dir[0]->rate / unit, dir[1]->rate / unit};
+  double floor[2] = {std::min(floors[0].level, level),
+                     std::min(floors[1].level, level)};
+  if (options.mismatchToeholds)
+    for (int d = 0; d < 2; ++d)
+      pairMismatches(module, design, i, *dir[d], target[d], floor[d], level,
+                     at[d], *gate[1 - d]);
+  std::optional<MeasuredRate> last[2];
+  for (int pass = 0; pass < 2; ++pass)
+    for (int d = 0; d < 2; ++d) {
+      llvm::Expected<MeasuredRate> m =
+          diluteGate(module, design, i, *dir[d], target[d], floor[d], level);
+      if (!m) {
+        llvm::consumeError(m.takeError());
+        return;
+      }
+      last[d] = *m;
+    }
+  record(module, design, i, *dir[0], target[0], *last[0]);
+  for (int d = 0; d < 2; ++d)
+    noteOff(worst, design, *dir[d], target[d], *last[d]);
+}
+
+void dsd::calibrateReversibleRates(const ir::Module &module,
+                                   const std::vector<Step> &steps,
+                                   Design &design, const SchemeOptions &options,
+                                   const GateLoads &loads,
+                                   DiagnosticEngine &diags) {
+  Worst worst;
+  for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i)
+    if (steps[i].reversible && !isBufferStep(module, steps[i]))
+      calibratePair(module, design, i, steps[i], options, loads, worst);
+  if (!worst.off)
+    return;
+  diags.warning(worst.loc,
+                llvm::Twine(worst.off) +
+                    " direction(s) of reversible gate pairs do not realise "
+                    "map-rates' rate within " +
+                    formatNumber(100 * RealisedRateTolerance) +
+                    " %; the worst, '" + worst.equation + "', realises " +
+                    formatSignificant(worst.realised, 3) + " /M/s for " +
+                    formatSignificant(worst.target, 3) + " /M/s (gate " +
+                    worst.gate + ")");
+}

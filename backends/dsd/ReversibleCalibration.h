@@ -1,0 +1,64 @@
+//===- ReversibleCalibration.h - both directions of a gate pair -*- C++ -*-===//
+//
+// Qian, Soloveichik & Winfree 2011 (Figure 2) build a reversible reaction
+// A + B <=> C as a pair of gates sharing one intermediate: the first takes
+// A, then B, and releases C, becoming the second, which takes C back and
+// releases A and B, becoming the first. The forward rate is set by the
+// first gate's level, the backward rate by the second's, and their ratio
+// is the reaction's equilibrium constant. Left at C_max, the pair of
+// examples/reversible_binding.crn realised 2.52e5 /M/s for 1.01e5 and
+// 0.25 /s for 1.89e-4 /s: its equilibrium about 530 times too far towards
+// A + B.
+// This step sets each direction's gate as RateCalibration does for an
+// irreversible module (measured with the enumerator; toehold mismatches,
+// then dilution): reversible_binding's pair is then 333 nM and 750 nM
+// with one mismatch in C's toehold, realising both rates. Each gate of the pair
+// turns into the other as the reaction runs, so it drifts by the net flux of
+// the reaction, not by the flux of its direction: its floor is gateExcess times
+// that net flux.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_DSD_REVERSIBLECALIBRATION_H
+#define CRNC_BACKENDS_DSD_REVERSIBLECALIBRATION_H
+
+#include "backends/dsd/GateLoad.h"
+#include "backends/dsd/SchemeBuilder.h"
+
+namespace crnc::dsd {
+
+/// The two directions of a reversible step (the forward one first): each
+/// an irreversible step over the same module, with its own rate (the
+/// reaction's forward or reverse rate) and the step's gate fuel level.
+/// Requires: step.reversible and step.reaction is a reversible reaction of
+/// `module`.
+std::pair<Step, Step> reversibleDirections(const ir::Module &module,
+                                           const Step &step);
+
+/// Calibrates both directions of every reversible module of `design` that
+/// is built as a gate pair (a step kept reversible whose directions bind
+/// different gates; a one-gate buffer, BufferGate.h, holds by construction
+/// and is skipped):
+///   1. the floor of both gates is options.gateExcess times the net flux
+///      of the reaction (`loads`: forward minus backward flux; the larger
+///      of the two bounds for a clocked model), capped as gateFloors caps,
+///   2. with options.mismatchToeholds, a direction whose gate diluted to
+///      its floor is still too fast gets the weakest setting of the
+///      mismatch ladder that brings it within reach (ToeholdMismatch.h),
+///      in both gates of the pair (the toehold lies on their shared
+///      strand); toehold trimming is not applied to pairs,
+///   3. each direction's gate is scaled to its rate (twice over both),
+///   4. the forward direction is recorded in the ReactionModule (target,
+///      realised rate, gate, input toehold).
+/// Warns once, naming the worst direction, where one realises its rate off
+/// by more than RealisedRateTolerance.
+/// Requires: the module is lowered by map-rates (unit nM, cmax_nM set).
+/// Guarantees: deterministic; only fuel concentrations and the mismatches
+/// (or trimmed toeholds) of the pair's gates change.
+void calibrateReversibleRates(const ir::Module &module,
+                              const std::vector<Step> &steps,
+                              dna::Design &design, const SchemeOptions &options,
+                              const GateLoads &loads, DiagnosticEngine &diags);
+
+} // namespace crnc::dsd
+
+#endif

@@ -1,0 +1,117 @@
+// Calibration of qian2011's reversible gate pair (Figure 2): A + B <=> C as
+// two gates sharing a bottom strand, the first setting the forward rate,
+// the second the backward one. Reference values: the rates asked here are
+// those map-rates writes for examples/reversible_binding.crn (1.007e5 /M/s
+// forward; 1.891e-7 /nM/s backward with the gate fuel G at 1000 nM, i.e.
+// 189.1 /M/s in the normalisation RateCalibration uses). Uncalibrated, both
+// gates at C_max realise 2.517e5 /M/s each way (measured with crnc's
+// enumerator, Peppercorn's rate model: binding 5.03e5 /M/s on the shared
+// 5-nt toehold, half the intermediates going on). Tolerances: 1 %
+// (RealisedRateTolerance; calibration stops within 0.1 %, levels have 4
+// significant digits).
+#include "backends/dsd/ReversibleCalibration.h"
+#include "backends/dsd/ModuleMeasurement.h"
+#include "backends/dsd/ToeholdMismatch.h"
+#include "ir/Parser.h"
+#include <catch2/catch.hpp>
+
+using namespace crnc;
+
+static constexpr const char *pairModule = R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  species A : signal = 50
+  species B : signal = 25
+  species C : input = 0
+  species G : fuel = 1000 constant
+  reaction A + B <=> C + G [kf = 1.007e-04, kr = 1.891e-07]
+})";
+
+namespace {
+struct Compiled {
+  std::unique_ptr<ir::Module> module;
+  dna::Design design;
+  std::vector<dsd::Step> steps;
+};
+} // namespace
+
+static Compiled compilePair(bool calibrate) {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  Compiled out;
+  out.module = ir::parseModuleFromString(pairModule, diags, "pair.crnir");
+  REQUIRE(out.module);
+  dsd::SchemeOptions options;
+  options.kind = dsd::SchemeKind::Qian2011;
+  options.calibrateRates = calibrate;
+  llvm::Expected<dna::Design> design =
+      dsd::compile(*out.module, options, diags);
+  REQUIRE(bool(design));
+  out.design = std::move(*design);
+  dna::Design scratch = out.design;
+  dsd::SchemeBuilder builder(*out.module, options, scratch);
+  out.steps = builder.steps(/*keepReversible=*/true);
+  REQUIRE(out.steps.size() == 1);
+  REQUIRE(out.steps[0].reversible);
+  CHECK(diags.warningCount() == 0);
+  return out;
+}
+
+/// The rates both directions realise, and their rate gates.
+static std::pair<dsd::MeasuredRate, dsd::MeasuredRate>
+measureBoth(const Compiled &c) {
+  auto [forward, backward] =
+      dsd::reversibleDirections(*c.module, c.steps.front());
+  CHECK(forward.equation == "A + B -> C");
+  CHECK(backward.equation == "C -> A + B");
+  llvm::Expected<dsd::MeasuredRate> f =
+      dsd::measureModuleRate(*c.module, c.design, 0, forward);
+  llvm::Expected<dsd::MeasuredRate> b =
+      dsd::measureModuleRate(*c.module, c.design, 0, backward);
+  REQUIRE(bool(f));
+  REQUIRE(bool(b));
+  REQUIRE(f->rateGate);
+  REQUIRE(b->rateGate);
+  CHECK(*f->rateGate != *b->rateGate);
+  return {*f, *b};
+}
+
+TEST_CASE("qian2011's gate pair at C_max realises one rate each way",
+          "[dsd][qian2011][rates]") {
+  auto [f, b] = measureBoth(compilePair(/*calibrate=*/false));
+  CHECK(f.perMolarSecond == Approx(2.517e5).epsilon(1e-3));
+  CHECK(b.perMolarSecond == Approx(2.517e5).epsilon(1e-3));
+}
+
+TEST_CASE("calibration sets both directions of the pair",
+          "[dsd][qian2011][rates]") {
+  Compiled c = compilePair(/*calibrate=*/true);
+  auto [f, b] = measureBoth(c);
+  CHECK(f.perMolarSecond == Approx(1.007e5).epsilon(0.01));
+  CHECK(b.perMolarSecond == Approx(189.1).epsilon(0.01));
+  const dna::ReactionModule &rm = c.design.modules.front();
+  REQUIRE(rm.targetRate);
+  CHECK(*rm.targetRate == Approx(1.007e5).epsilon(1e-9));
+  CHECK(rm.rateGate == f.rateGate);
+  // The backward gate is 1300 times too fast at C_max: dilution alone
+  // would take it below its floor, so its input toehold (C's) carries
+  // mismatches, on the strand both gates share.
+  std::optional<dna::ComplexIndex> cSignal = c.design.lookup("C");
+  REQUIRE(cSignal);
+  CHECK(dsd::inputToeholdMismatches(c.design, *b.rateGate, *cSignal) >= 1);
+  auto flagged = [&](dna::ComplexIndex gate) {
+    std::vector<unsigned> count;
+    const dna::Complex &g = c.design.getComplex(gate).complex;
+    for (unsigned p = 0; p < g.domainCount(); ++p)
+      if (g.domainAt(p).mismatchCount())
+        count.push_back(g.domainAt(p).mismatchCount());
+    return count;
+  };
+  CHECK(!flagged(*b.rateGate).empty());
+  CHECK(flagged(*f.rateGate) == flagged(*b.rateGate));
+  // Each gate turns into the other as the reaction runs: both stay above
+  // 10 times the 25 nM of B the reaction can move (they measure 333 and
+  // 750 nM).
+  for (const auto &m : {f, b})
+    CHECK(*c.design.getComplex(*m.rateGate).concentration >= 250);
+}
