@@ -143,9 +143,11 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
   if (options.calibrateRates && module.unit != ConcUnit::None &&
       ir::lowering::get(module.attrs, ir::lowering::CmaxNM)) {
     GateLoads loads = measureGateLoads(module);
-    calibrateRates(module, builder.moduleSteps(), design, options, loads,
+    SchemeOptions calibration = options;
+    calibration.tuneFuelStrands = options.kind == SchemeKind::Qian2011;
+    calibrateRates(module, builder.moduleSteps(), design, calibration, loads,
                    diags);
-    calibrateReversibleRates(module, builder.moduleSteps(), design, options,
+    calibrateReversibleRates(module, builder.moduleSteps(), design, calibration,
                              loads, diags);
     calibrateBufferHolds(module, builder.moduleSteps(), design,
                          options.gateExcess, loads, diags);

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/FuelStrandKnob.h"
 #include "backends/dsd/GateLoad.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
@@ -137,6 +138,9 @@ static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
     if (!m)
       return m;
   }
+  if (options.tuneFuelStrands &&
+      m->perMolarSecond > target * (1 + RealisedRateTolerance))
+    return tuneFuelStrand(module, design, i, step, target, floor, *m);
   return m;
 }
 

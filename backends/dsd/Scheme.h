@@ -41,6 +41,10 @@ struct SchemeOptions {
   /// A calibrated gate stays at least this many times above the largest
   /// signal (map-rates' default fuel excess).
   double gateExcess = 10;
+  /// Where a gate at its floor is still too fast, calibration lowers a
+  /// fuel strand of its own module (FuelStrandKnob.h); compile() sets it
+  /// for qian2011, whose gates commit by a fuel strand.
+  bool tuneFuelStrands = false;
 };
 
 /// C_max, the concentration of the fuels, in the design's unit: the

@@ -1,0 +1,48 @@
+//===- FuelStrandKnob.h - a module's own fuel strand as rate knob -*- C++
+//-*-===//
+//
+// A qian2011 gate fires once a fuel strand (`t f g`, Qian, Soloveichik &
+// Winfree 2011, corrected Figure 1) displaces its lone f strand; the signal
+// bound before it may leave again through its backward strand, so the
+// module's rate is the gate's binding rate times [tfg] / ([tfg] + [back]).
+// Where the gate is at its floor and still too fast, lowering that strand
+// slows the module by less than a step of the mismatch ladder can:
+// lotka_volterra's 'Y ->' realised 4.24e3 /M/s for 3.01e3 with its gate at
+// its floor (200 nM, one mismatch), 1.41 times too fast, while the next
+// mismatch setting is 10 times slower. The strand is consumed one per
+// firing, like the gate, so it keeps the gate's floor.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_BACKENDS_DSD_FUELSTRANDKNOB_H
+#define CRNC_BACKENDS_DSD_FUELSTRANDKNOB_H
+
+#include "backends/dsd/ModuleMeasurement.h"
+
+namespace crnc::dsd {
+
+/// Requires: `at` is module `i`'s rate (step `step`) with its rate gate as
+/// calibrated, faster than `target` (/M/s).
+/// The strand corrects the rate, not what the gate at its floor holds of
+/// its first reactant beyond map-rates' model (alpha (realised / target -
+/// 1), alpha = q / q_max): where that extra hold exceeds
+/// RealisedRateTolerance, nothing changes (approximate_majority under
+/// qian2011, 'B + X -> 2 X' at 1.065 q with alpha 0.56, re-simulated 6.76 %
+/// with the strand set, 2.59 % without; lotka_volterra's 'Y ->', alpha
+/// 0.01, 57.7 % without, 4.70 % with).
+/// Tries each single-stranded fuel of module `i` that no other module uses
+/// (other than the rate gate): the rate measured with it lowered to `floor`
+/// must reach `target`; then its level is found by bisection (in log
+/// level, 24 rounds) between `floor` and its level, rounded to 4
+/// significant digits. Of several such strands the one left highest is
+/// kept. Returns the module's rate afterwards (`at` when no strand
+/// reaches the target: nothing changes).
+/// Guarantees: deterministic; only that strand's concentration changes.
+llvm::Expected<MeasuredRate> tuneFuelStrand(const ir::Module &module,
+                                            dna::Design &design, size_t i,
+                                            const Step &step, double target,
+                                            double floor,
+                                            const MeasuredRate &at);
+
+} // namespace crnc::dsd
+
+#endif
