@@ -40,6 +40,8 @@ std::pair<Step, Step> dsd::reversibleDirections(const ir::Module &module,
   backward.backward = true;
   backward.equation =
       side(backward.reactants) + " -> " + side(backward.products);
+  // Figure 2's second gate takes the products last to first.
+  std::reverse(backward.reactants.begin(), backward.reactants.end());
   return {forward, backward};
 }
 
@@ -143,17 +145,16 @@ static double roundLevel(double c) {
   return std::round(c * digits) / digits;
 }
 
-/// Scales `dir`'s rate gate until it realises `target` (/M/s) within
-/// [floor, level] (at most 4 rounds, within 0.1 %); returns the last
-/// measurement.
-static llvm::Expected<MeasuredRate> diluteGate(const ir::Module &module,
-                                               Design &design, size_t i,
-                                               const Step &dir, double target,
-                                               double floor, double level) {
+/// Scales `gate`, `dir`'s rate gate, until `dir` realises `target` (/M/s)
+/// within [floor, level] (at most 4 rounds, within 0.1 %); returns the
+/// last measurement.
+static llvm::Expected<MeasuredRate>
+diluteGate(const ir::Module &module, Design &design, size_t i, const Step &dir,
+           ComplexIndex gate, double target, double floor, double level) {
   llvm::Expected<MeasuredRate> m = measureModuleRate(module, design, i, dir);
-  if (!m || !m->rateGate)
+  if (!m)
     return m;
-  std::optional<double> &conc = design.getComplex(*m->rateGate).concentration;
+  std::optional<double> &conc = design.getComplex(gate).concentration;
   for (int round = 0; round < 4 && m->perMolarSecond > 0 && conc; ++round) {
     double ratio = target / m->perMolarSecond;
     double next = std::clamp(roundLevel(*conc * ratio), floor, level);
@@ -195,53 +196,108 @@ static void noteOff(Worst &worst, const Design &design, const Step &dir,
                concUnitName(design.unit).str();
 }
 
-/// Both directions of the pair of module `i`:
-///   1. measure each; both must have a rate gate, and not the same one,
-///   2. with options.mismatchToeholds, the toehold knob on each direction
-///      whose gate at its floor is still too fast (pairMismatches),
-///   3. dilute each direction's gate to its rate (twice over both: a
-///      mismatch on the shared strand may touch the other direction).
-static void calibratePair(const ir::Module &module, Design &design, size_t i,
-                          const Step &step, const SchemeOptions &options,
-                          const GateLoads &loads, Worst &worst) {
-  std::pair<Step, Step> dirs = reversibleDirections(module, step);
-  const Step *dir[2] = {&dirs.first, &dirs.second};
-  double unit = concUnitInMolar(design.unit);
-  double level =
-      step.gateFuelLevel > 0 ? step.gateFuelLevel : fuelConcentration(module);
-  std::vector<GateFloor> floors =
-      pairFloors(loads, dirs, options.gateExcess, design);
+/// The gate of module `i` other than `gate` (a fuel of more than one
+/// strand), when there is exactly one: the rate gate of a direction
+/// without reactants (`2 G <=> A + G`: the pair's gate that releases A).
+static std::optional<ComplexIndex> otherGate(const Design &design, size_t i,
+                                             ComplexIndex gate) {
+  std::optional<ComplexIndex> other;
+  for (ComplexIndex f : design.modules[i].fuels) {
+    if (f == gate || design.getComplex(f).complex.strandCount() < 2)
+      continue;
+    if (other)
+      return std::nullopt;
+    other = f;
+  }
+  return other;
+}
+
+/// The rate gates of both directions of module `i` (a direction without
+/// reactants takes the pair's other gate); none unless both exist and
+/// differ (one gate for both directions is not a pair).
+static std::optional<std::pair<ComplexIndex, ComplexIndex>>
+pairGates(const ir::Module &module, const Design &design, size_t i,
+          const Step *dir[2]) {
   std::optional<ComplexIndex> gate[2];
-  MeasuredRate at[2];
   for (int d = 0; d < 2; ++d) {
     llvm::Expected<MeasuredRate> m =
         measureModuleRate(module, design, i, *dir[d]);
     if (!m) {
       llvm::consumeError(m.takeError());
-      return;
+      return std::nullopt;
     }
-    at[d] = *m, gate[d] = m->rateGate;
+    gate[d] = m->rateGate;
   }
+  for (int d = 0; d < 2; ++d)
+    if (!gate[d] && dir[d]->reactants.empty() && gate[1 - d])
+      gate[d] = otherGate(design, i, *gate[1 - d]);
   if (!gate[0] || !gate[1] || *gate[0] == *gate[1])
-    return; // one gate for both directions: not a pair
+    return std::nullopt;
+  return std::make_pair(*gate[0], *gate[1]);
+}
+
+/// Runs `tune` with `other` (the opposite direction's gate) absent, so
+/// that a direction is measured alone: with fuels held at their levels,
+/// the opposite direction would otherwise feed back the reactant being
+/// measured (2 G <=> A + G: A made from fuels alone).
+template <typename Tune>
+static void alone(Design &design, ComplexIndex other, Tune tune) {
+  std::optional<double> &level = design.getComplex(other).concentration;
+  std::optional<double> kept = level;
+  level = 0.0;
+  tune();
+  design.getComplex(other).concentration = kept;
+}
+
+/// Both directions of the pair of module `i`:
+///   1. find both rate gates (pairGates),
+///   2. with options.mismatchToeholds, the toehold knob on each direction
+///      whose gate at its floor is still too fast (pairMismatches),
+///   3. dilute each direction's gate to its rate (twice over both: a
+///      mismatch on the shared strand may touch the other direction),
+/// each direction measured alone.
+static void calibratePair(const ir::Module &module, Design &design, size_t i,
+                          const Step &step, const SchemeOptions &options,
+                          const GateLoads &loads, Worst &worst) {
+  std::pair<Step, Step> dirs = reversibleDirections(module, step);
+  const Step *dir[2] = {&dirs.first, &dirs.second};
+  auto gates = pairGates(module, design, i, dir);
+  if (!gates)
+    return;
+  ComplexIndex gate[2] = {gates->first, gates->second};
+  double unit = concUnitInMolar(design.unit);
+  double level =
+      step.gateFuelLevel > 0 ? step.gateFuelLevel : fuelConcentration(module);
+  std::vector<GateFloor> floors =
+      pairFloors(loads, dirs, options.gateExcess, design);
   double target[2] = {dir[0]->rate / unit, dir[1]->rate / unit};
   double floor[2] = {std::min(floors[0].level, level),
                      std::min(floors[1].level, level)};
-  if (options.mismatchToeholds)
-    for (int d = 0; d < 2; ++d)
-      pairMismatches(module, design, i, *dir[d], target[d], floor[d], level,
-                     at[d], *gate[1 - d]);
   std::optional<MeasuredRate> last[2];
+  bool failed = false;
   for (int pass = 0; pass < 2; ++pass)
-    for (int d = 0; d < 2; ++d) {
-      llvm::Expected<MeasuredRate> m =
-          diluteGate(module, design, i, *dir[d], target[d], floor[d], level);
-      if (!m) {
-        llvm::consumeError(m.takeError());
-        return;
-      }
-      last[d] = *m;
-    }
+    for (int d = 0; d < 2 && !failed; ++d)
+      alone(design, gate[1 - d], [&] {
+        llvm::Expected<MeasuredRate> m =
+            measureModuleRate(module, design, i, *dir[d]);
+        if (m && pass == 0 && options.mismatchToeholds) {
+          m->rateGate = gate[d];
+          pairMismatches(module, design, i, *dir[d], target[d], floor[d], level,
+                         *m, gate[1 - d]);
+        }
+        if (m)
+          m = diluteGate(module, design, i, *dir[d], gate[d], target[d],
+                         floor[d], level);
+        if (!m) {
+          llvm::consumeError(m.takeError());
+          failed = true;
+          return;
+        }
+        last[d] = *m;
+        last[d]->rateGate = gate[d];
+      });
+  if (failed)
+    return;
   record(module, design, i, *dir[0], target[0], *last[0]);
   for (int d = 0; d < 2; ++d)
     noteOff(worst, design, *dir[d], target[d], *last[d]);

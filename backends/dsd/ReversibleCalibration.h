@@ -28,7 +28,9 @@ namespace crnc::dsd {
 
 /// The two directions of a reversible step (the forward one first): each
 /// an irreversible step over the same module, with its own rate (the
-/// reaction's forward or reverse rate) and the step's gate fuel level.
+/// reaction's forward or reverse rate) and the step's gate fuel level; the
+/// backward one lists its reactants in the order Figure 2's second gate
+/// binds them (the step's products, last first).
 /// Requires: step.reversible and step.reaction is a reversible reaction of
 /// `module`.
 std::pair<Step, Step> reversibleDirections(const ir::Module &module,

@@ -115,3 +115,60 @@ TEST_CASE("calibration sets both directions of the pair",
   for (const auto &m : {f, b})
     CHECK(*c.design.getComplex(*m.rateGate).concentration >= 250);
 }
+
+// A pair with a zero-order direction, 2 G <=> A + B (A + B <=> nothing
+// after map-rates): the forward direction has no reactant, so its rate is
+// set by the pair's other gate (the one that releases A and B); each
+// direction is measured with the opposite gate absent (fuels at constant
+// levels would otherwise feed A and B back). Rates asked: 1.5e-5 /nM/s
+// with G at 1000 nM (15 nM/s of A and B; 1.5e4 /M/s in RateCalibration's
+// normalisation) and 1e-4 /nM/s (1e5 /M/s), with A and B at 1 nM (gate
+// floors 10 nM). Tolerance 1 %.
+TEST_CASE("a zero-order direction of a pair is set by the pair's other gate",
+          "[dsd][qian2011][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = ir::parseModuleFromString(R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  species A : signal = 1
+  species B : signal = 1
+  species G : fuel = 1000 constant
+  reaction 2 G <=> A + B [kf = 1.5e-05, kr = 1e-04]
+})",
+                                          diags, "zero.crnir");
+  REQUIRE(module);
+  dsd::SchemeOptions options;
+  options.kind = dsd::SchemeKind::Qian2011;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  CHECK(diags.warningCount() == 0);
+  dna::Design scratch = *design;
+  dsd::SchemeBuilder builder(*module, options, scratch);
+  auto [forward, backward] =
+      dsd::reversibleDirections(*module, builder.steps(true).front());
+  CHECK(forward.reactants.empty());
+  // The second gate binds B first.
+  REQUIRE(backward.reactants.size() == 2);
+  CHECK(module->getSpecies(backward.reactants[0]).name == "B");
+  llvm::Expected<dsd::MeasuredRate> b =
+      dsd::measureModuleRate(*module, *design, 0, backward);
+  REQUIRE(bool(b));
+  REQUIRE(b->rateGate);
+  std::vector<dna::ComplexIndex> gates;
+  for (dna::ComplexIndex f : design->modules.front().fuels)
+    if (design->getComplex(f).complex.strandCount() > 1)
+      gates.push_back(f);
+  REQUIRE(gates.size() == 2);
+  dna::ComplexIndex first = gates[0] == *b->rateGate ? gates[1] : gates[0];
+  auto aloneRate = [&](const dsd::Step &dir, dna::ComplexIndex other) {
+    dna::Design d = *design;
+    d.getComplex(other).concentration = 0.0;
+    llvm::Expected<dsd::MeasuredRate> m =
+        dsd::measureModuleRate(*module, d, 0, dir);
+    REQUIRE(bool(m));
+    return m->perMolarSecond;
+  };
+  CHECK(aloneRate(forward, *b->rateGate) == Approx(1.5e4).epsilon(0.01));
+  CHECK(aloneRate(backward, first) == Approx(1e5).epsilon(0.01));
+}
