@@ -123,9 +123,12 @@ static double settleOne(const Channels &c, size_t i, llvm::ArrayRef<double> y) {
   return self && y[i] > 0 ? std::sqrt(next * y[i]) : next;
 }
 
+/// Sweeps until no level changes by more than `tolerance` (relative);
+/// false when `maxSweeps` do not settle or `deadline` (checked every 64
+/// sweeps) expires.
 static bool settle(const Channels &c, llvm::ArrayRef<size_t> intermediates,
-                   std::vector<double> &y, double tolerance,
-                   unsigned maxSweeps) {
+                   std::vector<double> &y, double tolerance, unsigned maxSweeps,
+                   const Deadline *deadline = nullptr) {
   double floor = 0;
   for (double v : y)
     floor = std::max(floor, std::fabs(v));
@@ -142,6 +145,8 @@ static bool settle(const Channels &c, llvm::ArrayRef<size_t> intermediates,
     }
     if (change <= tolerance)
       return true;
+    if (deadline && sweep % 64 == 63 && deadline->expired())
+      return false;
   }
   return false;
 }
@@ -247,10 +252,12 @@ private:
         s = target;
     }
     for (int round = 0; round < 1000; ++round) {
-      if (!settle(impl, intermediates, y, 1e-12, in.maxSweeps)) {
-        problem = "the design's intermediates reach no quasi-steady state at "
-                  "model time " +
-                  formatSignificant(in.trajectory->times[row], 4);
+      if (!settle(impl, intermediates, y, 1e-12, in.maxSweeps, in.deadline)) {
+        problem = in.deadline && in.deadline->expired()
+                      ? in.deadline->reason()
+                      : "the design's intermediates reach no quasi-steady "
+                        "state at model time " +
+                            formatSignificant(in.trajectory->times[row], 4);
         return false;
       }
       double worst = 0;
