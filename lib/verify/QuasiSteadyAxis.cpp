@@ -219,7 +219,6 @@ public:
     }
     moving |= ff > 0;
     perState.push_back({ff, fg});
-
     return true;
   }
 

@@ -276,7 +276,9 @@ static void predictAxis(const ir::Module &reference, const sim::Trace &trace,
   in.species = axisSpecies(reference, trace, formalCrn, implCrn, m, options);
   in.signalStrand = options.signalStrands;
   in.concFactor = options.concScale * options.amountFactor;
-  in.deadline = &deadline;
+  // A third of the time limit at most: the runs need the rest.
+  Deadline share(options.wallSeconds / 3, /*memoryBytes=*/0);
+  in.deadline = deadline.expired() ? &deadline : &share;
   QuasiSteadyAxis axis = quasiSteadyTimeScale(in);
   if (!axis.timeScale) {
     result.timeAxisProblem = axis.problem;

@@ -54,7 +54,8 @@ struct ResimulationOptions {
   /// Take the verdict on the design's own time axis (QuasiSteadyAxis.h:
   /// its condensed reactions at quasi-steady state along the reference's
   /// trajectory) instead of `timeScale` (map-rates' formula), which stays
-  /// the fallback when that axis cannot be derived.
+  /// the fallback when that axis cannot be derived (within a third of
+  /// wallSeconds).
   bool quasiSteadyAxis = false;
   /// Per implementation species: a free signal strand (a signal or one of
   /// its history variants; FromEnumeration's partial interpretation). The
