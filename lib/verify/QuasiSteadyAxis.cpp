@@ -296,6 +296,22 @@ private:
 
 } // namespace
 
+/// step[r] = |x(r) - x(r - 1)|_W for r in 1 .. rows - 1; step[0] and
+/// step[rows] are 0.
+static std::vector<double> stepLengths(const QuasiSteadyAxisInput &in) {
+  const sim::Trace &x = *in.trajectory;
+  std::vector<double> step(x.rows() + 1, 0);
+  for (size_t r = 1; r < x.rows(); ++r) {
+    double d2 = 0;
+    for (const AxisSpecies &a : in.species) {
+      double d = (x.at(r, a.column) - x.at(r - 1, a.column)) / a.range;
+      d2 += d * d;
+    }
+    step[r] = std::sqrt(d2);
+  }
+  return step;
+}
+
 QuasiSteadyAxis verify::quasiSteadyTimeScale(const QuasiSteadyAxisInput &in) {
   QuasiSteadyAxis out;
   AxisSolver solver(in);
@@ -310,12 +326,19 @@ QuasiSteadyAxis verify::quasiSteadyTimeScale(const QuasiSteadyAxisInput &in) {
     }
     ++out.states;
   }
-  // Each state's slowdown f W f / f W g, weighted by the model's speed
-  // there (|f| in W's metric).
+  // Each state's slowdown f W f / f W g, weighted by the length of the
+  // path the model travels around it (half the W-distance to each
+  // neighbouring state: speed x time where the run resolves it, and no
+  // more than the distance where a fast transient is over within a step).
+  std::vector<double> step = stepLengths(in);
   double sum = 0, weight = 0;
-  for (auto [ff, fg] : solver.perState)
-    if (ff > 0 && fg > 0)
-      sum += std::sqrt(ff) * ff / fg, weight += std::sqrt(ff);
+  for (size_t row = 0; row < solver.perState.size(); ++row) {
+    auto [ff, fg] = solver.perState[row];
+    // A single state is its own path.
+    double w = step.size() == 2 ? 1 : (step[row] + step[row + 1]) / 2;
+    if (ff > 0 && fg > 0 && w > 0)
+      sum += w * ff / fg, weight += w;
+  }
   if (!(weight > 0)) {
     out.problem = solver.moving ? "the design does not move the model's way"
                                 : "the model is at rest throughout";

@@ -20,11 +20,14 @@
 // design's rate of change of the totals there, g = dT/dt / c per lab
 // second, against the model's f = dx/dt per model time unit gives the
 // state's slowdown F = f W f / f W g (W = diag(1 / range_X^2): g's
-// component along f). The axis is F averaged along the trajectory's
-// recorded states, each weighted by the model's speed there, |f|_W = sqrt(f
-// W f): a lag of the axis shows as a deviation in proportion to that speed,
-// and states at rest (or where the design moves against the model) count
-// nothing. A time-scaled copy has one F everywhere. For a
+// component along f). The axis is F averaged along the model's path by
+// arc length: each recorded state weighted by half the W-distance to its
+// neighbouring states (the model's speed |f|_W times the time step where
+// the run resolves it, and no more than the distance travelled where a
+// fast transient is over within a step). A lag of the axis shows as a
+// deviation in proportion to the model's speed; states at rest (or where
+// the design moves against the model) count nothing. A time-scaled copy
+// has one F everywhere. For a
 // gate L + X1 <=> H + B, H + X2 -> O this reproduces Soloveichik, Seelig &
 // Winfree's hold H = q [L] X1 / (q_b [B] + q_2 X2) at the signal level X2
 // (the second reactant drains the held complex), which map-rates' formula
