@@ -47,9 +47,9 @@ struct ResimulationOptions {
   std::optional<sim::SsaOptions> ssa;
   /// Also measure the time scale, as information: the one in
   /// [timeScale / 4, 4 timeScale] with the smallest largest deviation
-  /// (ResimulationResult::fittedTimeScale). The verdict stays on the
-  /// predicted axis: the DNA design realises map-rates' q (the DSD
-  /// backend's rate calibration), so its time axis is the predicted one.
+  /// (ResimulationResult::fittedTimeScale). The verdict stays on a
+  /// predicted axis (map-rates' formula, or the design's own with
+  /// quasiSteadyAxis), never on the fit.
   bool fitTimeScale = false;
   /// Take the verdict on the design's own time axis (QuasiSteadyAxis.h:
   /// its condensed reactions at quasi-steady state along the reference's
