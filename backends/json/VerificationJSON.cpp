@@ -82,6 +82,12 @@ static Json resimulationBody(const ResimulationOutcome &r) {
   j["max_deviation"] = jsonNumber(r.result.maxDeviation);
   j["worst_species"] = r.result.worstSpecies;
   j["time_scale"] = jsonNumber(r.result.timeScale);
+  j["time_axis_source"] = r.result.timeAxisSource;
+  if (!r.result.timeAxisProblem.empty())
+    j["time_axis_problem"] = r.result.timeAxisProblem;
+  if (r.result.formulaMaxDeviation)
+    j["max_deviation_at_formula_time_scale"] =
+        jsonNumber(*r.result.formulaMaxDeviation);
   j["max_deviation_at_predicted_time_scale"] =
       jsonNumber(r.result.predictedMaxDeviation);
   j["worst_species_at_predicted_time_scale"] = r.result.predictedWorstSpecies;

@@ -82,7 +82,12 @@ report::describeResimulation(const verify::ResimulationOutcome &r) {
       "network (species interpreted by " +
       r.interpretation + ") on its time axis divided by " +
       formatSignificant(res.timeScale, 4) +
-      " lab seconds per reference time unit, map-rates' prediction" +
+      " lab seconds per reference time unit, predicted from " +
+      res.timeAxisSource +
+      (res.timeScale != res.formulaTimeScale
+           ? " (map-rates' formula: " +
+                 formatSignificant(res.formulaTimeScale, 4) + " s)"
+           : std::string()) +
       (res.fittedTimeScale
            ? " (the best-fitting axis, " +
                  formatSignificant(*res.fittedTimeScale, 4) +

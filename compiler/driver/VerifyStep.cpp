@@ -115,8 +115,18 @@ static std::string resimulationLine(const verify::ResimulationOutcome &r) {
                      formatSignificant(100 * x.maxDeviation, 3) +
                      " % (threshold " + formatNumber(100 * r.threshold) +
                      " %, worst " + x.worstSpecies + "): " + r.verdict() + "\n";
-  line += "  time axis: map-rates predicted " +
-          formatSignificant(r.timeScale, 3) + " s per model time unit";
+  line += "  time axis: " + formatSignificant(x.timeScale, 3) +
+          " s per model time unit, predicted from " + x.timeAxisSource;
+  if (x.timeScale != x.formulaTimeScale)
+    line += " (map-rates' formula " + formatSignificant(x.formulaTimeScale, 3) +
+            " s" +
+            (x.formulaMaxDeviation
+                 ? ", max deviation there " +
+                       formatSignificant(100 * *x.formulaMaxDeviation, 3) + " %"
+                 : std::string()) +
+            ")";
+  else if (!x.timeAxisProblem.empty())
+    line += " (the design's own axis not derived: " + x.timeAxisProblem + ")";
   if (x.fittedTimeScale)
     line += " (best fit " + formatSignificant(*x.fittedTimeScale, 3) +
             " s, max deviation there " +

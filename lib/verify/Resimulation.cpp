@@ -18,6 +18,7 @@
 
 #include "lib/verify/Resimulation.h"
 #include "lib/sim/CompiledNetwork.h"
+#include "lib/verify/QuasiSteadyAxis.h"
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -181,6 +182,22 @@ static sim::Trace resample(const sim::Trace &dense,
   return out;
 }
 
+/// Per reference species (column), the formal species that count as it.
+static std::map<ir::SpeciesId, std::vector<SpeciesIndex>>
+countedSpecies(const ir::Module &refModule, const Crn &formalCrn,
+               const ResimulationOptions &options) {
+  std::map<ir::SpeciesId, std::vector<SpeciesIndex>> counted;
+  for (SpeciesIndex f : formalCrn.usedSpecies()) {
+    llvm::StringRef name = formalCrn.speciesNames[f];
+    auto alias = options.countsAs.find(name);
+    if (alias != options.countsAs.end())
+      name = alias->second;
+    if (std::optional<ir::SpeciesId> column = refModule.lookupSpecies(name))
+      counted[*column].push_back(f);
+  }
+  return counted;
+}
+
 /// Step 3 for every formal species the reference has (with the formal
 /// species that count as it).
 static void compareAll(ResimulationResult &result, const sim::Trace &reference,
@@ -191,16 +208,8 @@ static void compareAll(ResimulationResult &result, const sim::Trace &reference,
   result.species.clear();
   result.maxDeviation = 0;
   result.times = reference.times;
-  std::map<ir::SpeciesId, std::vector<SpeciesIndex>> counted;
-  for (SpeciesIndex f : formalCrn.usedSpecies()) {
-    llvm::StringRef name = formalCrn.speciesNames[f];
-    auto alias = options.countsAs.find(name);
-    if (alias != options.countsAs.end())
-      name = alias->second;
-    if (std::optional<ir::SpeciesId> column = refModule.lookupSpecies(name))
-      counted[*column].push_back(f);
-  }
-  for (const auto &[column, fs] : counted) {
+  for (const auto &[column, fs] :
+       countedSpecies(refModule, formalCrn, options)) {
     result.species.push_back(compare(refModule.getSpecies(column).name, fs,
                                      column, reference, impl, implCrn, m,
                                      options.concScale * options.amountFactor));
@@ -209,6 +218,75 @@ static void compareAll(ResimulationResult &result, const sim::Trace &reference,
       result.worstSpecies = result.species.back().species;
     }
   }
+}
+
+/// The compared species as QuasiSteadyAxis sees them: per reference column
+/// the implementation species counted for it, and the free strand of the
+/// formal species named as the column (the one named so, if several).
+static std::vector<AxisSpecies>
+axisSpecies(const ir::Module &reference, const sim::Trace &trace,
+            const Crn &formalCrn, const Crn &implCrn, const Interpretation &m,
+            const ResimulationOptions &options) {
+  std::vector<AxisSpecies> out;
+  for (const auto &[column, fs] :
+       countedSpecies(reference, formalCrn, options)) {
+    AxisSpecies a;
+    a.column = column;
+    llvm::StringRef name = reference.getSpecies(column).name;
+    for (SpeciesIndex s = 0; s < m.size(); ++s) {
+      if (!m[s])
+        continue;
+      unsigned weight = 0;
+      for (SpeciesIndex f : fs)
+        weight += multisetCount(*m[s], f);
+      if (weight)
+        a.countedBy.push_back({s, weight});
+      bool strand = s < options.signalStrands.size() &&
+                    options.signalStrands[s] && m[s]->size() == 1 &&
+                    formalCrn.speciesNames[m[s]->front()] == name;
+      if (strand && (!a.freeStrand || implCrn.speciesNames[s] == name))
+        a.freeStrand = s;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t r = 0; r < trace.rows(); ++r)
+      lo = std::min(lo, trace.at(r, column)),
+      hi = std::max(hi, trace.at(r, column));
+    a.range = hi > lo ? hi - lo : std::max(std::fabs(hi), 1e-12);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+/// The time axis the verdict is taken on: the design's own
+/// (QuasiSteadyAxis.h) when asked for and derivable, else map-rates'.
+static void predictAxis(const ir::Module &reference, const sim::Trace &trace,
+                        const Crn &formalCrn, const ir::Module &held,
+                        const Crn &implCrn, const Interpretation &m,
+                        const ResimulationOptions &options,
+                        const Deadline &deadline, ResimulationResult &result) {
+  result.formulaTimeScale = options.timeScale;
+  result.timeScale = options.timeScale;
+  result.timeAxisSource = "map-rates' formula";
+  if (!options.quasiSteadyAxis)
+    return;
+  QuasiSteadyAxisInput in;
+  in.reference = &reference;
+  in.trajectory = &trace;
+  in.implementation = &held;
+  in.species = axisSpecies(reference, trace, formalCrn, implCrn, m, options);
+  in.signalStrand = options.signalStrands;
+  in.concFactor = options.concScale * options.amountFactor;
+  // A third of the time limit at most: the runs need the rest.
+  Deadline share(options.wallSeconds / 3, /*memoryBytes=*/0);
+  in.deadline = deadline.expired() ? &deadline : &share;
+  QuasiSteadyAxis axis = quasiSteadyTimeScale(in);
+  if (!axis.timeScale) {
+    result.timeAxisProblem = axis.problem;
+    return;
+  }
+  result.timeScale = *axis.timeScale;
+  result.timeAxisSource = "the design's condensed reactions at quasi-steady "
+                          "state along the model's trajectory";
 }
 
 static llvm::Expected<ResimulationResult>
@@ -232,6 +310,11 @@ resimulateWithin(const ir::Module &reference, const Crn &formalCrn,
   ir::Module held = implementation;
   for (SpeciesIndex s : options.fuels)
     held.getSpecies(s).constant = true;
+  ResimulationResult result;
+  running = "the design's quasi-steady state";
+  predictAxis(reference, *referenceTrace, formalCrn, held, implCrn,
+              interpretation, options, deadline, result);
+  double timeScale = result.timeScale;
   std::vector<double> implInitial =
       initialState(formalCrn, implementation, implCrn, interpretation,
                    options.fuels, options.amountFactor);
@@ -242,11 +325,10 @@ resimulateWithin(const ir::Module &reference, const Crn &formalCrn,
     implOptions.points = 32 * options.points;
   running = "the implementation";
   llvm::Expected<sim::Trace> implTrace =
-      run(held, implInitial, (fit ? 4 : 1) * options.tEnd * options.timeScale,
+      run(held, implInitial, (fit ? 4 : 1) * options.tEnd * timeScale,
           implOptions, omega, deadline);
   if (!implTrace)
     return implTrace.takeError();
-  ResimulationResult result;
   std::vector<size_t> interpreted;
   for (SpeciesIndex s = 0; s < interpretation.size(); ++s)
     if (interpretation[s] && !interpretation[s]->empty())
@@ -259,18 +341,19 @@ resimulateWithin(const ir::Module &reference, const Crn &formalCrn,
                interpretation, options);
     return result.maxDeviation;
   };
-  result.predictedMaxDeviation = compareAt(options.timeScale);
+  result.predictedMaxDeviation = compareAt(timeScale);
   result.predictedWorstSpecies = result.worstSpecies;
   if (result.species.empty())
     return llvm::createStringError(std::errc::invalid_argument,
                                    "no formal species of the checked CRN is "
                                    "a species of the reference");
-  result.timeScale = options.timeScale;
   if (fit) {
-    result.fittedTimeScale = fitScale(compareAt, options.timeScale);
+    result.fittedTimeScale = fitScale(compareAt, timeScale);
     result.fittedMaxDeviation = compareAt(*result.fittedTimeScale);
+    if (timeScale != options.timeScale)
+      result.formulaMaxDeviation = compareAt(options.timeScale);
   }
-  compareAt(result.timeScale);
+  compareAt(timeScale);
   result.pass = result.maxDeviation <= options.threshold;
   result.formalTrace = std::move(*referenceTrace);
   result.implementationTrace = std::move(*implTrace);

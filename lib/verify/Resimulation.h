@@ -47,10 +47,21 @@ struct ResimulationOptions {
   std::optional<sim::SsaOptions> ssa;
   /// Also measure the time scale, as information: the one in
   /// [timeScale / 4, 4 timeScale] with the smallest largest deviation
-  /// (ResimulationResult::fittedTimeScale). The verdict stays on the
-  /// predicted axis: the DNA design realises map-rates' q (the DSD
-  /// backend's rate calibration), so its time axis is the predicted one.
+  /// (ResimulationResult::fittedTimeScale). The verdict stays on a
+  /// predicted axis (map-rates' formula, or the design's own with
+  /// quasiSteadyAxis), never on the fit.
   bool fitTimeScale = false;
+  /// Take the verdict on the design's own time axis (QuasiSteadyAxis.h:
+  /// its condensed reactions at quasi-steady state along the reference's
+  /// trajectory) instead of `timeScale` (map-rates' formula), which stays
+  /// the fallback when that axis cannot be derived (within a third of
+  /// wallSeconds).
+  bool quasiSteadyAxis = false;
+  /// Per implementation species: a free signal strand (a signal or one of
+  /// its history variants; FromEnumeration's partial interpretation). The
+  /// quasi-steady axis treats these as slow and everything else as
+  /// intermediates.
+  std::vector<bool> signalStrands;
   /// Formal species compared as part of another reference species: a
   /// buffer's held copy `HS_X` counts as `X` (the model as written has no
   /// buffers; its X is free and held X together).
@@ -89,8 +100,17 @@ struct ResimulationResult {
   std::string worstSpecies;
   bool pass = false; ///< maxDeviation <= threshold
   /// The implementation seconds per reference unit of `species`: the
-  /// predicted one (options.timeScale), on which the verdict is taken.
+  /// predicted one, on which the verdict is taken (the design's own axis
+  /// with options.quasiSteadyAxis, else options.timeScale).
   double timeScale = 1;
+  /// Where timeScale comes from: "map-rates' formula" or "the design's
+  /// condensed reactions at quasi-steady state along the model's
+  /// trajectory"; and why not the latter when it was asked for.
+  std::string timeAxisSource, timeAxisProblem;
+  /// options.timeScale (map-rates' formula), and with fitTimeScale the
+  /// largest deviation on it when it is not the verdict's axis.
+  double formulaTimeScale = 1;
+  std::optional<double> formulaMaxDeviation;
   /// The largest deviation on the predicted axis (= maxDeviation).
   double predictedMaxDeviation = 0;
   /// With fitTimeScale: the time scale that fits best, and the largest

@@ -59,8 +59,9 @@ struct ResimulationOutcome {
   std::string reference;      ///< "the model as written", "the formal CRN"
   std::string interpretation; ///< "crn-bisimulation", "signal names"
   double tEnd = 0;            ///< reference time unit (seconds)
-  /// Implementation seconds per reference unit that map-rates predicted
-  /// (result.timeScale is the measured one).
+  /// Implementation seconds per reference unit by map-rates' formula
+  /// (result.timeScale is the axis of the verdict: the design's own,
+  /// QuasiSteadyAxis.h, where it can be derived).
   double timeScale = 1;
   /// map-rates' time_scale: lab seconds per model time unit (the `lab
   /// time:` line's), whatever the reference's own time unit.

@@ -355,6 +355,9 @@ static void runFreeRunning(const PreparedDesign &p, const ir::Module &formal,
   r.fuels = p.implementation.fuels;
   r.amountFactor = numberAttribute(formal, "amount_factor", 1);
   r.fitTimeScale = true;
+  r.quasiSteadyAxis = true;
+  for (const std::optional<Multiset> &meaning : p.implementation.partial)
+    r.signalStrands.push_back(meaning && !meaning->empty());
   r.countsAs = bufferHeld(formal);
   r.wallSeconds = options.resimulationSeconds;
   llvm::Expected<ResimulationResult> result = resimulate(
