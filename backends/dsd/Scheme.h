@@ -41,6 +41,10 @@ struct SchemeOptions {
   /// A calibrated gate stays at least this many times above the largest
   /// signal (map-rates' default fuel excess).
   double gateExcess = 10;
+  /// Where a module misses q, calibration measures what every module can
+  /// realise (RealisableRates.h) down to q / maxSlowdown: the slowest time
+  /// axis the driver may choose so that every module realises its rate.
+  double maxSlowdown = 4;
 };
 
 /// C_max, the concentration of the fuels, in the design's unit: the
