@@ -292,6 +292,14 @@ static void recordDesign(const DesignStage &stage, CompileResult &result) {
   result.summary += line;
 }
 
+/// Whether step 3b may move the axis of a compile of `input`: map-rates
+/// lowers it, calibration has the mismatch knob and a slowdown is allowed.
+static bool mayRetimeInput(const ir::Module &input, const CompileOptions &o) {
+  return o.customPipeline.empty() && !isFormal(input) &&
+         o.scheme.calibrateRates && o.scheme.mismatchToeholds &&
+         !o.scheme.trimToeholds && o.scheme.maxSlowdown > 1;
+}
+
 /// Steps 1 to 3 on a copy of `input` (lowering only, when asked). The
 /// lowering's diagnostics are printed unless `hold`; the design's are held.
 static Attempt attempt(const ir::Module &input, const CompileOptions &options,
@@ -310,9 +318,19 @@ static Attempt attempt(const ir::Module &input, const CompileOptions &options,
                                 "is nothing to build");
     return a;
   }
-  a.ok = a.options.stopAfterLowering ||
-         (succeeded(checkLegality(a.formal, a.options, design)) &&
-          (a.stage = translateToDNA(a.formal, a.options, design)));
+  // Lowering alone (--emit=formal) still designs where step 3b may move
+  // the axis, so that its formal IR is the one a full compile builds from;
+  // that design's errors and warnings are not its own.
+  bool stop = a.options.stopAfterLowering;
+  if (stop && !mayRetimeInput(input, a.options)) {
+    a.ok = true;
+    return a;
+  }
+  if (succeeded(checkLegality(a.formal, a.options, design)))
+    a.stage = translateToDNA(a.formal, a.options, design);
+  a.ok = stop || a.stage;
+  if (stop && !a.stage)
+    a.design.clear();
   return a;
 }
 
@@ -320,10 +338,8 @@ static Attempt attempt(const ir::Module &input, const CompileOptions &options,
 /// lowered by map-rates, calibrated with the mismatch knob, whose design
 /// misses some module's rate.
 static bool mayRetime(const ir::Module &input, const Attempt &a) {
-  const CompileOptions &o = a.options;
-  return a.stage && o.customPipeline.empty() && !isFormal(input) &&
-         o.scheme.calibrateRates && o.scheme.mismatchToeholds &&
-         !o.scheme.trimToeholds && a.formal.allPhases().empty() &&
+  return a.stage && mayRetimeInput(input, a.options) &&
+         a.formal.allPhases().empty() &&
          ir::lowering::clockPhaseCount(a.formal.attrs) == 0 &&
          dsd::missesRates(a.stage->design);
 }
@@ -374,30 +390,45 @@ static std::optional<Attempt> realiseEveryRate(const ir::Module &input,
   return std::nullopt;
 }
 
+/// Prints the design's diagnostics `a` held (not for lowering alone).
+static Attempt replayDesign(Attempt &a, const CompileOptions &options,
+                            DiagnosticEngine &diags) {
+  if (!options.stopAfterLowering)
+    for (const Diagnostic &d : a.design)
+      diags.report(d.severity, d.loc, d.message);
+  return std::move(a);
+}
+
 /// Steps 1 to 3, with 3b where it finds an axis; prints the diagnostics
 /// of the attempt kept (a re-run's lowering notes are replaced by 3b's).
 static Attempt buildDesign(const ir::Module &input,
                            const CompileOptions &options, const CompileLog &log,
                            DiagnosticEngine &diags) {
   Attempt built = attempt(input, options, log, diags, false);
-  if (built.ok && options.scheme.maxSlowdown > 1 && mayRetime(input, built))
-    if (std::optional<Attempt> retimed =
-            realiseEveryRate(input, built, options, log, diags)) {
-      double firstLab = labSecondsPerUnit(built.formal);
-      diags.note(Location(), describeRetiming(built.formal, built.stage->design,
-                                              retimed->formal));
-      built = std::move(*retimed);
-      built.stage->labTimeWhy =
-          "slowed " +
-          formatSignificant(labSecondsPerUnit(built.formal) / firstLab, 3) +
-          "-fold so that every DNA module realises its rate";
-      for (const Diagnostic &d : built.lowering)
-        if (d.severity != Severity::Note)
-          diags.report(d.severity, d.loc, d.message);
-    }
-  for (const Diagnostic &d : built.design)
-    diags.report(d.severity, d.loc, d.message);
-  return built;
+  if (!built.ok || !mayRetime(input, built))
+    return replayDesign(built, options, diags);
+  std::optional<Attempt> retimed =
+      realiseEveryRate(input, built, options, log, diags);
+  if (!retimed) {
+    Attempt kept = replayDesign(built, options, diags);
+    diags.note(Location(), "map-rates: no time axis up to " +
+                               formatNumber(options.scheme.maxSlowdown) +
+                               " times slower lets every DNA module realise "
+                               "its rate (--max-slowdown raises the bound)");
+    return kept;
+  }
+  double firstLab = labSecondsPerUnit(built.formal);
+  diags.note(Location(), describeRetiming(built.formal, built.stage->design,
+                                          retimed->formal));
+  built = std::move(*retimed);
+  built.stage->labTimeWhy =
+      "slowed " +
+      formatSignificant(labSecondsPerUnit(built.formal) / firstLab, 3) +
+      "-fold so that every DNA module realises its rate";
+  for (const Diagnostic &d : built.lowering)
+    if (d.severity != Severity::Note)
+      diags.report(d.severity, d.loc, d.message);
+  return replayDesign(built, options, diags);
 }
 
 /// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
