@@ -24,19 +24,35 @@ std::vector<Window> dsd::measureRealisableRates(const ir::Module &module,
   if (site)
     for (const MismatchSetting &s : mismatchLadder(*site))
       settings.push_back(s);
+  // The gate's own setting needs no measurement: the rate is proportional
+  // to the gate's level.
+  DomainRef own = site
+                      ? design.getComplex(gate).complex.domainAt(site->position)
+                      : DomainRef();
+  double conc = design.getComplex(gate).concentration.value_or(0);
+  auto isOwn = [&](const MismatchSetting &s) {
+    return rm.realisedRate && conc > 0 && s.central == own.mismatches &&
+           s.end == (own.endMismatch != 0) && s.wobble == own.wobble;
+  };
   std::vector<Window> windows;
   for (const MismatchSetting &s : settings) {
-    Design trial = design;
-    if (site)
-      setMismatches(trial, gate, *site, s);
-    trial.getComplex(gate).concentration = level;
-    llvm::Expected<MeasuredRate> m = measureModuleRate(module, trial, i, step);
-    if (!m) {
-      llvm::consumeError(m.takeError());
-      double r = rm.realisedRate.value_or(0);
-      return {{r, r}};
+    double hi = 0;
+    if (isOwn(s)) {
+      hi = *rm.realisedRate * level / conc;
+    } else {
+      Design trial = design;
+      if (site)
+        setMismatches(trial, gate, *site, s);
+      trial.getComplex(gate).concentration = level;
+      llvm::Expected<MeasuredRate> m =
+          measureModuleRate(module, trial, i, step);
+      if (!m) {
+        llvm::consumeError(m.takeError());
+        double r = rm.realisedRate.value_or(0);
+        return {{r, r}};
+      }
+      hi = m->perMolarSecond;
     }
-    double hi = m->perMolarSecond;
     if (hi < slowest)
       break;
     windows.push_back({hi * std::min(floor, level) / level, hi});
