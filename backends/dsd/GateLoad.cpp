@@ -9,6 +9,7 @@
 
 #include "backends/dsd/GateLoad.h"
 #include "ir/LoweringAttributes.h"
+#include "lib/analysis/SettlingTime.h"
 #include "lib/sim/Simulator.h"
 #include "lib/support/Format.h"
 #include <algorithm>
@@ -17,52 +18,16 @@
 using namespace crnc;
 using namespace crnc::dsd;
 
-static bool isBufferSpecies(const ir::Module &module,
-                            const ir::TermList &side) {
-  return llvm::any_of(side, [&](const ir::Term &t) {
-    return ir::lowering::get(module.getSpecies(t.species).attrs,
-                             ir::lowering::BufferOf)
-        .has_value();
-  });
-}
-
 static double amountFactor(const ir::Module &module) {
   return ir::lowering::get(module.attrs, ir::lowering::AmountFactor)
       .value_or(1);
 }
 
 double dsd::labHorizon(const ir::Module &module) {
-  double c = 0;
-  for (const ir::Species &s : module.allSpecies())
-    if (!s.constant)
-      c = std::max(c, s.initial);
-  if (!(c > 0))
-    c = 1;
-  double slowest = 0;
-  auto visit = [&](double k, const ir::TermList &side) {
-    unsigned order = 0;
-    for (const ir::Term &t : side) {
-      const ir::Species &s = module.getSpecies(t.species);
-      if (s.constant)
-        k *= std::pow(s.initial, t.count);
-      else
-        order += t.count;
-    }
-    if (k > 0)
-      slowest = std::max(slowest, 1 / (k * std::pow(c, double(order) - 1)));
-  };
-  for (const ir::Reaction &r : module.allReactions()) {
-    if (isBufferSpecies(module, r.reactants) ||
-        isBufferSpecies(module, r.products))
-      continue;
-    visit(r.rate, r.reactants);
-    if (r.reverseRate)
-      visit(*r.reverseRate, r.products);
-  }
   double slowdown =
       ir::lowering::get(module.attrs, ir::lowering::TimeScale).value_or(1) /
       ir::lowering::get(module.attrs, ir::lowering::RateTimeScale).value_or(1);
-  return (slowest > 0 ? 5 * slowest : 1) * slowdown;
+  return analysis::settlingHorizon(module) * slowdown;
 }
 
 /// How much slower than the formal CRN the design runs where the formal

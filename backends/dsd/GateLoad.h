@@ -46,14 +46,14 @@ struct GateLoads {
 };
 
 /// The horizon re-simulation uses for a free-running module, on the lab's
-/// time axis (seconds): five times the slowest characteristic time
-/// 1 / (k_eff c^(order-1)) of a reaction that is not a buffer module, where
-/// constant reactants are folded into k_eff and c is the largest initial
-/// value of a species that is not constant, times time_scale /
-/// rate_time_scale (the design runs slower than the formal CRN without
-/// buffers by that factor). The formal CRN is simulated over the same
-/// progress: this horizon where it has buffer modules (they slow it alike),
-/// this divided by that factor where it has none.
+/// time axis (seconds): analysis::settlingHorizon of the formal module (five
+/// times the slowest characteristic time 1 / (k_eff c^(order-1)) of a
+/// reaction that is not a buffer module, constant reactants folded into
+/// k_eff, c the largest initial value of a species that is not constant),
+/// times time_scale / rate_time_scale (the design runs slower than the formal
+/// CRN without buffers by that factor). The formal CRN is simulated over the
+/// same progress: this horizon where it has buffer modules (they slow it
+/// alike), this divided by that factor where it has none.
 double labHorizon(const ir::Module &module);
 
 /// The loads of every direction of `module` (a formal module of map-rates:

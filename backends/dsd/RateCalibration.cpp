@@ -15,6 +15,7 @@
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/FuelStrandKnob.h"
 #include "backends/dsd/GateLoad.h"
+#include "backends/dsd/RealisableRates.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/LoweringAttributes.h"
@@ -196,6 +197,36 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
                           : slowWhy));
 }
 
+/// Step 5 of calibrateRates: the windows of every calibrated module whose
+/// gate is its own, those that miss q first, each down to q / maxSlowdown;
+/// stops once the modules measured share no factor in [1 / maxSlowdown, 1]
+/// (the rest stay unmeasured: no axis serves anyway).
+static void measureWindows(const ir::Module &module,
+                           const std::vector<Step> &steps,
+                           const std::vector<Window> &bounds,
+                           double maxSlowdown, Design &design) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i)
+    if (design.modules[i].targetRate && design.modules[i].rateGate &&
+        !isShared(design, i, *design.modules[i].rateGate))
+      order.push_back(i);
+  auto misses = [&](size_t i) {
+    const ReactionModule &rm = design.modules[i];
+    double ratio = rm.realisedRate.value_or(0) / *rm.targetRate;
+    return !(std::fabs(ratio - 1) <= RealisedRateTolerance);
+  };
+  std::stable_partition(order.begin(), order.end(), misses);
+  for (size_t i : order) {
+    ReactionModule &rm = design.modules[i];
+    rm.realisableRates =
+        measureRealisableRates(module, design, i, steps[i], bounds[i].first,
+                               bounds[i].second, *rm.targetRate / maxSlowdown);
+    std::vector<Window> scales = realisableScales(design);
+    if (scales.empty() || scales.back().second < 1 / maxSlowdown)
+      return;
+  }
+}
+
 void dsd::calibrateRates(const ir::Module &module,
                          const std::vector<Step> &steps, Design &design,
                          const SchemeOptions &options, const GateLoads &loads,
@@ -203,15 +234,17 @@ void dsd::calibrateRates(const ir::Module &module,
   double unit = concUnitInMolar(design.unit), cmax = fuelConcentration(module);
   std::vector<GateFloor> floors =
       gateFloors(loads, steps, options.gateExcess, design);
+  std::vector<Window> bounds(design.modules.size());
   for (size_t i = 0; i < design.modules.size() && i < steps.size(); ++i) {
     const Step &step = steps[i];
     if (step.reversible || !(step.rate > 0))
       continue;
     double target = step.rate / unit;
     double level = step.gateFuelLevel > 0 ? step.gateFuelLevel : cmax;
-    llvm::Expected<MeasuredRate> m = tuneGate(
-        module, design, i, step, target,
-        std::min(roundFloorUp(floors[i].level), level), level, options);
+    bounds[i] = {std::min(roundFloorUp(floors[i].level), level), level};
+    llvm::Expected<MeasuredRate> m =
+        tuneGate(module, design, i, step, target, bounds[i].first,
+                 bounds[i].second, options);
     if (!m) {
       diags.warning(step.loc,
                     "rate calibration: " + llvm::toString(m.takeError()));
@@ -234,6 +267,9 @@ void dsd::calibrateRates(const ir::Module &module,
       }
   }
   warnOffTarget(design, steps, loads, floors, options.gateExcess, diags);
+  if (options.mismatchToeholds && !options.trimToeholds &&
+      options.maxSlowdown > 1 && missesRates(design))
+    measureWindows(module, steps, bounds, options.maxSlowdown, design);
 }
 
 llvm::Expected<double> dsd::fullToeholdRate(const SchemeOptions &options,

@@ -46,7 +46,10 @@ void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
 ///      wrote (C_max or its diluted gate fuel) and at least to its floor,
 ///      options.gateExcess times what the module consumes (`loads`,
 ///      GateLoad.h: the gate stays in excess of its own load),
-///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %).
+///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %),
+///   5. where some module misses q, with the mismatch knob, measure every
+///      calibrated module's realisable windows (RealisableRates.h) for the
+///      driver's choice of a time axis on which all of them realise q.
 /// Records in each ReactionModule the target q, the realised rate, the gate
 /// and its input toehold (nucleotides, mismatches). Warns with the realised
 /// rate where it is off q by more than RealisedRateTolerance (the gate at

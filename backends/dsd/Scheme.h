@@ -45,6 +45,10 @@ struct SchemeOptions {
   /// fuel strand of its own module (FuelStrandKnob.h); compile() sets it
   /// for qian2011, whose gates commit by a fuel strand.
   bool tuneFuelStrands = false;
+  /// Where a module misses q, calibration measures what every module can
+  /// realise (RealisableRates.h) down to q / maxSlowdown: the slowest time
+  /// axis the driver may choose so that every module realises its rate.
+  double maxSlowdown = 4;
 };
 
 /// C_max, the concentration of the fuels, in the design's unit: the

@@ -56,6 +56,12 @@ cl::opt<uint64_t> maxNucleotides(
     cl::desc("Refuse a DNA design with more nucleotides (0: no limit; "
              "above 10^6 nt a warning either way)"),
     cl::init(0), DESIGN_OPT);
+cl::opt<double> maxSlowdown(
+    "max-slowdown",
+    cl::desc("Slow the lab time axis at most this many times so that every "
+             "DNA module realises map-rates' rate where its gate cannot "
+             "(default 4; 1: never)"),
+    cl::init(dsd::SchemeOptions().maxSlowdown), DESIGN_OPT);
 #undef DESIGN_OPT
 } // namespace
 
@@ -94,6 +100,7 @@ bool driver::readDesignOptions(CompileOptions &options) {
   // than a toehold (it may not fall off on its own) and at most 60 nt.
   if (!checkRange("cmax", cmax, 1e-3, 1e5, "nM") ||
       !checkRange("qmax", qmax, 1, 1e9, "/M/s") ||
+      !checkRange("max-slowdown", maxSlowdown, 1, 1e6, "") ||
       !checkRange("toehold-length", toeholdLength, 3, 15, "nt") ||
       !checkRange("domain-length", domainLength, toeholdLength + 1, 60, "nt"))
     return false;
@@ -112,6 +119,7 @@ bool driver::readDesignOptions(CompileOptions &options) {
   options.concScaleGiven = concScale.getNumOccurrences() > 0;
   options.lowering.mapRates.buffers = bufferMode;
   options.maxNucleotides = maxNucleotides;
+  options.scheme.maxSlowdown = maxSlowdown;
   options.scheme.toeholdLength = toeholdLength;
   options.scheme.domainLength = domainLength;
   return true;

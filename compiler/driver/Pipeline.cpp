@@ -8,6 +8,9 @@
 //                    user-chosen --pass-pipeline),
 //   3. DSD scheme:   a translation scheme turns it into a domain-level
 //                    design (signals, fuels at C_max),
+//   3b. time axis:   where a DNA module cannot realise map-rates' rate,
+//                    1 to 3 again on the fastest slower axis on which
+//                    every module does (compiler/driver/RateAxis.h),
 //   4. exporters:    PIL (Peppercorn/Nuskell), Visual DSD, JSON, cost table,
 //                    SBML of the formal CRN,
 //   5. enumeration:  domain-level reactions of the design, condensed
@@ -29,6 +32,7 @@
 
 #include "compiler/driver/Pipeline.h"
 #include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/RealisableRates.h"
 #include "backends/json/DesignJSON.h"
 #include "backends/pil/PILWriter.h"
 #include "backends/protocol/Protocol.h"
@@ -38,7 +42,9 @@
 #include "backends/sequences/FixedSequences.h"
 #include "backends/sequences/SequenceReport.h"
 #include "backends/visualdsd/VisualDSDWriter.h"
+#include "compiler/driver/RateAxis.h"
 #include "compiler/driver/VerifyStep.h"
+#include "ir/LoweringAttributes.h"
 #include "ir/Printer.h"
 #include "lib/analysis/Census.h"
 #include "lib/analysis/DotExport.h"
@@ -65,6 +71,8 @@ struct DesignStage {
   std::optional<sequences::SequenceDesign> sequences;
   /// Step 8's protocol (its strands carry step 7's sequences).
   std::optional<protocol::Protocol> protocol;
+  /// Why step 3b slowed the time axis, for the lab time line; empty if not.
+  std::string labTimeWhy;
 };
 
 /// What the report needs from the steps before the design: the module as
@@ -75,6 +83,17 @@ struct CompileLog {
   std::vector<report::PassRow> passes;
   /// Set when map-rates ran: the rates it started from.
   report::RatesBefore ratesBeforeMapping;
+};
+
+/// Steps 1 to 3 once, on a copy of the input: the formal module, its
+/// design, and the diagnostics held back for step 3b to keep or drop.
+struct Attempt {
+  ir::Module formal;
+  CompileOptions options;
+  CompileLog log;
+  std::optional<DesignStage> stage;
+  std::vector<Diagnostic> lowering, design;
+  bool ok = false;
 };
 } // namespace
 
@@ -103,17 +122,6 @@ static std::string designLine(llvm::StringRef scheme,
          "): " + std::to_string(costs.total.complexes) + " complexes, " +
          std::to_string(costs.total.strands) + " distinct strands, " +
          std::to_string(costs.total.nucleotides) + " nt\n";
-}
-
-/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
-static std::string formatDuration(double seconds) {
-  if (seconds < 60)
-    return formatSignificant(seconds, 3) + " s";
-  if (seconds < 3600)
-    return formatSignificant(seconds / 60, 3) + " min";
-  if (seconds < 86400)
-    return formatSignificant(seconds / 3600, 3) + " h";
-  return formatSignificant(seconds / 86400, 3) + " d";
 }
 
 /// `lab time: 52 s per model time unit, 0.9 h per phase, ...`.
@@ -270,14 +278,157 @@ static std::optional<DesignStage> translateToDNA(const ir::Module &module,
   if (failed(checkDesignSize(costs.total.nucleotides, options, diags)))
     return std::nullopt;
   return DesignStage{std::move(*design), std::move(costs), std::nullopt,
-                     std::nullopt};
+                     std::nullopt, ""};
 }
 
 /// After step 3: the design's size for the terminal.
 static void recordDesign(const DesignStage &stage, CompileResult &result) {
   result.summary += designLine(stage.design.scheme, stage.costs);
-  if (stage.design.labTime)
-    result.summary += labTimeLine(*stage.design.labTime);
+  if (!stage.design.labTime)
+    return;
+  std::string line = labTimeLine(*stage.design.labTime);
+  if (!stage.labTimeWhy.empty())
+    line.insert(line.size() - 1, " (" + stage.labTimeWhy + ")");
+  result.summary += line;
+}
+
+/// Whether step 3b may move the axis of a compile of `input`: map-rates
+/// lowers it, calibration has the mismatch knob and a slowdown is allowed.
+static bool mayRetimeInput(const ir::Module &input, const CompileOptions &o) {
+  return o.customPipeline.empty() && !isFormal(input) &&
+         o.scheme.calibrateRates && o.scheme.mismatchToeholds &&
+         !o.scheme.trimToeholds && o.scheme.maxSlowdown > 1;
+}
+
+/// Steps 1 to 3 on a copy of `input` (lowering only, when asked). The
+/// lowering's diagnostics are printed unless `hold`; the design's are held.
+static Attempt attempt(const ir::Module &input, const CompileOptions &options,
+                       const CompileLog &log, DiagnosticEngine &diags,
+                       bool hold) {
+  Attempt a{input, options, log, std::nullopt, {}, {}, false};
+  DiagnosticEngine lowering(diags.sourceMgr()), design(diags.sourceMgr());
+  lowering.setHandler([&](const Diagnostic &d) { a.lowering.push_back(d); });
+  design.setHandler([&](const Diagnostic &d) { a.design.push_back(d); });
+  DiagnosticEngine &first = hold ? lowering : diags;
+  if (failed(lower(a.formal, a.options, a.log, first)))
+    return a;
+  if (a.formal.reactionCount() == 0) {
+    first.error(Location(), "module '" + a.formal.name +
+                                "' has no reaction left after lowering: there "
+                                "is nothing to build");
+    return a;
+  }
+  // Lowering alone (--emit=formal) still designs where step 3b may move
+  // the axis, so that its formal IR is the one a full compile builds from;
+  // that design's errors and warnings are not its own.
+  bool stop = a.options.stopAfterLowering;
+  if (stop && !mayRetimeInput(input, a.options)) {
+    a.ok = true;
+    return a;
+  }
+  if (succeeded(checkLegality(a.formal, a.options, design)))
+    a.stage = translateToDNA(a.formal, a.options, design);
+  a.ok = stop || a.stage;
+  if (stop && !a.stage)
+    a.design.clear();
+  return a;
+}
+
+/// Whether step 3b may move the time axis of `a`: a free-running module
+/// lowered by map-rates, calibrated with the mismatch knob, whose design
+/// misses some module's rate.
+static bool mayRetime(const ir::Module &input, const Attempt &a) {
+  return a.stage && mayRetimeInput(input, a.options) &&
+         a.formal.allPhases().empty() &&
+         ir::lowering::clockPhaseCount(a.formal.attrs) == 0 &&
+         dsd::missesRates(a.stage->design);
+}
+
+/// Step 3b: where `first` misses a module's rate, the fastest axis tried on
+/// which every module realises it, at most options.scheme.maxSlowdown times
+/// slower: map-rates' time scale from the windows the backend measured (up
+/// to three rounds: buffers move q with the axis), at the first
+/// concentration scale and, for a dimensionless module at the automatic
+/// one, at smaller scales (RateAxis.h). None when none serves.
+static std::optional<Attempt> realiseEveryRate(const ir::Module &input,
+                                               const Attempt &first,
+                                               const CompileOptions &options,
+                                               const CompileLog &log,
+                                               DiagnosticEngine &diags) {
+  std::vector<double> scales = {0}; // 0: the first attempt's
+  std::optional<double> u =
+      ir::lowering::get(first.formal.attrs, ir::lowering::ConcScaleNM);
+  if (input.unit == ConcUnit::None && !options.concScaleGiven &&
+      options.lowering.mapRates.concScale == 0 && u)
+    for (double v : smallerConcScales(*u))
+      scales.push_back(v);
+  auto slowdown = [&](const Attempt &a, double gamma = 0) {
+    double rts = rateTimeScale(a.formal);
+    return labSecondsPerUnit(a.formal) / labSecondsPerUnit(first.formal) *
+           (gamma > 0 ? gamma / rts : 1);
+  };
+  double limit = options.scheme.maxSlowdown * (1 + 1e-9);
+  for (double scale : scales) {
+    CompileOptions o = options;
+    if (scale > 0)
+      o.lowering.mapRates.concScale = scale;
+    Attempt a = scale > 0 ? attempt(input, o, log, diags, true) : first;
+    if (a.ok && slowdown(a) > limit)
+      break; // smaller scales run slower still
+    for (int round = 0; round < 3 && a.ok && mayRetime(input, a); ++round) {
+      std::optional<double> gamma =
+          realisableTimeScale(a.formal, a.stage->design);
+      if (!gamma || slowdown(a, *gamma) > limit)
+        break;
+      o.lowering.mapRates.fixedGamma = *gamma;
+      a = attempt(input, o, log, diags, true);
+    }
+    if (a.ok && a.stage && !dsd::missesRates(a.stage->design) &&
+        slowdown(a) <= limit)
+      return a;
+  }
+  return std::nullopt;
+}
+
+/// Prints the design's diagnostics `a` held (not for lowering alone).
+static Attempt replayDesign(Attempt &a, const CompileOptions &options,
+                            DiagnosticEngine &diags) {
+  if (!options.stopAfterLowering)
+    for (const Diagnostic &d : a.design)
+      diags.report(d.severity, d.loc, d.message);
+  return std::move(a);
+}
+
+/// Steps 1 to 3, with 3b where it finds an axis; prints the diagnostics
+/// of the attempt kept (a re-run's lowering notes are replaced by 3b's).
+static Attempt buildDesign(const ir::Module &input,
+                           const CompileOptions &options, const CompileLog &log,
+                           DiagnosticEngine &diags) {
+  Attempt built = attempt(input, options, log, diags, false);
+  if (!built.ok || !mayRetime(input, built))
+    return replayDesign(built, options, diags);
+  std::optional<Attempt> retimed =
+      realiseEveryRate(input, built, options, log, diags);
+  if (!retimed) {
+    Attempt kept = replayDesign(built, options, diags);
+    diags.note(Location(), "map-rates: no time axis up to " +
+                               formatNumber(options.scheme.maxSlowdown) +
+                               " times slower lets every DNA module realise "
+                               "its rate (--max-slowdown raises the bound)");
+    return kept;
+  }
+  double firstLab = labSecondsPerUnit(built.formal);
+  diags.note(Location(), describeRetiming(built.formal, built.stage->design,
+                                          retimed->formal));
+  built = std::move(*retimed);
+  built.stage->labTimeWhy =
+      "slowed " +
+      formatSignificant(labSecondsPerUnit(built.formal) / firstLab, 3) +
+      "-fold so that every DNA module realises its rate";
+  for (const Diagnostic &d : built.lowering)
+    if (d.severity != Severity::Note)
+      diags.report(d.severity, d.loc, d.message);
+  return replayDesign(built, options, diags);
 }
 
 /// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
@@ -514,25 +665,18 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
                                          CompileResult &result) {
   CompileLog log;
   recordInput(module, log, result);
-  // 1. lowering
-  if (failed(lower(module, options, log, diags)))
+  // 1. lowering, 2. legality, 3. DSD scheme, and 3b. where a DNA module
+  // cannot realise its rate, the same on a slower time axis (RateAxis.h)
+  Attempt built = buildDesign(module, options, log, diags);
+  if (!built.ok)
     return failure();
-  if (module.reactionCount() == 0) {
-    diags.error(Location(), "module '" + module.name +
-                                "' has no reaction left after lowering: there "
-                                "is nothing to build");
-    return failure();
-  }
+  module = std::move(built.formal);
+  options = std::move(built.options);
+  log = std::move(built.log);
   recordFormal(module, result);
   if (options.stopAfterLowering)
     return success();
-  // 2. legality
-  if (failed(checkLegality(module, options, diags)))
-    return failure();
-  // 3. DSD scheme
-  std::optional<DesignStage> stage = translateToDNA(module, options, diags);
-  if (!stage)
-    return failure();
+  std::optional<DesignStage> stage = std::move(built.stage);
   recordDesign(*stage, result);
   if (options.stopAfterDesign) {
     result.design = std::move(stage->design);

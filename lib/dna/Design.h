@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace crnc::dna {
@@ -57,6 +58,10 @@ struct ReactionModule {
   /// One of them sits next to the toehold's open end, one is a G.T wobble
   /// (DomainRef).
   bool gateToeholdEndMismatch = false, gateToeholdWobble = false;
+  /// Set by rate calibration when some module of the design misses its q:
+  /// the rates (/M/s) the rate gate can realise, one [slowest, fastest]
+  /// window per toehold setting (the gate between its floor and its level).
+  std::vector<std::pair<double, double>> realisableRates = {};
 };
 
 /// A domain-level reaction listed in a PIL file (kept for later stages).

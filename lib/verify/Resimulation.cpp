@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/verify/Resimulation.h"
+#include "lib/analysis/SettlingTime.h"
 #include "lib/sim/CompiledNetwork.h"
 #include "lib/verify/QuasiSteadyAxis.h"
 #include <algorithm>
@@ -378,23 +379,7 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
 }
 
 double defaultHorizon(const ir::Module &reference) {
-  double c = 0;
-  for (const ir::Species &s : reference.allSpecies())
-    if (!s.constant)
-      c = std::max(c, s.initial);
-  if (!(c > 0))
-    c = 1;
-  double slowest = 0;
-  auto visit = [&](double k, unsigned order) {
-    if (k > 0)
-      slowest = std::max(slowest, 1 / (k * std::pow(c, double(order) - 1)));
-  };
-  for (const ir::Reaction &r : reference.allReactions()) {
-    visit(r.rate, r.order());
-    if (r.reverseRate)
-      visit(*r.reverseRate, r.productOrder());
-  }
-  return slowest > 0 ? 5 * slowest : 1;
+  return analysis::settlingHorizon(reference);
 }
 
 } // namespace crnc::verify

@@ -139,9 +139,9 @@ resimulate(const ir::Module &reference, const Crn &formalCrn,
            const Interpretation &interpretation,
            const ResimulationOptions &options);
 
-/// A horizon for `reference`: five times its slowest reaction's
-/// characteristic time 1 / (k c^(order-1)), c the largest initial value of a
-/// species that is not constant (1 when all are zero).
+/// A horizon for `reference`: analysis::settlingHorizon, five times its
+/// slowest reaction's characteristic time 1 / (k c^(order-1)), c the largest
+/// initial value of a species that is not constant (1 when all are zero).
 double defaultHorizon(const ir::Module &reference);
 
 } // namespace crnc::verify

@@ -1,0 +1,54 @@
+//===- RateAxis.h - a time axis on which every DNA module realises q -*- C++
+//-*-===//
+//
+// Step 3b of the compile pipeline: where rate calibration leaves a DNA module
+// off map-rates' rate (its toehold settings step more coarsely than its
+// gate may be diluted), the driver re-runs map-rates on a slower time axis
+// that the backend measured every module can realise (dsd::realisableScales),
+// or, for a dimensionless module at the automatic concentration scale, at a
+// smaller scale (its gates' floors fall with the signals they hold). These
+// helpers choose the settings and word the note; Pipeline.cpp runs them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CRNC_COMPILER_DRIVER_RATEAXIS_H
+#define CRNC_COMPILER_DRIVER_RATEAXIS_H
+
+#include "ir/Module.h"
+#include "lib/dna/Design.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crnc::driver {
+
+/// map-rates' time scale gamma (its `time-scale` option) on which every
+/// module of `design`, lowered from `formal`, could realise its rate:
+/// formal's rate_time_scale over the largest factor s of
+/// dsd::realisableScales, taken 0.2 % inside its window where the window
+/// allows; none when no factor in (0, 1] serves every module.
+/// Requires: `design` calibrated with its windows measured.
+std::optional<double> realisableTimeScale(const ir::Module &formal,
+                                          const dna::Design &design);
+
+/// The concentration scales (nM per unit) to try below `autoScale` for a
+/// dimensionless module, largest first: autoScale / 1.25^k down to
+/// autoScale / 20 (each step costs at most 25 % more lab time).
+std::vector<double> smallerConcScales(double autoScale);
+
+/// The note saying why the axis changed: from the first design's lab time
+/// and its worst module to the chosen one's.
+std::string describeRetiming(const ir::Module &firstFormal,
+                             const dna::Design &first,
+                             const ir::Module &formal);
+
+/// Lab seconds per model time unit of a module map-rates lowered
+/// (time_scale), and map-rates' gamma (rate_time_scale); 1 when unset.
+double labSecondsPerUnit(const ir::Module &formal);
+double rateTimeScale(const ir::Module &formal);
+
+/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
+std::string formatDuration(double seconds);
+
+} // namespace crnc::driver
+
+#endif
