@@ -124,6 +124,9 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
                      r.lowestFuelName + ":" +
                          formatNumber(*r.lowestFuelFraction));
   ir::setAttribute(a, "lab_phase_seconds", formatNumber(r.phaseSeconds));
+  if (r.backwardPhaseSeconds() != r.phaseSeconds)
+    ir::setAttribute(a, "lab_backward_phase_seconds",
+                     formatNumber(r.backwardSeconds));
   ir::setAttribute(a, "lab_training_samples",
                    std::to_string(r.trainingSamples));
   ir::setAttribute(a, "lab_evaluated_samples",
@@ -157,6 +160,8 @@ static bool readScalars(const ir::Module &m, LabRecord &r) {
   r.design.cmaxNM = numberAttr(m, "lab_cmax_nM");
   r.design.qmaxPerNMs = numberAttr(m, "lab_qmax_per_nM_s");
   r.phaseSeconds = numberAttr(m, "lab_phase_seconds");
+  if (ir::findAttribute(m.attrs, "lab_backward_phase_seconds"))
+    r.backwardSeconds = numberAttr(m, "lab_backward_phase_seconds");
   if (text("lab_training_samples").getAsInteger(10, r.trainingSamples) ||
       text("lab_evaluated_samples").getAsInteger(10, r.evaluatedSamples))
     return false;

@@ -61,12 +61,20 @@ struct LabRecord {
   /// has left at the end, and its name.
   std::optional<double> lowestFuelFraction;
   std::string lowestFuelName;
-  double phaseSeconds = 0;       ///< lab seconds per clock phase
+  /// Lab seconds of the forward phase (what an evaluation takes), and of
+  /// the backward phase (0: as long; a measured pace, LabPace.h, may
+  /// differ).
+  double phaseSeconds = 0, backwardSeconds = 0;
   unsigned trainingSamples = 0;  ///< presented in sequence (two phases each)
   unsigned evaluatedSamples = 0; ///< validation and test (phase 1 each)
 
+  double backwardPhaseSeconds() const {
+    return backwardSeconds > 0 ? backwardSeconds : phaseSeconds;
+  }
   /// Lab hours of one training sample (two phases).
-  double sampleHours() const { return 2 * phaseSeconds / 3600; }
+  double sampleHours() const {
+    return (phaseSeconds + backwardPhaseSeconds()) / 3600;
+  }
   /// Lab hours of the training: the samples one after the other.
   double trainingHours() const { return trainingSamples * sampleHours(); }
 };
