@@ -170,7 +170,10 @@ static double chooseDnaScale(const ir::Module &model,
       break;
     tried.push_back(formatNumber(scale) + " nM " + std::to_string(off.first) +
                     " of " + std::to_string(compiled.design->modules.size()) +
-                    " off, up to " + formatSignificant(off.second, 3) + "x");
+                    " off, " +
+                    (std::isinf(off.second)
+                         ? "some realising no rate"
+                         : "up to " + formatSignificant(off.second, 3) + "x"));
   }
   why = formatNumber(best) + " nM per model unit: " +
         (bestOff.first == 0
@@ -231,7 +234,7 @@ int driver::trainAtLabLevel(const ir::Module &model,
       verify::LabTrainer::create(std::move(net), mi, *protocol, labSolver);
   if (!lab)
     return reportEnvironmentError(lab.takeError());
-  if (s.level == TrainLevel::Dna && s.measurePace) {
+  if (s.level == TrainLevel::Dna && s.measurePace && data.train.size()) {
     auto pace =
         verify::calibratePace(**lab, model, mi, data.train, s.modelSolver);
     if (!pace)

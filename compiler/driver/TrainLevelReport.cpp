@@ -89,6 +89,13 @@ static void printPace(const verify::PhasePace &pace,
       os << "map-rates' time kept (no " << readouts[i] << " moved)";
       continue;
     }
+    if (pace.unmet[i]) {
+      os << "map-rates' time kept (the design's " << readouts[i]
+         << " come no nearer than "
+         << formatSignificant(100 * pace.misfit[i], 3)
+         << " % to the model network's: no duration mends that)";
+      continue;
+    }
     os << formatSignificant(pace.factor[i], 4) << " x map-rates' "
        << formatSignificant(p.phaseSeconds, 4) << " s (" << readouts[i]
        << " within " << formatSignificant(100 * pace.misfit[i], 3)
@@ -194,6 +201,7 @@ Json driver::labLevelJson(const LabLevelRun &run,
         {"factor", jsonNumbers({run.pace->factor[0], run.pace->factor[1]})},
         {"misfit", jsonNumbers({run.pace->misfit[0], run.pace->misfit[1]})},
         {"readouts_fitted", {run.pace->fitted[0], run.pace->fitted[1]}},
+        {"unmet", {run.pace->unmet[0], run.pace->unmet[1]}},
         {"probe_inputs", jsonNumbers(run.pace->probe)},
         {"probe_target", jsonNumber(run.pace->probeTarget)},
         {"probe_weight", jsonNumber(run.pace->probeWeight)}};

@@ -120,10 +120,13 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
         values.push_back(read((*sim)->state()));
       }
       auto [t, d] = nearestTime(times, values, goal, scale);
-      pace.factor[phase] = t / proto.phaseSeconds;
       pace.misfit[phase] = std::sqrt(d / double(goal.size()));
       pace.fitted[phase] = goal.size();
-      pace.atBound[phase] = t >= times.back();
+      pace.unmet[phase] = !(pace.misfit[phase] <= PaceMisfitLimit);
+      if (!pace.unmet[phase]) {
+        pace.factor[phase] = t / proto.phaseSeconds;
+        pace.atBound[phase] = t >= times.back();
+      }
     }
     proto.pace[phase] = pace.factor[phase];
     if (phase == 1)

@@ -43,6 +43,12 @@ nearestTime(llvm::ArrayRef<double> times,
 /// time; at one unit each output is a sum of the inputs.
 constexpr double ProbeWeight = 1;
 
+/// A phase whose readouts come no nearer the model network's than this
+/// (root mean square, relative to the model's changes) keeps map-rates'
+/// time: the design does not do what the model does there (a module that
+/// realises no rate, a readout of the wrong sign), which no duration mends.
+constexpr double PaceMisfitLimit = 0.5;
+
 /// The search window: a phase may last up to this many times map-rates'
 /// phaseSeconds.
 constexpr double PaceWindow = 3;

@@ -97,6 +97,9 @@ struct PhasePace {
   std::array<size_t, 2> fitted{0, 0};
   /// True where the best fit was the end of the search window.
   std::array<bool, 2> atBound{false, false};
+  /// True where the readouts came no nearer than PaceMisfitLimit (LabPace.h):
+  /// factor 1 kept.
+  std::array<bool, 2> unmet{false, false};
   std::vector<double> probe; ///< the calibration inputs, model units
   double probeTarget = 0;
   double probeWeight = 0; ///< every weight's value in the calibration
