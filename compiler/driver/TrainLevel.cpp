@@ -103,6 +103,8 @@ static verify::LabRecord labRecord(const LabLevelRun &run,
   }
   rec.phaseSeconds = run.protocol.duration(0);
   rec.backwardSeconds = run.protocol.duration(1);
+  if (run.pace)
+    rec.pace = {run.protocol.pace[0], run.protocol.pace[1]};
   return rec;
 }
 

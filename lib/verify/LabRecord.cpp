@@ -127,6 +127,8 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
   if (r.backwardPhaseSeconds() != r.phaseSeconds)
     ir::setAttribute(a, "lab_backward_phase_seconds",
                      formatNumber(r.backwardSeconds));
+  if (!r.pace.empty())
+    ir::setAttribute(a, "lab_pace", train::joinRecordedNumbers(r.pace));
   ir::setAttribute(a, "lab_training_samples",
                    std::to_string(r.trainingSamples));
   ir::setAttribute(a, "lab_evaluated_samples",
@@ -204,11 +206,23 @@ std::optional<LabRecord> readLabRecord(const ir::Module &module) {
       r.firstOutputs.size() != r.firstModelOutputs.size() ||
       r.firstChanges.size() != r.firstModelChanges.size())
     return std::nullopt;
+  if (ir::findAttribute(module.attrs, "lab_pace") &&
+      !train::readRecordedNumbers(module, "lab_pace", r.pace))
+    return std::nullopt;
   size_t n = r.trainLoss.size();
   if (r.trainAccuracy.size() != n || r.validationLoss.size() != n ||
       r.validationAccuracy.size() != n)
     return std::nullopt;
   return r;
+}
+
+std::vector<double> measuredPace(const ir::Module &formal,
+                                 llvm::StringRef scheme) {
+  std::optional<LabRecord> r = readLabRecord(formal);
+  if (!r || r->level != "dna" ||
+      !designDifferences(r->design, designIdentity(formal, scheme)).empty())
+    return {};
+  return r->pace;
 }
 
 void clearLabRecord(ir::AttributeList &attrs) {

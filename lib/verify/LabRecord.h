@@ -65,6 +65,9 @@ struct LabRecord {
   /// the backward phase (0: as long; a measured pace, LabPace.h, may
   /// differ).
   double phaseSeconds = 0, backwardSeconds = 0;
+  /// Per clock phase: its duration over horizon x time_scale, the design's
+  /// pace measured by `crnc train --level dna` (LabPace.h); empty: 1.
+  std::vector<double> pace;
   unsigned trainingSamples = 0;  ///< presented in sequence (two phases each)
   unsigned evaluatedSamples = 0; ///< validation and test (phase 1 each)
 
@@ -84,6 +87,13 @@ void recordLabTraining(ir::Module &module, const LabRecord &record);
 
 /// The record, or nullopt when the module has none or it does not parse.
 std::optional<LabRecord> readLabRecord(const ir::Module &module);
+
+/// The pace a DNA-level training of this very design measured (per clock
+/// phase, over horizon x time_scale; LabRecord::pace), for the protocol's
+/// phase times; empty when `formal` carries no such record, it was trained
+/// at map-rates' pace, or another design is built now (designDifferences).
+std::vector<double> measuredPace(const ir::Module &formal,
+                                 llvm::StringRef scheme);
 
 /// Removes every `lab_*` attribute (the weights changed since).
 void clearLabRecord(ir::AttributeList &attrs);

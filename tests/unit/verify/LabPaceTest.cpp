@@ -1,6 +1,7 @@
 // The design's pace (lib/verify/LabPace.h): the calibration sample and the
 // nearest time along a recorded trajectory (exact figures, worked by hand in
-// the comments); the record of phases of different lengths (LabRecord.h).
+// the comments); the record of phases of different lengths and their pace
+// (LabRecord.h).
 // The measurement on a network: the lowered formal CRN run by a protocol
 // timed at half its pace; on a design through `crnc train --level dna`
 // (tests/lit/train/lab-level-dna-*.test).
@@ -67,6 +68,7 @@ TEST_CASE("a record with phases of different lengths keeps both",
   r.trainingSamples = 2;
   r.weightNames = {"P"};
   r.weights = {0.5};
+  r.pace = {1.25, 1.5};
   CHECK(r.sampleHours() == Approx(3));
   CHECK(r.trainingHours() == Approx(6));
   ir::Module m("m");
@@ -76,11 +78,14 @@ TEST_CASE("a record with phases of different lengths keeps both",
   CHECK(back->phaseSeconds == 3600);
   CHECK(back->backwardPhaseSeconds() == 7200);
   CHECK(back->sampleHours() == Approx(3));
+  CHECK(back->pace == std::vector<double>{1.25, 1.5});
   // Equal phases write one attribute, as before.
   r.backwardSeconds = 0;
+  r.pace.clear();
   ir::Module same("m");
   verify::recordLabTraining(same, r);
   CHECK_FALSE(ir::findAttribute(same.attrs, "lab_backward_phase_seconds"));
+  CHECK_FALSE(ir::findAttribute(same.attrs, "lab_pace"));
   CHECK(verify::readLabRecord(same)->sampleHours() == Approx(2));
 }
 
