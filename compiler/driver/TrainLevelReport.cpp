@@ -71,40 +71,6 @@ static std::string phaseText(const verify::LabProtocol &p) {
          duration(p.duration(1));
 }
 
-/// The measured pace (LabPace.h): factors, the calibration sample and how
-/// near the readouts came.
-static void printPace(const verify::PhasePace &pace,
-                      const verify::LabProtocol &p, llvm::raw_ostream &os) {
-  std::vector<std::string> x;
-  for (double v : pace.probe)
-    x.push_back(formatSignificant(v, 4));
-  os << "pace: measured on a calibration sample (inputs " << llvm::join(x, ", ")
-     << ", target " << formatSignificant(pace.probeTarget, 4)
-     << ", every weight at " << formatSignificant(pace.probeWeight, 4) << "):";
-  const char *names[2] = {"forward", "backward"};
-  const char *readouts[2] = {"outputs", "weight changes"};
-  for (size_t i = 0; i < 2; ++i) {
-    os << (i ? ";" : "") << " " << names[i] << " ";
-    if (!pace.fitted[i]) {
-      os << "map-rates' time kept (no " << readouts[i] << " moved)";
-      continue;
-    }
-    if (pace.unmet[i]) {
-      os << "map-rates' time kept (the design's " << readouts[i]
-         << " come no nearer than "
-         << formatSignificant(100 * pace.misfit[i], 3)
-         << " % to the model network's: no duration mends that)";
-      continue;
-    }
-    os << formatSignificant(pace.factor[i], 4) << " x map-rates' "
-       << formatSignificant(p.phaseSeconds, 4) << " s (" << readouts[i]
-       << " within " << formatSignificant(100 * pace.misfit[i], 3)
-       << " % of the model network's"
-       << (pace.atBound[i] ? "; the end of the search window" : "") << ")";
-  }
-  os << "\n";
-}
-
 /// `name value (model) value (<level>)` per entry.
 static std::string sideBySide(llvm::ArrayRef<std::string> names,
                               llvm::ArrayRef<double> model,
@@ -254,7 +220,7 @@ int driver::reportLabLevel(const LabLevelRun &run,
   if (!run.scaleChoice.empty())
     os << "scale: " << run.scaleChoice << "\n";
   if (run.pace)
-    printPace(*run.pace, p, os);
+    os << "pace: " << verify::describePace(*run.pace, p.phaseSeconds) << "\n";
   printRows(run, accuracy, os);
   os << "weights:";
   for (size_t i = 0; i < mi.weights.size(); ++i)

@@ -1,7 +1,9 @@
 //===- LabPace.cpp - the design's pace, measured per clock phase ----------===//
 
 #include "lib/verify/LabPace.h"
+#include "lib/support/Format.h"
 #include "lib/train/ChemicalTrainer.h"
+#include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <cmath>
 
@@ -168,6 +170,36 @@ llvm::Expected<PhasePace> calibratePace(LabTrainer &lab,
   if (pace)
     pace->probeWeight = ProbeWeight;
   return pace;
+}
+
+std::string describePace(const PhasePace &pace, double phaseSeconds) {
+  std::vector<std::string> x;
+  for (double v : pace.probe)
+    x.push_back(formatSignificant(v, 4));
+  std::string text =
+      "measured on a calibration sample (inputs " + llvm::join(x, ", ") +
+      ", target " + formatSignificant(pace.probeTarget, 4) +
+      ", every weight at " + formatSignificant(pace.probeWeight, 4) + "):";
+  const char *names[2] = {"forward", "backward"};
+  const char *readouts[2] = {"outputs", "weight changes"};
+  for (size_t i = 0; i < 2; ++i) {
+    text += std::string(i ? ";" : "") + " " + names[i] + " ";
+    if (!pace.fitted[i])
+      text +=
+          "map-rates' time kept (no " + std::string(readouts[i]) + " moved)";
+    else if (pace.unmet[i])
+      text += "map-rates' time kept (the design's " + std::string(readouts[i]) +
+              " come no nearer than " +
+              formatSignificant(100 * pace.misfit[i], 3) +
+              " % to the model network's: no duration mends that)";
+    else
+      text += formatSignificant(pace.factor[i], 4) + " x map-rates' " +
+              formatSignificant(phaseSeconds, 4) + " s (" + readouts[i] +
+              " within " + formatSignificant(100 * pace.misfit[i], 3) +
+              " % of the model network's" +
+              (pace.atBound[i] ? "; the end of the search window" : "") + ")";
+  }
+  return text;
 }
 
 } // namespace crnc::verify

@@ -166,3 +166,29 @@ TEST_CASE("a protocol timed at half the network's pace is measured back",
   CHECK(measured[1][0] == Approx(2 * measured[0][0]).epsilon(1e-5));
   CHECK(measured[1][1] == Approx(2 * measured[0][1]).epsilon(1e-3));
 }
+
+TEST_CASE("the pace as crnc train prints it", "[verify][lab]") {
+  verify::PhasePace pace;
+  pace.probe = {2.5, 4};
+  pace.probeTarget = 11.8;
+  pace.probeWeight = 1;
+  pace.factor = {1.169, 1};
+  pace.misfit = {0.0001, 1};
+  pace.fitted = {1, 3};
+  pace.unmet = {false, true};
+  CHECK(verify::describePace(pace, 50150) ==
+        "measured on a calibration sample (inputs 2.5, 4, target 11.8, every "
+        "weight at 1): forward 1.169 x map-rates' 5.015e+04 s (outputs within "
+        "0.01 % of the model network's); backward map-rates' time kept (the "
+        "design's weight changes come no nearer than 100 % to the model "
+        "network's: no duration mends that)");
+  pace.fitted = {0, 3};
+  pace.unmet = {false, false};
+  pace.atBound = {false, true};
+  pace.factor = {1, 3};
+  CHECK(verify::describePace(pace, 50150) ==
+        "measured on a calibration sample (inputs 2.5, 4, target 11.8, every "
+        "weight at 1): forward map-rates' time kept (no outputs moved); "
+        "backward 3 x map-rates' 5.015e+04 s (weight changes within 100 % of "
+        "the model network's; the end of the search window)");
+}
