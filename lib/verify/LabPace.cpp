@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace crnc::verify {
 
@@ -71,6 +72,40 @@ static std::vector<double> readoutScales(llvm::ArrayRef<double> start,
   return scale;
 }
 
+/// Readouts of a state (the outputs, or the weight changes).
+using ReadFn = std::function<std::vector<double>(llvm::ArrayRef<double>)>;
+
+/// Fits phase `phase` of `pace`: runs `start` on `sim` over PaceWindow
+/// phases of `phaseSeconds`, reading `read` at PacePoints times, and takes
+/// the time nearest `goal` (nothing when no goal readout moved; factor 1
+/// kept when the nearest is beyond PaceMisfitLimit).
+static llvm::Error fitPhase(sim::OdeSimulator &sim,
+                            llvm::ArrayRef<double> start, const ReadFn &read,
+                            llvm::ArrayRef<double> goal, double phaseSeconds,
+                            size_t phase, PhasePace &pace) {
+  std::vector<double> times{0};
+  std::vector<std::vector<double>> values{read(start)};
+  std::vector<double> scale = readoutScales(values[0], goal);
+  if (scale.empty())
+    return llvm::Error::success();
+  sim.setState(start, 0);
+  for (unsigned k = 1; k <= PacePoints; ++k) {
+    times.push_back(PaceWindow * phaseSeconds * k / PacePoints);
+    if (llvm::Error e = integrateWithRestarts(sim, times.back()))
+      return e;
+    values.push_back(read(sim.state()));
+  }
+  auto [t, d] = nearestTime(times, values, goal, scale);
+  pace.misfit[phase] = std::sqrt(d / double(goal.size()));
+  pace.fitted[phase] = goal.size();
+  pace.unmet[phase] = !(pace.misfit[phase] <= PaceMisfitLimit);
+  if (!pace.unmet[phase]) {
+    pace.factor[phase] = t / phaseSeconds;
+    pace.atBound[phase] = t >= times.back();
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<PhasePace> LabTrainer::calibratePace(
     llvm::ArrayRef<double> x, double target, llvm::ArrayRef<double> weights,
     llvm::ArrayRef<double> modelOutputs, llvm::ArrayRef<double> modelChanges) {
@@ -83,9 +118,12 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
   auto y = presentation(trainSim->state(), x, target);
   if (!y)
     return y.takeError();
-  std::vector<double> weightsStart;
   for (size_t w = 0; w < mi.weights.size() && w < weights.size(); ++w) {
     const train::SignalRef &s = mi.weights[w];
+    if (weights[w] < 0 && !s.neg)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "weight '%s' has one rail",
+                                     s.name.c_str());
     std::vector<size_t> rails{s.pos};
     if (s.neg)
       rails.push_back(*s.neg);
@@ -94,51 +132,33 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
             add(*y, weights[w] >= 0 ? s.pos : *s.neg, std::fabs(weights[w])))
       return e;
   }
+  std::vector<double> weightsStart;
   for (const train::SignalRef &w : mi.weights)
     weightsStart.push_back(value(*y, w));
-  auto readChanges = [&](llvm::ArrayRef<double> state) {
+  ReadFn readChanges = [&](llvm::ArrayRef<double> state) {
     std::vector<double> c;
     for (size_t w = 0; w < mi.weights.size(); ++w)
       c.push_back(value(state, mi.weights[w]) - weightsStart[w]);
     return c;
   };
-  std::vector<double> phaseStart = *y;
-  for (size_t phase = 0; phase < 2; ++phase) {
-    if (llvm::Error e = startPhase(phaseStart, phase))
-      return e;
-    auto read = [&](llvm::ArrayRef<double> state) {
-      return phase == 0 ? readOutputs(state) : readChanges(state);
-    };
-    llvm::ArrayRef<double> goal = phase == 0 ? modelOutputs : modelChanges;
-    std::vector<double> scale = readoutScales(read(phaseStart), goal);
-    if (!scale.empty()) {
-      std::vector<double> times{0};
-      std::vector<std::vector<double>> values{read(phaseStart)};
-      (*sim)->setState(phaseStart, 0);
-      for (unsigned k = 1; k <= PacePoints; ++k) {
-        times.push_back(PaceWindow * proto.phaseSeconds * k / PacePoints);
-        if (llvm::Error e = integrateWithRestarts(**sim, times.back()))
-          return e;
-        values.push_back(read((*sim)->state()));
-      }
-      auto [t, d] = nearestTime(times, values, goal, scale);
-      pace.misfit[phase] = std::sqrt(d / double(goal.size()));
-      pace.fitted[phase] = goal.size();
-      pace.unmet[phase] = !(pace.misfit[phase] <= PaceMisfitLimit);
-      if (!pace.unmet[phase]) {
-        pace.factor[phase] = t / proto.phaseSeconds;
-        pace.atBound[phase] = t >= times.back();
-      }
-    }
-    proto.pace[phase] = pace.factor[phase];
-    if (phase == 1)
-      break;
-    // Phase 2 starts where the calibrated phase 1 ends.
-    (*sim)->setState(phaseStart, 0);
-    if (llvm::Error e = integrateWithRestarts(**sim, proto.duration(0)))
-      return e;
-    phaseStart.assign((*sim)->state().begin(), (*sim)->state().end());
-  }
+  ReadFn readOut = [&](llvm::ArrayRef<double> s) { return readOutputs(s); };
+  // Phase 1, then phase 2 from where the calibrated phase 1 ends.
+  if (llvm::Error e = startPhase(*y, 0))
+    return e;
+  if (llvm::Error e = fitPhase(**sim, *y, readOut, modelOutputs,
+                               proto.phaseSeconds, 0, pace))
+    return e;
+  proto.pace[0] = pace.factor[0];
+  (*sim)->setState(*y, 0);
+  if (llvm::Error e = integrateWithRestarts(**sim, proto.duration(0)))
+    return e;
+  y->assign((*sim)->state().begin(), (*sim)->state().end());
+  if (llvm::Error e = startPhase(*y, 1))
+    return e;
+  if (llvm::Error e = fitPhase(**sim, *y, readChanges, modelChanges,
+                               proto.phaseSeconds, 1, pace))
+    return e;
+  proto.pace[1] = pace.factor[1];
   return pace;
 }
 
