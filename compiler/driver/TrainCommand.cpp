@@ -188,6 +188,8 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
                             "], not " + formatNumber(concScaleNM));
   s.concScaleNM = concScaleNM;
   s.finiteFuels = finiteFuels;
+  if (pace.getNumOccurrences() && level != TrainLevel::Dna)
+    return reportUsageError("--pace is for --level=dna");
   s.measurePace = pace == PaceChoice::Measured;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;
