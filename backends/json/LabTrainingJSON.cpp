@@ -99,5 +99,7 @@ Json json::dnaTrainingToJSON(const ir::Module &formal, llvm::StringRef scheme) {
     j["lowest_fuel"] = {{"name", r->lowestFuelName},
                         {"fraction_left", jsonNumber(*r->lowestFuelFraction)}};
   j["lab_time"] = labTimeToJSON(*r);
+  if (!r->pace.empty())
+    j["pace"] = jsonNumbers(r->pace);
   return j;
 }
