@@ -8,12 +8,14 @@ using namespace crnc;
 using namespace crnc::verify;
 
 Json json::labTimeToJSON(const LabRecord &r) {
-  return {{"hours_per_phase", jsonNumber(r.phaseSeconds / 3600)},
-          {"hours_per_training_sample", jsonNumber(r.sampleHours())},
-          {"training_samples", r.trainingSamples},
-          {"training_hours", jsonNumber(r.trainingHours())},
-          {"hours_per_evaluated_sample", jsonNumber(r.phaseSeconds / 3600)},
-          {"evaluated_samples", r.evaluatedSamples}};
+  return {
+      {"hours_per_phase", jsonNumber(r.phaseSeconds / 3600)},
+      {"hours_per_backward_phase", jsonNumber(r.backwardPhaseSeconds() / 3600)},
+      {"hours_per_training_sample", jsonNumber(r.sampleHours())},
+      {"training_samples", r.trainingSamples},
+      {"training_hours", jsonNumber(r.trainingHours())},
+      {"hours_per_evaluated_sample", jsonNumber(r.phaseSeconds / 3600)},
+      {"evaluated_samples", r.evaluatedSamples}};
 }
 
 /// NaN (no validation rows) as null.
@@ -97,5 +99,7 @@ Json json::dnaTrainingToJSON(const ir::Module &formal, llvm::StringRef scheme) {
     j["lowest_fuel"] = {{"name", r->lowestFuelName},
                         {"fraction_left", jsonNumber(*r->lowestFuelFraction)}};
   j["lab_time"] = labTimeToJSON(*r);
+  if (!r->pace.empty())
+    j["pace"] = jsonNumbers(r->pace);
   return j;
 }

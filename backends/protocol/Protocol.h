@@ -41,6 +41,9 @@ struct LabSettings {
   double minPipetteUL = 0.5;     ///< smallest volume pipetted directly
   BufferSpec buffer;             ///< 10x TAE / 125 mM Mg2+ -> 1x
   OrderSettings order;           ///< plates, scale, purification
+  /// Per clock phase: its duration over horizon x time_scale (the design's
+  /// pace measured by `crnc train --level dna`); empty: 1.
+  std::vector<double> phasePace;
 };
 
 /// Range checks; the message names the setting and the accepted range.

@@ -213,14 +213,37 @@ static llvm::Error triggerEvents(const ir::Module &m,
                 "phase off; the next sample starts");
 }
 
+/// Each phase's start, in minutes (the last entry: the cycle's end):
+/// horizon x time_scale, times the measured pace where one was given.
+static std::vector<double> phaseStarts(double phaseMinutes, size_t phases,
+                                       llvm::ArrayRef<double> pace,
+                                       Timeline &t) {
+  std::vector<double> starts{0};
+  std::vector<std::string> lengths;
+  for (size_t i = 0; i < phases; ++i) {
+    double length = phaseMinutes * (i < pace.size() ? pace[i] : 1.0);
+    starts.push_back(starts.back() + length);
+    lengths.push_back(minutes(length));
+  }
+  if (!pace.empty())
+    t.notes.push_back("The phases last " + llvm::join(lengths, " and ") +
+                      " min: the design's own pace, measured by crnc train "
+                      "--level dna on this design (horizon x time_scale "
+                      "gives " +
+                      minutes(phaseMinutes) + " min each).");
+  return starts;
+}
+
 static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
-                                    Protocol &p) {
+                                    llvm::ArrayRef<double> pace, Protocol &p) {
   Timeline &t = p.timeline;
   t.kind = "learning";
   double horizon = model::get(m.attrs, model::Horizon).value_or(1);
   double phaseMinutes = horizon * t.labSecondsPerModelTime / 60;
   std::vector<Phase> phases = clockPhases(m);
-  t.cycleMinutes = phaseMinutes * double(phases.size());
+  std::vector<double> starts =
+      phaseStarts(phaseMinutes, phases.size(), pace, t);
+  t.cycleMinutes = starts.back();
   bool external = lowering::get(m.attrs, lowering::ClockStrategy) ==
                   lowering::GateStrategy::External;
   if (llvm::Error e = addLoads(m, adds, t))
@@ -230,7 +253,7 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
     if (ir::findAttribute(s.attrs, model::Output.name))
       outputs.push_back(s.name);
   for (size_t i = 0; i < phases.size(); ++i) {
-    double start = phaseMinutes * double(i);
+    double start = starts[i];
     if (i == 1)
       add(t, start, "measure", llvm::join(outputs, ", "),
           "the prediction is the first output rail minus the second");
@@ -286,7 +309,7 @@ llvm::Error protocol::buildTimeline(const ir::Module &formal,
     return llvm::Error::success();
   }
   Additions adds(s, t.nanomolarPerModelUnit, p);
-  if (llvm::Error e = learningTimeline(formal, adds, p))
+  if (llvm::Error e = learningTimeline(formal, adds, s.phasePace, p))
     return e;
   if (t.cycleMinutes > 24 * 60)
     p.warnings.push_back("one training cycle lasts " +

@@ -197,6 +197,8 @@ struct DnaTraining {
   std::optional<double> lowestFuelFraction; ///< finite fuels only
   std::string lowestFuelName;
   double hoursPerPhase = 0, hoursPerSample = 0, trainingHours = 0;
+  double hoursPerBackwardPhase = 0; ///< differs from hoursPerPhase when the
+                                    ///< design's pace was measured
   unsigned trainingSamples = 0, evaluatedSamples = 0;
   /// How the trained design differs from the one compiled (empty: it is
   /// this design, the weights aside).

@@ -335,8 +335,12 @@ static void dnaTrainingNote(llvm::raw_ostream &os, const DnaTraining &d) {
       " design (" + d.network +
       "), beside the model network on the same rows in the same order. Lab "
       "time: " +
-      num(d.hoursPerSample, 3) + " h per training sample (two phases of " +
-      num(d.hoursPerPhase, 3) + " h); " + std::to_string(d.trainingSamples) +
+      num(d.hoursPerSample, 3) + " h per training sample (" +
+      (d.hoursPerBackwardPhase == d.hoursPerPhase
+           ? "two phases of " + num(d.hoursPerPhase, 3)
+           : "phases of " + num(d.hoursPerPhase, 3) + " and " +
+                 num(d.hoursPerBackwardPhase, 3)) +
+      " h); " + std::to_string(d.trainingSamples) +
       " samples in sequence: " + num(d.trainingHours, 3) + " h; " +
       std::to_string(d.evaluatedSamples) + " validation and test samples, " +
       num(d.hoursPerPhase, 3) + " h each (phase 1 on a copy of the mix).";

@@ -193,6 +193,7 @@ static Json dnaTrainingJson(const DnaTraining &d) {
           {"lowest_fuel_fraction", optionalNumber(d.lowestFuelFraction)},
           {"lowest_fuel", d.lowestFuelName},
           {"lab_hours_per_phase", jsonNumber(d.hoursPerPhase)},
+          {"lab_hours_per_backward_phase", jsonNumber(d.hoursPerBackwardPhase)},
           {"lab_hours_per_training_sample", jsonNumber(d.hoursPerSample)},
           {"training_samples", d.trainingSamples},
           {"lab_hours_of_training", jsonNumber(d.trainingHours)},

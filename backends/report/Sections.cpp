@@ -167,6 +167,7 @@ static Part<DnaTraining> describeDnaTraining(const ir::Module &formal,
   d.lowestFuelFraction = r->lowestFuelFraction;
   d.lowestFuelName = r->lowestFuelName;
   d.hoursPerPhase = r->phaseSeconds / 3600;
+  d.hoursPerBackwardPhase = r->backwardPhaseSeconds() / 3600;
   d.hoursPerSample = r->sampleHours();
   d.trainingHours = r->trainingHours();
   d.trainingSamples = r->trainingSamples;

@@ -543,8 +543,11 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
                                      const CompileOptions &options,
                                      DiagnosticEngine &diags,
                                      CompileResult &result) {
+  protocol::LabSettings settings = options.lab;
+  settings.phasePace =
+      verify::measuredPace(module, dsd::schemeInfo(options.scheme.kind).name);
   llvm::Expected<protocol::Protocol> lab =
-      protocol::buildProtocol(module, stage.design, options.lab);
+      protocol::buildProtocol(module, stage.design, settings);
   if (!lab) {
     diags.error(Location(), "protocol: " + llvm::toString(lab.takeError()));
     result.settingsError = true;

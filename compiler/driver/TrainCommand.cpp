@@ -97,6 +97,16 @@ cl::opt<double>
                 cl::desc("--level=formal|dna: nM per model unit (default: "
                          "map-rates' choice, the scale of least lab time)"),
                 cl::init(0), TRAIN_OPT);
+enum class PaceChoice { Measured, MapRates };
+cl::opt<PaceChoice>
+    pace("pace",
+         cl::desc("--level=dna: how long each clock phase lasts in the lab"),
+         cl::values(clEnumValN(PaceChoice::Measured, "measured",
+                               "the design's pace, measured on a calibration "
+                               "sample (default)"),
+                    clEnumValN(PaceChoice::MapRates, "map-rates",
+                               "horizon x map-rates' time_scale")),
+         cl::init(PaceChoice::Measured), TRAIN_OPT);
 cl::opt<bool> finiteFuels("finite-fuels",
                           cl::desc("--level=formal|dna: fuels start at their "
                                    "level and deplete (default: held)"),
@@ -178,6 +188,9 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
                             "], not " + formatNumber(concScaleNM));
   s.concScaleNM = concScaleNM;
   s.finiteFuels = finiteFuels;
+  if (pace.getNumOccurrences() && level != TrainLevel::Dna)
+    return reportUsageError("--pace is for --level=dna");
+  s.measurePace = pace == PaceChoice::Measured;
   s.limits.maxComplexCount = maxComplexCount;
   s.limits.maxReactionCount = maxReactionCount;
   // Polymers above 10 strands are left out as Peppercorn and Nuskell do; the

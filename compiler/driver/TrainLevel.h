@@ -15,6 +15,7 @@
 #include "lib/enumerate/Enumerator.h"
 #include "lib/support/Diagnostics.h"
 #include "lib/support/Json.h"
+#include "lib/verify/LabPace.h"
 #include "lib/verify/LabRecord.h"
 #include "lib/verify/LabTraining.h"
 #include <memory>
@@ -29,6 +30,12 @@ struct LabLevelSettings {
   dsd::SchemeKind scheme = dsd::SchemeOptions().kind;
   bool finiteFuels = false;
   double concScaleNM = 0; ///< nM per model unit; 0: map-rates' choice
+  /// dna without concScaleNM: the largest scale at which every module
+  /// realises its rate (TrainLevel.cpp) instead of map-rates' choice.
+  bool chooseScale = true;
+  /// dna: each phase lasts the design's measured pace (lib/verify/LabPace.h)
+  /// instead of map-rates' time scale.
+  bool measurePace = true;
   enumerate::EnumerateOptions limits; ///< for the design's enumeration
   sim::SolverOptions modelSolver;     ///< the model network's integrator
   sim::SolverOptions labSolver;       ///< the lab network's integrator
@@ -41,6 +48,8 @@ struct LabLevelRun {
   std::string levelName; ///< "formal" or "dna (<scheme>)"
   std::string network;   ///< one line: species, reactions, fuels
   verify::LabProtocol protocol;
+  std::optional<verify::PhasePace> pace; ///< set when the pace was measured
+  std::string scaleChoice; ///< how the scale was chosen (empty: given)
   verify::LabTrainingResult result;
   double setupSeconds = 0; ///< lowering, design, enumeration
   /// What the trained module carries of the lab network (lib/verify/LabRecord).

@@ -59,6 +59,18 @@ static std::string dimmerTriggers(const verify::LabProtocol &p) {
   return ", dimmer triggers at " + llvm::join(levels, ", ") + " nM";
 }
 
+/// "9300 s (2.58 h) per phase", or each phase's duration when they differ.
+static std::string phaseText(const verify::LabProtocol &p) {
+  auto duration = [](double s) {
+    return formatSignificant(s, 4) + " s (" + formatSignificant(s / 3600, 3) +
+           " h)";
+  };
+  if (p.duration(0) == p.duration(1))
+    return duration(p.duration(0)) + " per phase";
+  return "forward phase " + duration(p.duration(0)) + ", backward phase " +
+         duration(p.duration(1));
+}
+
 /// `name value (model) value (<level>)` per entry.
 static std::string sideBySide(llvm::ArrayRef<std::string> names,
                               llvm::ArrayRef<double> model,
@@ -135,7 +147,9 @@ Json driver::labLevelJson(const LabLevelRun &run,
              {"nM_per_model_unit", jsonNumber(rec.design.concScaleNM)},
              {"cmax_nM", jsonNumber(rec.design.cmaxNM)},
              {"qmax_per_nM_s", jsonNumber(rec.design.qmaxPerNMs)}}},
-           {"phase_seconds", jsonNumber(run.protocol.phaseSeconds)},
+           {"phase_seconds", jsonNumber(run.protocol.duration(0))},
+           {"backward_phase_seconds", jsonNumber(run.protocol.duration(1))},
+           {"map_rates_phase_seconds", jsonNumber(run.protocol.phaseSeconds)},
            {"lab_hours_per_sample", jsonNumber(rec.sampleHours())},
            {"nM_per_model_unit", jsonNumber(run.protocol.concScale)},
            {"lab_time", json::labTimeToJSON(rec)}};
@@ -148,6 +162,15 @@ Json driver::labLevelJson(const LabLevelRun &run,
     epochs.push_back(std::move(record));
   }
   doc["epochs"] = std::move(epochs);
+  if (run.pace)
+    doc["pace"] = {
+        {"factor", jsonNumbers({run.pace->factor[0], run.pace->factor[1]})},
+        {"misfit", jsonNumbers({run.pace->misfit[0], run.pace->misfit[1]})},
+        {"readouts_fitted", {run.pace->fitted[0], run.pace->fitted[1]}},
+        {"unmet", {run.pace->unmet[0], run.pace->unmet[1]}},
+        {"probe_inputs", jsonNumbers(run.pace->probe)},
+        {"probe_target", jsonNumber(run.pace->probeTarget)},
+        {"probe_weight", jsonNumber(run.pace->probeWeight)}};
   if (r.first)
     doc["first_sample"] = firstSampleJson(*r.first, mi);
   doc["validation"] = pair(r.modelValidation, r.labValidation);
@@ -185,16 +208,19 @@ int driver::reportLabLevel(const LabLevelRun &run,
   const verify::LabTrainingResult &r = run.result;
   bool accuracy = mi.task != train::Task::Regression;
   llvm::raw_ostream &os = llvm::outs();
-  double sampleHours = 2 * run.protocol.phaseSeconds / 3600;
+  const verify::LabProtocol &p = run.protocol;
   os << "lab network, " << run.levelName << ": " << run.network << "\n";
-  os << "protocol: " << formatSignificant(run.protocol.phaseSeconds, 4)
-     << " s (" << formatSignificant(run.protocol.phaseSeconds / 3600, 3)
-     << " h) per phase, " << formatSignificant(sampleHours, 3)
+  os << "protocol: " << phaseText(p) << ", "
+     << formatSignificant(run.record.sampleHours(), 3)
      << " h of lab time per training sample; "
      << formatSignificant(run.protocol.concScale, 4)
      << " nM per model unit, triggers at "
      << formatSignificant(run.protocol.clockLevel, 4) << " nM"
      << dimmerTriggers(run.protocol) << "\n";
+  if (!run.scaleChoice.empty())
+    os << "scale: " << run.scaleChoice << "\n";
+  if (run.pace)
+    os << "pace: " << verify::describePace(*run.pace, p.phaseSeconds) << "\n";
   printRows(run, accuracy, os);
   os << "weights:";
   for (size_t i = 0; i < mi.weights.size(); ++i)

@@ -124,6 +124,11 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
                      r.lowestFuelName + ":" +
                          formatNumber(*r.lowestFuelFraction));
   ir::setAttribute(a, "lab_phase_seconds", formatNumber(r.phaseSeconds));
+  if (r.backwardPhaseSeconds() != r.phaseSeconds)
+    ir::setAttribute(a, "lab_backward_phase_seconds",
+                     formatNumber(r.backwardSeconds));
+  if (!r.pace.empty())
+    ir::setAttribute(a, "lab_pace", train::joinRecordedNumbers(r.pace));
   ir::setAttribute(a, "lab_training_samples",
                    std::to_string(r.trainingSamples));
   ir::setAttribute(a, "lab_evaluated_samples",
@@ -157,6 +162,8 @@ static bool readScalars(const ir::Module &m, LabRecord &r) {
   r.design.cmaxNM = numberAttr(m, "lab_cmax_nM");
   r.design.qmaxPerNMs = numberAttr(m, "lab_qmax_per_nM_s");
   r.phaseSeconds = numberAttr(m, "lab_phase_seconds");
+  if (ir::findAttribute(m.attrs, "lab_backward_phase_seconds"))
+    r.backwardSeconds = numberAttr(m, "lab_backward_phase_seconds");
   if (text("lab_training_samples").getAsInteger(10, r.trainingSamples) ||
       text("lab_evaluated_samples").getAsInteger(10, r.evaluatedSamples))
     return false;
@@ -199,11 +206,23 @@ std::optional<LabRecord> readLabRecord(const ir::Module &module) {
       r.firstOutputs.size() != r.firstModelOutputs.size() ||
       r.firstChanges.size() != r.firstModelChanges.size())
     return std::nullopt;
+  if (ir::findAttribute(module.attrs, "lab_pace") &&
+      !train::readRecordedNumbers(module, "lab_pace", r.pace))
+    return std::nullopt;
   size_t n = r.trainLoss.size();
   if (r.trainAccuracy.size() != n || r.validationLoss.size() != n ||
       r.validationAccuracy.size() != n)
     return std::nullopt;
   return r;
+}
+
+std::vector<double> measuredPace(const ir::Module &formal,
+                                 llvm::StringRef scheme) {
+  std::optional<LabRecord> r = readLabRecord(formal);
+  if (!r || r->level != "dna" ||
+      !designDifferences(r->design, designIdentity(formal, scheme)).empty())
+    return {};
+  return r->pace;
 }
 
 void clearLabRecord(ir::AttributeList &attrs) {

@@ -61,12 +61,23 @@ struct LabRecord {
   /// has left at the end, and its name.
   std::optional<double> lowestFuelFraction;
   std::string lowestFuelName;
-  double phaseSeconds = 0;       ///< lab seconds per clock phase
+  /// Lab seconds of the forward phase (what an evaluation takes), and of
+  /// the backward phase (0: as long; a measured pace, LabPace.h, may
+  /// differ).
+  double phaseSeconds = 0, backwardSeconds = 0;
+  /// Per clock phase: its duration over horizon x time_scale, the design's
+  /// pace measured by `crnc train --level dna` (LabPace.h); empty: 1.
+  std::vector<double> pace;
   unsigned trainingSamples = 0;  ///< presented in sequence (two phases each)
   unsigned evaluatedSamples = 0; ///< validation and test (phase 1 each)
 
+  double backwardPhaseSeconds() const {
+    return backwardSeconds > 0 ? backwardSeconds : phaseSeconds;
+  }
   /// Lab hours of one training sample (two phases).
-  double sampleHours() const { return 2 * phaseSeconds / 3600; }
+  double sampleHours() const {
+    return (phaseSeconds + backwardPhaseSeconds()) / 3600;
+  }
   /// Lab hours of the training: the samples one after the other.
   double trainingHours() const { return trainingSamples * sampleHours(); }
 };
@@ -76,6 +87,13 @@ void recordLabTraining(ir::Module &module, const LabRecord &record);
 
 /// The record, or nullopt when the module has none or it does not parse.
 std::optional<LabRecord> readLabRecord(const ir::Module &module);
+
+/// The pace a DNA-level training of this very design measured (per clock
+/// phase, over horizon x time_scale; LabRecord::pace), for the protocol's
+/// phase times; empty when `formal` carries no such record, it was trained
+/// at map-rates' pace, or another design is built now (designDifferences).
+std::vector<double> measuredPace(const ir::Module &formal,
+                                 llvm::StringRef scheme);
 
 /// Removes every `lab_*` attribute (the weights changed since).
 void clearLabRecord(ir::AttributeList &attrs);

@@ -43,7 +43,7 @@ LabTrainer::traceSample(llvm::ArrayRef<double> x, double target,
     return y.takeError();
   pointsPerPhase = std::max(1u, pointsPerPhase);
   for (unsigned phase = 0; phase < 2; ++phase) {
-    double start = phase * proto.phaseSeconds;
+    double start = phase ? proto.duration(0) : 0.0;
     if (phase == 1)
       y->assign((*sim)->state().begin(), (*sim)->state().end());
     if (llvm::Error e = startPhase(*y, phase))
@@ -56,7 +56,7 @@ LabTrainer::traceSample(llvm::ArrayRef<double> x, double target,
         trace.stoppedAt = start + (*sim)->time();
         return trace;
       }
-      double t = proto.phaseSeconds * i / pointsPerPhase;
+      double t = proto.duration(phase) * i / pointsPerPhase;
       if (llvm::Error e = integrateWithRestarts(**sim, t))
         return e;
       record(trace, start + t, phase, readAll((*sim)->state()));

@@ -230,7 +230,7 @@ llvm::Error LabTrainer::runPhase(sim::OdeSimulator &sim, std::vector<double> y,
   if (llvm::Error e = startPhase(y, phase))
     return e;
   sim.setState(y, 0);
-  return integrateWithRestarts(sim, proto.phaseSeconds);
+  return integrateWithRestarts(sim, proto.duration(phase));
 }
 
 llvm::Error LabTrainer::startPhase(std::vector<double> &y, size_t phase) const {

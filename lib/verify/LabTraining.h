@@ -30,7 +30,12 @@ namespace crnc::verify {
 /// The schedule a lab runs, read from the lowered formal module.
 struct LabProtocol {
   double phaseSeconds = 0; ///< lab seconds per phase: horizon x time_scale
-  double concScale = 1;    ///< network units (nM) per model unit
+  /// Per phase (forward, backward): its lab duration over phaseSeconds, the
+  /// design's pace measured by calibratePace (LabPace.h); 1 until then.
+  std::array<double, 2> pace{1, 1};
+  /// Lab seconds of phase `phase` (0: forward, 1: backward).
+  double duration(size_t phase) const { return phaseSeconds * pace[phase]; }
+  double concScale = 1; ///< network units (nM) per model unit
   /// map-rates' amount_factor: a model value v is a lab total of
   /// v amountFactor concScale, free and bound (1 + lambda with SSW's
   /// buffers on every species, whose free amounts follow the formal CRN;
@@ -79,6 +84,27 @@ struct SampleTrace {
   double stoppedAt = 0;
 };
 
+/// The design's pace, measured on one calibration presentation: per phase,
+/// the lab duration (over LabProtocol::phaseSeconds) at which the lab
+/// network's readouts (phase 1: the outputs; phase 2: the weight changes)
+/// come nearest the model network's after one horizon.
+struct PhasePace {
+  std::array<double, 2> factor{1, 1};
+  /// Root mean square of the fitted readouts' deviations there, each over
+  /// the model's change of it (0: met exactly).
+  std::array<double, 2> misfit{0, 0};
+  /// Readouts fitted per phase (0: none moved in the model; factor 1 kept).
+  std::array<size_t, 2> fitted{0, 0};
+  /// True where the best fit was the end of the search window.
+  std::array<bool, 2> atBound{false, false};
+  /// True where the readouts came no nearer than PaceMisfitLimit (LabPace.h):
+  /// factor 1 kept.
+  std::array<bool, 2> unmet{false, false};
+  std::vector<double> probe; ///< the calibration inputs, model units
+  double probeTarget = 0;
+  double probeWeight = 0; ///< every weight's value in the calibration
+};
+
 class LabTrainer {
 public:
   /// Requires: `mi` was read from the model module whose species names are
@@ -112,6 +138,17 @@ public:
   std::pair<double, std::string> lowestFuel() const;
   const LabNetwork &network() const { return net; }
   const LabProtocol &protocol() const { return proto; }
+  /// Measures the pace of each phase on one presentation of (x, target)
+  /// from the current state with the weights set to `weights` (model
+  /// units), on a copy (LabPace.cpp), and sets protocol().pace to it.
+  /// `modelOutputs` are the model network's outputs after phase 1 and
+  /// `modelChanges` its weight changes over phase 2 on the same
+  /// presentation from the same weights.
+  llvm::Expected<PhasePace> calibratePace(llvm::ArrayRef<double> x,
+                                          double target,
+                                          llvm::ArrayRef<double> weights,
+                                          llvm::ArrayRef<double> modelOutputs,
+                                          llvm::ArrayRef<double> modelChanges);
 
 private:
   LabTrainer(LabNetwork net, const train::ModelInterface &mi,
