@@ -112,12 +112,11 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
   PhasePace pace;
   pace.probe.assign(x.begin(), x.end());
   pace.probeTarget = target;
-  auto sim = sim::OdeSimulator::create(*compiled, solver);
-  if (!sim)
-    return sim.takeError();
-  auto y = presentation(trainSim->state(), x, target);
-  if (!y)
-    return y.takeError();
+  auto begun = startSample(x, target);
+  if (!begun)
+    return begun.takeError();
+  std::unique_ptr<sim::OdeSimulator> sim = std::move(begun->sim);
+  std::vector<double> &y = begun->y;
   for (size_t w = 0; w < mi.weights.size() && w < weights.size(); ++w) {
     const train::SignalRef &s = mi.weights[w];
     if (weights[w] < 0 && !s.neg)
@@ -127,14 +126,14 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
     std::vector<size_t> rails{s.pos};
     if (s.neg)
       rails.push_back(*s.neg);
-    removeCopies(*y, rails);
+    removeCopies(y, rails);
     if (llvm::Error e =
-            add(*y, weights[w] >= 0 ? s.pos : *s.neg, std::fabs(weights[w])))
+            add(y, weights[w] >= 0 ? s.pos : *s.neg, std::fabs(weights[w])))
       return e;
   }
   std::vector<double> weightsStart;
   for (const train::SignalRef &w : mi.weights)
-    weightsStart.push_back(value(*y, w));
+    weightsStart.push_back(value(y, w));
   ReadFn readChanges = [&](llvm::ArrayRef<double> state) {
     std::vector<double> c;
     for (size_t w = 0; w < mi.weights.size(); ++w)
@@ -143,19 +142,19 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
   };
   ReadFn readOut = [&](llvm::ArrayRef<double> s) { return readOutputs(s); };
   // Phase 1, then phase 2 from where the calibrated phase 1 ends.
-  if (llvm::Error e = startPhase(*y, 0))
+  if (llvm::Error e = startPhase(y, 0))
     return e;
-  if (llvm::Error e = fitPhase(**sim, *y, readOut, modelOutputs,
-                               proto.phaseSeconds, 0, pace))
+  if (llvm::Error e =
+          fitPhase(*sim, y, readOut, modelOutputs, proto.phaseSeconds, 0, pace))
     return e;
   proto.pace[0] = pace.factor[0];
-  (*sim)->setState(*y, 0);
-  if (llvm::Error e = integrateWithRestarts(**sim, proto.duration(0)))
+  sim->setState(y, 0);
+  if (llvm::Error e = integrateWithRestarts(*sim, proto.duration(0)))
     return e;
-  y->assign((*sim)->state().begin(), (*sim)->state().end());
-  if (llvm::Error e = startPhase(*y, 1))
+  y.assign(sim->state().begin(), sim->state().end());
+  if (llvm::Error e = startPhase(y, 1))
     return e;
-  if (llvm::Error e = fitPhase(**sim, *y, readChanges, modelChanges,
+  if (llvm::Error e = fitPhase(*sim, y, readChanges, modelChanges,
                                proto.phaseSeconds, 1, pace))
     return e;
   proto.pace[1] = pace.factor[1];

@@ -35,31 +35,30 @@ LabTrainer::traceSample(llvm::ArrayRef<double> x, double target,
       v[s] = value(y, s);
     return v;
   };
-  auto sim = sim::OdeSimulator::create(*compiled, solver);
-  if (!sim)
-    return sim.takeError();
-  auto y = presentation(trainSim->state(), x, target);
-  if (!y)
-    return y.takeError();
+  auto begun = startSample(x, target);
+  if (!begun)
+    return begun.takeError();
+  std::unique_ptr<sim::OdeSimulator> sim = std::move(begun->sim);
+  std::vector<double> &y = begun->y;
   pointsPerPhase = std::max(1u, pointsPerPhase);
   for (unsigned phase = 0; phase < 2; ++phase) {
     double start = phase ? proto.duration(0) : 0.0;
     if (phase == 1)
-      y->assign((*sim)->state().begin(), (*sim)->state().end());
-    if (llvm::Error e = startPhase(*y, phase))
+      y.assign(sim->state().begin(), sim->state().end());
+    if (llvm::Error e = startPhase(y, phase))
       return e;
-    (*sim)->setState(*y, 0);
-    record(trace, start, phase, readAll(*y));
+    sim->setState(y, 0);
+    record(trace, start, phase, readAll(y));
     for (unsigned i = 1; i <= pointsPerPhase; ++i) {
       if (deadline.expired()) {
         trace.stopped = deadline.reason();
-        trace.stoppedAt = start + (*sim)->time();
+        trace.stoppedAt = start + sim->time();
         return trace;
       }
       double t = proto.duration(phase) * i / pointsPerPhase;
-      if (llvm::Error e = integrateWithRestarts(**sim, t))
+      if (llvm::Error e = integrateWithRestarts(*sim, t))
         return e;
-      record(trace, start + t, phase, readAll((*sim)->state()));
+      record(trace, start + t, phase, readAll(sim->state()));
     }
   }
   return trace;

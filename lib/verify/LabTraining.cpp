@@ -267,6 +267,17 @@ std::vector<double> LabTrainer::readOutputs(llvm::ArrayRef<double> y) const {
   return out;
 }
 
+llvm::Expected<LabTrainer::SampleStart>
+LabTrainer::startSample(llvm::ArrayRef<double> x, double target) const {
+  auto sim = sim::OdeSimulator::create(*compiled, solver);
+  if (!sim)
+    return sim.takeError();
+  auto y = presentation(trainSim->state(), x, target);
+  if (!y)
+    return y.takeError();
+  return SampleStart{std::move(*sim), std::move(*y)};
+}
+
 llvm::Expected<train::SampleResult>
 LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
   auto y0 = presentation(trainSim->state(), x, target);

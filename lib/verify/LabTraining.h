@@ -165,6 +165,14 @@ private:
   llvm::Expected<std::vector<double>> presentation(llvm::ArrayRef<double> base,
                                                    llvm::ArrayRef<double> x,
                                                    double target) const;
+  /// A fresh simulator of the lab network and the state that presents
+  /// (x, target) from the trainer's current state (no phase started yet).
+  struct SampleStart {
+    std::unique_ptr<sim::OdeSimulator> sim;
+    std::vector<double> y;
+  };
+  llvm::Expected<SampleStart> startSample(llvm::ArrayRef<double> x,
+                                          double target) const;
   /// Switches `y` to phase `phase`: the triggers removed and their
   /// complements set, the phase's triggers added.
   llvm::Error startPhase(std::vector<double> &y, size_t phase) const;

@@ -8,11 +8,12 @@
 // (soloveichik2010 and cardelli2013 build a buffer as one toehold-exchange
 // gate, which holds X by SSW's formula as built: SoloveichikBufferTest.cpp.)
 // Tolerance: 1 % (the warning's), calibration stops within 0.1 %.
+#include "DsdTestSupport.h"
 #include "backends/dsd/RateCalibration.h"
-#include "ir/Parser.h"
 #include <catch2/catch.hpp>
 
 using namespace crnc;
+using namespace crnc::test;
 
 static constexpr const char *buffered = R"(module "m" {
   unit nM
@@ -48,14 +49,11 @@ TEST_CASE("a buffer built from two gates holds more than SSW's formula",
           "[dsd][buffers]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(buffered, diags, "in.crnir");
-  REQUIRE(module);
   dsd::SchemeOptions options;
   options.kind = dsd::SchemeKind::Srinivas2015;
   options.calibrateRates = false;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  double hold = holdOf(*module, *design);
+  CompiledText c = compileText(buffered, options, diags);
+  double hold = holdOf(*c.module, c.design);
   CHECK(hold > 1.5);
   CHECK(hold < 4);
 }
@@ -64,12 +62,9 @@ TEST_CASE("buffer calibration brings the hold to buffer_hold",
           "[dsd][buffers]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(buffered, diags, "in.crnir");
-  REQUIRE(module);
   dsd::SchemeOptions options;
   options.kind = dsd::SchemeKind::Srinivas2015;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  CHECK(holdOf(*module, *design) == Approx(1).epsilon(0.01));
+  CompiledText c = compileText(buffered, options, diags);
+  CHECK(holdOf(*c.module, c.design) == Approx(1).epsilon(0.01));
   CHECK(diags.warningCount() == 0);
 }

@@ -6,49 +6,15 @@
 // directions are mirror images (equal condensed rates, so the gate holds X
 // by [gate] / [BS]) is measured with crnc's enumerator (Peppercorn's rate
 // model); tolerance 1e-9 relative (the same computation both ways).
-#include "backends/dsd/Scheme.h"
-#include "ir/Parser.h"
-#include "lib/dna/KernelNotation.h"
-#include "lib/enumerate/Enumerator.h"
+#include "BufferTestSupport.h"
 #include <catch2/catch.hpp>
 
 using namespace crnc;
-
-static std::string bufferedModule(const char *bs) {
-  return std::string(R"(module "m" {
-  unit nM
-  attr cmax_nM = "1000"
-  species A : signal = 10
-  species B : signal = 10
-  species C : signal = 0
-  species LS_A : fuel = 1000 constant {buffer_of = "A"}
-  species BS_A : fuel = )") +
-         bs + R"( constant
-  species HS_A : intermediate = 0
-  reaction A + B -> C [k = 0.0002]
-  reaction A + LS_A <=> HS_A + BS_A [kf = 0.00018, kr = 0.0002]
-})";
-}
-
-static dna::Design compileBuffered(const char *bs) {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(bufferedModule(bs), diags, "m.crnir");
-  REQUIRE(module);
-  dsd::SchemeOptions options;
-  options.kind = dsd::SchemeKind::Cardelli2013;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  return std::move(*design);
-}
-
-static std::string kernel(const dna::Design &d, dna::ComplexIndex i) {
-  return dna::printKernel(d.getComplex(i).complex, d.domains);
-}
+using namespace crnc::test;
 
 TEST_CASE("cardelli2013 builds a buffer as one gate with its own toehold",
           "[dsd][cardelli2013]") {
-  dna::Design d = compileBuffered("1000");
+  dna::Design d = compileBuffered("1000", dsd::SchemeKind::Cardelli2013);
   REQUIRE(d.modules.size() == 2);
   const dna::ReactionModule &buffer = d.modules[1];
   CHECK(buffer.equation == "A + LS_A <=> HS_A + BS_A");
@@ -70,54 +36,16 @@ TEST_CASE("cardelli2013 builds a buffer as one gate with its own toehold",
 
 TEST_CASE("the buffer gate's two directions are mirror images",
           "[dsd][cardelli2013][enumerate]") {
-  for (const char *bs : {"1000", "500"}) {
-    INFO("[BS] = " << bs << " nM");
-    dna::Design d = compileBuffered(bs);
-    dna::ComplexIndex gate = d.modules[1].fuels[0];
-    llvm::Expected<enumerate::EnumeratedSystem> system =
-        enumerate::enumerateDesign(d, enumerate::EnumerateOptions());
-    REQUIRE(bool(system));
-    auto named = [&](llvm::StringRef name) {
-      for (enumerate::MacrostateId m = 0; m < system->macrostates.size(); ++m)
-        if (system->macrostates[m].name == name)
-          return m;
-      FAIL("no macrostate " << name.str());
-      return enumerate::MacrostateId(0);
-    };
-    enumerate::MacrostateId a = named("A"), g = named(d.getComplex(gate).name),
-                            bsm = named("BS_A");
-    std::optional<double> forward, backward;
-    size_t touching = 0;
-    for (const enumerate::CondensedReaction &r : system->condensed) {
-      auto has = [](const std::vector<enumerate::MacrostateId> &side,
-                    enumerate::MacrostateId m) {
-        return std::count(side.begin(), side.end(), m) > 0;
-      };
-      if (!has(r.reactants, g) && !has(r.products, g))
-        continue;
-      ++touching;
-      if (has(r.reactants, a) && has(r.products, bsm))
-        forward = r.rate;
-      if (has(r.reactants, bsm) && has(r.products, a))
-        backward = r.rate;
-    }
-    CHECK(touching == 2); // the gate reacts with A and BS only
-    REQUIRE(forward);
-    REQUIRE(backward);
-    CHECK(*forward == Approx(*backward).epsilon(1e-9));
-    // Held fraction [HS] / [A] = k [gate] / (k [BS]), as the formal buffer.
-    double held = *forward * *d.getComplex(gate).concentration /
-                  (*backward * *d.getComplex(*d.lookup("BS_A")).concentration);
-    CHECK(held ==
-          Approx(0.00018 * 1000 / (0.0002 * std::stod(bs))).epsilon(1e-9));
-  }
+  checkBufferGateMirrors(dsd::SchemeKind::Cardelli2013);
 }
 
 TEST_CASE("buffers of two species share their toehold and do not react",
           "[dsd][cardelli2013][enumerate]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(R"(module "m" {
+  dsd::SchemeOptions options;
+  options.kind = dsd::SchemeKind::Cardelli2013;
+  CompiledText compiled = compileText(R"(module "m" {
   unit nM
   attr cmax_nM = "1000"
   species A : signal = 10
@@ -133,13 +61,8 @@ TEST_CASE("buffers of two species share their toehold and do not react",
   reaction A + LS_A <=> HS_A + BS_A [kf = 0.00018, kr = 0.0002]
   reaction B + LS_B <=> HS_B + BS_B [kf = 0.0001, kr = 0.0002]
 })",
-                                          diags, "m.crnir");
-  REQUIRE(module);
-  dsd::SchemeOptions options;
-  options.kind = dsd::SchemeKind::Cardelli2013;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  const dna::Design &d = *design;
+                                      options, diags);
+  const dna::Design &d = compiled.design;
   REQUIRE(d.modules.size() == 3);
   CHECK(kernel(d, d.modules[1].fuels[0]) == "d2( t5( + ) ) t1*");
   CHECK(kernel(d, d.modules[2].fuels[0]) == "d3( t5( + ) ) t1*");

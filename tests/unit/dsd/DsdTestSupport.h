@@ -5,6 +5,8 @@
 #define CRNC_TESTS_UNIT_DSD_DSDTESTSUPPORT_H
 
 #include "backends/dsd/Scheme.h"
+#include "ir/Parser.h"
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -38,6 +40,41 @@ inline std::unique_ptr<ir::Module> crnModule(llvm::StringRef crn) {
     r.reverseRate = 1.0;
   m->addReaction(r);
   return m;
+}
+
+/// .crnir `text` parsed; fails the test on a parse error.
+inline std::unique_ptr<ir::Module> parseModule(llvm::StringRef text,
+                                               DiagnosticEngine &diags) {
+  auto module = ir::parseModuleFromString(text, diags, "in.crnir");
+  REQUIRE(module);
+  return module;
+}
+
+/// .crnir of A + B -> C at k = 0.0002 /nM/s (2e5 /M/s), C_max 1000 nM.
+inline constexpr const char *abcModule = R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  species A : signal = 10
+  species B : signal = 10
+  species C : signal = 0
+  reaction A + B -> C [k = 0.0002]
+})";
+
+/// A parsed .crnir module and its design.
+struct CompiledText {
+  std::unique_ptr<ir::Module> module;
+  dna::Design design;
+};
+
+/// .crnir `text` parsed and compiled with `options`; fails the test on an
+/// error. Warnings are left in `diags`.
+inline CompiledText compileText(llvm::StringRef text,
+                                const dsd::SchemeOptions &options,
+                                DiagnosticEngine &diags) {
+  std::unique_ptr<ir::Module> module = parseModule(text, diags);
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  return {std::move(module), std::move(*design)};
 }
 
 struct CompileResult {

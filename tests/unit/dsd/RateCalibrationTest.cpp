@@ -9,29 +9,14 @@
 // Tolerances: 0.1 % (calibration stops within 0.1 %; levels have 4
 // significant digits).
 #include "backends/dsd/RateCalibration.h"
+#include "DsdTestSupport.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
-#include "ir/Parser.h"
 #include <catch2/catch.hpp>
 #include <tuple>
 
 using namespace crnc;
-
-static std::unique_ptr<ir::Module> parse(llvm::StringRef text,
-                                         DiagnosticEngine &diags) {
-  auto module = ir::parseModuleFromString(text, diags, "in.crnir");
-  REQUIRE(module);
-  return module;
-}
-
-static constexpr const char *abc = R"(module "m" {
-  unit nM
-  attr cmax_nM = "1000"
-  species A : signal = 10
-  species B : signal = 10
-  species C : signal = 0
-  reaction A + B -> C [k = 0.0002]
-})";
+using namespace crnc::test;
 
 TEST_CASE("the full toehold of soloveichik2010 realises 6.505e5 /M/s",
           "[dsd][rates]") {
@@ -43,17 +28,14 @@ TEST_CASE("the full toehold of soloveichik2010 realises 6.505e5 /M/s",
 TEST_CASE("calibration dilutes the join gate to realise q", "[dsd][rates]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = parse(abc, diags);
-  llvm::Expected<dna::Design> design =
-      dsd::compile(*module, dsd::SchemeOptions(), diags);
-  REQUIRE(bool(design));
-  const dna::ReactionModule &m = design->modules.front();
+  auto [module, design] = compileText(abcModule, dsd::SchemeOptions(), diags);
+  const dna::ReactionModule &m = design.modules.front();
   REQUIRE(m.targetRate);
   REQUIRE(m.realisedRate);
   REQUIRE(m.rateGate);
   CHECK(*m.targetRate == Approx(2e5).epsilon(1e-9));
   CHECK(*m.realisedRate == Approx(2e5).epsilon(1e-3));
-  CHECK(*design->getComplex(*m.rateGate).concentration ==
+  CHECK(*design.getComplex(*m.rateGate).concentration ==
         Approx(307.5).epsilon(1e-3));
   CHECK(m.gateToeholdNt == 5u);
   CHECK(diags.warningCount() == 0);
@@ -63,15 +45,13 @@ TEST_CASE("without calibration every gate is at C_max and realises 6.5e5",
           "[dsd][rates]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = parse(abc, diags);
   dsd::SchemeOptions options;
   options.calibrateRates = false;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  dsd::SchemeBuilder builder(*module, options, *design);
+  auto [module, design] = compileText(abcModule, options, diags);
+  dsd::SchemeBuilder builder(*module, options, design);
   auto steps = builder.steps(false);
   llvm::Expected<dsd::MeasuredRate> r =
-      dsd::measureModuleRate(*module, *design, 0, steps.front());
+      dsd::measureModuleRate(*module, design, 0, steps.front());
   REQUIRE(bool(r));
   CHECK(r->perMolarSecond == Approx(6.505e5).epsilon(1e-3));
 }
@@ -80,26 +60,24 @@ TEST_CASE("a trimmed toehold exposes fewer nucleotides and slows the gate",
           "[dsd][rates]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = parse(abc, diags);
   dsd::SchemeOptions options;
   options.calibrateRates = false;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  dsd::SchemeBuilder builder(*module, options, *design);
+  auto [module, design] = compileText(abcModule, options, diags);
+  dsd::SchemeBuilder builder(*module, options, design);
   auto steps = builder.steps(false);
-  dna::ComplexIndex gate = design->modules.front().fuels.front();
-  dna::ComplexIndex a = *design->lookup("A");
-  unsigned signalNt = dna::strandLength(design->getComplex(a).complex.strand(0),
-                                        design->domains);
-  REQUIRE(dsd::trimInputToehold(*design, gate, a, 3));
-  auto run = dsd::inputToeholdRun(*design, gate, a);
+  dna::ComplexIndex gate = design.modules.front().fuels.front();
+  dna::ComplexIndex a = *design.lookup("A");
+  unsigned signalNt =
+      dna::strandLength(design.getComplex(a).complex.strand(0), design.domains);
+  REQUIRE(dsd::trimInputToehold(design, gate, a, 3));
+  auto run = dsd::inputToeholdRun(design, gate, a);
   REQUIRE(run);
   CHECK(run->nucleotides == 3);
   // The signal keeps its nucleotides (its toehold is now two domains).
-  CHECK(dna::strandLength(design->getComplex(a).complex.strand(0),
-                          design->domains) == signalNt);
+  CHECK(dna::strandLength(design.getComplex(a).complex.strand(0),
+                          design.domains) == signalNt);
   llvm::Expected<dsd::MeasuredRate> r =
-      dsd::measureModuleRate(*module, *design, 0, steps.front());
+      dsd::measureModuleRate(*module, design, 0, steps.front());
   REQUIRE(bool(r));
   // Zhang & Winfree 2009: 2 nt less toehold slows displacement by over 10x.
   CHECK(r->perMolarSecond < 6.505e5 / 10);
@@ -124,21 +102,19 @@ TEST_CASE("one mismatch slows the join gate as the enumerator measures it",
           "[dsd][rates][mismatch]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = parse(abc, diags);
   dsd::SchemeOptions options;
   options.calibrateRates = false;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  dsd::SchemeBuilder builder(*module, options, *design);
+  auto [module, design] = compileText(abcModule, options, diags);
+  dsd::SchemeBuilder builder(*module, options, design);
   auto steps = builder.steps(false);
-  dna::ComplexIndex gate = design->modules.front().fuels.front();
-  auto site = dsd::mismatchSite(*design, gate, *design->lookup("A"));
+  dna::ComplexIndex gate = design.modules.front().fuels.front();
+  auto site = dsd::mismatchSite(design, gate, *design.lookup("A"));
   REQUIRE(site);
   CHECK(site->capacity == 3); // a 5-nt toehold: its 3 internal bases
-  dsd::setMismatches(*design, gate, *site, {1, false});
-  CHECK(dsd::inputToeholdMismatches(*design, gate, *design->lookup("A")) == 1);
+  dsd::setMismatches(design, gate, *site, {1, false});
+  CHECK(dsd::inputToeholdMismatches(design, gate, *design.lookup("A")) == 1);
   llvm::Expected<dsd::MeasuredRate> r =
-      dsd::measureModuleRate(*module, *design, 0, steps.front());
+      dsd::measureModuleRate(*module, design, 0, steps.front());
   REQUIRE(bool(r));
   // The join step X1 + L <=> H + B sets the rate by its equilibrium, which
   // the mismatch shifts by exp(ddG_mm / RT) = 1199.5 (detailed balance),
@@ -152,18 +128,15 @@ TEST_CASE("calibration weakens the toehold where dilution cannot reach q",
           "[dsd][rates][mismatch]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = parse(slowJoin, diags);
-  llvm::Expected<dna::Design> design =
-      dsd::compile(*module, dsd::SchemeOptions(), diags);
-  REQUIRE(bool(design));
-  const dna::ReactionModule &m = design->modules.front();
+  auto [module, design] = compileText(slowJoin, dsd::SchemeOptions(), diags);
+  const dna::ReactionModule &m = design.modules.front();
   REQUIRE(m.realisedRate);
   REQUIRE(m.rateGate);
   CHECK(*m.targetRate == Approx(500).epsilon(1e-9));
   CHECK(*m.realisedRate == Approx(500).epsilon(1e-3));
   CHECK(m.gateToeholdNt == 5u);
   CHECK(m.gateToeholdMismatches == 1u);
-  double level = *design->getComplex(*m.rateGate).concentration;
+  double level = *design.getComplex(*m.rateGate).concentration;
   CHECK(level >= 100);
   CHECK(level <= 1000);
   CHECK(diags.warningCount() == 0);
@@ -207,21 +180,19 @@ TEST_CASE("an end mismatch slows the join gate less than a central one",
           "[dsd][rates][mismatch]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = parse(abc, diags);
   dsd::SchemeOptions options;
   options.calibrateRates = false;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  dsd::SchemeBuilder builder(*module, options, *design);
+  auto [module, design] = compileText(abcModule, options, diags);
+  dsd::SchemeBuilder builder(*module, options, design);
   auto steps = builder.steps(false);
-  dna::ComplexIndex gate = design->modules.front().fuels.front();
-  auto site = dsd::mismatchSite(*design, gate, *design->lookup("A"));
+  dna::ComplexIndex gate = design.modules.front().fuels.front();
+  auto site = dsd::mismatchSite(design, gate, *design.lookup("A"));
   REQUIRE(site);
   REQUIRE(site->openEnd != 0);
-  dsd::setMismatches(*design, gate, *site, {0, true});
-  CHECK(dsd::inputToeholdMismatches(*design, gate, *design->lookup("A")) == 1);
+  dsd::setMismatches(design, gate, *site, {0, true});
+  CHECK(dsd::inputToeholdMismatches(design, gate, *design.lookup("A")) == 1);
   llvm::Expected<dsd::MeasuredRate> r =
-      dsd::measureModuleRate(*module, *design, 0, steps.front());
+      dsd::measureModuleRate(*module, design, 0, steps.front());
   REQUIRE(bool(r));
   double factor = 6.505e5 / r->perMolarSecond;
   CHECK(factor > 2);

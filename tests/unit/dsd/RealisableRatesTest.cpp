@@ -7,11 +7,12 @@
 // shift, measured: 3.69e4 /M/s). The intersections are exact arithmetic.
 // Tolerances: 0.1 % on measured rates, 1e-12 relative on arithmetic.
 #include "backends/dsd/RealisableRates.h"
+#include "DsdTestSupport.h"
 #include "backends/dsd/RateCalibration.h"
-#include "ir/Parser.h"
 #include <catch2/catch.hpp>
 
 using namespace crnc;
+using namespace crnc::test;
 
 static dna::ReactionModule withWindows(double q,
                                        std::vector<dsd::Window> windows) {
@@ -59,35 +60,22 @@ TEST_CASE("the worst miss is the largest factor off q, either way",
   CHECK(dsd::missesRates(design));
 }
 
-static constexpr const char *abc = R"(module "m" {
-  unit nM
-  attr cmax_nM = "1000"
-  species A : signal = 10
-  species B : signal = 10
-  species C : signal = 0
-  reaction A + B -> C [k = 0.0002]
-})";
-
 TEST_CASE("a join gate's windows: full toehold, then the mismatch ladder",
           "[dsd][rates][axis]") {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(abc, diags, "in.crnir");
-  REQUIRE(module);
-  llvm::Expected<dna::Design> design =
-      dsd::compile(*module, dsd::SchemeOptions(), diags);
-  REQUIRE(bool(design));
+  auto [module, design] = compileText(abcModule, dsd::SchemeOptions(), diags);
   dsd::SchemeOptions options;
-  dsd::SchemeBuilder builder(*module, options, *design);
+  dsd::SchemeBuilder builder(*module, options, design);
   std::vector<dsd::Step> steps = builder.steps(false);
   // Floor 100 nM, level 1000 nM: each window spans a factor of 10.
   std::vector<dsd::Window> w = dsd::measureRealisableRates(
-      *module, *design, 0, steps.front(), 100, 1000, 1e4);
+      *module, design, 0, steps.front(), 100, 1000, 1e4);
   REQUIRE(w.size() == 2); // the wobble (3.47e3 /M/s) is below 1e4: stop
   CHECK(w[0].second == Approx(6.505e5).epsilon(1e-3));
   CHECK(w[0].first == Approx(6.505e4).epsilon(1e-3));
   CHECK(w[1].second == Approx(3.69e4).epsilon(1e-3));
   CHECK(w[0].second / w[1].second == Approx(17.6).epsilon(3e-3));
   // The design's own gate is left as calibration set it.
-  CHECK(design->modules.front().gateToeholdMismatches == 0u);
+  CHECK(design.modules.front().gateToeholdMismatches == 0u);
 }

@@ -9,41 +9,18 @@
 // BS's history domain h' the forward direction measured 4.69e4 /M/s against
 // 1.41e6 backwards); tolerance 1e-9 relative (the same computation both
 // ways).
-#include "backends/dsd/Scheme.h"
-#include "ir/Parser.h"
-#include "lib/dna/KernelNotation.h"
-#include "lib/enumerate/Enumerator.h"
+#include "BufferTestSupport.h"
 #include <catch2/catch.hpp>
 
 using namespace crnc;
-
-static constexpr const char *buffered = R"(module "m" {
-  unit nM
-  attr cmax_nM = "1000"
-  species A : signal = 10
-  species B : signal = 10
-  species C : signal = 0
-  species LS_A : fuel = 1000 constant {buffer_of = "A"}
-  species BS_A : fuel = 1000 constant
-  species HS_A : intermediate = 0
-  reaction A + B -> C [k = 0.0002]
-  reaction A + LS_A <=> HS_A + BS_A [kf = 0.00018, kr = 0.0002]
-})";
+using namespace crnc::test;
 
 static dna::Design compileBuffered() {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(buffered, diags, "m.crnir");
-  REQUIRE(module);
-  llvm::Expected<dna::Design> design =
-      dsd::compile(*module, dsd::SchemeOptions(), diags);
-  REQUIRE(bool(design));
-  CHECK(diags.warningCount() == 0);
-  return std::move(*design);
-}
-
-static std::string kernel(const dna::Design &d, dna::ComplexIndex i) {
-  return dna::printKernel(d.getComplex(i).complex, d.domains);
+  unsigned warnings = 0;
+  dna::Design d = test::compileBuffered(
+      "1000", dsd::SchemeKind::Soloveichik2010, &warnings);
+  CHECK(warnings == 0);
+  return d;
 }
 
 TEST_CASE("soloveichik2010 builds a buffer as one gate with its own toehold",
@@ -72,31 +49,21 @@ TEST_CASE("soloveichik2010's buffer gate runs both ways at one rate",
   llvm::Expected<enumerate::EnumeratedSystem> system =
       enumerate::enumerateDesign(d, enumerate::EnumerateOptions());
   REQUIRE(bool(system));
-  auto named = [&](llvm::StringRef name) {
-    for (enumerate::MacrostateId m = 0; m < system->macrostates.size(); ++m)
-      if (system->macrostates[m].name == name)
-        return m;
-    FAIL("no macrostate " << name.str());
-    return enumerate::MacrostateId(0);
-  };
-  enumerate::MacrostateId a = named("A"), g = named(d.getComplex(gate).name),
-                          bs = named("BS_A");
-  auto has = [](const std::vector<enumerate::MacrostateId> &side,
-                enumerate::MacrostateId m) {
-    return std::count(side.begin(), side.end(), m) > 0;
-  };
+  enumerate::MacrostateId a = macrostateNamed(*system, "A"),
+                          g = macrostateNamed(*system, d.getComplex(gate).name),
+                          bs = macrostateNamed(*system, "BS_A");
   std::optional<double> forward, backward;
   for (const enumerate::CondensedReaction &r : system->condensed) {
-    if (has(r.reactants, a) && has(r.reactants, g))
+    if (sideHas(r.reactants, a) && sideHas(r.reactants, g))
       forward = r.rate;
-    if (has(r.reactants, bs) && has(r.products, a) && has(r.products, g))
+    if (sideHas(r.reactants, bs) && sideHas(r.products, a) &&
+        sideHas(r.products, g))
       backward = r.rate;
   }
   REQUIRE(forward);
   REQUIRE(backward);
   CHECK(*forward == Approx(*backward).epsilon(1e-9));
   // Held fraction [HS] / [A] = k [gate] / (k [BS]): the formal buffer's.
-  double held = *forward * *d.getComplex(gate).concentration /
-                (*backward * *d.getComplex(*d.lookup("BS_A")).concentration);
+  double held = heldByGate(d, gate, *forward, *backward);
   CHECK(held == Approx(0.00018 * 1000 / (0.0002 * 1000)).epsilon(1e-9));
 }

@@ -11,7 +11,6 @@
 #include "compiler/frontend/Frontend.h"
 #include "lib/verify/LabNetwork.h"
 #include "lib/verify/LabRecord.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <cmath>
 
 using namespace crnc;
@@ -89,19 +88,6 @@ TEST_CASE("a record with phases of different lengths keeps both",
   CHECK(verify::readLabRecord(same)->sampleHours() == Approx(2));
 }
 
-namespace {
-std::unique_ptr<ir::Module> regressionModel() {
-  auto buffer = llvm::MemoryBuffer::getFile(std::string(CRNC_SOURCE_DIR) +
-                                            "/examples/linear_regression.crn");
-  REQUIRE(bool(buffer));
-  llvm::SourceMgr sourceMgr;
-  DiagnosticEngine diags(sourceMgr);
-  auto module = frontend::compileString((*buffer)->getBuffer(), diags);
-  REQUIRE(module);
-  return module;
-}
-} // namespace
-
 // The lowered formal CRN of the regression example (map-rates' own network)
 // run by a protocol whose phases are half as long as map-rates' time scale
 // says: the calibration finds them twice as long as that protocol's, within
@@ -115,7 +101,8 @@ std::unique_ptr<ir::Module> regressionModel() {
 // within 1e-5).
 TEST_CASE("a protocol timed at half the network's pace is measured back",
           "[verify][lab]") {
-  std::unique_ptr<ir::Module> model = regressionModel();
+  std::unique_ptr<ir::Module> model =
+      test::exampleModule("linear_regression.crn");
   auto mi = train::ModelInterface::fromModule(*model);
   REQUIRE(bool(mi));
   ir::Module formal(*model);

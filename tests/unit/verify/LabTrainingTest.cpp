@@ -4,23 +4,11 @@
 #include "VerifyTestSupport.h"
 #include "compiler/driver/TrainLevel.h"
 #include "compiler/frontend/Frontend.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <cmath>
 
 using namespace crnc;
 
 namespace {
-
-std::unique_ptr<ir::Module> exampleModel(llvm::StringRef file) {
-  auto buffer = llvm::MemoryBuffer::getFile(std::string(CRNC_SOURCE_DIR) +
-                                            "/examples/" + file.str());
-  REQUIRE(bool(buffer));
-  llvm::SourceMgr sourceMgr;
-  DiagnosticEngine diags(sourceMgr);
-  auto module = frontend::compileString((*buffer)->getBuffer(), diags);
-  REQUIRE(module);
-  return module;
-}
 
 /// Rows y = 1 + 0.5 x1 + x2 on a grid of [0.2, 2]^2 (the regression
 /// example's form, smaller so that few epochs suffice).
@@ -37,7 +25,8 @@ train::Dataset gridRows(size_t n, double offset) {
 
 int runLevel(driver::TrainLevel level, unsigned epochs,
              const train::PreparedData &data, driver::LabLevelRun &run) {
-  std::unique_ptr<ir::Module> model = exampleModel("linear_regression.crn");
+  std::unique_ptr<ir::Module> model =
+      test::exampleModule("linear_regression.crn");
   auto mi = train::ModelInterface::fromModule(*model);
   REQUIRE(bool(mi));
   driver::LabLevelSettings s;

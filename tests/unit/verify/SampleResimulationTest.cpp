@@ -6,7 +6,6 @@
 #include "VerifyTestSupport.h"
 #include "compiler/driver/Pipeline.h"
 #include "lib/verify/VerifyDesign.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <cmath>
 
 using namespace crnc;
@@ -28,17 +27,6 @@ SampleTrace twoSignals() {
       t.values[1].push_back(0);
     }
   return t;
-}
-
-std::unique_ptr<ir::Module> regressionModel() {
-  auto buffer = llvm::MemoryBuffer::getFile(std::string(CRNC_SOURCE_DIR) +
-                                            "/examples/linear_regression.crn");
-  REQUIRE(bool(buffer));
-  llvm::SourceMgr sourceMgr;
-  DiagnosticEngine diags(sourceMgr);
-  auto module = frontend::compileString((*buffer)->getBuffer(), diags);
-  REQUIRE(module);
-  return module;
 }
 
 /// `model` lowered as compile lowers it, and its DSD design.
@@ -107,7 +95,8 @@ TEST_CASE("a sample's deviation is measured against the signal's range or "
 // does, so it reads the model's weights at the start (1e-9).
 TEST_CASE("a recorded sample is the lab protocol's presentation",
           "[verify][resimulation]") {
-  std::unique_ptr<ir::Module> model = regressionModel();
+  std::unique_ptr<ir::Module> model =
+      test::exampleModule("linear_regression.crn");
   std::optional<ir::SpeciesId> p1 = model->lookupSpecies("P1_p");
   REQUIRE(p1);
   model->getSpecies(*p1).initial = 0.5;
@@ -165,7 +154,8 @@ TEST_CASE("a recorded sample is the lab protocol's presentation",
 // free strands and reads them back; 1e-9).
 TEST_CASE("one training sample through the formal CRN and the DNA design",
           "[verify][resimulation]") {
-  std::unique_ptr<ir::Module> model = regressionModel();
+  std::unique_ptr<ir::Module> model =
+      test::exampleModule("linear_regression.crn");
   dna::Design design;
   ir::Module formal = lowered(*model, &design);
   enumerate::EnumerateOptions limits = nuskellEnumerateOptions();

@@ -4,6 +4,7 @@
 
 #include "compiler/frontend/Frontend.h"
 #include "lib/verify/ImplementationCrn.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include <catch2/catch.hpp>
 
@@ -17,6 +18,18 @@ inline verify::Crn crnOf(llvm::StringRef text) {
   std::unique_ptr<ir::Module> module = frontend::compileString(text, diags);
   REQUIRE(module);
   return verify::crnFromModule(*module);
+}
+
+/// examples/`file` through the front end; fails the test on an error.
+inline std::unique_ptr<ir::Module> exampleModule(llvm::StringRef file) {
+  auto buffer = llvm::MemoryBuffer::getFile(std::string(CRNC_SOURCE_DIR) +
+                                            "/examples/" + file.str());
+  REQUIRE(bool(buffer));
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags(sourceMgr);
+  auto module = frontend::compileString((*buffer)->getBuffer(), diags);
+  REQUIRE(module);
+  return module;
 }
 
 /// The implementation species names interpreted as `meaning` (formal names).
