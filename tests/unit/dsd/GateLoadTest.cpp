@@ -10,8 +10,8 @@
 //    (k' + kr')), the backward one the same minus the net B(T).
 // Tolerance: 1e-4 relative (CVODE at relTol 1e-6).
 #include "backends/dsd/GateLoad.h"
+#include "DsdTestSupport.h"
 #include "backends/dsd/RateCalibration.h"
-#include "ir/Parser.h"
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -20,9 +20,7 @@ using namespace crnc;
 static std::unique_ptr<ir::Module> parse(const char *text) {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(text, diags, "in.crnir");
-  REQUIRE(module);
-  return module;
+  return test::parseModule(text, diags);
 }
 
 static constexpr const char *decay = R"(module "m" {
