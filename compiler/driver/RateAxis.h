@@ -7,7 +7,7 @@
 // that the backend measured every module can realise (dsd::realisableScales),
 // or, for a dimensionless module at the automatic concentration scale, at a
 // smaller scale (its gates' floors fall with the signals they hold). These
-// helpers choose the settings and word the note; Pipeline.cpp runs them.
+// helpers choose the settings and word the note; DesignStep.cpp runs them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_COMPILER_DRIVER_RATEAXIS_H

@@ -1,0 +1,274 @@
+//===- DesignStep.cpp - compile steps 1 to 3b: lower, design --------------===//
+
+#include "compiler/driver/DesignStep.h"
+#include "backends/dsd/RateCalibration.h"
+#include "backends/dsd/RealisableRates.h"
+#include "compiler/driver/RateAxis.h"
+#include "ir/LoweringAttributes.h"
+#include "lib/analysis/Census.h"
+#include "lib/support/Format.h"
+#include "lib/verify/LabRecord.h"
+
+using namespace crnc;
+using namespace crnc::driver;
+
+/// Before step 1: q_max from the scheme's full toehold, so that the time
+/// axis map-rates predicts is the one the design runs on (a user's
+/// --pass-pipeline keeps map-rates' own default).
+static LogicalResult chooseQmax(CompileOptions &options,
+                                DiagnosticEngine &diags) {
+  if (!options.qmaxFromScheme || !options.customPipeline.empty())
+    return success();
+  llvm::Expected<double> q =
+      dsd::fullToeholdRate(options.scheme, options.lowering.mapRates.cmax);
+  if (!q) {
+    diags.error(Location(), llvm::toString(q.takeError()));
+    return failure();
+  }
+  options.lowering.mapRates.qmaxPerMolar = *q;
+  return success();
+}
+
+/// Before step 1: a module trained at DNA level (`crnc train --level dna`)
+/// is built at the concentration scale it was trained at, unless
+/// `--conc-scale` says otherwise: training moves the initial amounts (the
+/// weights), so the automatic scale would build another design than the
+/// one whose DNA-level figures the module records.
+static void keepTrainedConcScale(const ir::Module &module,
+                                 CompileOptions &options,
+                                 DiagnosticEngine &diags) {
+  if (options.concScaleGiven || !options.customPipeline.empty() ||
+      options.lowering.mapRates.concScale != 0)
+    return;
+  std::optional<verify::LabRecord> record = verify::readLabRecord(module);
+  if (!record || record->level != "dna" || record->design.concScaleNM <= 0)
+    return;
+  options.lowering.mapRates.concScale = record->design.concScaleNM;
+  diags.note(Location(),
+             "map-rates: " + formatSignificant(record->design.concScaleNM, 4) +
+                 " nM per model unit, as module '" + module.name +
+                 "' was trained at DNA level (--conc-scale overrides)");
+}
+
+/// Step 1: the lowering passes, standard or user-chosen. A module that is
+/// already formal (a `.formal.crnir`) is not lowered again.
+static LogicalResult lower(ir::Module &module, CompileOptions &options,
+                           CompileLog &log, DiagnosticEngine &diags) {
+  if (options.customPipeline.empty() && isFormal(module)) {
+    diags.note(Location(), "module '" + module.name +
+                               "' is already formal: lowering skipped, C_max "
+                               "and q_max taken from the module");
+    options.lowering = formalSettings(module, options.lowering);
+    return success();
+  }
+  keepTrainedConcScale(module, options, diags);
+  if (failed(chooseQmax(options, diags)))
+    return failure();
+  // map-rates models the gates holding the reactants the scheme binds first.
+  options.lowering.mapRates.joinOrder =
+      dsd::schemeInfo(options.scheme.kind).joinOrder;
+  PassManagerOptions instrumentation = options.instrumentation;
+  report::RatesBefore last = report::snapshotRates(module);
+  instrumentation.afterPass = [&](const Pass &pass, const ir::Module &m,
+                                  double seconds) {
+    analysis::ReactionCensus census = analysis::takeCensus(m);
+    log.passes.push_back({pass.name().str(), pass.summary().str(),
+                          unsigned(census.species), unsigned(census.reactions),
+                          census.maxOrder, seconds});
+    if (pass.name() == "map-rates")
+      log.ratesBeforeMapping = std::move(last);
+    last = report::snapshotRates(m);
+  };
+  PassManager pm(instrumentation);
+  if (options.customPipeline.empty())
+    buildLoweringPipeline(pm, options.lowering);
+  else if (failed(pm.addPipeline(options.customPipeline, diags)))
+    return failure();
+  return pm.run(module, diags);
+}
+
+/// Step 2: what the DSD schemes require of their input, whichever passes
+/// produced it.
+static LogicalResult checkLegality(const ir::Module &module,
+                                   const CompileOptions &options,
+                                   DiagnosticEngine &diags) {
+  return verifyLowered(module, options.lowering, diags);
+}
+
+/// A design above --max-nucleotides is an error; one above 10^6 nt a warning
+/// (every nucleotide is synthesised and paid for).
+static LogicalResult checkDesignSize(uint64_t nucleotides,
+                                     const CompileOptions &options,
+                                     DiagnosticEngine &diags) {
+  std::string size = std::to_string(nucleotides) + " nt";
+  if (options.maxNucleotides && nucleotides > options.maxNucleotides) {
+    diags.error(Location(), "the DNA design has " + size +
+                                ", more than --max-nucleotides=" +
+                                std::to_string(options.maxNucleotides));
+    return failure();
+  }
+  if (nucleotides > 1000000)
+    diags.warning(Location(), "the DNA design has " + size +
+                                  " (more than 10^6 nt to synthesise); "
+                                  "--max-nucleotides=N refuses such designs");
+  return success();
+}
+
+/// Step 3: the domain-level design of the chosen scheme.
+static std::optional<DesignStage> translateToDNA(const ir::Module &module,
+                                                 const CompileOptions &options,
+                                                 DiagnosticEngine &diags) {
+  unsigned errorsBefore = diags.errorCount();
+  llvm::Expected<dna::Design> design =
+      dsd::compile(module, options.scheme, diags);
+  if (!design) {
+    std::string message = llvm::toString(design.takeError());
+    if (diags.errorCount() == errorsBefore) // not yet reported as diagnostics
+      diags.error(Location(), message);
+    return std::nullopt;
+  }
+  dna::DesignCosts costs = dna::computeCosts(*design);
+  if (failed(checkDesignSize(costs.total.nucleotides, options, diags)))
+    return std::nullopt;
+  return DesignStage{std::move(*design), std::move(costs), std::nullopt,
+                     std::nullopt, ""};
+}
+
+/// Whether step 3b may move the axis of a compile of `input`: map-rates
+/// lowers it, calibration has the mismatch knob and a slowdown is allowed.
+static bool mayRetimeInput(const ir::Module &input, const CompileOptions &o) {
+  return o.customPipeline.empty() && !isFormal(input) &&
+         o.scheme.calibrateRates && o.scheme.mismatchToeholds &&
+         !o.scheme.trimToeholds && o.scheme.maxSlowdown > 1;
+}
+
+/// Steps 1 to 3 on a copy of `input` (lowering only, when asked). The
+/// lowering's diagnostics are printed unless `hold`; the design's are held.
+static Attempt attempt(const ir::Module &input, const CompileOptions &options,
+                       const CompileLog &log, DiagnosticEngine &diags,
+                       bool hold) {
+  Attempt a{input, options, log, std::nullopt, {}, {}, false};
+  DiagnosticEngine lowering(diags.sourceMgr()), design(diags.sourceMgr());
+  lowering.setHandler([&](const Diagnostic &d) { a.lowering.push_back(d); });
+  design.setHandler([&](const Diagnostic &d) { a.design.push_back(d); });
+  DiagnosticEngine &first = hold ? lowering : diags;
+  if (failed(lower(a.formal, a.options, a.log, first)))
+    return a;
+  if (a.formal.reactionCount() == 0) {
+    first.error(Location(), "module '" + a.formal.name +
+                                "' has no reaction left after lowering: there "
+                                "is nothing to build");
+    return a;
+  }
+  // Lowering alone (--emit=formal) still designs where step 3b may move
+  // the axis, so that its formal IR is the one a full compile builds from;
+  // that design's errors and warnings are not its own.
+  bool stop = a.options.stopAfterLowering;
+  if (stop && !mayRetimeInput(input, a.options)) {
+    a.ok = true;
+    return a;
+  }
+  if (succeeded(checkLegality(a.formal, a.options, design)))
+    a.stage = translateToDNA(a.formal, a.options, design);
+  a.ok = stop || a.stage;
+  if (stop && !a.stage)
+    a.design.clear();
+  return a;
+}
+
+/// Whether step 3b may move the time axis of `a`: a free-running module
+/// lowered by map-rates, calibrated with the mismatch knob, whose design
+/// misses some module's rate.
+static bool mayRetime(const ir::Module &input, const Attempt &a) {
+  return a.stage && mayRetimeInput(input, a.options) &&
+         a.formal.allPhases().empty() &&
+         ir::lowering::clockPhaseCount(a.formal.attrs) == 0 &&
+         dsd::missesRates(a.stage->design);
+}
+
+/// Step 3b: where `first` misses a module's rate, the fastest axis tried on
+/// which every module realises it, at most options.scheme.maxSlowdown times
+/// slower: map-rates' time scale from the windows the backend measured (up
+/// to three rounds: buffers move q with the axis), at the first
+/// concentration scale and, for a dimensionless module at the automatic
+/// one, at smaller scales (RateAxis.h). None when none serves.
+static std::optional<Attempt> realiseEveryRate(const ir::Module &input,
+                                               const Attempt &first,
+                                               const CompileOptions &options,
+                                               const CompileLog &log,
+                                               DiagnosticEngine &diags) {
+  std::vector<double> scales = {0}; // 0: the first attempt's
+  std::optional<double> u =
+      ir::lowering::get(first.formal.attrs, ir::lowering::ConcScaleNM);
+  if (input.unit == ConcUnit::None && !options.concScaleGiven &&
+      options.lowering.mapRates.concScale == 0 && u)
+    for (double v : smallerConcScales(*u))
+      scales.push_back(v);
+  auto slowdown = [&](const Attempt &a, double gamma = 0) {
+    double rts = rateTimeScale(a.formal);
+    return labSecondsPerUnit(a.formal) / labSecondsPerUnit(first.formal) *
+           (gamma > 0 ? gamma / rts : 1);
+  };
+  double limit = options.scheme.maxSlowdown * (1 + 1e-9);
+  for (double scale : scales) {
+    CompileOptions o = options;
+    if (scale > 0)
+      o.lowering.mapRates.concScale = scale;
+    Attempt a = scale > 0 ? attempt(input, o, log, diags, true) : first;
+    if (a.ok && slowdown(a) > limit)
+      break; // smaller scales run slower still
+    for (int round = 0; round < 3 && a.ok && mayRetime(input, a); ++round) {
+      std::optional<double> gamma =
+          realisableTimeScale(a.formal, a.stage->design);
+      if (!gamma || slowdown(a, *gamma) > limit)
+        break;
+      o.lowering.mapRates.fixedGamma = *gamma;
+      a = attempt(input, o, log, diags, true);
+    }
+    if (a.ok && a.stage && !dsd::missesRates(a.stage->design) &&
+        slowdown(a) <= limit)
+      return a;
+  }
+  return std::nullopt;
+}
+
+/// Prints the design's diagnostics `a` held (not for lowering alone).
+static Attempt replayDesign(Attempt &a, const CompileOptions &options,
+                            DiagnosticEngine &diags) {
+  if (!options.stopAfterLowering)
+    for (const Diagnostic &d : a.design)
+      diags.report(d.severity, d.loc, d.message);
+  return std::move(a);
+}
+
+/// Steps 1 to 3, with 3b where it finds an axis; prints the diagnostics
+/// of the attempt kept (a re-run's lowering notes are replaced by 3b's).
+Attempt driver::buildDesign(const ir::Module &input,
+                            const CompileOptions &options,
+                            const CompileLog &log, DiagnosticEngine &diags) {
+  Attempt built = attempt(input, options, log, diags, false);
+  if (!built.ok || !mayRetime(input, built))
+    return replayDesign(built, options, diags);
+  std::optional<Attempt> retimed =
+      realiseEveryRate(input, built, options, log, diags);
+  if (!retimed) {
+    Attempt kept = replayDesign(built, options, diags);
+    diags.note(Location(), "map-rates: no time axis up to " +
+                               formatNumber(options.scheme.maxSlowdown) +
+                               " times slower lets every DNA module realise "
+                               "its rate (--max-slowdown raises the bound)");
+    return kept;
+  }
+  double firstLab = labSecondsPerUnit(built.formal);
+  diags.note(Location(), describeRetiming(built.formal, built.stage->design,
+                                          retimed->formal));
+  built = std::move(*retimed);
+  built.stage->labTimeWhy =
+      "slowed " +
+      formatSignificant(labSecondsPerUnit(built.formal) / firstLab, 3) +
+      "-fold so that every DNA module realises its rate";
+  for (const Diagnostic &d : built.lowering)
+    if (d.severity != Severity::Note)
+      diags.report(d.severity, d.loc, d.message);
+  return replayDesign(built, options, diags);
+}
