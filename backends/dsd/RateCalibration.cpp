@@ -147,6 +147,13 @@ static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
 
 /// One warning for every module off q by more than the tolerance: how
 /// many, and the worst with its gate.
+std::optional<double> dsd::rateMiss(const ReactionModule &rm) {
+  if (!rm.realisedRate || !rm.targetRate)
+    return std::nullopt;
+  double ratio = *rm.realisedRate / *rm.targetRate;
+  return std::max(ratio, 1 / ratio);
+}
+
 static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
                           const GateLoads &loads,
                           const std::vector<GateFloor> &floors,
@@ -154,11 +161,10 @@ static void warnOffTarget(const Design &design, const std::vector<Step> &steps,
   size_t off = 0, worst = 0;
   double worstFactor = 1;
   for (size_t i = 0; i < design.modules.size(); ++i) {
-    const ReactionModule &rm = design.modules[i];
-    if (!rm.realisedRate || !rm.targetRate)
+    std::optional<double> miss = rateMiss(design.modules[i]);
+    if (!miss)
       continue;
-    double ratio = *rm.realisedRate / *rm.targetRate;
-    double factor = std::max(ratio, 1 / ratio);
+    double factor = *miss;
     if (factor - 1 <= RealisedRateTolerance)
       continue;
     ++off;

@@ -16,6 +16,7 @@
 #include "backends/dsd/SchemeBuilder.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 
 namespace crnc::dsd {
 
@@ -64,6 +65,13 @@ void calibrateRates(const ir::Module &module, const std::vector<Step> &steps,
 /// How far a realised rate may be from q before calibration warns: 1 %.
 /// Calibration stops within 0.1 %, so only a gate at its bound is further.
 inline constexpr double RealisedRateTolerance = 0.01;
+
+/// The factor by which a calibrated module's realised rate misses its q,
+/// max(realised / q, q / realised): >= 1, +inf when it realises no rate;
+/// nullopt for a module calibration did not measure (no realised or target
+/// rate). Every "off q" figure (warnings, step 3b, the DNA-level scale)
+/// is this factor.
+std::optional<double> rateMiss(const dna::ReactionModule &rm);
 
 /// The rate a module A + B -> C of the scheme in `options` realises with
 /// full toeholds and every fuel at `cmaxNM`, in /M/s: the fastest q a

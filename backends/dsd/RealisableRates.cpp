@@ -5,6 +5,7 @@
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include <algorithm>
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::dsd;
@@ -105,13 +106,9 @@ std::vector<Window> dsd::realisableScales(const Design &design) {
 
 double dsd::worstRateMiss(const Design &design) {
   double worst = 1;
-  for (const ReactionModule &rm : design.modules) {
-    if (!rm.realisedRate || !rm.targetRate || !(*rm.realisedRate > 0) ||
-        !(*rm.targetRate > 0))
-      continue;
-    double ratio = *rm.realisedRate / *rm.targetRate;
-    worst = std::max(worst, std::max(ratio, 1 / ratio));
-  }
+  for (const ReactionModule &rm : design.modules)
+    if (std::optional<double> miss = rateMiss(rm); miss && std::isfinite(*miss))
+      worst = std::max(worst, *miss); // a module realising no rate: skipped
   return worst;
 }
 

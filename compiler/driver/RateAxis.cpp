@@ -1,6 +1,7 @@
 //===- RateAxis.cpp - a time axis on which every DNA module realises q ----===//
 
 #include "compiler/driver/RateAxis.h"
+#include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/RealisableRates.h"
 #include "ir/LoweringAttributes.h"
 #include "lib/support/Format.h"
@@ -60,11 +61,9 @@ static std::string worstModule(const dna::Design &design) {
   const dna::ReactionModule *worst = nullptr;
   double factor = 1;
   for (const dna::ReactionModule &rm : design.modules) {
-    if (!rm.realisedRate || !rm.targetRate || !(*rm.realisedRate > 0))
-      continue;
-    double ratio = *rm.realisedRate / *rm.targetRate;
-    if (std::max(ratio, 1 / ratio) > factor)
-      factor = std::max(ratio, 1 / ratio), worst = &rm;
+    std::optional<double> miss = dsd::rateMiss(rm);
+    if (miss && std::isfinite(*miss) && *miss > factor)
+      factor = *miss, worst = &rm;
   }
   if (!worst)
     return "";

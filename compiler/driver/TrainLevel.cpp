@@ -131,14 +131,10 @@ static constexpr double LabScales[] = {100, 50, 20, 10, 5, 2, 1};
 /// more than RealisedRateTolerance, and the worst factor.
 static std::pair<size_t, double> modulesOffRate(const dna::Design &design) {
   std::pair<size_t, double> off{0, 1};
-  for (const dna::ReactionModule &rm : design.modules) {
-    if (!rm.realisedRate || !rm.targetRate)
-      continue;
-    double ratio = *rm.realisedRate / *rm.targetRate;
-    double factor = std::max(ratio, 1 / ratio);
-    if (factor - 1 > dsd::RealisedRateTolerance)
-      off = {off.first + 1, std::max(off.second, factor)};
-  }
+  for (const dna::ReactionModule &rm : design.modules)
+    if (std::optional<double> miss = dsd::rateMiss(rm);
+        miss && *miss - 1 > dsd::RealisedRateTolerance)
+      off = {off.first + 1, std::max(off.second, *miss)};
   return off;
 }
 
