@@ -64,6 +64,9 @@ static Json resimulationBody(const ResimulationOutcome &r) {
     j["phases"] = r.phaseNames;
     j["lab_seconds_per_phase"] = jsonNumber(r.phaseSeconds);
     j["time_axis"] = "lab seconds from the sample's presentation";
+    j["sample_origin"] = r.sampleOrigin;
+    if (!r.sampleChoice.empty())
+      j["sample_choice"] = r.sampleChoice;
   }
   if (r.reference.empty())
     return j;

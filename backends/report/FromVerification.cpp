@@ -9,6 +9,7 @@
 
 #include "backends/report/ReportBuilder.h"
 #include "lib/support/Format.h"
+#include <cctype>
 
 using namespace crnc;
 using namespace crnc::report;
@@ -67,7 +68,11 @@ report::describeResimulation(const verify::ResimulationOutcome &r) {
   if (!r.sample.empty()) {
     out.deviationOf = "the larger of each signal's range and peak in the "
                       "formal run";
-    out.note = "One training sample (" + r.sample +
+    std::string origin = r.sampleOrigin;
+    if (!origin.empty())
+      origin[0] = char(std::toupper(static_cast<unsigned char>(origin[0])));
+    out.note = origin + " (" + r.sample +
+               (r.sampleChoice.empty() ? "" : "; " + r.sampleChoice) +
                ") presented as the lab protocol does (crnc train --level "
                "dna), each phase " +
                formatSignificant(r.phaseSeconds / 3600, 3) +

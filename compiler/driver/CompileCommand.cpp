@@ -11,6 +11,7 @@
 #include "compiler/driver/LabOptions.h"
 #include "compiler/driver/Pipeline.h"
 #include "compiler/driver/ReportOptions.h"
+#include "compiler/driver/SampleData.h"
 #include "compiler/driver/SequenceOptions.h"
 #include "compiler/driver/VerifyOptions.h"
 #include "compiler/driver/VerifyStep.h"
@@ -213,6 +214,8 @@ int driver::runCompile() {
   CompileOptions options;
   if (!readDesignOptions(options) || !readVerifyOptions(options))
     return ExitUsageError;
+  if (int code = readSampleData(module, options))
+    return code;
   options.stopAfterLowering =
       emitKind == EmitKind::Formal || emitKind == EmitKind::Dot;
   if (emitKind != EmitKind::All && !options.stopAfterLowering)

@@ -11,6 +11,7 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/driver/DriverSupport.h"
+#include "compiler/driver/SampleData.h"
 #include "compiler/driver/TrainLevel.h"
 #include "ir/LoweringAttributes.h"
 #include "ir/ModelAttributes.h"
@@ -54,12 +55,6 @@ cl::opt<std::string>
               cl::desc("train,validation parts: fractions "
                        "(< 1) or row counts; test is the rest"),
               cl::init("0.7,0.15"), TRAIN_OPT);
-cl::opt<std::string> featuresText("features",
-                                  cl::desc("1-based feature columns to keep"),
-                                  cl::value_desc("list"), TRAIN_OPT);
-cl::opt<std::string> classesText("classes",
-                                 cl::desc("labels to keep (renumbered 0..)"),
-                                 cl::value_desc("list"), TRAIN_OPT);
 cl::opt<bool> minMax("normalize",
                      cl::desc("Scale features to [0, 1] (training rows' "
                               "min and max)"),
@@ -223,15 +218,8 @@ int driver::runTrain() {
     return reportUsageError(
         "--split: expected two parts 'train,validation', got '" + splitText +
         "'");
-  if (!featuresText.empty() &&
-      !parseIndexList(featuresText, true, dopts.features))
-    return reportUsageError(
-        "--features: expected 1-based column numbers, got '" + featuresText +
-        "'");
-  if (!classesText.empty() &&
-      !parseIndexList(classesText, false, dopts.classes))
-    return reportUsageError("--classes: expected labels, got '" + classesText +
-                            "'");
+  if (!readDataSelection(dopts)) // --features, --classes
+    return ExitUsageError;
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   applyDiagnosticOptions(diags);

@@ -77,7 +77,7 @@ static std::string sampleLines(const verify::ResimulationOutcome &r) {
       formatSignificant(100 * x.maxDeviation, 3) + " % (threshold " +
       formatNumber(100 * r.threshold) + " %, worst " + x.worstSpecies +
       (worst ? " in phase " + worst->phase : "") + "): " + r.verdict() + "\n";
-  line += "  one training sample (" + r.sample +
+  line += "  " + r.sampleOrigin + " (" + r.sample +
           ") as the lab protocol presents it: ";
   for (size_t i = 0; i < r.phaseNames.size(); ++i)
     line +=
@@ -88,6 +88,8 @@ static std::string sampleLines(const verify::ResimulationOutcome &r) {
           std::to_string(movingSpecies(x)) + " of " +
           std::to_string(x.species.size()) + " compared signals move; " +
           formatSignificant(r.wallSeconds, 2) + " s\n";
+  if (!r.sampleChoice.empty())
+    line += "  probe: " + r.sampleChoice + "\n";
   if (!worst)
     return line;
   line += "  " + worst->species + ": formal " +

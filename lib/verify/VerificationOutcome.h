@@ -53,6 +53,10 @@ struct ResimulationOutcome {
   /// the lab protocol (SampleResimulation.h): the sample, the phases and
   /// their lab seconds; result.times are then lab seconds.
   std::string sample;
+  /// Where the sample comes from: "one training sample" (recorded by crnc
+  /// train), "the first row of rows.csv" (`--data`) or "probe sample"
+  /// (train/ProbeSample.h); and, for a probe, why these values.
+  std::string sampleOrigin, sampleChoice;
   std::vector<std::string> phaseNames;
   double phaseSeconds = 0;
   double wallSeconds = 0;     ///< both runs and the comparison

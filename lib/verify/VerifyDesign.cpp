@@ -3,6 +3,7 @@
 #include "lib/verify/VerifyDesign.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
+#include "lib/train/ProbeSample.h"
 #include "lib/verify/GateModules.h"
 #include "lib/verify/LabNetwork.h"
 #include "lib/verify/ModularBisimulation.h"
@@ -382,20 +383,44 @@ static std::string describeSample(const train::RecordedSample &sample) {
   return text + "), target " + formatSignificant(sample.target, 4);
 }
 
-/// A clocked model: one training sample through both lab networks
-/// (SampleResimulation.h), or "not exercised" without a sample.
+/// The sample a clocked model is re-simulated over: the given one, the
+/// recorded training row, else a probe; "not exercised" when none can be
+/// chosen.
+static std::optional<train::RecordedSample>
+sampleToPresent(const ir::Module &model, const DesignCheckOptions &options,
+                ResimulationOutcome &out) {
+  if (options.sample) {
+    out.sampleOrigin = options.sampleOrigin;
+    return options.sample;
+  }
+  if (std::optional<train::RecordedSample> recorded =
+          train::readRecordedSample(model)) {
+    out.sampleOrigin = "one training sample";
+    return recorded;
+  }
+  llvm::Expected<train::ProbeSample> probe = train::chooseProbeSample(model);
+  if (!probe) {
+    out.notExercised = "the model has no training sample to present and no "
+                       "probe could be chosen (" +
+                       llvm::toString(probe.takeError()) +
+                       "); give one with --data";
+    return std::nullopt;
+  }
+  out.sampleOrigin = "probe sample";
+  out.sampleChoice = probe->reason;
+  return probe->sample;
+}
+
+/// A clocked model: one sample through both lab networks
+/// (SampleResimulation.h).
 static void runSample(const PreparedDesign &p, const ir::Module &formal,
                       const ir::Module &model,
                       const DesignCheckOptions &options,
                       ResimulationOutcome &out) {
   std::optional<train::RecordedSample> sample =
-      train::readRecordedSample(model);
-  if (!sample) {
-    out.notExercised = "the model has no training sample to present; compile "
-                       "the trained.crnir of `crnc train --data`, which "
-                       "records its first training row";
+      sampleToPresent(model, options, out);
+  if (!sample)
     return;
-  }
   out.sample = describeSample(*sample);
   out.reference = "the lowered formal CRN with its buffers (crnc train "
                   "--level formal)";

@@ -13,6 +13,7 @@
 
 #include "lib/dna/Design.h"
 #include "lib/enumerate/Enumerator.h"
+#include "lib/train/TrainingHistory.h"
 #include "lib/verify/FromEnumeration.h"
 #include "lib/verify/VerificationOutcome.h"
 
@@ -61,6 +62,12 @@ struct DesignCheckOptions {
   /// this many species it is not run (a random 1,000-reaction design has
   /// 49,509 and passed 4 GB).
   size_t maxResimulationSpecies = 20000;
+  /// A Neural CRN model's sample to present instead of the one its module
+  /// records (`crnc compile --data`), and where it comes from ("the first
+  /// row of rows.csv"). Unset: the recorded one, else a probe
+  /// (train/ProbeSample.h).
+  std::optional<train::RecordedSample> sample;
+  std::string sampleOrigin;
 };
 
 /// Runs the checks on a prepared design. `formal` is the lowered formal
@@ -70,8 +77,9 @@ struct DesignCheckOptions {
 /// the comparison is with `formal` without its buffers, its rates times
 /// rate_time_scale (the model's time axis), against the implementation at
 /// time_scale. A Neural CRN model with clock phases is re-simulated over
-/// the training sample its module records (SampleResimulation.h), and is
-/// "not exercised" without one.
+/// one sample (SampleResimulation.h): options.sample, else the training
+/// sample its module records, else a probe (train/ProbeSample.h); "not
+/// exercised" only when no probe can be chosen.
 /// Guarantees: a stopped enumeration gives Unknown verdicts with the limit
 /// as reason; the interpretation is the bisimulation's when it holds;
 /// pathway decomposition sees history variants merged into their signal
