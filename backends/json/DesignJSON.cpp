@@ -70,6 +70,10 @@ static ordered_json labTimeJSON(const Design &design) {
     j["seconds_per_phase"] = *t.secondsPerPhase;
   if (t.secondsPerTrainingSample)
     j["seconds_per_training_sample"] = *t.secondsPerTrainingSample;
+  if (!t.axis.empty()) {
+    j["axis"] = t.axis;
+    j["map_rates_seconds_per_time_unit"] = t.mapRatesSecondsPerTimeUnit;
+  }
   return j;
 }
 

@@ -21,6 +21,7 @@
 #include "lib/dna/Design.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,11 @@ struct LabSettings {
   /// Per clock phase: its duration over horizon x time_scale (the design's
   /// pace measured by `crnc train --level dna`); empty: 1.
   std::vector<double> phasePace;
+  /// Lab seconds per model time unit on the axis verification measured
+  /// (the design's own, lib/verify/QuasiSteadyAxis.h), and that axis in
+  /// words; unset: map-rates' time_scale.
+  std::optional<double> secondsPerModelTime;
+  std::string timeAxis;
 };
 
 /// Range checks; the message names the setting and the accepted range.
@@ -66,10 +72,12 @@ struct TimelineEvent {
 };
 
 struct Timeline {
-  double labSecondsPerModelTime = 1; ///< map-rates' time_scale
-  double nanomolarPerModelUnit = 1;  ///< map-rates' conc_scale_nM
-  std::string kind;                  ///< "learning" or "reaction network"
-  double cycleMinutes = 0;           ///< one sample presentation (learning)
+  /// map-rates' time_scale, or LabSettings::secondsPerModelTime
+  double labSecondsPerModelTime = 1;
+  std::string timeAxis;             ///< empty: map-rates' time_scale
+  double nanomolarPerModelUnit = 1; ///< map-rates' conc_scale_nM
+  std::string kind;                 ///< "learning" or "reaction network"
+  double cycleMinutes = 0;          ///< one sample presentation (learning)
   std::vector<TimelineEvent> events;
   std::vector<std::string> notes;
 };

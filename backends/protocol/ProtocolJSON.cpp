@@ -76,12 +76,14 @@ static ordered_json timelineJSON(const Timeline &t) {
                       {"action", e.action},
                       {"what", e.what},
                       {"amount", e.amount}});
-  return ordered_json{{"kind", t.kind},
-                      {"lab_seconds_per_model_time", t.labSecondsPerModelTime},
-                      {"nM_per_model_unit", t.nanomolarPerModelUnit},
-                      {"cycle_min", t.cycleMinutes},
-                      {"events", std::move(events)},
-                      {"notes", t.notes}};
+  return ordered_json{
+      {"kind", t.kind},
+      {"lab_seconds_per_model_time", t.labSecondsPerModelTime},
+      {"time_axis", t.timeAxis.empty() ? "map-rates' time_scale" : t.timeAxis},
+      {"nM_per_model_unit", t.nanomolarPerModelUnit},
+      {"cycle_min", t.cycleMinutes},
+      {"events", std::move(events)},
+      {"notes", t.notes}};
 }
 
 void protocol::writeProtocolJSON(const Protocol &p, llvm::raw_ostream &os) {

@@ -286,18 +286,23 @@ static void networkTimeline(const ir::Module &m, Protocol &p) {
 llvm::Error protocol::buildTimeline(const ir::Module &formal,
                                     const LabSettings &s, Protocol &p) {
   Timeline &t = p.timeline;
-  t.labSecondsPerModelTime =
+  double mapRates =
       lowering::get(formal.attrs, lowering::TimeScale).value_or(1);
+  t.labSecondsPerModelTime = s.secondsPerModelTime.value_or(mapRates);
+  t.timeAxis = s.secondsPerModelTime ? s.timeAxis : "";
   t.nanomolarPerModelUnit =
       lowering::get(formal.attrs, lowering::ConcScaleNM).value_or(1);
-  t.notes.push_back(
-      "One model time unit lasts " +
-      formatLabNumber(t.labSecondsPerModelTime / 60, 4) +
-      " min at the bench (time_scale " +
-      formatLabNumber(t.labSecondsPerModelTime) +
-      " s, which includes the slow-down of the buffer modules); one "
-      "concentration unit is " +
-      formatNumber(t.nanomolarPerModelUnit) + " nM.");
+  std::string axis =
+      s.secondsPerModelTime
+          ? s.timeAxis + "; map-rates' time_scale says " +
+                formatLabNumber(mapRates) + " s"
+          : "time_scale " + formatLabNumber(t.labSecondsPerModelTime) +
+                " s, which includes the slow-down of the buffer modules";
+  t.notes.push_back("One model time unit lasts " +
+                    formatLabNumber(t.labSecondsPerModelTime / 60, 4) +
+                    " min at the bench (" + axis +
+                    "); one concentration unit is " +
+                    formatNumber(t.nanomolarPerModelUnit) + " nM.");
   t.notes.push_back("Nothing in this design reports its outputs optically: "
                     "reporter complexes for the measured species are not yet "
                     "part of the design; sample and quantify them (e.g. by "

@@ -134,6 +134,46 @@ static void recordDesign(const DesignStage &stage, CompileResult &result) {
   result.summary += line;
 }
 
+/// After step 6: where re-simulation took its verdict on the design's own
+/// time axis (lib/verify/QuasiSteadyAxis.h), the design's lab time is
+/// stated on it, map-rates' beside it: the `lab time:` line, .design.json
+/// and (step 8) the protocol.
+static void restateLabTime(DesignStage &stage, CompileResult &result) {
+  if (!result.verification || !stage.design.labTime)
+    return;
+  const verify::ResimulationOutcome &r = result.verification->resimulation;
+  if (!r.ran || !r.result.designAxis)
+    return;
+  dna::LabTime &t = *stage.design.labTime;
+  double mapRates = t.secondsPerTimeUnit,
+         factor = r.result.timeScale / mapRates;
+  t.secondsPerTimeUnit = r.result.timeScale;
+  if (t.secondsPerPhase)
+    *t.secondsPerPhase *= factor;
+  if (t.secondsPerTrainingSample)
+    *t.secondsPerTrainingSample *= factor;
+  t.axis = "the design's own time axis, predicted from its condensed "
+           "reactions at quasi-steady state, on which re-simulation took its "
+           "verdict";
+  t.mapRatesSecondsPerTimeUnit = mapRates;
+  std::string line = labTimeLine(t);
+  line.insert(line.size() - 1,
+              " (the design's own time axis, on which re-simulation took its "
+              "verdict; map-rates' " +
+                  formatDuration(mapRates) +
+                  (stage.labTimeWhy.empty() ? "" : ", " + stage.labTimeWhy) +
+                  ")");
+  size_t at = result.summary.find("\nlab time: ");
+  if (at != std::string::npos)
+    result.summary.replace(at + 1, result.summary.find('\n', at + 1) - at,
+                           line);
+  for (Artifact &artifact : result.artifacts)
+    if (llvm::StringRef(artifact.fileName).endswith(".design.json"))
+      artifact.contents = render([&](auto &os) {
+        json::writeDesignJSON(stage.design, stage.costs, os);
+      });
+}
+
 /// Step 4: the design's exchange formats (all, or the one `--emit` asks for).
 static void exportDesign(const ir::Module &module, const DesignStage &stage,
                          const CompileOptions &options, CompileResult &result) {
@@ -249,6 +289,10 @@ static LogicalResult writeLabOutputs(const ir::Module &module,
   protocol::LabSettings settings = options.lab;
   settings.phasePace =
       verify::measuredPace(module, dsd::schemeInfo(options.scheme.kind).name);
+  if (const auto &t = stage.design.labTime; t && !t->axis.empty()) {
+    settings.secondsPerModelTime = t->secondsPerTimeUnit;
+    settings.timeAxis = t->axis;
+  }
   llvm::Expected<protocol::Protocol> lab =
       protocol::buildProtocol(module, stage.design, settings);
   if (!lab) {
@@ -396,6 +440,7 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
         enumerateStep(module, stage->design, options, result);
     // 6. verification (re-simulation compares with the model as written)
     verifyStep(prepared, module, *log.input, options, result);
+    restateLabTime(*stage, result);
   }
   // 7. sequences
   if (wantsSequences(options) &&

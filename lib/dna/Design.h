@@ -87,6 +87,11 @@ struct LabTime {
   double secondsPerTimeUnit = 0;
   std::optional<double> secondsPerPhase;
   std::optional<double> secondsPerTrainingSample;
+  /// Empty: map-rates' time_scale. Else the axis the figures above are on
+  /// ("the design's own time axis, ..."), and map-rates' seconds per time
+  /// unit beside it.
+  std::string axis;
+  double mapRatesSecondsPerTimeUnit = 0;
 };
 
 class Design {

@@ -286,6 +286,7 @@ static void predictAxis(const ir::Module &reference, const sim::Trace &trace,
     return;
   }
   result.timeScale = *axis.timeScale;
+  result.designAxis = true;
   result.timeAxisSource = "the design's condensed reactions at quasi-steady "
                           "state along the model's trajectory";
 }

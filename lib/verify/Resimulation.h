@@ -107,6 +107,9 @@ struct ResimulationResult {
   /// condensed reactions at quasi-steady state along the model's
   /// trajectory"; and why not the latter when it was asked for.
   std::string timeAxisSource, timeAxisProblem;
+  /// timeScale is the design's own axis (QuasiSteadyAxis.h), not
+  /// map-rates' formula.
+  bool designAxis = false;
   /// options.timeScale (map-rates' formula), and with fitTimeScale the
   /// largest deviation on it when it is not the verdict's axis.
   double formulaTimeScale = 1;

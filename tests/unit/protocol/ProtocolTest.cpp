@@ -128,6 +128,29 @@ TEST_CASE("the reaction mix holds every fuel and initial signal") {
             ir::findAttribute(c.formal->attrs, "time_scale").value().str())));
 }
 
+TEST_CASE("the timeline runs on the axis verification measured") {
+  Compiled c = compileExample("rock_paper_scissors");
+  double mapRates =
+      std::stod(ir::findAttribute(c.formal->attrs, "time_scale").value().str());
+  LabSettings s;
+  s.secondsPerModelTime = 1.25 * mapRates; // any axis the settings give
+  s.timeAxis = "the design's own time axis";
+  Protocol p = build(c, s);
+  CHECK(p.timeline.labSecondsPerModelTime == 1.25 * mapRates);
+  CHECK(p.timeline.timeAxis == "the design's own time axis");
+  // The readout line and the note state it in minutes, map-rates' beside.
+  REQUIRE(!p.timeline.events.empty());
+  std::string minutes = std::to_string(1.25 * mapRates / 60).substr(0, 5);
+  CHECK(p.timeline.events.back().amount.find(minutes) != std::string::npos);
+  REQUIRE(!p.timeline.notes.empty());
+  CHECK(p.timeline.notes[0].find("the design's own time axis; map-rates' "
+                                 "time_scale says") != std::string::npos);
+  // Without it: map-rates' time_scale, as before.
+  Protocol plain = build(c);
+  CHECK(plain.timeline.labSecondsPerModelTime == mapRates);
+  CHECK(plain.timeline.timeAxis.empty());
+}
+
 TEST_CASE("JSON and Markdown carry the same pipetting volumes") {
   Compiled c = compileExample("rock_paper_scissors");
   Protocol p = build(c);
