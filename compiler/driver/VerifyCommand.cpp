@@ -98,6 +98,9 @@ struct Inputs {
   std::vector<int32_t> gateModule; ///< per species, for a design's modules
   std::vector<std::string> moduleEquations; ///< per design module
   std::vector<std::string> fuels, wastes;
+  /// A DNA design's (--pil): per implementation species, a free signal
+  /// strand; empty for an implementation CRN.
+  std::vector<bool> signalStrands;
   /// Pathway decomposition sees history variants merged into their signal
   /// (a design compiled here, whose variants are found by structure).
   bool mergeVariants = false;
@@ -142,11 +145,13 @@ int loadInputs(Inputs &in, DiagnosticEngine &diags) {
 int loadModel(Inputs &in, DiagnosticEngine &diags) {
   if ((!formalFile.empty() && pilFile.empty()) || !implFile.empty() ||
       !fuelNames.empty() || !interpretationFile.empty() ||
-      resimulationRequested()) {
+      (pilFile.empty() && resimulationRequested())) {
     llvm::WithColor::error(llvm::errs(), "crnc")
-        << (pilFile.empty() ? "verify <model.crn> takes no --formal, "
-                            : "verify --pil takes no ")
-        << "--implementation, --fuels, --interpretation or --resimulate\n";
+        << (pilFile.empty()
+                ? "verify <model.crn> takes no --formal, --implementation, "
+                  "--fuels, --interpretation or --resimulate\n"
+                : "verify --pil takes no --implementation, --fuels or "
+                  "--interpretation\n");
     return ExitUsageError;
   }
   if (!schemeName.getNumOccurrences()) // dsd::SchemeOptions' default
@@ -171,10 +176,15 @@ int loadModel(Inputs &in, DiagnosticEngine &diags) {
   in.fuelIndices = model.implementation.fuels;
   for (verify::SpeciesIndex s : in.fuelIndices)
     in.fuels.push_back(in.implementation.speciesNames[s]);
+  for (const std::optional<verify::Multiset> &meaning :
+       model.implementation.partial) // re-simulation's quasi-steady axis
+    in.signalStrands.push_back(meaning && !meaning->empty());
   in.partial = ignoreNames ? verify::Interpretation(
                                  in.implementation.speciesCount(), std::nullopt)
                            : std::move(model.implementation.partial);
   in.mergeVariants = true;
+  in.implModule =
+      std::make_unique<ir::Module>(std::move(model.implementation.module));
   if (!ignoreNames) // the gate modules meet at the named signals
     in.gateModule = std::move(model.implementation.gateModule);
   in.moduleEquations = std::move(model.implementation.moduleEquations);
@@ -244,9 +254,10 @@ int driver::runVerify() {
       problems.push_back({"pathway-decomposition", *r.counterexample});
   }
   if (resimulationRequested())
-    allHold &=
-        resimulateAndReport(*in.formalModule, in.formal, *in.implModule,
-                            in.implementation, simulated, in.fuelIndices);
+    allHold &= resimulateAndReport(
+        *in.formalModule, in.formal, *in.implModule, in.implementation,
+        simulated, in.fuelIndices,
+        in.signalStrands.empty() ? nullptr : &in.signalStrands);
   if (auto crosstalk = verify::describeGateCrosstalk(
           in.implementation, in.gateModule, in.moduleEquations);
       crosstalk && !allHold)

@@ -41,16 +41,43 @@ bool driver::checkResimulationFlags() {
   return false;
 }
 
+/// `time axis: 2.1 s per formal time unit, predicted from ...`, for a DNA
+/// design.
+static std::string axisLine(const verify::ResimulationResult &r) {
+  if (!r.designAxis)
+    return "time axis: 1 (the formal CRN's own; the design's not derived: " +
+           r.timeAxisProblem + ")\n";
+  std::string line =
+      "time axis: " + formatSignificant(r.timeScale, 3) +
+      " s per formal time unit, predicted from " + r.timeAxisSource +
+      " (at time scale 1: max deviation " +
+      (r.formulaMaxDeviation
+           ? formatSignificant(100 * *r.formulaMaxDeviation, 3) + " %"
+           : std::string("not measured")) +
+      ")";
+  if (r.fittedTimeScale)
+    line += " (best fit " + formatSignificant(*r.fittedTimeScale, 3) +
+            " s, max deviation there " +
+            formatSignificant(100 * r.fittedMaxDeviation, 3) + " %)";
+  return line + "\n";
+}
+
 bool driver::resimulateAndReport(const ir::Module &formalModule,
                                  const verify::Crn &formal,
                                  const ir::Module &implModule,
                                  const verify::Crn &implementation,
                                  const verify::Interpretation &m,
-                                 llvm::ArrayRef<verify::SpeciesIndex> fuels) {
+                                 llvm::ArrayRef<verify::SpeciesIndex> fuels,
+                                 const std::vector<bool> *signalStrands) {
   verify::ResimulationOptions options;
   options.tEnd = resimulateSeconds;
   options.threshold = thresholdPercent / 100;
   options.fuels = fuels;
+  if (signalStrands) {
+    options.quasiSteadyAxis = true;
+    options.signalStrands = *signalStrands;
+    options.fitTimeScale = true;
+  }
   if (useSsa) {
     sim::SsaOptions ssa;
     ssa.volume = volume;
@@ -77,5 +104,7 @@ bool driver::resimulateAndReport(const ir::Module &formalModule,
                    << ", implementation "
                    << formatSignificant(d.implementation, 4) << " (range "
                    << formatSignificant(d.range, 4) << ")\n";
+  if (signalStrands)
+    llvm::outs() << axisLine(*r);
   return r->pass;
 }

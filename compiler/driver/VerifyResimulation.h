@@ -20,13 +20,19 @@ bool checkResimulationFlags();
 
 /// Re-simulates `formal` and `implementation` (fuels `fuels` held) under
 /// `m`, prints the verdict and the worst species; returns whether it passed
-/// (a failed simulation is printed with its cause and does not pass).
+/// (a failed simulation is printed with its cause and does not pass). The
+/// implementation runs on the formal CRN's time axis (time scale 1), or,
+/// for a DNA design (`signalStrands` set: per implementation species, a
+/// free signal strand), on the design's own predicted axis
+/// (QuasiSteadyAxis.h), with time scale 1 beside it; a `time axis:` line
+/// says which.
 bool resimulateAndReport(const ir::Module &formalModule,
                          const verify::Crn &formal,
                          const ir::Module &implModule,
                          const verify::Crn &implementation,
                          const verify::Interpretation &m,
-                         llvm::ArrayRef<verify::SpeciesIndex> fuels);
+                         llvm::ArrayRef<verify::SpeciesIndex> fuels,
+                         const std::vector<bool> *signalStrands = nullptr);
 
 } // namespace crnc::driver
 

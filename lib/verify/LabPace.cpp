@@ -191,6 +191,12 @@ llvm::Expected<PhasePace> calibratePace(LabTrainer &lab,
   return pace;
 }
 
+/// "3.2 %", or "< 0.05 %" where a match that close would print as 0.
+static std::string misfitPercent(double misfit) {
+  double percent = 100 * misfit;
+  return percent < 0.05 ? "< 0.05 %" : formatSignificant(percent, 3) + " %";
+}
+
 std::string describePace(const PhasePace &pace, double phaseSeconds) {
   std::vector<std::string> x;
   for (double v : pace.probe)
@@ -214,8 +220,8 @@ std::string describePace(const PhasePace &pace, double phaseSeconds) {
     else
       text += formatSignificant(pace.factor[i], 4) + " x map-rates' " +
               formatSignificant(phaseSeconds, 4) + " s (" + readouts[i] +
-              " within " + formatSignificant(100 * pace.misfit[i], 3) +
-              " % of the model network's" +
+              " within " + misfitPercent(pace.misfit[i]) +
+              " of the model network's" +
               (pace.atBound[i] ? "; the end of the search window" : "") + ")";
   }
   return text;

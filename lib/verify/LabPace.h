@@ -67,7 +67,8 @@ llvm::Expected<PhasePace> calibratePace(LabTrainer &lab,
 
 /// "measured on a calibration sample (inputs 2.547, 4.009, target 11.8,
 /// every weight at 1): forward 1.169 x map-rates' 5.015e+04 s (outputs
-/// within 0 % of the model network's); backward ...": for `crnc train`.
+/// within < 0.05 % of the model network's); backward ...": for `crnc
+/// train`.
 std::string describePace(const PhasePace &pace, double phaseSeconds);
 
 } // namespace crnc::verify

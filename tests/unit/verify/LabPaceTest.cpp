@@ -166,9 +166,17 @@ TEST_CASE("the pace as crnc train prints it", "[verify][lab]") {
   CHECK(verify::describePace(pace, 50150) ==
         "measured on a calibration sample (inputs 2.5, 4, target 11.8, every "
         "weight at 1): forward 1.169 x map-rates' 5.015e+04 s (outputs within "
-        "0.01 % of the model network's); backward map-rates' time kept (the "
+        "< 0.05 % of the model network's); backward map-rates' time kept (the "
         "design's weight changes come no nearer than 100 % to the model "
         "network's: no duration mends that)");
+  // A single readout meets the model's between two recorded times: the
+  // interpolated misfit is 0, printed as below what the search resolves.
+  pace.misfit = {0, 1};
+  CHECK(verify::describePace(pace, 50150).find("(outputs within < 0.05 % of") !=
+        std::string::npos);
+  pace.misfit = {0.0032, 1};
+  CHECK(verify::describePace(pace, 50150).find("(outputs within 0.32 % of") !=
+        std::string::npos);
   pace.fitted = {0, 3};
   pace.unmet = {false, false};
   pace.atBound = {false, true};
