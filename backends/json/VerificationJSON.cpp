@@ -50,6 +50,30 @@ static Json resimulationToJSON(const ResimulationOutcome &r) {
   return j;
 }
 
+/// A model's sample read on the model network, the formal CRN and the DNA
+/// design: per output and per weight change, the three values.
+static Json readoutsJSON(const verify::ResimulationOutcome &r) {
+  auto rows = [](const std::vector<std::string> &names,
+                 const std::vector<double> &model,
+                 const std::vector<double> &formal,
+                 const std::vector<double> &dna) {
+    Json out = Json::array();
+    for (size_t i = 0; i < names.size() && i < model.size() &&
+                       i < formal.size() && i < dna.size();
+         ++i)
+      out.push_back({{"name", names[i]},
+                     {"model", jsonNumber(model[i])},
+                     {"formal", jsonNumber(formal[i])},
+                     {"dna", jsonNumber(dna[i])}});
+    return out;
+  };
+  return Json{
+      {"outputs", rows(r.outputNames, r.modelReadouts.outputs,
+                       r.formalReadouts.outputs, r.dnaReadouts.outputs)},
+      {"weight_changes",
+       rows(r.weightNames, r.modelReadouts.weightChanges,
+            r.formalReadouts.weightChanges, r.dnaReadouts.weightChanges)}};
+}
 static Json resimulationBody(const ResimulationOutcome &r) {
   Json j;
   j["ran"] = r.ran;
@@ -67,6 +91,7 @@ static Json resimulationBody(const ResimulationOutcome &r) {
     j["sample_origin"] = r.sampleOrigin;
     if (!r.sampleChoice.empty())
       j["sample_choice"] = r.sampleChoice;
+    j["readouts"] = readoutsJSON(r);
   }
   if (r.reference.empty())
     return j;

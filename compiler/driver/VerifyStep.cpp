@@ -10,6 +10,7 @@
 #include "lib/support/Format.h"
 #include "llvm/Support/WithColor.h"
 #include <algorithm>
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -65,6 +66,53 @@ static size_t movingSpecies(const verify::ResimulationResult &x) {
       [](const verify::SpeciesDeviation &d) { return d.range > 0; });
 }
 
+/// "Y 2 / 2.884 / 1.957" for readout `i` of the three networks.
+static std::string readoutTriple(const std::string &name, double model,
+                                 double formal, double dna) {
+  return name + " " + formatSignificant(model, 4) + " / " +
+         formatSignificant(formal, 4) + " / " + formatSignificant(dna, 4);
+}
+
+/// The sample's readouts on the model network, the formal CRN and the DNA
+/// design: the outputs, the first weight changes, and the range of the DNA
+/// design's weight changes over the model's.
+static std::string readoutLine(const verify::ResimulationOutcome &r) {
+  const verify::SampleReadouts &m = r.modelReadouts, &f = r.formalReadouts,
+                               &d = r.dnaReadouts;
+  if (m.outputs.size() != r.outputNames.size() ||
+      m.weightChanges.size() != r.weightNames.size() ||
+      f.outputs.size() != m.outputs.size() ||
+      d.weightChanges.size() != m.weightChanges.size())
+    return "";
+  constexpr size_t Shown = 4;
+  std::string line = "  readouts (model network / formal CRN / DNA design, "
+                     "model units): output";
+  for (size_t i = 0; i < m.outputs.size(); ++i)
+    line += (i ? ", " : " ") + readoutTriple(r.outputNames[i], m.outputs[i],
+                                             f.outputs[i], d.outputs[i]);
+  line += "; weight changes";
+  double lo = INFINITY, hi = -INFINITY;
+  for (size_t i = 0; i < m.weightChanges.size(); ++i) {
+    if (i < Shown)
+      line += (i ? ", " : " ") +
+              readoutTriple(r.weightNames[i], m.weightChanges[i],
+                            f.weightChanges[i], d.weightChanges[i]);
+    if (m.weightChanges[i] != 0) {
+      lo = std::min(lo, d.weightChanges[i] / m.weightChanges[i]);
+      hi = std::max(hi, d.weightChanges[i] / m.weightChanges[i]);
+    }
+  }
+  if (m.weightChanges.size() > Shown)
+    line += " (" + std::to_string(m.weightChanges.size() - Shown) +
+            " more in the .verification.json)";
+  if (lo <= hi)
+    line += "; the DNA design's weight changes are " +
+            formatSignificant(lo, 2) +
+            (hi > lo ? "-" + formatSignificant(hi, 2) : "") +
+            " of the model network's";
+  return line + "\n";
+}
+
 /// The lines of a model exercised by one training sample.
 static std::string sampleLines(const verify::ResimulationOutcome &r) {
   const verify::ResimulationResult &x = r.result;
@@ -90,6 +138,7 @@ static std::string sampleLines(const verify::ResimulationOutcome &r) {
           formatSignificant(r.wallSeconds, 2) + " s\n";
   if (!r.sampleChoice.empty())
     line += "  probe: " + r.sampleChoice + "\n";
+  line += readoutLine(r);
   if (!worst)
     return line;
   line += "  " + worst->species + ": formal " +

@@ -13,6 +13,7 @@
 
 #include "lib/verify/SampleResimulation.h"
 #include "lib/support/Format.h"
+#include "lib/train/ChemicalTrainer.h"
 #include "llvm/ADT/StringExtras.h"
 #include <chrono>
 #include <cmath>
@@ -159,6 +160,51 @@ static std::string stoppedWhere(const SampleTrace &t, llvm::StringRef what,
          out.phaseNames[phase] + ")";
 }
 
+/// A signal's value (both rails) at row `r` of `t`; the model's species
+/// come first in the lab signals (labReadoutSignals), so a SignalRef of the
+/// model indexes the trace.
+static double valueAt(const SampleTrace &t, const train::SignalRef &ref,
+                      size_t r) {
+  return t.values[ref.pos][r] - (ref.neg ? t.values[*ref.neg][r] : 0.0);
+}
+
+static SampleReadouts readoutsOf(const SampleTrace &t,
+                                 const train::ModelInterface &mi) {
+  SampleReadouts out;
+  if (t.times.empty())
+    return out;
+  size_t last = t.times.size() - 1, endForward = 0;
+  for (size_t r = 0; r <= last; ++r)
+    if (t.phase[r] == 0)
+      endForward = r;
+  for (const train::SignalRef &o : mi.outputSignals)
+    out.outputs.push_back(valueAt(t, o, endForward));
+  for (const train::SignalRef &w : mi.weights)
+    out.weightChanges.push_back(valueAt(t, w, last) - valueAt(t, w, 0));
+  return out;
+}
+
+/// The model network's readouts of the sample (crnc train's chemistry).
+static llvm::Expected<SampleReadouts>
+modelReadoutsOf(const ir::Module &model, const train::ModelInterface &mi,
+                const train::RecordedSample &sample) {
+  auto chem =
+      train::ChemicalTrainer::create(model, mi, train::trainingSolverOptions());
+  if (!chem)
+    return chem.takeError();
+  std::vector<double> before = (*chem)->weightValues();
+  llvm::Expected<train::SampleResult> r =
+      (*chem)->trainSample(sample.inputs, sample.target);
+  if (!r)
+    return sampleError("the model network: " + llvm::toString(r.takeError()));
+  SampleReadouts out;
+  out.outputs = r->outputs;
+  std::vector<double> after = (*chem)->weightValues();
+  for (size_t i = 0; i < after.size(); ++i)
+    out.weightChanges.push_back(after[i] - before[i]);
+  return out;
+}
+
 llvm::Expected<SampleResimulation>
 resimulateSample(const ir::Module &model, const ir::Module &formal,
                  const enumerate::EnumeratedSystem &system,
@@ -200,6 +246,17 @@ resimulateSample(const ir::Module &model, const ir::Module &formal,
   }
   out.result = compareSampleTraces(traces[0], traces[1], signals, compared,
                                    out.phaseNames, options.threshold);
+  llvm::Expected<SampleReadouts> modelSide =
+      modelReadoutsOf(model, *mi, sample);
+  if (!modelSide)
+    return modelSide.takeError();
+  out.modelReadouts = std::move(*modelSide);
+  out.formalReadouts = readoutsOf(traces[0], *mi);
+  out.dnaReadouts = readoutsOf(traces[1], *mi);
+  for (const train::SignalRef &o : mi->outputSignals)
+    out.outputNames.push_back(o.name);
+  for (const train::SignalRef &w : mi->weights)
+    out.weightNames.push_back(w.name);
   for (size_t s = 0, k = 0; s < signals.size(); ++s)
     if (compared[s])
       out.result.species[k++].representedBy = dnaHolders[s];

@@ -26,6 +26,7 @@
 #include "lib/train/TrainingHistory.h"
 #include "lib/verify/LabTraining.h"
 #include "lib/verify/Resimulation.h"
+#include "lib/verify/VerificationOutcome.h"
 
 namespace crnc::verify {
 
@@ -45,6 +46,11 @@ struct SampleResimulationOptions {
 };
 
 struct SampleResimulation {
+  /// The same sample on the model network (crnc train's chemistry), the
+  /// formal CRN and the DNA design: what the user's model does beside what
+  /// both lab networks do. Names: ModelInterface's signal names.
+  SampleReadouts modelReadouts, formalReadouts, dnaReadouts;
+  std::vector<std::string> outputNames, weightNames;
   /// One SpeciesDeviation per compared signal (`phase` of its worst time
   /// set), times in lab seconds from the presentation.
   ResimulationResult result;

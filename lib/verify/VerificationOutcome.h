@@ -40,6 +40,13 @@ struct CheckOutcome {
   std::string method;
 };
 
+/// One sample's readouts on one network, in model units: each output at
+/// the end of phase 1 and each weight's change over the cycle
+/// (ModelInterface's outputSignals and weights order).
+struct SampleReadouts {
+  std::vector<double> outputs, weightChanges;
+};
+
 /// Re-simulation of the reference and the implementation (Resimulation.h).
 struct ResimulationOutcome {
   bool ran = false;    ///< false: skipped or failed, `problem` says why
@@ -57,6 +64,10 @@ struct ResimulationOutcome {
   /// train), "the first row of rows.csv" (`--data`) or "probe sample"
   /// (train/ProbeSample.h); and, for a probe, why these values.
   std::string sampleOrigin, sampleChoice;
+  /// The sample's readouts on the model network, the formal CRN and the
+  /// DNA design (SampleResimulation.h), and the names they are read under.
+  SampleReadouts modelReadouts, formalReadouts, dnaReadouts;
+  std::vector<std::string> outputNames, weightNames;
   std::vector<std::string> phaseNames;
   double phaseSeconds = 0;
   double wallSeconds = 0;     ///< both runs and the comparison

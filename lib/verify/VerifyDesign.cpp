@@ -445,6 +445,11 @@ static void runSample(const PreparedDesign &p, const ir::Module &formal,
   }
   out.ran = true;
   out.result = std::move(r->result);
+  out.modelReadouts = std::move(r->modelReadouts);
+  out.formalReadouts = std::move(r->formalReadouts);
+  out.dnaReadouts = std::move(r->dnaReadouts);
+  out.outputNames = std::move(r->outputNames);
+  out.weightNames = std::move(r->weightNames);
 }
 
 static ResimulationOutcome runResimulation(const PreparedDesign &p,

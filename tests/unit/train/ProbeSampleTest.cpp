@@ -75,3 +75,19 @@ TEST_CASE("firstRow selects features and classes as prepareData does",
   CHECK(llvm::toString(bad.takeError()) ==
         "feature 4 does not exist (the data has 3)");
 }
+
+TEST_CASE("every model kind gets a probe its forward phase answers",
+          "[train]") {
+  for (const char *example :
+       {"examples/nonlinear_classifier.crn", "examples/expert_aggregation.crn",
+        "examples/iris_nonlinear.crn"}) {
+    INFO(example);
+    auto m = compileModel(readSourceFile(example));
+    auto mi = unwrap(ModelInterface::fromModule(*m));
+    ProbeSample p = unwrap(chooseProbeSample(*m));
+    CHECK(p.sample.inputs == std::vector<double>(mi.inputs, 1.0));
+    CHECK(std::isfinite(p.sample.target));
+    // The worst label of a 0..1 output is at least 1/2 away: loss >= 1/8.
+    CHECK(scoreOutputs(mi, p.outputs, p.sample.target).loss >= 0.125);
+  }
+}

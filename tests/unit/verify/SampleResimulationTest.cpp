@@ -180,6 +180,28 @@ TEST_CASE("one training sample through the formal CRN and the DNA design",
   CHECK_FALSE(x1.representedBy.empty());
   CHECK(r->result.times.back() == Approx(2 * r->phaseSeconds));
   CHECK(r->result.pass == (r->result.maxDeviation <= 0.05));
+  // The model network's readouts beside both lab networks': from zero
+  // weights y = x1 + x2 = 3.5 (z(0) = x, dz/dt = 0), error -0.5, and each
+  // weight moves by -learning_rate x e x T x (x1, x2, 1) = 0.01 x 0.5 x
+  // (1.5, 2, 1) (rtol 1e-8: 1e-6 here).
+  CHECK(r->outputNames == std::vector<std::string>{"Y"});
+  CHECK(r->weightNames == std::vector<std::string>{"P1", "P2", "B"});
+  REQUIRE(r->modelReadouts.outputs.size() == 1);
+  CHECK(r->modelReadouts.outputs[0] == Approx(3.5).margin(1e-6));
+  REQUIRE(r->modelReadouts.weightChanges.size() == 3);
+  CHECK(r->modelReadouts.weightChanges[0] == Approx(0.0075).margin(1e-6));
+  CHECK(r->modelReadouts.weightChanges[1] == Approx(0.01).margin(1e-6));
+  CHECK(r->modelReadouts.weightChanges[2] == Approx(0.005).margin(1e-6));
+  // The lab networks' readouts come from their traces: the output at the
+  // end of the forward phase.
+  REQUIRE(r->formalReadouts.outputs.size() == 1);
+  REQUIRE(r->dnaReadouts.weightChanges.size() == 3);
+  size_t y = 0;
+  while (r->result.species[y].species != "Y_p")
+    ++y;
+  size_t endForward = r->result.times.size() / 2 - 1;
+  CHECK(r->formalReadouts.outputs[0] ==
+        Approx(r->result.species[y].formalSeries[endForward]).margin(1e-9));
   // The recorded sample must fit the model.
   train::RecordedSample wrong{{1.5}, 4.0};
   auto bad =
