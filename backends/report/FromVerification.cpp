@@ -45,6 +45,33 @@ report::describeVerification(const verify::VerificationOutcome &v) {
   return out;
 }
 
+/// " The same sample on the model network / formal CRN / DNA design:
+/// output Y 2 / 2.17 / 2.59; weight changes P1 -0.01 / ...".
+static std::string readoutsText(const verify::ResimulationOutcome &r) {
+  const verify::SampleReadouts &m = r.modelReadouts, &f = r.formalReadouts,
+                               &d = r.dnaReadouts;
+  auto triples = [](const std::vector<std::string> &names,
+                    const std::vector<double> &a, const std::vector<double> &b,
+                    const std::vector<double> &c) {
+    std::string text;
+    for (size_t i = 0;
+         i < names.size() && i < a.size() && i < b.size() && i < c.size(); ++i)
+      text += (i ? ", " : " ") + names[i] + " " + formatSignificant(a[i], 4) +
+              " / " + formatSignificant(b[i], 4) + " / " +
+              formatSignificant(c[i], 4);
+    return text;
+  };
+  if (m.outputs.empty())
+    return "";
+  return " The same sample on the model network / formal CRN / DNA design: "
+         "output" +
+         triples(r.outputNames, m.outputs, f.outputs, d.outputs) +
+         "; weight changes" +
+         triples(r.weightNames, m.weightChanges, f.weightChanges,
+                 d.weightChanges) +
+         ".";
+}
+
 Part<Resimulation>
 report::describeResimulation(const verify::ResimulationOutcome &r) {
   if (!r.notExercised.empty())
@@ -78,7 +105,8 @@ report::describeResimulation(const verify::ResimulationOutcome &r) {
                formatSignificant(r.phaseSeconds / 3600, 3) +
                " h of lab time: " + r.reference +
                " vs the enumerated DNA design, signals read in model units "
-               "(free and bound copies).";
+               "(free and bound copies)." +
+               readoutsText(r);
     return out;
   }
   out.note =
