@@ -140,11 +140,14 @@ static GateLoads reactantBounds(const ir::Module &module, std::string why) {
 static constexpr unsigned PartnerSamples = 401;
 
 /// The flux-weighted level of `side`'s second reactant (a species other
-/// than the first) along `trace` (rate `k`), or 0 without one.
-static double partnerLevel(const sim::Trace &trace, const ir::TermList &side,
-                           double k) {
+/// than the first, neither constant) along `trace` (rate `k`), or 0
+/// without one.
+static double partnerLevel(const ir::Module &module, const sim::Trace &trace,
+                           const ir::TermList &side, double k) {
   if (side.size() != 2 || side[0].species == side[1].species ||
-      side[0].count != 1 || side[1].count != 1)
+      side[0].count != 1 || side[1].count != 1 ||
+      module.getSpecies(side[0].species).constant ||
+      module.getSpecies(side[1].species).constant)
     return 0;
   double flux = 0, weighted = 0;
   for (size_t row = 0; row + 1 < trace.rows(); ++row) {
@@ -187,9 +190,11 @@ GateLoads dsd::measureGateLoads(const ir::Module &module) {
     loads.forward.push_back(std::max(0.0, last[first + 2 * j]));
     loads.backward.push_back(std::max(0.0, last[first + 2 * j + 1]));
     const ir::Reaction &r = module.allReactions()[j];
-    loads.forwardPartner.push_back(partnerLevel(*trace, r.reactants, r.rate));
+    loads.forwardPartner.push_back(
+        partnerLevel(module, *trace, r.reactants, r.rate));
     loads.backwardPartner.push_back(
-        r.reverseRate ? partnerLevel(*trace, r.products, *r.reverseRate) : 0);
+        r.reverseRate ? partnerLevel(module, *trace, r.products, *r.reverseRate)
+                      : 0);
   }
   return loads;
 }

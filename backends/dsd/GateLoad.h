@@ -43,7 +43,7 @@ struct GateLoads {
   /// does not hold) weighted by the direction's flux over the run: the level
   /// at which the module fires (forwardPartner, backwardPartner, indexed as
   /// forward; 0 where the loads are not simulated or the direction has no
-  /// second reactant).
+  /// second reactant, or a constant one).
   std::vector<double> forwardPartner, backwardPartner;
 
   double of(const Step &step) const {
