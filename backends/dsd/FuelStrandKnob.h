@@ -10,7 +10,9 @@
 // lotka_volterra's 'Y ->' realised 4.24e3 /M/s for 3.01e3 with its gate at
 // its floor (200 nM, one mismatch), 1.41 times too fast, while the next
 // mismatch setting is 10 times slower. The strand is consumed one per
-// firing, like the gate, so it keeps the gate's floor.
+// firing, like the gate, so it keeps the gate's floor. The second knob,
+// for every scheme's join, is the backward strand that reverses the join's
+// first step (tuneBackwardStrand below): the fuel ratio [gate] / [strand].
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_DSD_FUELSTRANDKNOB_H
