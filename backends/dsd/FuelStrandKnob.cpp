@@ -116,3 +116,66 @@ llvm::Expected<MeasuredRate> dsd::tuneFuelStrand(const ir::Module &module,
   design.getComplex(*best).concentration = bestLevel;
   return measureModuleRate(module, design, i, step);
 }
+
+/// The level of strand `s` in [lo, hi] at which module `i` realises
+/// `target`, given that the rate falls as the level rises: the bound
+/// nearest when the target lies outside.
+static llvm::Expected<double> fallingLevelFor(const ir::Module &module,
+                                              const Design &design, size_t i,
+                                              const Step &step, ComplexIndex s,
+                                              double target, double lo,
+                                              double hi) {
+  for (double bound : {lo, hi}) {
+    llvm::Expected<double> r = rateWith(module, design, i, step, s, bound);
+    if (!r)
+      return r.takeError();
+    if (bound == lo && *r <= target)
+      return lo;
+    if (bound == hi && *r >= target)
+      return hi;
+  }
+  for (int round = 0; round < 24; ++round) {
+    double mid = std::sqrt(lo * hi);
+    llvm::Expected<double> r = rateWith(module, design, i, step, s, mid);
+    if (!r)
+      return r.takeError();
+    (*r > target ? lo : hi) = mid;
+  }
+  return roundLevel(std::sqrt(lo * hi));
+}
+
+/// How far `rate` is from `target`: a factor >= 1.
+static double missBy(double rate, double target) {
+  return rate > target ? rate / target : target / rate;
+}
+
+llvm::Expected<MeasuredRate>
+dsd::tuneBackwardStrand(const ir::Module &module, Design &design, size_t i,
+                        const Step &step, double target, double floor,
+                        double ceiling, const MeasuredRate &at) {
+  for (ComplexIndex s : ownStrands(design, i, at.rateGate)) {
+    double level = *design.getComplex(s).concentration;
+    llvm::Expected<double> higher =
+        rateWith(module, design, i, step, s, level * 1.1);
+    if (!higher)
+      return higher.takeError();
+    if (!(*higher < at.perMolarSecond * (1 - 1e-3)))
+      continue;
+    double lo = std::min(level, floor), hi = std::max(level, ceiling);
+    llvm::Expected<double> next =
+        fallingLevelFor(module, design, i, step, s, target, lo, hi);
+    if (!next)
+      return next.takeError();
+    Design trial = design;
+    trial.getComplex(s).concentration = *next;
+    llvm::Expected<MeasuredRate> after =
+        measureModuleRate(module, trial, i, step);
+    if (!after)
+      return after.takeError();
+    if (missBy(after->perMolarSecond, target) - 1 > RealisedRateTolerance)
+      return at;
+    design = std::move(trial);
+    return after;
+  }
+  return at;
+}

@@ -136,6 +136,32 @@ static GateLoads reactantBounds(const ir::Module &module, std::string why) {
   return loads;
 }
 
+/// Recorded times of the flux simulation, for the partner levels.
+static constexpr unsigned PartnerSamples = 401;
+
+/// The flux-weighted level of `side`'s second reactant (a species other
+/// than the first, neither constant) along `trace` (rate `k`), or 0
+/// without one.
+static double partnerLevel(const ir::Module &module, const sim::Trace &trace,
+                           const ir::TermList &side, double k) {
+  if (side.size() != 2 || side[0].species == side[1].species ||
+      side[0].count != 1 || side[1].count != 1 ||
+      module.getSpecies(side[0].species).constant ||
+      module.getSpecies(side[1].species).constant)
+    return 0;
+  double flux = 0, weighted = 0;
+  for (size_t row = 0; row + 1 < trace.rows(); ++row) {
+    double dt = trace.times[row + 1] - trace.times[row];
+    for (size_t at : {row, row + 1}) {
+      llvm::ArrayRef<double> x = trace.row(at);
+      double f = k * x[side[0].species] * x[side[1].species];
+      flux += 0.5 * dt * f;
+      weighted += 0.5 * dt * f * x[side[1].species];
+    }
+  }
+  return flux > 0 ? weighted / flux : 0;
+}
+
 GateLoads dsd::measureGateLoads(const ir::Module &module) {
   if (ir::lowering::clockPhaseCount(module.attrs) > 0 ||
       !module.allPhases().empty())
@@ -145,7 +171,7 @@ GateLoads dsd::measureGateLoads(const ir::Module &module) {
   ir::Module counted = withFluxCounters(module);
   sim::SimulateOptions options;
   options.tEnd = horizon / modelSlowdown(module);
-  options.points = 2;
+  options.points = PartnerSamples;
   llvm::Expected<sim::Trace> trace =
       sim::simulate(counted, sim::Schedule{}, options);
   if (!trace)
@@ -163,6 +189,12 @@ GateLoads dsd::measureGateLoads(const ir::Module &module) {
   for (size_t j = 0; j < module.reactionCount(); ++j) {
     loads.forward.push_back(std::max(0.0, last[first + 2 * j]));
     loads.backward.push_back(std::max(0.0, last[first + 2 * j + 1]));
+    const ir::Reaction &r = module.allReactions()[j];
+    loads.forwardPartner.push_back(
+        partnerLevel(module, *trace, r.reactants, r.rate));
+    loads.backwardPartner.push_back(
+        r.reverseRate ? partnerLevel(module, *trace, r.products, *r.reverseRate)
+                      : 0);
   }
   return loads;
 }

@@ -39,8 +39,20 @@ struct GateLoads {
   /// True when the loads are integrated fluxes (not reactant bounds).
   bool simulated = false;
 
+  /// Per direction, the level of its second reactant (the one its gate
+  /// does not hold) weighted by the direction's flux over the run: the level
+  /// at which the module fires (forwardPartner, backwardPartner, indexed as
+  /// forward; 0 where the loads are not simulated or the direction has no
+  /// second reactant, or a constant one).
+  std::vector<double> forwardPartner, backwardPartner;
+
   double of(const Step &step) const {
     const std::vector<double> &v = step.backward ? backward : forward;
+    return step.reaction < v.size() ? v[step.reaction] : 0;
+  }
+  double partnerOf(const Step &step) const {
+    const std::vector<double> &v =
+        step.backward ? backwardPartner : forwardPartner;
     return step.reaction < v.size() ? v[step.reaction] : 0;
   }
 };
@@ -57,7 +69,8 @@ struct GateLoads {
 double labHorizon(const ir::Module &module);
 
 /// The loads of every direction of `module` (a formal module of map-rates:
-/// unit set, no phases).
+/// unit set, no phases), and the flux-weighted level of each direction's
+/// second reactant (trapezoids over 400 recorded times).
 /// Guarantees: deterministic; every load >= 0. A simulation that fails
 /// falls back to the reactant bound and says why in `bound`.
 GateLoads measureGateLoads(const ir::Module &module);

@@ -108,10 +108,12 @@ static llvm::Expected<ModuleNetwork> enumerateModule(const Design &sub) {
 }
 
 /// Classifies the macrostates: fuels at their level, reactant signals at
-/// eps, product signals and dead ends as sinks (0), the rest unknown.
+/// eps (`partner` at `partnerLevel` when set), product signals and dead ends
+/// as sinks (0), the rest unknown.
 static void classify(ModuleNetwork &net, const Design &design,
                      const Design &sub,
-                     const std::vector<std::string> &reactants, double eps) {
+                     const std::vector<std::string> &reactants, double eps,
+                     const std::string &partner = "", double partnerLevel = 0) {
   const auto &sys = net.system;
   size_t n = sys.macrostates.size();
   net.held.assign(n, NAN);
@@ -137,7 +139,9 @@ static void classify(ModuleNetwork &net, const Design &design,
       net.signalOf[m] = formal;
       bool reactant =
           std::count(reactants.begin(), reactants.end(), formal) > 0;
-      net.held[m] = reactant ? eps : 0;
+      net.held[m] = !reactant                               ? 0
+                    : formal == partner && partnerLevel > 0 ? partnerLevel
+                                                            : eps;
     }
     if (std::isnan(net.held[m]) && !exits[m])
       net.held[m] = 0;
@@ -316,7 +320,16 @@ llvm::Expected<MeasuredRate> dsd::measureModuleRate(const ir::Module &module,
   std::vector<std::string> reactants;
   for (ir::SpeciesId s : step.reactants)
     reactants.push_back(module.getSpecies(s).name);
-  classify(net, design, sub, reactants, eps);
+  // The second reactant at the level the module fires at: it drains the
+  // gate's held complex beside the backward strand.
+  std::string partner;
+  double partnerLevel = 0;
+  if (reactants.size() == 2 && reactants[0] != reactants[1] &&
+      step.partnerLevel > 0) {
+    partner = reactants[1];
+    partnerLevel = step.partnerLevel * molarPerUnit(design);
+  }
+  classify(net, design, sub, reactants, eps, partner, partnerLevel);
   auto [measured, perFiring] = measuredSpecies(module, step);
   if (perFiring == 0)
     return measureError(step, "no species changes");
@@ -334,8 +347,9 @@ llvm::Expected<MeasuredRate> dsd::measureModuleRate(const ir::Module &module,
   }
   size_t n = step.reactants.size();
   MeasuredRate out;
-  out.perMolarSecond =
-      flux / perFiring / std::pow(eps, double(n)) / std::pow(gate, 2.0 - n);
+  double levels =
+      partner.empty() ? std::pow(eps, double(n)) : eps * partnerLevel;
+  out.perMolarSecond = flux / perFiring / levels / std::pow(gate, 2.0 - n);
   if (!reactants.empty())
     out.rateGate = rateGate(net, reactants.front());
   return out;

@@ -140,8 +140,16 @@ static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
       return m;
   }
   if (options.tuneFuelStrands &&
-      m->perMolarSecond > target * (1 + RealisedRateTolerance))
-    return tuneFuelStrand(module, design, i, step, target, floor, *m);
+      m->perMolarSecond > target * (1 + RealisedRateTolerance)) {
+    m = tuneFuelStrand(module, design, i, step, target, floor, *m);
+    if (!m)
+      return m;
+  }
+  if (options.tuneBackwardStrands && m->perMolarSecond > 0 &&
+      std::fabs(m->perMolarSecond / target - 1) > RealisedRateTolerance)
+    return tuneBackwardStrand(module, design, i, step, target, floor,
+                              BackwardStrandCeiling * fuelConcentration(module),
+                              *m);
   return m;
 }
 
@@ -233,10 +241,46 @@ static void measureWindows(const ir::Module &module,
   }
 }
 
+/// map-rates' hold of `x` by the gates that bind it first (alpha = sum of
+/// q / q_max over the bimolecular steps that start with it).
+static double gateHold(const ir::Module &module, const std::vector<Step> &steps,
+                       ir::SpeciesId x) {
+  std::optional<double> qmax =
+      ir::lowering::get(module.attrs, ir::lowering::QmaxPerNMs);
+  if (!qmax || !(*qmax > 0))
+    return 0;
+  double unit = convertConcentration(1, module.unit, ConcUnit::nM);
+  double alpha = 0;
+  for (const Step &s : steps)
+    if (s.reactants.size() == 2 && s.reactants[0] == x)
+      alpha += s.rate / unit / *qmax;
+  return alpha;
+}
+
+std::vector<Step> dsd::atPartnerLevels(const ir::Module &module,
+                                       std::vector<Step> steps,
+                                       const GateLoads &loads) {
+  if (!loads.simulated)
+    return steps;
+  double factor =
+      ir::lowering::get(module.attrs, ir::lowering::AmountFactor).value_or(1);
+  for (Step &step : steps) {
+    double total = loads.partnerOf(step);
+    if (step.reactants.size() != 2 || !(total > 0) ||
+        module.getSpecies(step.reactants[1]).constant)
+      continue;
+    if (gateHold(module, steps, step.reactants[1]) > 0)
+      continue;
+    step.partnerLevel = total / factor;
+  }
+  return steps;
+}
+
 void dsd::calibrateRates(const ir::Module &module,
-                         const std::vector<Step> &steps, Design &design,
+                         const std::vector<Step> &moduleSteps, Design &design,
                          const SchemeOptions &options, const GateLoads &loads,
                          DiagnosticEngine &diags) {
+  std::vector<Step> steps = atPartnerLevels(module, moduleSteps, loads);
   double unit = concUnitInMolar(design.unit), cmax = fuelConcentration(module);
   std::vector<GateFloor> floors =
       gateFloors(loads, steps, options.gateExcess, design);

@@ -34,9 +34,29 @@ void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
                     const MeasuredRate &at, unsigned settings,
                     llvm::function_ref<bool(dna::Design &, unsigned)> apply);
 
+/// `steps` with each bimolecular step's partnerLevel set from `loads`
+/// (simulated loads only) where no gate holds its second reactant: that
+/// reactant's flux-weighted level (divided by amount_factor: the free share
+/// with buffers). A join gate's held complex is drained by the second
+/// reactant beside its backward strand (SSW 2010: H = q [L] X1 / (q_b [B] +
+/// q_2 X2)), so a module calibrated at a trace level realises q / (1 + q_2
+/// X2 / (q_b [B])) where it fires, and holds its first reactant by as much
+/// less: lotka_volterra under srinivas2015 re-simulated 5.63 % with 'Y + X
+/// -> 2 Y' calibrated at a trace of X, which drains its gate by 2.9 % at
+/// X = 20 nM (3.9 % calibrated at X's level). A second reactant held by
+/// gates of its own is drained in turn (approximate_majority: each of X, Y
+/// and B is held by one join and drains another); calibrating those joins
+/// at their partners' free levels took approximate_majority under
+/// srinivas2015 from 2.85 % to 5.42 % (best fit 1.98 %), so they stay
+/// measured at a trace level (lib/verify/README.md).
+std::vector<Step> atPartnerLevels(const ir::Module &module,
+                                  std::vector<Step> steps,
+                                  const GateLoads &loads);
+
 /// Calibrates every irreversible module of `design` (built from `steps`,
 /// one per module, in order):
-///   1. measure the module at its fuel levels,
+///   1. measure the module at its fuel levels, its second reactant at the
+///      level it fires at (atPartnerLevels),
 ///   2. where the gate diluted to its floor would still be too fast, with
 ///      options.mismatchToeholds put the fewest intended mismatches into
 ///      its input-toehold complement that bring q within reach

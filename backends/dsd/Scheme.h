@@ -45,6 +45,9 @@ struct SchemeOptions {
   /// fuel strand of its own module (FuelStrandKnob.h); compile() sets it
   /// for qian2011, whose gates commit by a fuel strand.
   bool tuneFuelStrands = false;
+  /// Where a gate within [floor, level] misses q, calibration sets the
+  /// backward strand of its join (the fuel ratio, FuelStrandKnob.h).
+  bool tuneBackwardStrands = true;
   /// Where a module misses q, calibration measures what every module can
   /// realise (RealisableRates.h) down to q / maxSlowdown: the slowest time
   /// axis the driver may choose so that every module realises its rate.

@@ -28,6 +28,10 @@ struct Step {
   /// The IR reaction (index into allReactions()) and direction it realises.
   size_t reaction = 0;
   bool backward = false;
+  /// The free level (module units) of the second reactant at which the
+  /// module fires, for calibration at the signals' real levels
+  /// (RateCalibration.h); 0: measured at a trace level like the first.
+  double partnerLevel = 0;
   Location loc;
 };
 

@@ -124,3 +124,20 @@ TEST_CASE("a gate's floor is its load, at most the design-wide bound",
         "10 x the largest signal (50 nM), though it consumes 80 nM (test): "
         "less excess than asked");
 }
+
+// A + B -> C with A(0) = B(0) = 10 nM: A = B = 10 / (1 + 10 k t), the flux
+// k A B. Over the horizon 5 / (k 10) (so 1 + 10 k T = 6), the flux-weighted
+// level of B is int B^3 / int B^2 = 5 (1 + 1 / 6) = 5.833 nM; A + G -> B
+// has no second signal (G is the gate). Tolerance 0.5 % (trapezoids over
+// 400 recorded times).
+TEST_CASE("a join's second reactant at the level the join fires at",
+          "[dsd][gateload]") {
+  auto module = parse(test::abcModule);
+  dsd::GateLoads loads = dsd::measureGateLoads(*module);
+  REQUIRE(loads.simulated);
+  REQUIRE(loads.forwardPartner.size() == 1);
+  CHECK(loads.forwardPartner[0] == Approx(5.0 * 7 / 6).epsilon(5e-3));
+  CHECK(loads.backwardPartner[0] == 0);
+  auto decaying = parse(decay);
+  CHECK(dsd::measureGateLoads(*decaying).forwardPartner[0] == 0);
+}

@@ -5,7 +5,12 @@
 // unbinds the join gate), so k2, the enumerator's condensed rate of H + B
 // (6.505e5 /M/s, Peppercorn's model: 3-way branch migration after a 5-nt
 // toehold). The realised rate is proportional to the gate's level, so
-// q = 2e5 /M/s needs the gate at 1000 nM * 2e5 / 6.505e5 = 307.5 nM.
+// q = 2e5 /M/s needs the gate at 1000 nM * 2e5 / 6.505e5 = 307.5 nM at a
+// trace of B; B drains the held complex H beside the backward strand, so
+// at the level B fires at the gate needs (1 + k2 B / (k-1 [Bk])) more:
+// B = A = 10 nM decay as 10 / (1 + 10 k t) to a sixth over the horizon, so
+// the flux-weighted B is 5 (1 + 1/6) = 5.83 nM, k-1 = 4.537e5 /M/s (the
+// condensed rate of Bk + H), [Bk] = 1000 nM: 1.0084, 310.1 nM.
 // Tolerances: 0.1 % (calibration stops within 0.1 %; levels have 4
 // significant digits).
 #include "backends/dsd/RateCalibration.h"
@@ -36,7 +41,7 @@ TEST_CASE("calibration dilutes the join gate to realise q", "[dsd][rates]") {
   CHECK(*m.targetRate == Approx(2e5).epsilon(1e-9));
   CHECK(*m.realisedRate == Approx(2e5).epsilon(1e-3));
   CHECK(*design.getComplex(*m.rateGate).concentration ==
-        Approx(307.5).epsilon(1e-3));
+        Approx(310.1).epsilon(1e-3));
   CHECK(m.gateToeholdNt == 5u);
   CHECK(diags.warningCount() == 0);
 }
@@ -54,6 +59,28 @@ TEST_CASE("without calibration every gate is at C_max and realises 6.5e5",
       dsd::measureModuleRate(*module, design, 0, steps.front());
   REQUIRE(bool(r));
   CHECK(r->perMolarSecond == Approx(6.505e5).epsilon(1e-3));
+}
+
+// SSW's join: H = k1 [L] A / (k-1 [Bk] + k2 B), so with B at a level the
+// module realises k1 k2 [L] / (k-1 [Bk] + k2 B): at C_max (L = Bk = 1000
+// nM, k1 = k-1) and B = 100 nM, 6.505e5 / (1 + 6.505e5 * 1e-7 / (4.537e5 *
+// 1e-6)) = 6.505e5 / 1.1434 = 5.689e5 /M/s (k-1 = 4.537e5 /M/s, the
+// enumerator's condensed rate of Bk + H). Tolerance 0.2 % (both rates to 4
+// digits).
+TEST_CASE("a join measured at its second reactant's level is drained by it",
+          "[dsd][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  auto [module, design] = compileText(abcModule, options, diags);
+  dsd::SchemeBuilder builder(*module, options, design);
+  std::vector<dsd::Step> steps = builder.steps(false);
+  steps.front().partnerLevel = 100;
+  llvm::Expected<dsd::MeasuredRate> r =
+      dsd::measureModuleRate(*module, design, 0, steps.front());
+  REQUIRE(bool(r));
+  CHECK(r->perMolarSecond == Approx(5.689e5).epsilon(2e-3));
 }
 
 TEST_CASE("a trimmed toehold exposes fewer nucleotides and slows the gate",
@@ -143,11 +170,22 @@ TEST_CASE("calibration weakens the toehold where dilution cannot reach q",
   // Without the knob the gate stops at its floor, too fast, with a warning.
   dsd::SchemeOptions plain;
   plain.mismatchToeholds = false;
+  plain.tuneBackwardStrands = false;
   llvm::Expected<dna::Design> diluted = dsd::compile(*module, plain, diags);
   REQUIRE(bool(diluted));
   CHECK(diluted->modules.front().gateToeholdMismatches == 0u);
-  CHECK(*diluted->modules.front().realisedRate > 100 * 500);
+  double atFloor = *diluted->modules.front().realisedRate;
+  CHECK(atFloor > 100 * 500);
   CHECK(diags.warningCount() == 1);
+  // The backward strand (the fuel ratio) at its ceiling, twice C_max,
+  // would halve the rate (k1 k2 [L] / (k-1 [Bk] + k2 B)), still 50 times
+  // too fast: calibration leaves it at C_max.
+  plain.tuneBackwardStrands = true;
+  llvm::Expected<dna::Design> strand = dsd::compile(*module, plain, diags);
+  REQUIRE(bool(strand));
+  CHECK(*strand->modules.front().realisedRate == Approx(atFloor).epsilon(1e-9));
+  for (const dna::NamedComplex &c : strand->allComplexes())
+    CHECK(c.concentration.value_or(0) <= 1000);
 }
 
 // The mismatch ladder by increasing ddG (RateModel.h): end 1.7, wobble 3.1,

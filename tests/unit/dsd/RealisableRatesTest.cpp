@@ -67,14 +67,19 @@ TEST_CASE("a join gate's windows: full toehold, then the mismatch ladder",
   auto [module, design] = compileText(abcModule, dsd::SchemeOptions(), diags);
   dsd::SchemeOptions options;
   dsd::SchemeBuilder builder(*module, options, design);
-  std::vector<dsd::Step> steps = builder.steps(false);
+  // As calibration measures them: at the level B fires at (its gate at
+  // 310.1 nM for q = 2e5, RateCalibrationTest.cpp).
+  std::vector<dsd::Step> steps = dsd::atPartnerLevels(
+      *module, builder.steps(false), dsd::measureGateLoads(*module));
+  REQUIRE(steps.front().partnerLevel > 0);
   // Floor 100 nM, level 1000 nM: each window spans a factor of 10.
   std::vector<dsd::Window> w = dsd::measureRealisableRates(
       *module, design, 0, steps.front(), 100, 1000, 1e4);
   REQUIRE(w.size() == 2); // the wobble (3.47e3 /M/s) is below 1e4: stop
-  CHECK(w[0].second == Approx(6.505e5).epsilon(1e-3));
-  CHECK(w[0].first == Approx(6.505e4).epsilon(1e-3));
-  CHECK(w[1].second == Approx(3.69e4).epsilon(1e-3));
+  CHECK(w[0].second == Approx(2e5 * 1000 / 310.1).epsilon(1e-3));
+  CHECK(w[0].first == Approx(2e4 * 1000 / 310.1).epsilon(1e-3));
+  // 6.505e5 and 3.69e4 at a trace of B: the end mismatch slows the join
+  // 17.6-fold (exp(1.7 kcal/mol / RT) = 17.6), the drain by B alike.
   CHECK(w[0].second / w[1].second == Approx(17.6).epsilon(3e-3));
   // The design's own gate is left as calibration set it.
   CHECK(design.modules.front().gateToeholdMismatches == 0u);
