@@ -245,6 +245,7 @@ int driver::trainAtLabLevel(const ir::Module &model,
   auto protocol = verify::labProtocol(formal, net, mi.horizon);
   if (!protocol)
     return trainingError(protocol.takeError());
+  protocol->targetAtBackward = verify::targetWaitsForUpdate(model, mi);
   run.protocol = *protocol;
   // --atol is in model units; the lab network counts nM.
   sim::SolverOptions labSolver = s.labSolver;
