@@ -88,6 +88,9 @@ static std::string sideBySide(llvm::ArrayRef<std::string> names,
 /// A clock leak above this share of the trigger is explained.
 static constexpr double LeakWarning = 0.01;
 
+/// An input held below this share at phase 1's end is explained.
+static constexpr double InputsHeldWarning = 0.95;
+
 /// The lab network's outputs over phase 2, where the model's stay: a move
 /// beyond LeakWarning of the output means phase 1's reactions, committed in
 /// gates, complete after the switch and feed the update an error the
@@ -114,10 +117,40 @@ static void printOutputDrift(const verify::FirstSample &f,
         "error than the output read at phase 1's end\n";
 }
 
+/// The inputs' shares in species that hold them at phase 1's end; below
+/// InputsHeldWarning the design's reactions see less input than the model's.
+static void printInputsHeld(const verify::FirstSample &f,
+                            const train::ModelInterface &mi,
+                            llvm::ArrayRef<size_t> inputs,
+                            llvm::raw_ostream &os) {
+  std::vector<std::string> parts;
+  double least = 1;
+  size_t k = 0;
+  for (const train::LoadSpec &l : mi.loads) {
+    if (l.isTarget || !llvm::is_contained(inputs, l.signal.pos))
+      continue;
+    if (k >= f.inputsHeld.size())
+      break;
+    parts.push_back(l.signal.name + " " +
+                    formatSignificant(100 * f.inputsHeld[k], 4) + " %");
+    least = std::min(least, f.inputsHeld[k++]);
+  }
+  if (parts.empty())
+    return;
+  os << "inputs at phase 1's end: " << llvm::join(parts, ", ")
+     << " of what was added, in species that hold them";
+  if (least < InputsHeldWarning)
+    os << " (the rest in gates' committed intermediates: the design's "
+          "reactions see less input than the model's, which keeps its "
+          "inputs)";
+  os << "\n";
+}
+
 /// The first presentation: both networks start from the same weights, so
 /// phase 1 compares the forward computation and phase 2 the update.
 static void printFirstSample(const verify::FirstSample &f,
                              const train::ModelInterface &mi,
+                             llvm::ArrayRef<size_t> inputs,
                              llvm::StringRef levelName, llvm::raw_ostream &os) {
   std::string level = levelName.substr(0, levelName.find(' ')).str();
   std::vector<std::string> outputs, weights;
@@ -142,6 +175,7 @@ static void printFirstSample(const verify::FirstSample &f,
           "takes: phase 1's reactions run on into phase 2)";
   os << "\n";
   printOutputDrift(f, outputs, os);
+  printInputsHeld(f, mi, inputs, os);
 }
 
 static Json firstSampleJson(const verify::FirstSample &f,
@@ -158,6 +192,7 @@ static Json firstSampleJson(const verify::FirstSample &f,
           {"trigger_held_at_phase_end",
            jsonNumbers({f.triggerHeld[0], f.triggerHeld[1]})},
           {"trigger_leak_at_phase_2_end", jsonNumber(f.triggerLeak)},
+          {"inputs_held_at_phase_1_end", jsonNumbers(f.inputsHeld)},
           {"lab_outputs_at_phase_2_end", jsonNumbers(f.labOutputsAfterPhase2)},
           {"weight_changes", changes}};
 }
@@ -278,7 +313,7 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << " (during training " << formatSignificant(r.maxWeightDifference, 3)
      << ")\n";
   if (r.first)
-    printFirstSample(*r.first, mi, run.levelName, os);
+    printFirstSample(*r.first, mi, run.protocol.inputs, run.levelName, os);
   if (s.finiteFuels)
     os << "fuel left: lowest "
        << formatSignificant(100 * r.lowestFuelFraction, 3) << " % ("

@@ -37,6 +37,10 @@ llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
     return protocolError("the lowered module has no time_scale or "
                          "conc_scale_nM (map-rates did not run)");
   LabProtocol p;
+  for (size_t i = 0; i < net.signals.size(); ++i)
+    if (std::optional<ir::SpeciesId> id = formal.lookupSpecies(net.signals[i]))
+      if (formal.getSpecies(*id).role == ir::SpeciesRole::Input)
+        p.inputs.push_back(i);
   p.phaseSeconds = horizon * *timeScale;
   p.concScale = *concScale;
   p.amountFactor =
@@ -326,6 +330,7 @@ LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
   if (llvm::Error e = runPhase(*trainSim, std::move(*y0), 0))
     return e;
   heldAtEnd[0] = clockHeld(trainSim->state(), 0);
+  inputsAtEnd = inputsHeld(trainSim->state(), x);
   train::SampleResult r =
       train::scoreOutputs(mi, readOutputs(trainSim->state()), target);
   std::vector<double> y(trainSim->state().begin(), trainSim->state().end());
@@ -338,6 +343,18 @@ LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
   leakAtEnd = clockHeld(trainSim->state(), 0);
   outputsAfterUpdate = readOutputs(trainSim->state());
   return r;
+}
+
+std::vector<double> LabTrainer::inputsHeld(llvm::ArrayRef<double> y,
+                                           llvm::ArrayRef<double> x) const {
+  std::vector<double> shares;
+  for (const train::LoadSpec &l : mi.loads) {
+    if (l.isTarget || !llvm::is_contained(proto.inputs, l.signal.pos))
+      continue;
+    double added = l.scale * (l.index < x.size() ? x[l.index] : 0);
+    shares.push_back(added == 0 ? 1 : value(y, l.signal) / added);
+  }
+  return shares;
 }
 
 double LabTrainer::clockHeld(llvm::ArrayRef<double> y, size_t phase) const {
@@ -453,6 +470,7 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
                       labBefore, lab.weightValues());
       result.first->triggerHeld = {lab.triggerHeld(0), lab.triggerHeld(1)};
       result.first->triggerLeak = lab.triggerLeak();
+      result.first->inputsHeld = lab.inputsHeldAtPhase1End();
       result.first->labOutputsAfterPhase2 = lab.outputsAfterPhase2();
     }
     modelResults.push_back(std::move(*m));

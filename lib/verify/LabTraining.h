@@ -64,6 +64,8 @@ struct LabProtocol {
   /// it (they release it after the switch).
   std::array<double, 2> complementExcess{TriggerComplementExcess,
                                          TriggerComplementExcess};
+  /// The LabNetwork::signals that are the model's inputs (role input).
+  std::vector<size_t> inputs;
   /// Add the target with phase 2's trigger instead of with the inputs
   /// (targetWaitsForUpdate): phase 1 then runs without it.
   bool targetAtBackward = false;
@@ -149,6 +151,13 @@ public:
   /// The share of phase 1's clock trigger (as added) active at the end of
   /// the last phase 2: released by gates after its complement was used up.
   double triggerLeak() const { return leakAtEnd; }
+  /// Per input (a load that is neither a target nor transient, in
+  /// ModelInterface::loads order): the share of what was added that species
+  /// holding it carry at the end of the last phase 1 (the model's inputs
+  /// stay; the rest sits in gates' committed intermediates).
+  const std::vector<double> &inputsHeldAtPhase1End() const {
+    return inputsAtEnd;
+  }
   /// The outputs at the end of the last phase 2 (the model's do not move
   /// there; the design's move where phase 1's reactions committed in gates
   /// complete after the switch).
@@ -215,6 +224,9 @@ private:
   std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;
   /// The share of phase `phase`'s clock trigger (as added) that `y` holds.
   double clockHeld(llvm::ArrayRef<double> y, size_t phase) const;
+  /// inputsHeldAtPhase1End's shares in `y` for the inputs `x`.
+  std::vector<double> inputsHeld(llvm::ArrayRef<double> y,
+                                 llvm::ArrayRef<double> x) const;
   /// The complement excess that switches phase `phase`'s triggers off from
   /// `y`, its end: TriggerComplementExcess plus the share in flight.
   double inFlightExcess(llvm::ArrayRef<double> y, size_t phase) const;
@@ -229,6 +241,7 @@ private:
   std::vector<std::vector<size_t>> holders;
   std::array<double, 2> heldAtEnd{1, 1};
   double leakAtEnd = 0;
+  std::vector<double> inputsAtEnd;
   std::vector<double> outputsAfterUpdate;
 };
 
@@ -259,6 +272,8 @@ struct FirstSample {
   /// The lab network's outputs at phase 2's end (the model's stay at
   /// modelOutputs).
   std::vector<double> labOutputsAfterPhase2;
+  /// LabTrainer::inputsHeldAtPhase1End on this sample.
+  std::vector<double> inputsHeld;
 };
 
 struct LabTrainingResult {
