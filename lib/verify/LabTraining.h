@@ -181,7 +181,8 @@ public:
   const LabProtocol &protocol() const { return proto; }
   /// Measures the pace of each phase on one presentation of (x, target)
   /// from the current state with the weights set to `weights` (model
-  /// units), on a copy (LabPace.cpp), and sets protocol().pace to it.
+  /// units), on a copy (LabPace.cpp), and sets protocol().pace to it, and
+  /// protocol().complementExcess to what each phase's end holds in flight.
   /// `modelOutputs` are the model network's outputs after phase 1 and
   /// `modelChanges` its weight changes over phase 2 on the same
   /// presentation from the same weights.
