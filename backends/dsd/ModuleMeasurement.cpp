@@ -94,10 +94,16 @@ static std::string signalOfShape(const Complex &c, const Design &sub) {
 
 /// The enumerated network of a module's sub-design. Bindings past the size
 /// limit are dropped, as Peppercorn does: they are polymerisation side
-/// paths, not the module's rate-setting steps.
+/// paths, not the module's rate-setting steps. The limit is at least one
+/// strand above the module's largest gate, so that the gate can bind its
+/// input (qian2011's gate of a five-product reaction has 12 strands; at the
+/// usual 10 it realised no rate at all).
 static llvm::Expected<ModuleNetwork> enumerateModule(const Design &sub) {
   enumerate::EnumerateOptions limits;
   limits.dropOversized = true;
+  for (const NamedComplex &c : sub.allComplexes())
+    limits.maxComplexSize =
+        std::max(limits.maxComplexSize, unsigned(c.complex.strandCount()) + 1);
   llvm::Expected<enumerate::EnumeratedSystem> sys =
       enumerate::enumerateDesign(sub, limits);
   if (!sys)

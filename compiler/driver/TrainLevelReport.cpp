@@ -85,10 +85,72 @@ static std::string sideBySide(llvm::ArrayRef<std::string> names,
   return text;
 }
 
+/// A clock leak above this share of the trigger is explained.
+static constexpr double LeakWarning = 0.01;
+
+/// An input held below this share at phase 1's end is explained.
+static constexpr double InputsHeldWarning = 0.95;
+
+/// The lab network's outputs over phase 2, where the model's stay: a move
+/// beyond LeakWarning of the output means phase 1's reactions, committed in
+/// gates, complete after the switch and feed the update an error the
+/// outputs read at phase 1's end do not show.
+static void printOutputDrift(const verify::FirstSample &f,
+                             llvm::ArrayRef<std::string> names,
+                             llvm::raw_ostream &os) {
+  const std::vector<double> &before = f.labOutputs;
+  const std::vector<double> &after = f.labOutputsAfterPhase2;
+  double worst = 0;
+  size_t at = 0;
+  for (size_t k = 0; k < before.size() && k < after.size(); ++k) {
+    double scale = std::max(std::fabs(before[k]), 1e-12);
+    if (std::fabs(after[k] - before[k]) / scale > worst)
+      worst = std::fabs(after[k] - before[k]) / scale, at = k;
+  }
+  if (!(worst > LeakWarning))
+    return;
+  os << "phase 1 runs on in gates: " << names[at] << " moves from "
+     << formatSignificant(before[at], 4) << " to "
+     << formatSignificant(after[at], 4)
+     << " during phase 2 (the model's stays): phase 1's reactions committed "
+        "in gates complete after the switch, so the update sees another "
+        "error than the output read at phase 1's end\n";
+}
+
+/// The inputs' shares in species that hold them at phase 1's end; below
+/// InputsHeldWarning the design's reactions see less input than the model's.
+static void printInputsHeld(const verify::FirstSample &f,
+                            const train::ModelInterface &mi,
+                            llvm::ArrayRef<size_t> inputs,
+                            llvm::raw_ostream &os) {
+  std::vector<std::string> parts;
+  double least = 1;
+  size_t k = 0;
+  for (const train::LoadSpec &l : mi.loads) {
+    if (l.isTarget || !llvm::is_contained(inputs, l.signal.pos))
+      continue;
+    if (k >= f.inputsHeld.size())
+      break;
+    parts.push_back(l.signal.name + " " +
+                    formatSignificant(100 * f.inputsHeld[k], 4) + " %");
+    least = std::min(least, f.inputsHeld[k++]);
+  }
+  if (parts.empty())
+    return;
+  os << "inputs at phase 1's end: " << llvm::join(parts, ", ")
+     << " of what was added, in species that hold them";
+  if (least < InputsHeldWarning)
+    os << " (the rest in gates' committed intermediates: the design's "
+          "reactions see less input than the model's, which keeps its "
+          "inputs)";
+  os << "\n";
+}
+
 /// The first presentation: both networks start from the same weights, so
 /// phase 1 compares the forward computation and phase 2 the update.
 static void printFirstSample(const verify::FirstSample &f,
                              const train::ModelInterface &mi,
+                             llvm::ArrayRef<size_t> inputs,
                              llvm::StringRef levelName, llvm::raw_ostream &os) {
   std::string level = levelName.substr(0, levelName.find(' ')).str();
   std::vector<std::string> outputs, weights;
@@ -105,6 +167,15 @@ static void printFirstSample(const verify::FirstSample &f,
      << formatSignificant(100 * f.triggerHeld[1], 4)
      << " % (phase 2) of the clock trigger added in species that hold it "
         "(the rest in gates' committed intermediates)\n";
+  os << "clock leak: phase 1's trigger at "
+     << formatSignificant(100 * (f.triggerLeak < 1e-6 ? 0 : f.triggerLeak), 3)
+     << " % of its level at phase 2's end";
+  if (f.triggerLeak > LeakWarning)
+    os << " (gates release more of it after the switch than its complement "
+          "takes: phase 1's reactions run on into phase 2)";
+  os << "\n";
+  printOutputDrift(f, outputs, os);
+  printInputsHeld(f, mi, inputs, os);
 }
 
 static Json firstSampleJson(const verify::FirstSample &f,
@@ -120,6 +191,9 @@ static Json firstSampleJson(const verify::FirstSample &f,
           {"weights_before", jsonNumbers(f.weightsBefore)},
           {"trigger_held_at_phase_end",
            jsonNumbers({f.triggerHeld[0], f.triggerHeld[1]})},
+          {"trigger_leak_at_phase_2_end", jsonNumber(f.triggerLeak)},
+          {"inputs_held_at_phase_1_end", jsonNumbers(f.inputsHeld)},
+          {"lab_outputs_at_phase_2_end", jsonNumbers(f.labOutputsAfterPhase2)},
           {"weight_changes", changes}};
 }
 
@@ -216,7 +290,11 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << formatSignificant(run.protocol.concScale, 4)
      << " nM per model unit, triggers at "
      << formatSignificant(run.protocol.clockLevel, 4) << " nM"
-     << dimmerTriggers(run.protocol) << "\n";
+     << dimmerTriggers(run.protocol)
+     << (p.targetAtBackward ? "; the target added with phase 2's trigger "
+                              "(phase 1 does not read it)"
+                            : "")
+     << "\n";
   if (!run.scaleChoice.empty())
     os << "scale: " << run.scaleChoice << "\n";
   if (run.pace)
@@ -235,7 +313,7 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << " (during training " << formatSignificant(r.maxWeightDifference, 3)
      << ")\n";
   if (r.first)
-    printFirstSample(*r.first, mi, run.levelName, os);
+    printFirstSample(*r.first, mi, run.protocol.inputs, run.levelName, os);
   if (s.finiteFuels)
     os << "fuel left: lowest "
        << formatSignificant(100 * r.lowestFuelFraction, 3) << " % ("

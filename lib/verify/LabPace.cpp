@@ -151,14 +151,27 @@ llvm::Expected<PhasePace> LabTrainer::calibratePace(
   sim->setState(y, 0);
   if (llvm::Error e = integrateWithRestarts(*sim, proto.duration(0)))
     return e;
+  proto.complementExcess[0] = inFlightExcess(sim->state(), 0);
   y.assign(sim->state().begin(), sim->state().end());
+  if (proto.targetAtBackward)
+    if (llvm::Error e = load(y, x, target, true, false))
+      return e;
   if (llvm::Error e = startPhase(y, 1))
     return e;
   if (llvm::Error e = fitPhase(*sim, y, readChanges, modelChanges,
                                proto.phaseSeconds, 1, pace))
     return e;
   proto.pace[1] = pace.factor[1];
+  sim->setState(y, 0);
+  if (llvm::Error e = integrateWithRestarts(*sim, proto.duration(1)))
+    return e;
+  proto.complementExcess[1] = inFlightExcess(sim->state(), 1);
   return pace;
+}
+
+double LabTrainer::inFlightExcess(llvm::ArrayRef<double> y,
+                                  size_t phase) const {
+  return TriggerComplementExcess + std::max(0.0, 1 - clockHeld(y, phase));
 }
 
 llvm::Expected<PhasePace> calibratePace(LabTrainer &lab,

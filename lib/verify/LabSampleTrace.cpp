@@ -45,6 +45,9 @@ LabTrainer::traceSample(llvm::ArrayRef<double> x, double target,
     double start = phase ? proto.duration(0) : 0.0;
     if (phase == 1)
       y.assign(sim->state().begin(), sim->state().end());
+    if (phase == 1 && proto.targetAtBackward)
+      if (llvm::Error e = load(y, x, target, true, false))
+        return e;
     if (llvm::Error e = startPhase(y, phase))
       return e;
     sim->setState(y, 0);

@@ -37,6 +37,10 @@ llvm::Expected<LabProtocol> labProtocol(const ir::Module &formal,
     return protocolError("the lowered module has no time_scale or "
                          "conc_scale_nM (map-rates did not run)");
   LabProtocol p;
+  for (size_t i = 0; i < net.signals.size(); ++i)
+    if (std::optional<ir::SpeciesId> id = formal.lookupSpecies(net.signals[i]))
+      if (formal.getSpecies(*id).role == ir::SpeciesRole::Input)
+        p.inputs.push_back(i);
   p.phaseSeconds = horizon * *timeScale;
   p.concScale = *concScale;
   p.amountFactor =
@@ -91,9 +95,6 @@ LabTrainer::LabTrainer(LabNetwork network, const train::ModelInterface &mi,
       if (holders[f].empty() || holders[f].back() != s)
         holders[f].push_back(s);
 }
-
-/// The complement added beyond a trigger's level to switch it off.
-static constexpr double TriggerComplementExcess = 0.2;
 
 /// Hybridisation of a trigger with its full complement (toehold-initiated,
 /// every domain complementary): 1e6 /M/s, the fast end of strand
@@ -185,8 +186,17 @@ LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
                          double target) const {
   std::vector<double> y(base.begin(), base.end());
   removeCopies(y, mi.transient);
+  if (llvm::Error e = load(y, x, target, !proto.targetAtBackward, true))
+    return e;
+  return y;
+}
+
+llvm::Error LabTrainer::load(std::vector<double> &y, llvm::ArrayRef<double> x,
+                             double target, bool targets, bool inputs) const {
   std::vector<double> t = mi.targetVector(target);
   for (const train::LoadSpec &l : mi.loads) {
+    if (l.isTarget ? !targets : !inputs)
+      continue;
     double v = l.scale * (l.isTarget ? (l.index < t.size() ? t[l.index] : 0)
                                      : (l.index < x.size() ? x[l.index] : 0));
     if (v < 0 && !l.signal.neg)
@@ -196,12 +206,46 @@ LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
     std::vector<size_t> rails{l.signal.pos};
     if (l.signal.neg)
       rails.push_back(*l.signal.neg);
-    removeCopies(y, rails);
+    // A target added with phase 2 joins what phase 1 made of its signal.
+    if (inputs)
+      removeCopies(y, rails);
     if (llvm::Error e =
             add(y, v >= 0 ? l.signal.pos : *l.signal.neg, std::fabs(v)))
       return e;
   }
-  return y;
+  return llvm::Error::success();
+}
+
+/// The species the model's targets are loaded into (both rails).
+static std::vector<size_t> targetRails(const train::ModelInterface &mi) {
+  std::vector<size_t> rails;
+  for (const train::LoadSpec &l : mi.loads) {
+    if (!l.isTarget)
+      continue;
+    rails.push_back(l.signal.pos);
+    if (l.signal.neg)
+      rails.push_back(*l.signal.neg);
+  }
+  return rails;
+}
+
+bool targetWaitsForUpdate(const ir::Module &model,
+                          const train::ModelInterface &mi) {
+  std::vector<size_t> rails = targetRails(mi);
+  if (rails.empty())
+    return false;
+  auto isRail = [&](const ir::Term &t) {
+    return llvm::is_contained(rails, size_t(t.species));
+  };
+  for (const ir::Reaction &r : model.allReactions()) {
+    if (!llvm::any_of(r.reactants, isRail))
+      continue;
+    if (r.phase == mi.forward)
+      return false;
+    if (r.phase == ir::NoPhase && !llvm::all_of(r.reactants, isRail))
+      return false;
+  }
+  return true;
 }
 
 /// Integrates to `end`; when CVODE stops early (its non-negativity
@@ -243,17 +287,17 @@ llvm::Error LabTrainer::startPhase(std::vector<double> &y, size_t phase) const {
   // restart needs them exactly so.
   for (double &v : y)
     v = std::max(v, 0.0);
-  // A phase's triggers are switched off by their complements at 1.2 times
-  // their level (the protocol's timeline): the copies free now are taken
-  // at once, the 0.2 left takes the copies that gates in flight release
-  // later. The next addition of a trigger (at 1.2 times) first fills the
-  // complement left over.
+  // A phase's triggers are switched off by their complements at 1 +
+  // complementExcess times their level (the protocol's timeline): the
+  // copies free now are taken at once, the excess left takes the copies
+  // that gates in flight release later. The next addition of a trigger
+  // first fills the complement left over.
   for (size_t p = 0; p < 2; ++p)
     for (const LabProtocol::Trigger &t : proto.triggers[p])
       if (t.complement)
-        y[*t.complement] =
-            p == phase ? 0.0
-                       : TriggerComplementExcess * t.level * proto.amountFactor;
+        y[*t.complement] = p == phase ? 0.0
+                                      : proto.complementExcess[p] * t.level *
+                                            proto.amountFactor;
   for (const LabProtocol::Trigger &t : proto.triggers[phase])
     if (llvm::Error e = add(y, t.signal, t.level / proto.concScale))
       return e;
@@ -286,13 +330,31 @@ LabTrainer::trainSample(llvm::ArrayRef<double> x, double target) {
   if (llvm::Error e = runPhase(*trainSim, std::move(*y0), 0))
     return e;
   heldAtEnd[0] = clockHeld(trainSim->state(), 0);
+  inputsAtEnd = inputsHeld(trainSim->state(), x);
   train::SampleResult r =
       train::scoreOutputs(mi, readOutputs(trainSim->state()), target);
   std::vector<double> y(trainSim->state().begin(), trainSim->state().end());
+  if (proto.targetAtBackward)
+    if (llvm::Error e = load(y, x, target, true, false))
+      return e;
   if (llvm::Error e = runPhase(*trainSim, std::move(y), 1))
     return e;
   heldAtEnd[1] = clockHeld(trainSim->state(), 1);
+  leakAtEnd = clockHeld(trainSim->state(), 0);
+  outputsAfterUpdate = readOutputs(trainSim->state());
   return r;
+}
+
+std::vector<double> LabTrainer::inputsHeld(llvm::ArrayRef<double> y,
+                                           llvm::ArrayRef<double> x) const {
+  std::vector<double> shares;
+  for (const train::LoadSpec &l : mi.loads) {
+    if (l.isTarget || !llvm::is_contained(proto.inputs, l.signal.pos))
+      continue;
+    double added = l.scale * (l.index < x.size() ? x[l.index] : 0);
+    shares.push_back(added == 0 ? 1 : value(y, l.signal) / added);
+  }
+  return shares;
 }
 
 double LabTrainer::clockHeld(llvm::ArrayRef<double> y, size_t phase) const {
@@ -407,6 +469,9 @@ static llvm::Error runEpoch(train::ChemicalTrainer &model, LabTrainer &lab,
           firstSample(*m, *l, rows.target[i], before, model.weightValues(),
                       labBefore, lab.weightValues());
       result.first->triggerHeld = {lab.triggerHeld(0), lab.triggerHeld(1)};
+      result.first->triggerLeak = lab.triggerLeak();
+      result.first->inputsHeld = lab.inputsHeldAtPhase1End();
+      result.first->labOutputsAfterPhase2 = lab.outputsAfterPhase2();
     }
     modelResults.push_back(std::move(*m));
     labResults.push_back(std::move(*l));

@@ -27,6 +27,9 @@
 
 namespace crnc::verify {
 
+/// The complement a lab adds beyond a trigger's level to switch it off.
+constexpr double TriggerComplementExcess = 0.2;
+
 /// The schedule a lab runs, read from the lowered formal module.
 struct LabProtocol {
   double phaseSeconds = 0; ///< lab seconds per phase: horizon x time_scale
@@ -55,7 +58,29 @@ struct LabProtocol {
   /// start and removed at its end.
   std::vector<Trigger> triggers[2];
   double clockLevel = 1; ///< the clock triggers' on-level, network units
+  /// Per phase: the complement added beyond its triggers' level to switch
+  /// them off, as a share of the level: TriggerComplementExcess, plus what
+  /// gates hold in flight at the phase's end where calibratePace measured
+  /// it (they release it after the switch).
+  std::array<double, 2> complementExcess{TriggerComplementExcess,
+                                         TriggerComplementExcess};
+  /// The LabNetwork::signals that are the model's inputs (role input).
+  std::vector<size_t> inputs;
+  /// Add the target with phase 2's trigger instead of with the inputs
+  /// (targetWaitsForUpdate): phase 1 then runs without it.
+  bool targetAtBackward = false;
 };
+
+/// True when no reaction of `model` in its forward phase reads the target's
+/// signal and every unclocked reaction that does reads only its rails (the
+/// annihilation X+ + X- -> 0): adding the target with phase 2 then gives the
+/// model network the same phase 2, while the design's phase 1 runs without
+/// it. At DNA level it must: the regression's reduce-order intermediates
+/// (E + X <=> c_X_E, unclocked) hold the inputs in proportion to E, so a
+/// target added with the inputs slows phase 1 by its size (first output
+/// 7.28, 6.62, 5.89 for targets 5, 11.8, 20 where the model's is 6.556).
+bool targetWaitsForUpdate(const ir::Module &model,
+                          const train::ModelInterface &mi);
 
 /// Integrates `sim` to `end`; when CVODE stops early (its non-negativity
 /// constraint cannot be met from its step history), restarts it from the
@@ -123,6 +148,22 @@ public:
   /// The share of phase `phase`'s clock trigger held at the end of its
   /// last run (FirstSample::triggerHeld).
   double triggerHeld(size_t phase) const { return heldAtEnd[phase]; }
+  /// The share of phase 1's clock trigger (as added) active at the end of
+  /// the last phase 2: released by gates after its complement was used up.
+  double triggerLeak() const { return leakAtEnd; }
+  /// Per input (a load that is neither a target nor transient, in
+  /// ModelInterface::loads order): the share of what was added that species
+  /// holding it carry at the end of the last phase 1 (the model's inputs
+  /// stay; the rest sits in gates' committed intermediates).
+  const std::vector<double> &inputsHeldAtPhase1End() const {
+    return inputsAtEnd;
+  }
+  /// The outputs at the end of the last phase 2 (the model's do not move
+  /// there; the design's move where phase 1's reactions committed in gates
+  /// complete after the switch).
+  const std::vector<double> &outputsAfterPhase2() const {
+    return outputsAfterUpdate;
+  }
   /// Phases 1 and 2 of one presentation of (x, target) from the current
   /// state, recorded at `pointsPerPhase` times per phase; the trainer's
   /// state is left as it was (LabSampleTrace.cpp). The deadline is checked
@@ -140,7 +181,8 @@ public:
   const LabProtocol &protocol() const { return proto; }
   /// Measures the pace of each phase on one presentation of (x, target)
   /// from the current state with the weights set to `weights` (model
-  /// units), on a copy (LabPace.cpp), and sets protocol().pace to it.
+  /// units), on a copy (LabPace.cpp), and sets protocol().pace to it, and
+  /// protocol().complementExcess to what each phase's end holds in flight.
   /// `modelOutputs` are the model network's outputs after phase 1 and
   /// `modelChanges` its weight changes over phase 2 on the same
   /// presentation from the same weights.
@@ -162,6 +204,8 @@ private:
   void removeCopies(std::vector<double> &y,
                     llvm::ArrayRef<size_t> signals) const;
   llvm::Error add(std::vector<double> &y, size_t signal, double amount) const;
+  llvm::Error load(std::vector<double> &y, llvm::ArrayRef<double> x,
+                   double target, bool targets, bool inputs) const;
   llvm::Expected<std::vector<double>> presentation(llvm::ArrayRef<double> base,
                                                    llvm::ArrayRef<double> x,
                                                    double target) const;
@@ -181,6 +225,12 @@ private:
   std::vector<double> readOutputs(llvm::ArrayRef<double> y) const;
   /// The share of phase `phase`'s clock trigger (as added) that `y` holds.
   double clockHeld(llvm::ArrayRef<double> y, size_t phase) const;
+  /// inputsHeldAtPhase1End's shares in `y` for the inputs `x`.
+  std::vector<double> inputsHeld(llvm::ArrayRef<double> y,
+                                 llvm::ArrayRef<double> x) const;
+  /// The complement excess that switches phase `phase`'s triggers off from
+  /// `y`, its end: TriggerComplementExcess plus the share in flight.
+  double inFlightExcess(llvm::ArrayRef<double> y, size_t phase) const;
 
   LabNetwork net;
   train::ModelInterface mi;
@@ -191,6 +241,9 @@ private:
   /// Per signal: the network species holding it.
   std::vector<std::vector<size_t>> holders;
   std::array<double, 2> heldAtEnd{1, 1};
+  double leakAtEnd = 0;
+  std::vector<double> inputsAtEnd;
+  std::vector<double> outputsAfterUpdate;
 };
 
 struct LevelEpoch {
@@ -214,6 +267,14 @@ struct FirstSample {
   /// holding it carry at the phase's end (the rest sits in gates'
   /// committed intermediates and is released into the next phase).
   std::array<double, 2> triggerHeld{1, 1};
+  /// The share of phase 1's clock trigger active at phase 2's end (the
+  /// clock leak: phase 1's reactions run on into phase 2).
+  double triggerLeak = 0;
+  /// The lab network's outputs at phase 2's end (the model's stay at
+  /// modelOutputs).
+  std::vector<double> labOutputsAfterPhase2;
+  /// LabTrainer::inputsHeldAtPhase1End on this sample.
+  std::vector<double> inputsHeld;
 };
 
 struct LabTrainingResult {

@@ -127,3 +127,35 @@ TEST_CASE("the lowered formal CRN learns like the model network",
   CHECK(rec->weights == r.labWeights);
   CHECK(ir::findAttribute(run.trained->attrs, "training_loss"));
 }
+
+TEST_CASE("the target waits for phase 2 only where phase 1 does not read it",
+          "[verify][lab]") {
+  // linear_regression.crn: E (the target's signal, loaded as -y) is read in
+  // phase 2 and by its unclocked annihilation E+ + E- -> 0 only.
+  std::unique_ptr<ir::Module> model =
+      test::exampleModule("linear_regression.crn");
+  auto mi = train::ModelInterface::fromModule(*model);
+  REQUIRE(bool(mi));
+  CHECK(verify::targetWaitsForUpdate(*model, *mi));
+  // A forward-phase reaction that reads E: the target must come with the
+  // inputs.
+  ir::Module forwardReads(*model);
+  std::optional<ir::SpeciesId> e = forwardReads.lookupSpecies("E_p");
+  std::optional<ir::SpeciesId> y = forwardReads.lookupSpecies("Y_p");
+  REQUIRE(e);
+  REQUIRE(y);
+  ir::Reaction r;
+  r.reactants = {ir::Term{*e, 1}};
+  r.products = {ir::Term{*e, 1}, ir::Term{*y, 1}};
+  r.rate = 1;
+  r.phase = mi->forward;
+  forwardReads.addReaction(std::move(r));
+  CHECK_FALSE(verify::targetWaitsForUpdate(forwardReads, *mi));
+  // An unclocked reaction that reads E beside another signal: the same.
+  ir::Module unclocked(*model);
+  ir::Reaction u;
+  u.reactants = {ir::Term{*e, 1}, ir::Term{*y, 1}};
+  u.rate = 1;
+  unclocked.addReaction(std::move(u));
+  CHECK_FALSE(verify::targetWaitsForUpdate(unclocked, *mi));
+}
