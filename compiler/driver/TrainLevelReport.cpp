@@ -218,7 +218,7 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << formatSignificant(run.protocol.clockLevel, 4) << " nM"
      << dimmerTriggers(run.protocol) << "\n";
   if (!run.scaleChoice.empty())
-    os << "scale: " << run.scaleChoice << "\n";
+    os << run.scaleChoice << "\n";
   if (run.pace)
     os << "pace: " << verify::describePace(*run.pace, p.phaseSeconds) << "\n";
   printRows(run, accuracy, os);
