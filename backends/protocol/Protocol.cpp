@@ -263,32 +263,18 @@ static double floorSignificant(double value, int digits) {
   return std::floor(value / unit) * unit;
 }
 
-static void warnOverfull(const ir::Module &formal,
-                         const std::vector<Component> &parts,
-                         const std::vector<bool> &isFuel, const LabSettings &s,
-                         Protocol &p) {
-  std::string warning = "the reaction mix does not fit: its components need " +
-                        formatLabNumber(p.reaction.requiredUL) + " µL of the " +
-                        formatNumber(p.reaction.preparedUL) + " µL prepared";
-  double scale = fittingFuelScale(parts, isFuel, s);
-  double cmax =
-      ir::lowering::get(formal.attrs, ir::lowering::CmaxNM).value_or(0);
-  if (scale > 0 && cmax > 0)
-    warning += "; the fuels fit at " +
-               formatLabNumber(floorSignificant(scale * 100, 3), 3) +
-               "% of their concentration (about --cmax " +
-               formatLabNumber(floorSignificant(scale * cmax, 3), 3) +
-               " instead of " + formatLabNumber(cmax) + ")";
-  p.warnings.push_back(warning +
-                       ", or raise the stock concentrations (lower fuel "
-                       "concentrations make map-rates slow the network)");
-}
-
-static llvm::Error addReactionMix(const ir::Module &formal,
-                                  const dna::Design &design,
-                                  const LabSettings &s, Protocol &p) {
+/// What the reaction mix holds at t = 0: every fuel at its concentration
+/// and every signal present from the start (gates from the purified stocks
+/// in 1x buffer, single strands from the ordered stocks).
+struct ReactionParts {
   std::vector<Component> parts;
   std::vector<bool> isFuel;
+};
+
+static ReactionParts reactionParts(const ir::Module &formal,
+                                   const dna::Design &design,
+                                   const LabSettings &s) {
+  ReactionParts r;
   for (const dna::NamedComplex &c : design.allComplexes()) {
     double nM = convertConcentration(c.concentration.value_or(0), design.unit,
                                      ConcUnit::nM);
@@ -296,16 +282,69 @@ static llvm::Error addReactionMix(const ir::Module &formal,
         c.role == dna::ComplexRole::Intermediate || addedLater(c, formal))
       continue;
     bool gate = isGate(c);
-    parts.push_back({c.name, nM, (gate ? s.gateStockUM : s.strandStockUM) * 1e3,
-                     gate ? 1.0 : 0.0});
-    isFuel.push_back(isFuelComplex(c, formal));
+    r.parts.push_back({c.name, nM,
+                       (gate ? s.gateStockUM : s.strandStockUM) * 1e3,
+                       gate ? 1.0 : 0.0});
+    r.isFuel.push_back(isFuelComplex(c, formal));
   }
-  llvm::Expected<Mix> mix = planReaction(parts, s, p.pools);
+  return r;
+}
+
+static void warnOverfull(const ir::Module &formal, const MixFit &fit,
+                         Protocol &p) {
+  std::string warning = "the reaction mix does not fit: its components need " +
+                        formatLabNumber(fit.requiredUL) + " µL of the " +
+                        formatNumber(fit.preparedUL) + " µL prepared";
+  double cmax =
+      ir::lowering::get(formal.attrs, ir::lowering::CmaxNM).value_or(0);
+  if (fit.fuelFraction > 0 && cmax > 0)
+    warning += "; the fuels fit at " +
+               formatLabNumber(floorSignificant(fit.fuelFraction * 100, 3), 3) +
+               "% of their concentration (about --cmax " +
+               formatLabNumber(fittingCmax(fit, cmax), 3) + " instead of " +
+               formatLabNumber(cmax) + ")";
+  p.warnings.push_back(warning +
+                       ", or raise the stock concentrations (lower fuel "
+                       "concentrations make map-rates slow the network)");
+}
+
+llvm::Expected<MixFit> protocol::reactionMixFit(const ir::Module &formal,
+                                                const dna::Design &design,
+                                                const LabSettings &settings) {
+  ReactionParts r = reactionParts(formal, design, settings);
+  std::vector<Mix> pools;
+  llvm::Expected<Mix> mix = planReaction(r.parts, settings, pools);
+  if (!mix)
+    return mix.takeError();
+  MixFit fit{mix->fits, mix->requiredUL, mix->preparedUL, 1};
+  if (!fit.fits)
+    fit.fuelFraction = fittingFuelScale(r.parts, r.isFuel, settings);
+  return fit;
+}
+
+double protocol::fittingCmax(const MixFit &fit, double cmaxNM) {
+  if (fit.fits)
+    return cmaxNM;
+  if (!(fit.fuelFraction > 0))
+    return 0;
+  // A clean decimal (786 x 0.1 is 78.60000000000001).
+  return std::stod(
+      formatSignificant(floorSignificant(fit.fuelFraction * cmaxNM, 3), 3));
+}
+
+static llvm::Error addReactionMix(const ir::Module &formal,
+                                  const dna::Design &design,
+                                  const LabSettings &s, Protocol &p) {
+  ReactionParts r = reactionParts(formal, design, s);
+  llvm::Expected<Mix> mix = planReaction(r.parts, s, p.pools);
   if (!mix)
     return mix.takeError();
   p.reaction = std::move(*mix);
-  if (!p.reaction.fits)
-    warnOverfull(formal, parts, isFuel, s, p);
+  if (p.reaction.fits)
+    return llvm::Error::success();
+  MixFit fit{false, p.reaction.requiredUL, p.reaction.preparedUL,
+             fittingFuelScale(r.parts, r.isFuel, s)};
+  warnOverfull(formal, fit, p);
   return llvm::Error::success();
 }
 

@@ -105,6 +105,31 @@ llvm::Expected<Protocol> buildProtocol(const ir::Module &formal,
                                        const dna::Design &design,
                                        const LabSettings &settings);
 
+/// Whether the reaction mix of `design` (every fuel, and every signal
+/// present at t = 0, from the stocks of `settings`) fits its prepared
+/// volume, and what it needs.
+struct MixFit {
+  bool fits = true;
+  double requiredUL = 0; ///< what its components and buffer need
+  double preparedUL = 0; ///< usable volume plus dead-volume overage
+  /// The largest fraction f <= 1 (to 0.1 %) such that the mix fits with
+  /// every fuel at f times its concentration: 1 when it fits, 0 when no
+  /// fraction does.
+  double fuelFraction = 1;
+};
+
+/// The fit buildProtocol reports (Mix::fits, its warning), without the
+/// rest of the protocol. Errors: as buildProtocol's for the reaction mix
+/// (a concentration its stock cannot reach).
+llvm::Expected<MixFit> reactionMixFit(const ir::Module &formal,
+                                      const dna::Design &design,
+                                      const LabSettings &settings);
+
+/// The C_max at which the mix's fuels fit (fuelFraction x `cmaxNM`, rounded
+/// down to 3 significant digits, as the warning suggests): `cmaxNM` when it
+/// fits, 0 when no C_max does.
+double fittingCmax(const MixFit &fit, double cmaxNM);
+
 void writeProtocolJSON(const Protocol &protocol, llvm::raw_ostream &os);
 void writeProtocolMarkdown(const Protocol &protocol, llvm::raw_ostream &os);
 /// A self-contained HTML page (inline CSS, no scripts).

@@ -31,9 +31,10 @@ cl::opt<double>
          cl::init(MapRatesOptions().qmaxPerMolar), DESIGN_OPT);
 cl::opt<std::string> concScale(
     "conc-scale",
-    cl::desc("nM per unit of concentration of a unitless model, or 'auto': "
-             "the scale of least lab time within C_max, q_max and the fuel "
-             "excess"),
+    cl::desc("nM per unit of concentration of a unitless model, or 'auto' "
+             "(default): the scale (and, without --cmax, C_max) of least lab "
+             "time at which every DNA module realises its rate and the "
+             "reaction mix fits"),
     cl::init("auto"), DESIGN_OPT);
 cl::opt<BufferMode> bufferMode(
     "buffers", cl::desc("SSW buffer modules that equalise sequestration"),
@@ -78,18 +79,17 @@ llvm::Error driver::checkDesignNames() {
   return llvm::Error::success();
 }
 
-/// `--conc-scale`: 0 for 'auto', else nM within (0, C_max]; nullopt after
-/// reporting a usage error.
-static std::optional<double> readConcScale() {
-  if (concScale == "auto")
+std::optional<double> driver::readConcScale(const std::string &text,
+                                            double cmaxNM) {
+  if (text == "auto")
     return 0.0;
-  std::optional<double> value = parseNumber(concScale);
+  std::optional<double> value = parseNumber(text);
   if (!value) {
     reportUsageError("--conc-scale must be 'auto' or a number of nM, not '" +
-                     concScale + "'");
+                     text + "'");
     return std::nullopt;
   }
-  if (!checkRange("conc-scale", *value, 1e-6, cmax, "nM"))
+  if (!checkRange("conc-scale", *value, 1e-6, cmaxNM, "nM"))
     return std::nullopt;
   return value;
 }
@@ -104,7 +104,7 @@ bool driver::readDesignOptions(CompileOptions &options) {
       !checkRange("toehold-length", toeholdLength, 3, 15, "nt") ||
       !checkRange("domain-length", domainLength, toeholdLength + 1, 60, "nt"))
     return false;
-  std::optional<double> scale = readConcScale();
+  std::optional<double> scale = readConcScale(concScale, cmax);
   if (!scale)
     return false;
   if (schemeName.getNumOccurrences())
@@ -115,6 +115,7 @@ bool driver::readDesignOptions(CompileOptions &options) {
   options.lowering.mapRates.cmax = cmax;
   options.lowering.mapRates.qmaxPerMolar = qmax;
   options.qmaxFromScheme = !qmax.getNumOccurrences();
+  options.cmaxGiven = cmax.getNumOccurrences() > 0;
   options.lowering.mapRates.concScale = *scale;
   options.concScaleGiven = concScale.getNumOccurrences() > 0;
   options.lowering.mapRates.buffers = bufferMode;

@@ -12,6 +12,8 @@
 
 #include "compiler/driver/Pipeline.h"
 #include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
 
 namespace crnc::driver {
 
@@ -23,6 +25,11 @@ llvm::Error checkDesignNames();
 /// naming the valid range) when one is outside what DNA can do.
 /// Requires: checkDesignNames() succeeded.
 bool readDesignOptions(CompileOptions &options);
+
+/// `--conc-scale` of compile and train (one meaning): 0 for 'auto' (the lab
+/// scale search's choice, backends/protocol/ScaleSearch.h), else nM within
+/// (0, `cmaxNM`]; nullopt after reporting a usage error.
+std::optional<double> readConcScale(const std::string &text, double cmaxNM);
 
 } // namespace crnc::driver
 

@@ -3,6 +3,7 @@
 #include "compiler/driver/DesignStep.h"
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/RealisableRates.h"
+#include "backends/protocol/ScaleSearch.h"
 #include "compiler/driver/RateAxis.h"
 #include "ir/LoweringAttributes.h"
 #include "lib/analysis/Census.h"
@@ -30,24 +31,32 @@ static LogicalResult chooseQmax(CompileOptions &options,
 }
 
 /// Before step 1: a module trained at DNA level (`crnc train --level dna`)
-/// is built at the concentration scale it was trained at, unless
-/// `--conc-scale` says otherwise: training moves the initial amounts (the
-/// weights), so the automatic scale would build another design than the
-/// one whose DNA-level figures the module records.
+/// is built at the concentration scale and C_max it was trained at, unless
+/// `--conc-scale` (or `--cmax`) says otherwise: training moves the initial
+/// amounts (the weights), so the lab scale search would build another
+/// design than the one whose DNA-level figures the module records.
 static void keepTrainedConcScale(const ir::Module &module,
                                  CompileOptions &options,
                                  DiagnosticEngine &diags) {
   if (options.concScaleGiven || !options.customPipeline.empty() ||
-      options.lowering.mapRates.concScale != 0)
+      options.lowering.mapRates.concScale != 0 || isFormal(module))
     return;
   std::optional<verify::LabRecord> record = verify::readLabRecord(module);
   if (!record || record->level != "dna" || record->design.concScaleNM <= 0)
     return;
   options.lowering.mapRates.concScale = record->design.concScaleNM;
+  options.concScaleGiven = true;
+  std::string cmax;
+  if (!options.cmaxGiven && record->design.cmaxNM > 0) {
+    options.lowering.mapRates.cmax = record->design.cmaxNM;
+    options.cmaxGiven = true;
+    cmax = " and C_max " + formatSignificant(record->design.cmaxNM, 4) + " nM";
+  }
   diags.note(Location(),
              "map-rates: " + formatSignificant(record->design.concScaleNM, 4) +
-                 " nM per model unit, as module '" + module.name +
-                 "' was trained at DNA level (--conc-scale overrides)");
+                 " nM per model unit" + cmax + ", as module '" + module.name +
+                 "' was trained at DNA level (--conc-scale and --cmax "
+                 "override)");
 }
 
 /// Step 1: the lowering passes, standard or user-chosen. A module that is
@@ -61,7 +70,6 @@ static LogicalResult lower(ir::Module &module, CompileOptions &options,
     options.lowering = formalSettings(module, options.lowering);
     return success();
   }
-  keepTrainedConcScale(module, options, diags);
   if (failed(chooseQmax(options, diags)))
     return failure();
   // map-rates models the gates holding the reactants the scheme binds first.
@@ -142,12 +150,18 @@ static bool mayRetimeInput(const ir::Module &input, const CompileOptions &o) {
          !o.scheme.trimToeholds && o.scheme.maxSlowdown > 1;
 }
 
+/// Whether the lab scale search may build designs for `input`: map-rates
+/// lowers it (not a formal module, no --pass-pipeline).
+static bool maySearch(const ir::Module &input, const CompileOptions &o) {
+  return o.customPipeline.empty() && !isFormal(input);
+}
+
 /// Steps 1 to 3 on a copy of `input` (lowering only, when asked). The
 /// lowering's diagnostics are printed unless `hold`; the design's are held.
 static Attempt attempt(const ir::Module &input, const CompileOptions &options,
                        const CompileLog &log, DiagnosticEngine &diags,
                        bool hold) {
-  Attempt a{input, options, log, std::nullopt, {}, {}, false};
+  Attempt a{input, options, log, std::nullopt, {}, {}, false, ""};
   DiagnosticEngine lowering(diags.sourceMgr()), design(diags.sourceMgr());
   lowering.setHandler([&](const Diagnostic &d) { a.lowering.push_back(d); });
   design.setHandler([&](const Diagnostic &d) { a.design.push_back(d); });
@@ -160,11 +174,12 @@ static Attempt attempt(const ir::Module &input, const CompileOptions &options,
                                 "is nothing to build");
     return a;
   }
-  // Lowering alone (--emit=formal) still designs where step 3b may move
-  // the axis, so that its formal IR is the one a full compile builds from;
-  // that design's errors and warnings are not its own.
+  // Lowering alone (--emit=formal) still designs where the lab scale search
+  // or step 3b may move the scale or the axis, so that its formal IR is the
+  // one a full compile builds from; that design's errors and warnings are
+  // not its own.
   bool stop = a.options.stopAfterLowering;
-  if (stop && !mayRetimeInput(input, a.options)) {
+  if (stop && !maySearch(input, a.options)) {
     a.ok = true;
     return a;
   }
@@ -186,50 +201,76 @@ static bool mayRetime(const ir::Module &input, const Attempt &a) {
          dsd::missesRates(a.stage->design);
 }
 
-/// Step 3b: where `first` misses a module's rate, the fastest axis tried on
-/// which every module realises it, at most options.scheme.maxSlowdown times
-/// slower: map-rates' time scale from the windows the backend measured (up
-/// to three rounds: buffers move q with the axis), at the first
-/// concentration scale and, for a dimensionless module at the automatic
-/// one, at smaller scales (RateAxis.h). None when none serves.
+/// Step 3b at one setting: where `first` (built with `options`) misses a
+/// module's rate, the fastest axis on which every module realises it, at
+/// most options.scheme.maxSlowdown times slower: map-rates' time scale from
+/// the windows the backend measured (up to three rounds: buffers move q
+/// with the axis). None when none serves.
 static std::optional<Attempt> realiseEveryRate(const ir::Module &input,
                                                const Attempt &first,
-                                               const CompileOptions &options,
+                                               CompileOptions options,
                                                const CompileLog &log,
                                                DiagnosticEngine &diags) {
-  std::vector<double> scales = {0}; // 0: the first attempt's
-  std::optional<double> u =
-      ir::lowering::get(first.formal.attrs, ir::lowering::ConcScaleNM);
-  if (input.unit == ConcUnit::None && !options.concScaleGiven &&
-      options.lowering.mapRates.concScale == 0 && u)
-    for (double v : smallerConcScales(*u))
-      scales.push_back(v);
   auto slowdown = [&](const Attempt &a, double gamma = 0) {
     double rts = rateTimeScale(a.formal);
     return labSecondsPerUnit(a.formal) / labSecondsPerUnit(first.formal) *
            (gamma > 0 ? gamma / rts : 1);
   };
   double limit = options.scheme.maxSlowdown * (1 + 1e-9);
-  for (double scale : scales) {
-    CompileOptions o = options;
-    if (scale > 0)
-      o.lowering.mapRates.concScale = scale;
-    Attempt a = scale > 0 ? attempt(input, o, log, diags, true) : first;
-    if (a.ok && slowdown(a) > limit)
-      break; // smaller scales run slower still
-    for (int round = 0; round < 3 && a.ok && mayRetime(input, a); ++round) {
-      std::optional<double> gamma =
-          realisableTimeScale(a.formal, a.stage->design);
-      if (!gamma || slowdown(a, *gamma) > limit)
-        break;
-      o.lowering.mapRates.fixedGamma = *gamma;
-      a = attempt(input, o, log, diags, true);
-    }
-    if (a.ok && a.stage && !dsd::missesRates(a.stage->design) &&
-        slowdown(a) <= limit)
-      return a;
+  std::optional<Attempt> a;
+  for (int round = 0; round < 3; ++round) {
+    const Attempt &last = a ? *a : first;
+    if (!last.ok || !mayRetime(input, last))
+      break;
+    std::optional<double> gamma =
+        realisableTimeScale(last.formal, last.stage->design);
+    if (!gamma || slowdown(last, *gamma) > limit)
+      break;
+    options.lowering.mapRates.fixedGamma = *gamma;
+    a = attempt(input, options, log, diags, true);
   }
+  if (a && a->ok && a->stage && !dsd::missesRates(a->stage->design) &&
+      slowdown(*a) <= limit)
+    return a;
   return std::nullopt;
+}
+
+namespace {
+/// One setting the lab scale search tried: its design (on the axis 3b
+/// chose there) and what 3b said.
+struct Built {
+  Attempt attempt;
+  std::string retimeNote; ///< when 3b slowed the axis
+  bool retimeFailed = false;
+  double slowdown = 1; ///< how many times 3b slowed the axis
+};
+} // namespace
+
+/// The design at `scale` nM per unit (0: map-rates' choice) and fuels at
+/// `cmax`, with 3b's axis (`attempt.ok` false when it could not be built).
+static Built buildAt(const ir::Module &input, CompileOptions o, double scale,
+                     double cmax, const CompileLog &log,
+                     DiagnosticEngine &diags) {
+  o.lowering.mapRates.concScale = scale;
+  o.lowering.mapRates.cmax = cmax;
+  Built b{attempt(input, o, log, diags, true), "", false, 1};
+  if (!b.attempt.ok || !b.attempt.stage || !mayRetime(input, b.attempt))
+    return b;
+  std::optional<Attempt> slowed =
+      realiseEveryRate(input, b.attempt, o, log, diags);
+  if (!slowed) {
+    b.retimeFailed = true;
+    return b;
+  }
+  b.slowdown =
+      labSecondsPerUnit(slowed->formal) / labSecondsPerUnit(b.attempt.formal);
+  b.retimeNote = describeRetiming(b.attempt.formal, b.attempt.stage->design,
+                                  slowed->formal);
+  slowed->stage->labTimeWhy = "slowed " + formatSignificant(b.slowdown, 3) +
+                              "-fold so that every DNA module realises its "
+                              "rate";
+  b.attempt = std::move(*slowed);
+  return b;
 }
 
 /// Prints the design's diagnostics `a` held (not for lowering alone).
@@ -241,34 +282,85 @@ static Attempt replayDesign(Attempt &a, const CompileOptions &options,
   return std::move(a);
 }
 
-/// Steps 1 to 3, with 3b where it finds an axis; prints the diagnostics
-/// of the attempt kept (a re-run's lowering notes are replaced by 3b's).
-Attempt driver::buildDesign(const ir::Module &input,
-                            const CompileOptions &options,
-                            const CompileLog &log, DiagnosticEngine &diags) {
-  Attempt built = attempt(input, options, log, diags, false);
-  if (!built.ok || !mayRetime(input, built))
-    return replayDesign(built, options, diags);
-  std::optional<Attempt> retimed =
-      realiseEveryRate(input, built, options, log, diags);
-  if (!retimed) {
-    Attempt kept = replayDesign(built, options, diags);
+/// Prints every diagnostic `a` held: the lowering's, then the design's.
+static Attempt replay(Attempt &a, const CompileOptions &options,
+                      DiagnosticEngine &diags) {
+  for (const Diagnostic &d : a.lowering)
+    diags.report(d.severity, d.loc, d.message);
+  return replayDesign(a, options, diags);
+}
+
+/// The search's settings for a compile of `input` with `options`.
+static protocol::ScaleSearchOptions searchOptions(const ir::Module &input,
+                                                  const CompileOptions &o) {
+  protocol::ScaleSearchOptions s;
+  s.concScaleNM = o.lowering.mapRates.concScale;
+  s.cmaxNM = o.lowering.mapRates.cmax;
+  s.dimensionless = input.unit == ConcUnit::None;
+  s.searchScale = s.dimensionless && !o.concScaleGiven && s.concScaleNM == 0;
+  // C_max falls only with the scale: map-rates keeps signals ten times
+  // below it, which a fixed scale (or a module with units) would not follow.
+  s.searchCmax = s.searchScale && !o.cmaxGiven;
+  return s;
+}
+
+/// The setting kept, its diagnostics printed: the lowering's and the
+/// design's, 3b's note, the search's note and warnings.
+static Attempt keep(Built &b, const protocol::ScaleChoice &choice,
+                    const CompileOptions &options, DiagnosticEngine &diags) {
+  Attempt a = replay(b.attempt, options, diags);
+  if (!b.retimeNote.empty())
+    diags.note(Location(), b.retimeNote);
+  if (b.retimeFailed)
     diags.note(Location(), "map-rates: no time axis up to " +
                                formatNumber(options.scheme.maxSlowdown) +
                                " times slower lets every DNA module realise "
                                "its rate (--max-slowdown raises the bound)");
-    return kept;
+  if (choice.searched)
+    diags.note(Location(), choice.note);
+  for (const std::string &w : choice.warnings)
+    diags.warning(Location(), w);
+  a.scaleNote = choice.searched ? choice.note : "";
+  return a;
+}
+
+/// Steps 1 to 3 at the setting the lab scale search keeps (3b at each);
+/// prints the diagnostics of the attempt kept.
+Attempt driver::buildDesign(const ir::Module &input,
+                            const CompileOptions &given, const CompileLog &log,
+                            DiagnosticEngine &diags) {
+  CompileOptions options = given;
+  keepTrainedConcScale(input, options, diags);
+  if (!maySearch(input, options)) {
+    Attempt a = attempt(input, options, log, diags, false);
+    return replayDesign(a, options, diags);
   }
-  double firstLab = labSecondsPerUnit(built.formal);
-  diags.note(Location(), describeRetiming(built.formal, built.stage->design,
-                                          retimed->formal));
-  built = std::move(*retimed);
-  built.stage->labTimeWhy =
-      "slowed " +
-      formatSignificant(labSecondsPerUnit(built.formal) / firstLab, 3) +
-      "-fold so that every DNA module realises its rate";
-  for (const Diagnostic &d : built.lowering)
-    if (d.severity != Severity::Note)
-      diags.report(d.severity, d.loc, d.message);
-  return replayDesign(built, options, diags);
+  std::vector<Built> built;
+  std::optional<Built> firstTried;
+  auto trial = [&](double scale,
+                   double cmax) -> std::optional<protocol::ScaleTrial> {
+    Built b = buildAt(input, options, scale, cmax, log, diags);
+    if (!b.attempt.ok || !b.attempt.stage) {
+      if (!firstTried)
+        firstTried = std::move(b);
+      return std::nullopt;
+    }
+    llvm::Expected<protocol::ScaleTrial> t = protocol::assessDesign(
+        b.attempt.formal, b.attempt.stage->design, options.lab);
+    if (!t) {
+      llvm::consumeError(t.takeError()); // the protocol step reports it
+      if (!firstTried)
+        firstTried = std::move(b);
+      return std::nullopt;
+    }
+    t->baseLabSeconds = t->labSeconds / b.slowdown;
+    t->tag = built.size();
+    built.push_back(std::move(b));
+    return *t;
+  };
+  protocol::ScaleChoice choice =
+      protocol::chooseLabScale(searchOptions(input, options), trial);
+  if (!choice.chosen)
+    return replay(firstTried->attempt, options, diags);
+  return keep(built[choice.tried[*choice.chosen].tag], choice, options, diags);
 }

@@ -4,7 +4,9 @@
 // (lib/passes/LoweringPipeline.h), 2. legality (verifyLowered), 3. the DSD
 // scheme's domain-level design (backends/dsd), and 3b. where a DNA module
 // cannot realise map-rates' rate, 1 to 3 again on the fastest slower time
-// axis on which every module does (RateAxis.h chooses it). The later steps
+// axis on which every module does (RateAxis.h chooses it); all of it at
+// each concentration scale and C_max the lab scale search tries
+// (backends/protocol/ScaleSearch.h). The later steps
 // share the design and the log of the lowering through the structs below.
 //
 //===----------------------------------------------------------------------===//
@@ -51,13 +53,18 @@ struct Attempt {
   std::optional<DesignStage> stage;
   std::vector<Diagnostic> lowering, design;
   bool ok = false;
+  /// The lab scale search's note on the setting kept (empty: not searched).
+  std::string scaleNote;
 };
 
-/// Steps 1 to 3 on a copy of `input`, with 3b where it finds an axis.
-/// Requires: `log` holds the input as the front end made it (its passes
-/// are appended to a copy). Guarantees: `input` is untouched; the
-/// diagnostics of the attempt kept are printed on `diags` (a re-run's
-/// lowering notes replaced by 3b's note); when `ok`, `formal` is the formal
+/// Steps 1 to 3 on a copy of `input` at the concentration scale and C_max
+/// the lab scale search keeps (backends/protocol/ScaleSearch.h: of those
+/// --conc-scale and --cmax leave open, the one of least lab time at which
+/// every DNA module realises its rate and the reaction mix fits), with 3b
+/// at each setting tried. Requires: `log` holds the input as the front end
+/// made it (its passes are appended to a copy). Guarantees: `input` is
+/// untouched; the diagnostics of the attempt kept are printed on `diags`
+/// (then 3b's note and the search's); when `ok`, `formal` is the formal
 /// module with the options and log it was built with, and `stage` holds its
 /// design unless options.stopAfterLowering (set as well when --emit=formal
 /// may move the axis, so that the formal IR is the one a full compile

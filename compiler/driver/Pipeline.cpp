@@ -422,6 +422,7 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
     return failure();
   module = std::move(built.formal);
   options = std::move(built.options);
+  result.labScaleNote = std::move(built.scaleNote);
   log = std::move(built.log);
   recordFormal(module, result);
   if (options.stopAfterLowering)

@@ -35,6 +35,8 @@ struct CompileOptions {
   /// `--conc-scale` was given: a module trained at DNA level keeps the scale
   /// it was trained at only when it was not.
   bool concScaleGiven = false;
+  /// `--cmax` was given: the lab scale search may not lower C_max.
+  bool cmaxGiven = false;
   dsd::SchemeOptions scheme;
   /// Bench settings of the protocol and order sheets.
   protocol::LabSettings lab;
@@ -79,6 +81,9 @@ struct CompileResult {
   bool settingsError = false;
   /// Step 3's design, when CompileOptions::stopAfterDesign was set.
   std::optional<dna::Design> design;
+  /// How the lab scale search chose the concentration scale and C_max
+  /// (empty: they were fixed).
+  std::string labScaleNote;
   /// Step 6's outcome, when verification ran (the verification report and
   /// the exit code read it).
   std::optional<verify::VerificationOutcome> verification;

@@ -26,13 +26,6 @@ std::optional<double> driver::realisableTimeScale(const ir::Module &formal,
   return rateTimeScale(formal) / s;
 }
 
-std::vector<double> driver::smallerConcScales(double autoScale) {
-  std::vector<double> out;
-  for (double u = autoScale / 1.25; u >= autoScale / 20 * (1 - 1e-9); u /= 1.25)
-    out.push_back(std::stod(formatSignificant(u, 3)));
-  return out;
-}
-
 std::string driver::formatDuration(double seconds) {
   if (seconds < 60)
     return formatSignificant(seconds, 3) + " s";

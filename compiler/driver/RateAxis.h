@@ -5,9 +5,9 @@
 // off map-rates' rate (its toehold settings step more coarsely than its
 // gate may be diluted), the driver re-runs map-rates on a slower time axis
 // that the backend measured every module can realise (dsd::realisableScales),
-// or, for a dimensionless module at the automatic concentration scale, at a
-// smaller scale (its gates' floors fall with the signals they hold). These
-// helpers choose the settings and word the note; DesignStep.cpp runs them.
+// at each concentration scale the lab scale search tries
+// (backends/protocol/ScaleSearch.h). These helpers choose the axis and word
+// the note; DesignStep.cpp runs them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_COMPILER_DRIVER_RATEAXIS_H
@@ -29,11 +29,6 @@ namespace crnc::driver {
 /// Requires: `design` calibrated with its windows measured.
 std::optional<double> realisableTimeScale(const ir::Module &formal,
                                           const dna::Design &design);
-
-/// The concentration scales (nM per unit) to try below `autoScale` for a
-/// dimensionless module, largest first: autoScale / 1.25^k down to
-/// autoScale / 20 (each step costs at most 25 % more lab time).
-std::vector<double> smallerConcScales(double autoScale);
 
 /// The note saying why the axis changed: from the first design's lab time
 /// and its worst module to the chosen one's.

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Commands.h"
+#include "compiler/driver/DesignOptions.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/SampleData.h"
 #include "compiler/driver/TrainLevel.h"
@@ -87,11 +88,13 @@ cl::opt<TrainLevel> level(
 cl::opt<std::string> schemeName(
     "scheme", cl::desc("--level=dna: the DSD scheme (default soloveichik2010)"),
     TRAIN_OPT);
-cl::opt<double>
-    concScaleNM("conc-scale",
-                cl::desc("--level=formal|dna: nM per model unit (default: "
-                         "map-rates' choice, the scale of least lab time)"),
-                cl::init(0), TRAIN_OPT);
+cl::opt<std::string> concScaleNM(
+    "conc-scale",
+    cl::desc("--level=formal|dna: nM per model unit, or 'auto' (default): "
+             "as for compile, the scale (and C_max) of least lab time at "
+             "which every DNA module realises its rate and the reaction mix "
+             "fits (--level=formal: map-rates' choice)"),
+    cl::init("auto"), TRAIN_OPT);
 enum class PaceChoice { Measured, MapRates };
 cl::opt<PaceChoice>
     pace("pace",
@@ -176,12 +179,11 @@ static int runLabLevel(const ir::Module &model, const ModelInterface &mi,
       return reportUsageError(llvm::toString(scheme.takeError()));
     s.scheme = *scheme;
   }
-  if (concScaleNM.getNumOccurrences() &&
-      !(concScaleNM > 0 && concScaleNM <= ir::lowering::DefaultCmaxNM))
-    return reportUsageError("--conc-scale must be a number of nM in (0, " +
-                            formatNumber(ir::lowering::DefaultCmaxNM) +
-                            "], not " + formatNumber(concScaleNM));
-  s.concScaleNM = concScaleNM;
+  std::optional<double> scale =
+      readConcScale(concScaleNM, ir::lowering::DefaultCmaxNM);
+  if (!scale)
+    return ExitUsageError;
+  s.concScaleNM = *scale;
   s.finiteFuels = finiteFuels;
   if (pace.getNumOccurrences() && level != TrainLevel::Dna)
     return reportUsageError("--pace is for --level=dna");

@@ -1,7 +1,6 @@
 //===- TrainLevel.cpp - `crnc train --level formal|dna` -------------------===//
 
 #include "compiler/driver/TrainLevel.h"
-#include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/Scheme.h"
 #include "compiler/driver/DriverSupport.h"
 #include "compiler/driver/Pipeline.h"
@@ -144,69 +143,6 @@ static train::TrainingResult modelSide(const verify::LabTrainingResult &r) {
   return t;
 }
 
-/// The concentration scales (nM per model unit) a DNA-level training tries
-/// when --conc-scale is not given, largest (least lab time) first.
-static constexpr double LabScales[] = {100, 50, 20, 10, 5, 2, 1};
-
-/// How many of the design's modules realise their rate off map-rates' q by
-/// more than RealisedRateTolerance, and the worst factor.
-static std::pair<size_t, double> modulesOffRate(const dna::Design &design) {
-  std::pair<size_t, double> off{0, 1};
-  for (const dna::ReactionModule &rm : design.modules)
-    if (std::optional<double> miss = dsd::rateMiss(rm);
-        miss && *miss - 1 > dsd::RealisedRateTolerance)
-      off = {off.first + 1, std::max(off.second, *miss)};
-  return off;
-}
-
-/// The largest of LabScales at which every module of the design realises
-/// map-rates' rate (a gate can be diluted only where ten times what it
-/// consumes stays below C_max, so at the default 100 nM per unit a clocked
-/// model's gates sit at C_max and the mismatch ladder alone sets their
-/// rates); else the scale with the fewest modules off. The trial compiles'
-/// diagnostics are dropped (the chosen one is compiled again). `why` says
-/// what was tried. 0: a trial failed (the real compile reports it).
-static double chooseDnaScale(const ir::Module &model,
-                             const CompileOptions &base,
-                             DiagnosticEngine &diags, std::string &why) {
-  double best = 0;
-  std::pair<size_t, double> bestOff{SIZE_MAX, 0};
-  std::vector<std::string> tried;
-  for (double scale : LabScales) {
-    DiagnosticEngine quiet(diags.sourceMgr(), llvm::nulls());
-    ir::Module formal(model);
-    CompileOptions options = base;
-    options.lowering.mapRates.concScale = scale;
-    options.concScaleGiven = true;
-    CompileResult compiled;
-    if (failed(runCompilePipeline(formal, options, quiet, compiled)) ||
-        !compiled.design)
-      return 0;
-    std::pair<size_t, double> off = modulesOffRate(*compiled.design);
-    if (off.first < bestOff.first)
-      best = scale, bestOff = off;
-    if (off.first == 0)
-      break;
-    tried.push_back(formatNumber(scale) + " nM " + std::to_string(off.first) +
-                    " of " + std::to_string(compiled.design->modules.size()) +
-                    " off, " +
-                    (std::isinf(off.second)
-                         ? "some realising no rate"
-                         : "up to " + formatSignificant(off.second, 3) + "x"));
-  }
-  why = formatNumber(best) + " nM per model unit: " +
-        (bestOff.first == 0
-             ? "the largest scale at which every DNA module realises "
-               "map-rates' rate within " +
-                   formatNumber(100 * dsd::RealisedRateTolerance) + " %"
-             : "the scale with the fewest DNA modules off map-rates' rate "
-               "(none realises every rate)");
-  if (!tried.empty())
-    why += " (tried: " + llvm::join(tried, "; ") + ")";
-  why += "; --conc-scale overrides";
-  return best;
-}
-
 int driver::trainAtLabLevel(const ir::Module &model,
                             const train::ModelInterface &mi,
                             const train::PreparedData &data,
@@ -217,16 +153,16 @@ int driver::trainAtLabLevel(const ir::Module &model,
   CompileOptions options;
   options.scheme.kind = s.scheme;
   options.stopAfterDesign = true;
-  double scale = s.concScaleNM;
-  if (!(scale > 0) && s.level == TrainLevel::Dna && s.chooseScale)
-    scale = chooseDnaScale(model, options, diags, run.scaleChoice);
-  if (scale > 0) {
-    options.lowering.mapRates.concScale = scale;
-    options.concScaleGiven = true;
-  }
+  // Without --conc-scale the compile's lab scale search chooses the scale
+  // (and C_max) of the DNA design (backends/protocol/ScaleSearch.h); the
+  // formal CRN keeps map-rates' choice.
+  options.lowering.mapRates.concScale = s.concScaleNM;
+  options.concScaleGiven = s.concScaleNM > 0 || s.level != TrainLevel::Dna;
+  options.cmaxGiven = s.level != TrainLevel::Dna;
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
     return compiled.settingsError ? ExitUsageError : ExitInputError;
+  run.scaleChoice = compiled.labScaleNote;
   std::vector<std::string> signals = verify::labReadoutSignals(model, formal);
   verify::LabNetwork net;
   if (s.level == TrainLevel::Dna) {

@@ -29,10 +29,10 @@ struct LabLevelSettings {
   TrainLevel level = TrainLevel::Dna;
   dsd::SchemeKind scheme = dsd::SchemeOptions().kind;
   bool finiteFuels = false;
-  double concScaleNM = 0; ///< nM per model unit; 0: map-rates' choice
-  /// dna without concScaleNM: the largest scale at which every module
-  /// realises its rate (TrainLevel.cpp) instead of map-rates' choice.
-  bool chooseScale = true;
+  /// nM per model unit; 0: for dna, the scale (and C_max) compile's lab
+  /// scale search keeps (backends/protocol/ScaleSearch.h), for formal
+  /// map-rates' automatic scale.
+  double concScaleNM = 0;
   /// dna: each phase lasts the design's measured pace (lib/verify/LabPace.h)
   /// instead of map-rates' time scale.
   bool measurePace = true;
@@ -49,7 +49,9 @@ struct LabLevelRun {
   std::string network;   ///< one line: species, reactions, fuels
   verify::LabProtocol protocol;
   std::optional<verify::PhasePace> pace; ///< set when the pace was measured
-  std::string scaleChoice; ///< how the scale was chosen (empty: given)
+  /// The lab scale search's note on how the scale was chosen (empty:
+  /// given).
+  std::string scaleChoice;
   verify::LabTrainingResult result;
   double setupSeconds = 0; ///< lowering, design, enumeration
   /// What the trained module carries of the lab network (lib/verify/LabRecord).

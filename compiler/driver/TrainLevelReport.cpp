@@ -296,7 +296,7 @@ int driver::reportLabLevel(const LabLevelRun &run,
                             : "")
      << "\n";
   if (!run.scaleChoice.empty())
-    os << "scale: " << run.scaleChoice << "\n";
+    os << run.scaleChoice << "\n";
   if (run.pace)
     os << "pace: " << verify::describePace(*run.pace, p.phaseSeconds) << "\n";
   printRows(run, accuracy, os);

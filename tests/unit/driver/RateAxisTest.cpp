@@ -1,7 +1,7 @@
 // Step 3b's choices (compiler/driver/RateAxis.h): the time scale from the
-// factors every module realises, the concentration scales tried, the note.
+// factors every module realises, the note.
 // Reference values are arithmetic on the inputs (relative tolerance 1e-12
-// unless stated; scales rounded to 3 significant digits as listed).
+// unless stated).
 #include "compiler/driver/RateAxis.h"
 #include "ir/LoweringAttributes.h"
 #include <catch2/catch.hpp>
@@ -48,16 +48,6 @@ TEST_CASE("the time scale is gamma over the largest common factor",
   // No common factor: none.
   design.modules.push_back(module("D ->", 1, 1, {{0.1, 0.2}}));
   CHECK_FALSE(driver::realisableTimeScale(formalWith(2, 4), design));
-}
-
-TEST_CASE("smaller concentration scales go down 1.25-fold to a twentieth",
-          "[driver][axis]") {
-  std::vector<double> s = driver::smallerConcScales(5);
-  REQUIRE(s.size() == 13); // 5 / 1.25^13 = 0.275 >= 0.25 > 5 / 1.25^14
-  CHECK(s[0] == 4);
-  CHECK(s[1] == 3.2);
-  CHECK(s[4] == 1.64); // 5 / 1.25^5 = 1.6384
-  CHECK(s.back() == 0.275);
 }
 
 TEST_CASE("the note names both axes, the scales and the worst module",

@@ -245,3 +245,30 @@ TEST_CASE("every mix of small examples under every scheme adds up") {
         CHECK((p.reaction.fits || !p.warnings.empty()));
       }
 }
+
+TEST_CASE("reactionMixFit is the fit of the protocol's reaction mix") {
+  // rock-paper-scissors fits 110 uL; the regression's 78 gates at C_max
+  // from 10 uM stocks do not (crnc compile warns: 1289 uL at 100 nM per
+  // unit; here map-rates' default scale).
+  for (llvm::StringRef name : {"rock_paper_scissors", "linear_regression"}) {
+    INFO(name.str());
+    Compiled c = compileExample(name);
+    Protocol p = build(c);
+    llvm::Expected<MixFit> fit = reactionMixFit(*c.formal, c.design, {});
+    REQUIRE(bool(fit));
+    CHECK(fit->fits == p.reaction.fits);
+    CHECK(fit->requiredUL == p.reaction.requiredUL);
+    CHECK(fit->preparedUL == p.reaction.preparedUL);
+    if (fit->fits) {
+      CHECK(fit->fuelFraction == 1);
+      continue;
+    }
+    // The C_max the warning suggests is the one fittingCmax gives.
+    REQUIRE(fit->fuelFraction > 0);
+    REQUIRE(fit->fuelFraction < 1);
+    std::string suggested =
+        "about --cmax " + formatLabNumber(fittingCmax(*fit, 1000), 3) + " ";
+    REQUIRE(p.warnings.size() >= 1);
+    CHECK(p.warnings[0].find(suggested) != std::string::npos);
+  }
+}

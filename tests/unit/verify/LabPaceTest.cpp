@@ -108,6 +108,9 @@ TEST_CASE("a protocol timed at half the network's pace is measured back",
   ir::Module formal(*model);
   driver::CompileOptions options;
   options.stopAfterLowering = true;
+  // map-rates' automatic scale at C_max 1000 nM (100 nM per unit), not the
+  // lab scale search's setting: the figures below are measured there.
+  options.concScaleGiven = options.cmaxGiven = true;
   llvm::SourceMgr sourceMgr;
   std::string messages;
   llvm::raw_string_ostream os(messages);

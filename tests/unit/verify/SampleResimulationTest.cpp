@@ -34,6 +34,9 @@ ir::Module lowered(const ir::Module &model, dna::Design *design = nullptr) {
   ir::Module formal(model);
   driver::CompileOptions options;
   options.stopAfterDesign = true;
+  // map-rates' automatic scale at C_max 1000 nM (100 nM per unit), not the
+  // lab scale search's setting: the figures below are measured there.
+  options.concScaleGiven = options.cmaxGiven = true;
   driver::CompileResult result;
   llvm::SourceMgr sourceMgr;
   std::string messages;
