@@ -145,12 +145,6 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
     GateLoads loads = measureGateLoads(module);
     SchemeOptions calibration = options;
     calibration.tuneFuelStrands = options.kind == SchemeKind::Qian2011;
-    // Clocked models keep their gates' settings: with the backward strands
-    // the lab scale search kept 0.839 instead of 0.429 nM per unit for the
-    // regression, where its DNA weight changes per unit of error fell to
-    // 0.78-0.92 of the model's (lab-level-dna-tolerance.test).
-    calibration.tuneBackwardStrands =
-        options.tuneBackwardStrands && loads.simulated;
     calibrateRates(module, builder.moduleSteps(), design, calibration, loads,
                    diags);
     calibrateReversibleRates(module, builder.moduleSteps(), design, calibration,
