@@ -315,6 +315,19 @@ ScaleChoice protocol::chooseLabScale(const ScaleSearchOptions &o,
   if (!first)
     return c;
   size_t from = *first;
+  if ((o.searchScale || o.searchCmax) &&
+      c.tried[from].nucleotides > o.largestSearchedNucleotides) {
+    c.chosen = from;
+    c.satisfied = satisfiesAll(c.tried[from]);
+    c.searched = true;
+    c.note = "lab scale: not searched: the design has " +
+             std::to_string(c.tried[from].nucleotides) + " nt, above " +
+             formatSignificant(double(o.largestSearchedNucleotides), 3) +
+             " (each setting tried would cost a design of that size); "
+             "--conc-scale and --cmax fix the setting";
+    warn(c, o);
+    return c;
+  }
   if (o.searchCmax)
     from = s.lowerCmax(from);
   if (o.searchScale)

@@ -16,6 +16,7 @@
 
 #include "backends/protocol/Protocol.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,7 +40,8 @@ struct ScaleTrial {
   /// caller slowed the axis so that every module realises q (set by the
   /// caller; equal to labSeconds when it did not).
   double baseLabSeconds = 0;
-  size_t tag = 0; ///< the caller's, to find the design it built
+  uint64_t nucleotides = 0; ///< the design's size (set by the caller)
+  size_t tag = 0;           ///< the caller's, to find the design it built
 };
 
 /// Every DNA module realises its rate and the reaction mix fits.
@@ -69,6 +71,10 @@ struct ScaleSearchOptions {
   double scaleRange = 100;
   /// C_max falls at most this many times (each to where the mix fits).
   unsigned cmaxRounds = 3;
+  /// A first design above this many nucleotides is kept as it is: every
+  /// setting tried costs a design of its size (10^6 nt, where crnc warns
+  /// that a design is large to synthesise).
+  uint64_t largestSearchedNucleotides = 1000000;
 };
 
 /// Builds and measures the design at `concScaleNM` (0: automatic) and
@@ -110,7 +116,8 @@ inline constexpr double LongestStepSeconds = 86400;
 ///      one that fails fewest constraints, then fewest modules, then least
 ///      lab time.
 /// Guarantees: deterministic; no setting is built twice; the first setting
-/// is the only one when neither scale nor C_max may move.
+/// is the only one when neither scale nor C_max may move, or when its
+/// design is above largestSearchedNucleotides (the note says so).
 ScaleChoice chooseLabScale(const ScaleSearchOptions &options,
                            ScaleTrialFn trial);
 

@@ -354,6 +354,7 @@ Attempt driver::buildDesign(const ir::Module &input,
       return std::nullopt;
     }
     t->baseLabSeconds = t->labSeconds / b.slowdown;
+    t->nucleotides = b.attempt.stage->costs.total.nucleotides;
     t->tag = built.size();
     built.push_back(std::move(b));
     return *t;

@@ -196,3 +196,19 @@ TEST_CASE("a slowed axis lets a smaller scale on its own axis win") {
   REQUIRE(c.chosen);
   CHECK(c.tried[*c.chosen].concScaleNM == 50);
 }
+
+TEST_CASE("a design above the size bound is kept as it is") {
+  // Every setting tried costs a design of the first one's size.
+  ModelDesign d;
+  auto large = [&](double u, double c) -> std::optional<ScaleTrial> {
+    std::optional<ScaleTrial> t = d(u, c);
+    if (t)
+      t->nucleotides = 1050000;
+    return t;
+  };
+  ScaleChoice c = chooseLabScale(open(), large);
+  CHECK(d.built.size() == 1);
+  REQUIRE(c.chosen);
+  CHECK(c.searched);
+  CHECK(c.note.find("lab scale: not searched: the design has 1050000 nt") == 0);
+}
