@@ -46,7 +46,7 @@ static double modelSlowdown(const ir::Module &module) {
 }
 
 /// "40 s", "12.5 min", "2.1 h".
-static std::string formatDuration(double seconds) {
+static std::string horizonText(double seconds) {
   if (seconds < 120)
     return formatSignificant(seconds, 3) + " s";
   if (seconds < 7200)
@@ -182,8 +182,8 @@ GateLoads dsd::measureGateLoads(const ir::Module &module) {
                                       trace->failureReason);
   GateLoads loads;
   loads.simulated = true;
-  loads.bound = "its flux over the re-simulation horizon (" +
-                formatDuration(horizon) + ")";
+  loads.bound =
+      "its flux over the re-simulation horizon (" + horizonText(horizon) + ")";
   llvm::ArrayRef<double> last = trace->row(trace->rows() - 1);
   size_t first = module.speciesCount();
   for (size_t j = 0; j < module.reactionCount(); ++j) {

@@ -48,16 +48,6 @@ llvm::Expected<ScaleTrial> protocol::assessDesign(const ir::Module &formal,
 // Wording
 //===----------------------------------------------------------------------===//
 
-static std::string duration(double seconds) {
-  if (seconds < 60)
-    return formatSignificant(seconds, 3) + " s";
-  if (seconds < 3600)
-    return formatSignificant(seconds / 60, 3) + " min";
-  if (seconds < 86400)
-    return formatSignificant(seconds / 3600, 3) + " h";
-  return formatSignificant(seconds / 86400, 3) + " d";
-}
-
 /// "5 nM per unit, C_max 1000 nM" (the scale only for a dimensionless
 /// module).
 static std::string setting(const ScaleTrial &t, bool dimensionless) {
@@ -75,7 +65,7 @@ static std::string triedPart(const ScaleTrial &t, bool dimensionless) {
     where = formatLabNumber(t.concScaleNM, 3) + "/" + where;
   return where + ": " + std::to_string(t.modulesOff) + " off, " +
          formatLabNumber(t.mix.requiredUL, 4) + " µL, " +
-         duration(t.labSeconds);
+         formatDuration(t.labSeconds);
 }
 
 /// Which constraints `t` fails, and by how much.
@@ -265,7 +255,7 @@ private:
 static std::string noteFor(const ScaleChoice &c, const ScaleSearchOptions &o) {
   const ScaleTrial &t = c.tried[*c.chosen];
   std::string note = "lab scale: " + setting(t, o.dimensionless) + ", " +
-                     duration(t.labSeconds) + " per " + t.labUnit + ": ";
+                     formatDuration(t.labSeconds) + " per " + t.labUnit + ": ";
   if (c.satisfied)
     note += std::string(o.searchScale ? "the setting of least lab time tried"
                                       : "the setting") +
@@ -300,8 +290,9 @@ static void warn(ScaleChoice &c, const ScaleSearchOptions &o) {
                          setting(t, o.dimensionless) + ", " + failures(t));
   if (t.stepSeconds > LongestStepSeconds)
     c.warnings.push_back(
-        "lab scale: the design takes " + duration(t.stepSeconds) + " per " +
-        t.stepUnit + " (" + duration(t.labSeconds) + " per " + t.labUnit +
+        "lab scale: the design takes " + formatDuration(t.stepSeconds) +
+        " per " + t.stepUnit + " (" + formatDuration(t.labSeconds) + " per " +
+        t.labUnit +
         "): no lab runs a step of days; more concentrated stocks "
         "(--gate-stock, --stock-conc) let the mix fit at a larger C_max, "
         "which runs faster");

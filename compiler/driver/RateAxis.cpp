@@ -26,16 +26,6 @@ std::optional<double> driver::realisableTimeScale(const ir::Module &formal,
   return rateTimeScale(formal) / s;
 }
 
-std::string driver::formatDuration(double seconds) {
-  if (seconds < 60)
-    return formatSignificant(seconds, 3) + " s";
-  if (seconds < 3600)
-    return formatSignificant(seconds / 60, 3) + " min";
-  if (seconds < 86400)
-    return formatSignificant(seconds / 3600, 3) + " h";
-  return formatSignificant(seconds / 86400, 3) + " d";
-}
-
 double driver::labSecondsPerUnit(const ir::Module &formal) {
   return ir::lowering::get(formal.attrs, ir::lowering::TimeScale).value_or(1);
 }

@@ -41,9 +41,6 @@ std::string describeRetiming(const ir::Module &firstFormal,
 double labSecondsPerUnit(const ir::Module &formal);
 double rateTimeScale(const ir::Module &formal);
 
-/// `seconds` in the largest unit that keeps it above one (s, min, h, d).
-std::string formatDuration(double seconds);
-
 } // namespace crnc::driver
 
 #endif

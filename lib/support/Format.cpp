@@ -83,3 +83,13 @@ std::string crnc::escapeMarkup(llvm::StringRef text) {
                       : std::string(1, c);
   return out;
 }
+
+std::string crnc::formatDuration(double seconds) {
+  if (seconds < 60)
+    return formatSignificant(seconds, 3) + " s";
+  if (seconds < 3600)
+    return formatSignificant(seconds / 60, 3) + " min";
+  if (seconds < 86400)
+    return formatSignificant(seconds / 3600, 3) + " h";
+  return formatSignificant(seconds / 86400, 3) + " d";
+}

@@ -20,6 +20,10 @@ std::string formatNumber(double value);
 /// Fixed-precision form for human-facing tables ("%.*g").
 std::string formatSignificant(double value, int digits);
 
+/// `seconds` in the largest unit that keeps it above one, 3 significant
+/// digits ("40 s", "12.5 min", "2.1 h", "7.53 d").
+std::string formatDuration(double seconds);
+
 /// Parses a complete decimal number (no trailing text). Returns nullopt when
 /// the text is not a number or overflows to infinity.
 std::optional<double> parseNumber(llvm::StringRef text);

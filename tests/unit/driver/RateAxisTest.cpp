@@ -4,6 +4,7 @@
 // unless stated).
 #include "compiler/driver/RateAxis.h"
 #include "ir/LoweringAttributes.h"
+#include "lib/support/Format.h"
 #include <catch2/catch.hpp>
 
 using namespace crnc;
@@ -63,6 +64,6 @@ TEST_CASE("the note names both axes, the scales and the worst module",
                 "rate: on map-rates' own axis 'A + B -> C' realised "
                 "6.51e+05 /M/s for 2.17e+05 /M/s (no toehold setting's "
                 "dilution window holds its q)");
-  CHECK(driver::formatDuration(59) == "59 s");
-  CHECK(driver::formatDuration(90000) == "1.04 d");
+  CHECK(formatDuration(59) == "59 s");
+  CHECK(formatDuration(90000) == "1.04 d");
 }
