@@ -46,15 +46,28 @@ TEST_CASE("calibration dilutes the join gate to realise q", "[dsd][rates]") {
   CHECK(diags.warningCount() == 0);
 }
 
-TEST_CASE("without calibration every gate is at C_max and realises 6.5e5",
-          "[dsd][rates]") {
+/// A + B -> C compiled without calibration (every gate at C_max) and its
+/// module's steps: the common start of the measurement tests below.
+struct UncalibratedAbc {
   llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  dsd::SchemeOptions options;
-  options.calibrateRates = false;
-  auto [module, design] = compileText(abcModule, options, diags);
-  dsd::SchemeBuilder builder(*module, options, design);
-  auto steps = builder.steps(false);
+  DiagnosticEngine diags{sm};
+  std::unique_ptr<ir::Module> module;
+  dna::Design design;
+  std::vector<dsd::Step> steps;
+  UncalibratedAbc() {
+    dsd::SchemeOptions options;
+    options.calibrateRates = false;
+    CompiledText c = compileText(abcModule, options, diags);
+    module = std::move(c.module);
+    design = std::move(c.design);
+    steps = dsd::SchemeBuilder(*module, options, design).steps(false);
+  }
+};
+
+TEST_CASE_METHOD(
+    UncalibratedAbc,
+    "without calibration every gate is at C_max and realises 6.5e5",
+    "[dsd][rates]") {
   llvm::Expected<dsd::MeasuredRate> r =
       dsd::measureModuleRate(*module, design, 0, steps.front());
   REQUIRE(bool(r));
@@ -67,15 +80,10 @@ TEST_CASE("without calibration every gate is at C_max and realises 6.5e5",
 // 1e-6)) = 6.505e5 / 1.1434 = 5.689e5 /M/s (k-1 = 4.537e5 /M/s, the
 // enumerator's condensed rate of Bk + H). Tolerance 0.2 % (both rates to 4
 // digits).
-TEST_CASE("a join measured at its second reactant's level is drained by it",
-          "[dsd][rates]") {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  dsd::SchemeOptions options;
-  options.calibrateRates = false;
-  auto [module, design] = compileText(abcModule, options, diags);
-  dsd::SchemeBuilder builder(*module, options, design);
-  std::vector<dsd::Step> steps = builder.steps(false);
+TEST_CASE_METHOD(
+    UncalibratedAbc,
+    "a join measured at its second reactant's level is drained by it",
+    "[dsd][rates]") {
   steps.front().partnerLevel = 100;
   llvm::Expected<dsd::MeasuredRate> r =
       dsd::measureModuleRate(*module, design, 0, steps.front());
@@ -83,15 +91,10 @@ TEST_CASE("a join measured at its second reactant's level is drained by it",
   CHECK(r->perMolarSecond == Approx(5.689e5).epsilon(2e-3));
 }
 
-TEST_CASE("a trimmed toehold exposes fewer nucleotides and slows the gate",
-          "[dsd][rates]") {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  dsd::SchemeOptions options;
-  options.calibrateRates = false;
-  auto [module, design] = compileText(abcModule, options, diags);
-  dsd::SchemeBuilder builder(*module, options, design);
-  auto steps = builder.steps(false);
+TEST_CASE_METHOD(
+    UncalibratedAbc,
+    "a trimmed toehold exposes fewer nucleotides and slows the gate",
+    "[dsd][rates]") {
   dna::ComplexIndex gate = design.modules.front().fuels.front();
   dna::ComplexIndex a = *design.lookup("A");
   unsigned signalNt =
@@ -125,15 +128,10 @@ static constexpr const char *slowJoin = R"(module "m" {
   reaction A + B -> C [k = 5e-7]
 })";
 
-TEST_CASE("one mismatch slows the join gate as the enumerator measures it",
-          "[dsd][rates][mismatch]") {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  dsd::SchemeOptions options;
-  options.calibrateRates = false;
-  auto [module, design] = compileText(abcModule, options, diags);
-  dsd::SchemeBuilder builder(*module, options, design);
-  auto steps = builder.steps(false);
+TEST_CASE_METHOD(
+    UncalibratedAbc,
+    "one mismatch slows the join gate as the enumerator measures it",
+    "[dsd][rates][mismatch]") {
   dna::ComplexIndex gate = design.modules.front().fuels.front();
   auto site = dsd::mismatchSite(design, gate, *design.lookup("A"));
   REQUIRE(site);
@@ -214,15 +212,9 @@ TEST_CASE("the mismatch ladder orders its settings by ddG",
 // Measured with crnc's enumerator: an end mismatch slows the join gate by
 // at most exp(ddG_end / RT) = 17.7 (the equilibrium shift of its first
 // step), far less than one central mismatch (100 to 1199.5 above).
-TEST_CASE("an end mismatch slows the join gate less than a central one",
-          "[dsd][rates][mismatch]") {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  dsd::SchemeOptions options;
-  options.calibrateRates = false;
-  auto [module, design] = compileText(abcModule, options, diags);
-  dsd::SchemeBuilder builder(*module, options, design);
-  auto steps = builder.steps(false);
+TEST_CASE_METHOD(UncalibratedAbc,
+                 "an end mismatch slows the join gate less than a central one",
+                 "[dsd][rates][mismatch]") {
   dna::ComplexIndex gate = design.modules.front().fuels.front();
   auto site = dsd::mismatchSite(design, gate, *design.lookup("A"));
   REQUIRE(site);
