@@ -12,7 +12,7 @@
 //            clock_phases
 //            ("p1:C1,p2:C2", gate-phases).
 //   species: rail_of (dual-rail); phase, clock_on, oscillator (gate-phases);
-//            buffer_of, buffer_hold (map-rates).
+//            buffer_of, buffer_hold, gate_hold (map-rates).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_IR_LOWERINGATTRIBUTES_H
@@ -77,6 +77,11 @@ inline constexpr Key<std::string> Oscillator{"oscillator"};
 inline constexpr Key<std::string> BufferOf{"buffer_of"};
 /// The fraction of its species a buffer module must hold (on LS).
 inline constexpr Key<double> BufferHold{"buffer_hold"};
+/// The fraction of a species its gates hold in SSW's model (alpha_X: the sum
+/// of q / qmax over the directions whose held reactant it is), set where
+/// positive when map-rates modelled sequestration (buffers not off): what a
+/// lab network of the formal CRN holds besides its buffers.
+inline constexpr Key<double> GateHold{"gate_hold"};
 
 /// True when map-rates marked the module as its output (`formal = "true"`):
 /// lowering it again would add a second layer of fuels.

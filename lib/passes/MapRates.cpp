@@ -54,13 +54,16 @@
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
 // below qmin/qmax). LS records the fraction of X its buffer must hold
 // (buffer_hold = q_s / qmax): the DSD backend measures what its gates hold
-// and sets it (backends/dsd/BufferCalibration.h). Module attributes record the
-// figures: rate_time_scale (gamma), sequestration (lambda), amount_factor (lab
-// amount of a signal, free and held, per model amount: 1 + lambda with SSW's
-// buffers on every species, else 1; see addBuffers), formal = "true" (the
-// module is the lowering's output), time_scale (implemented seconds per formal
-// second: gamma, times 1 + lambda with buffers), conc_scale_nM (nM per former
-// unit), cmax_nM, qmax_per_nM_s, qmin_per_nM_s.
+// and sets it (backends/dsd/BufferCalibration.h). Every species its gates
+// hold records alpha_X (gate_hold; buffers not off), so that a lab network
+// of the formal CRN can hold what the gates will (verify::formalLabNetwork).
+// Module attributes record the figures: rate_time_scale (gamma), sequestration
+// (lambda), amount_factor (lab amount of a signal, free and held, per model
+// amount: 1 + lambda with SSW's buffers on every species, else 1; see
+// addBuffers), formal = "true" (the module is the lowering's output),
+// time_scale (implemented seconds per formal second: gamma, times 1 + lambda
+// with buffers), conc_scale_nM (nM per former unit), cmax_nM, qmax_per_nM_s,
+// qmin_per_nM_s.
 //
 //===----------------------------------------------------------------------===//
 
@@ -485,6 +488,12 @@ LogicalResult MapRatesPass::run(Module &module, DiagnosticEngine &diags) {
   warnUnrealisable(module, qmin(), qmax(), diags);
   double amountFactor = 1;
   double lambda = addBuffers(module, names, amountFactor);
+  if (buffers != BufferMode::Off) {
+    std::vector<double> alpha = sequestration::gateHolds(module, qmax());
+    for (SpeciesId s = 0; s < module.speciesCount(); ++s)
+      if (alpha[s] > 0)
+        lowering::set(module.getSpecies(s).attrs, lowering::GateHold, alpha[s]);
+  }
   AttributeList &attrs = module.attrs;
   lowering::markFormal(attrs);
   lowering::set(attrs, lowering::ConcScaleNM, scale);

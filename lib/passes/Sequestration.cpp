@@ -238,6 +238,18 @@ std::optional<std::vector<double>> sequestration::equalisingHolds(
 ///   directions X is gated in,  F = max f_d,
 /// which every r_d <= q_d keeps realisable. Returns F and rewrites the rates,
 /// or nullopt (rates untouched) when the iteration does not settle.
+/// The reactant a gate holds when the held one is first (gatedHolds):
+/// none when the side is empty or starts with a constant or a fuel.
+static std::optional<SpeciesId> heldReactant(const Module &module,
+                                             const TermList &side) {
+  if (side.empty())
+    return std::nullopt;
+  const Species &s = module.getSpecies(side.front().species);
+  if (s.constant || s.role == SpeciesRole::Fuel)
+    return std::nullopt;
+  return side.front().species;
+}
+
 std::optional<double> sequestration::equaliseRates(Module &module,
                                                    double qmax) {
   std::vector<std::pair<TermList *, double *>> dirs;
@@ -246,14 +258,7 @@ std::optional<double> sequestration::equaliseRates(Module &module,
     if (r.reverseRate)
       dirs.push_back({&r.products, &*r.reverseRate});
   }
-  auto gated = [&](const TermList &side) -> std::optional<SpeciesId> {
-    if (side.empty())
-      return std::nullopt;
-    const Species &s = module.getSpecies(side.front().species);
-    if (s.constant || s.role == SpeciesRole::Fuel)
-      return std::nullopt;
-    return side.front().species;
-  };
+  auto gated = [&](const TermList &side) { return heldReactant(module, side); };
   std::vector<double> q, r;
   for (auto [side, rate] : dirs)
     q.push_back(*rate);
@@ -281,4 +286,27 @@ std::optional<double> sequestration::equaliseRates(Module &module,
     return big;
   }
   return std::nullopt;
+}
+
+std::vector<double> sequestration::gateHolds(const Module &module,
+                                             double qmax) {
+  std::vector<double> alpha(module.speciesCount(), 0);
+  auto buffer = [&](const Reaction &r) {
+    for (const TermList *side : {&r.reactants, &r.products})
+      for (const Term &t : *side)
+        if (lowering::get(module.getSpecies(t.species).attrs,
+                          lowering::BufferOf))
+          return true;
+    return false;
+  };
+  for (const Reaction &r : module.allReactions()) {
+    if (buffer(r))
+      continue;
+    if (std::optional<SpeciesId> s = heldReactant(module, r.reactants))
+      alpha[*s] += r.rate / qmax;
+    if (r.reverseRate)
+      if (std::optional<SpeciesId> s = heldReactant(module, r.products))
+        alpha[*s] += *r.reverseRate / qmax;
+  }
+  return alpha;
 }

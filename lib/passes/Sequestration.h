@@ -82,6 +82,14 @@ equalisingHolds(const ir::Module &module, const std::vector<double> &alpha,
 /// untouched when the iteration does not settle.
 std::optional<double> equaliseRates(ir::Module &module, double qmax);
 
+/// Requires: every direction's held reactant is first (gatedHolds).
+/// The holds alpha_X of the module as it stands: per species, the sum of
+/// q / qmax over the directions whose first reactant it is (a constant or
+/// fuel first reactant holds nothing); the directions of buffer modules
+/// (a reactant carries buffer_of) are left out, since their hold is
+/// buffer_hold.
+std::vector<double> gateHolds(const ir::Module &module, double qmax);
+
 } // namespace crnc::sequestration
 
 #endif

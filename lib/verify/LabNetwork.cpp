@@ -111,6 +111,33 @@ static Interpretation formalHolds(const Crn &crn,
   return holds;
 }
 
+/// The gates' share of SSW's sequestration model, which the formal CRN
+/// leaves implicit: per species X with gate_hold h, X <=> held_X (forward
+/// h qmax C_max, back qmax C_max: a gate at C_max binds X at q and its
+/// backward strand at C_max releases it at qmax), so that X is held by h at
+/// equilibrium and, with its buffer, by the sequestration time_scale
+/// assumes.
+static void addGateHolds(Crn &crn, const ir::Module &formal) {
+  using namespace ir::lowering;
+  // qmax C_max is a first-order rate: the same in every unit.
+  double back = get(formal.attrs, QmaxPerNMs).value_or(0) *
+                get(formal.attrs, CmaxNM).value_or(0);
+  if (!(back > 0))
+    return;
+  for (const ir::Species &sp : formal.allSpecies()) {
+    std::optional<double> hold = get(sp.attrs, GateHold);
+    std::optional<SpeciesIndex> x = crn.lookup(sp.name);
+    if (!hold || !(*hold > 0) || !x || crn.constant[*x])
+      continue;
+    std::string name = "held_" + sp.name;
+    while (crn.lookup(name))
+      name += "_";
+    SpeciesIndex h = crn.getOrAddSpecies(name);
+    crn.reactions.push_back({Multiset{*x}, Multiset{h}, *hold * back, sp.loc});
+    crn.reactions.push_back({Multiset{h}, Multiset{*x}, back, sp.loc});
+  }
+}
+
 std::vector<std::string> labReadoutSignals(const ir::Module &model,
                                            const ir::Module &formal) {
   std::vector<std::string> signals;
@@ -134,6 +161,7 @@ LabNetwork formalLabNetwork(const ir::Module &formal,
   for (SpeciesIndex s = 0; s < crn.speciesCount(); ++s)
     if (!crn.constant[s])
       crn.initial[s] *= factor;
+  addGateHolds(crn, formal);
   Interpretation holds = formalHolds(crn, signals);
   LabNetwork net;
   net.module = moduleOf(crn, crn.constant, finiteFuels, formal);

@@ -48,7 +48,11 @@ std::vector<std::string> labReadoutSignals(const ir::Module &model,
 /// Guarantees: the network is `formal` with its constant species as fuels
 /// (held, or finite when `finiteFuels`), its other species starting at
 /// amount_factor times their initial values (what the lab adds, as the
-/// design does); holds as in the file comment.
+/// design does), and per species X with gate_hold h a held copy
+/// X <=> held_X at the ratio h (the gates' share of map-rates'
+/// sequestration, which the formal reactions leave implicit: without it a
+/// species its buffer holds by less than the sequestration runs free above
+/// the level time_scale assumes); holds as in the file comment.
 LabNetwork formalLabNetwork(const ir::Module &formal,
                             llvm::ArrayRef<std::string> signals,
                             bool finiteFuels);
