@@ -145,8 +145,12 @@ static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
     if (!m)
       return m;
   }
+  // The backward strand also takes over where the gate is pinned at a
+  // bound short of the calibration's precision.
+  double off = std::fabs(m->perMolarSecond / target - 1);
+  bool pinned = (*conc >= level || *conc <= floor) && off > 1e-3;
   if (options.tuneBackwardStrands && m->perMolarSecond > 0 &&
-      std::fabs(m->perMolarSecond / target - 1) > RealisedRateTolerance)
+      (off > RealisedRateTolerance || pinned))
     return tuneBackwardStrand(module, design, i, step, target, floor,
                               BackwardStrandCeiling * fuelConcentration(module),
                               *m);

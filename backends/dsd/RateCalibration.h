@@ -81,7 +81,10 @@ double triggerLevel(const ir::Module &module, ir::SpeciesId s);
 ///      wrote (C_max or its diluted gate fuel) and at least to its floor,
 ///      options.gateExcess times what the module consumes (`loads`,
 ///      GateLoad.h: the gate stays in excess of its own load),
-///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %),
+///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %);
+///      where the module is still off q by more than RealisedRateTolerance,
+///      or by more than 0.1 % with its gate pinned at a bound, the join's
+///      backward strand is tuned (tuneBackwardStrand, FuelStrandKnob.h),
 ///   5. where some module misses q, with the mismatch knob, measure every
 ///      calibrated module's realisable windows (RealisableRates.h) for the
 ///      driver's choice of a time axis on which all of them realise q.

@@ -289,3 +289,33 @@ TEST_CASE("a clock-catalysed join is calibrated at the trigger's level",
   CHECK(*design.getComplex(*m.rateGate).concentration ==
         Approx(311.9).epsilon(2e-3));
 }
+
+// A join whose gate would need more than C_max at its partner's level is
+// pinned there short of q by less than the 1 % tolerance; the backward
+// strand then takes over: q = 6.45e5 /M/s needs 1000 x 6.45 / 6.505 x
+// 1.01434 = 1005.8 nM of gate (rates as above), so at C_max the module
+// realises 6.505e5 / 1.01434 = 6.413e5 (0.57 % short). With k-1 [Bk] + k2
+// clk = 6.505e5 x 0.4537 / 6.45e5 /s per uM it realises q: [Bk] = (0.457569
+// - 0.006505) / 0.4537 x 1000 = 994.2 nM. Tolerances 0.2 % (4 digits,
+// bisection in log level).
+TEST_CASE("a join pinned at C_max is brought to q by its backward strand",
+          "[dsd][rates][clock]") {
+  std::string text = clockedModule;
+  size_t at = text.find("k = 0.0002");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 10, "k = 0.000645");
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto [module, design] = compileText(text, dsd::SchemeOptions(), diags);
+  const dna::ReactionModule &m = design.modules.front();
+  REQUIRE(m.rateGate);
+  REQUIRE(m.realisedRate);
+  CHECK(*design.getComplex(*m.rateGate).concentration == Approx(1000));
+  CHECK(*m.realisedRate == Approx(6.45e5).epsilon(2e-3));
+  std::vector<double> lowered;
+  for (dna::ComplexIndex f : m.fuels)
+    if (*design.getComplex(f).concentration < 1000)
+      lowered.push_back(*design.getComplex(f).concentration);
+  REQUIRE(lowered.size() == 1);
+  CHECK(lowered.front() == Approx(994.2).epsilon(2e-3));
+}
