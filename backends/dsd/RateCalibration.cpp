@@ -145,8 +145,12 @@ static llvm::Expected<MeasuredRate> tuneGate(const ir::Module &module,
     if (!m)
       return m;
   }
+  // The backward strand also takes over where the gate is pinned at a
+  // bound short of the calibration's precision.
+  double off = std::fabs(m->perMolarSecond / target - 1);
+  bool pinned = (*conc >= level || *conc <= floor) && off > 1e-3;
   if (options.tuneBackwardStrands && m->perMolarSecond > 0 &&
-      std::fabs(m->perMolarSecond / target - 1) > RealisedRateTolerance)
+      (off > RealisedRateTolerance || pinned))
     return tuneBackwardStrand(module, design, i, step, target, floor,
                               BackwardStrandCeiling * fuelConcentration(module),
                               *m);
@@ -257,21 +261,34 @@ static double gateHold(const ir::Module &module, const std::vector<Step> &steps,
   return alpha;
 }
 
+double dsd::triggerLevel(const ir::Module &module, ir::SpeciesId s) {
+  using namespace ir::lowering;
+  const ir::Species &sp = module.getSpecies(s);
+  std::optional<double> on = get(sp.attrs, ClockOn);
+  std::optional<double> scale = get(module.attrs, ConcScaleNM);
+  if (sp.role != ir::SpeciesRole::Clock || !on || !scale || !(*on > 0) ||
+      !(*scale > 0) || module.unit == ConcUnit::None)
+    return 0;
+  return *on * convertConcentration(*scale, ConcUnit::nM, module.unit);
+}
+
 std::vector<Step> dsd::atPartnerLevels(const ir::Module &module,
                                        std::vector<Step> steps,
                                        const GateLoads &loads) {
-  if (!loads.simulated)
-    return steps;
   double factor =
       ir::lowering::get(module.attrs, ir::lowering::AmountFactor).value_or(1);
   for (Step &step : steps) {
-    double total = loads.partnerOf(step);
-    if (step.reactants.size() != 2 || !(total > 0) ||
+    if (step.reactants.size() != 2 ||
         module.getSpecies(step.reactants[1]).constant)
       continue;
-    if (gateHold(module, steps, step.reactants[1]) > 0)
+    // A trigger's free level is the schedule's (its holds included).
+    if (double trigger = triggerLevel(module, step.reactants[1]); trigger > 0) {
+      step.partnerLevel = trigger;
       continue;
-    step.partnerLevel = total / factor;
+    }
+    double total = loads.simulated ? loads.partnerOf(step) : 0;
+    if (total > 0 && !(gateHold(module, steps, step.reactants[1]) > 0))
+      step.partnerLevel = total / factor;
   }
   return steps;
 }

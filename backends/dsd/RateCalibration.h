@@ -49,9 +49,23 @@ void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
 /// at their partners' free levels took approximate_majority under
 /// srinivas2015 from 2.85 % to 5.42 % (best fit 1.98 %), so they stay
 /// measured at a trace level (lib/verify/README.md).
+/// A step whose second reactant is a clock trigger (gate-phases'
+/// `clock_on`) fires at the trigger's free level, which the lab protocol
+/// sets and no flux simulation is needed for (a clocked model's loads are
+/// bounds): the lab adds clock_on model units times amount_factor and the
+/// trigger's buffer holds all but 1 / amount_factor of it, so clock_on x
+/// conc_scale_nM is free. The join gate's held complex is drained by it
+/// (the factor 1 / (1 + [trigger] / [Bk]) above): the README regression's
+/// 'X1 + clk_forward -> ...' calibrated at a trace of the trigger realised
+/// 0.989 q at its 0.839 nM (backward strand at C_max 78.6 nM), and its
+/// output ran 1.1 % short of the formal CRN's over the probe sample.
 std::vector<Step> atPartnerLevels(const ir::Module &module,
                                   std::vector<Step> steps,
                                   const GateLoads &loads);
+
+/// The free level (module units) of clock trigger `s` during its phase:
+/// clock_on x conc_scale_nM; 0 when `s` is no trigger with both set.
+double triggerLevel(const ir::Module &module, ir::SpeciesId s);
 
 /// Calibrates every irreversible module of `design` (built from `steps`,
 /// one per module, in order):
@@ -67,7 +81,10 @@ std::vector<Step> atPartnerLevels(const ir::Module &module,
 ///      wrote (C_max or its diluted gate fuel) and at least to its floor,
 ///      options.gateExcess times what the module consumes (`loads`,
 ///      GateLoad.h: the gate stays in excess of its own load),
-///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %),
+///   4. measure again and repeat (at most 4 rounds; stops within 0.1 %);
+///      where the module is still off q by more than RealisedRateTolerance,
+///      or by more than 0.1 % with its gate pinned at a bound, the join's
+///      backward strand is tuned (tuneBackwardStrand, FuelStrandKnob.h),
 ///   5. where some module misses q, with the mismatch knob, measure every
 ///      calibrated module's realisable windows (RealisableRates.h) for the
 ///      driver's choice of a time axis on which all of them realise q.

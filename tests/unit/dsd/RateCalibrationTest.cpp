@@ -228,3 +228,94 @@ TEST_CASE_METHOD(UncalibratedAbc,
   CHECK(factor > 2);
   CHECK(factor < 17.7 * 1.001);
 }
+
+// A clock-catalysed step fires at the trigger's free level, which the lab
+// protocol sets (clock_on x conc_scale_nM: 1 x 10 nM here), also where its
+// buffer holds the trigger first (gateHold > 0) and the loads are bounds (a
+// clocked model). SSW's join then realises k1 k2 [L] / (k-1 [Bk] + k2 clk):
+// the gate needs 1 + 6.505e5 * 1e-8 / (4.537e5 * 1e-6) = 1.01434 times the
+// 307.5 nM a trace of the trigger needs (rates as above), 311.9 nM, and
+// realises q at 10 nM. Tolerance 0.2 % (levels to 4 digits, calibration
+// within 0.1 %).
+static constexpr const char *clockedModule = R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  attr conc_scale_nM = "10"
+  species A : signal = 10
+  species B : signal = 0
+  species clk : clock = 10 {phase = "on", clock_on = "1"}
+  species LS_clk : fuel = 1000 constant {buffer_of = "clk"}
+  species BS_clk : fuel = 1000 constant
+  species HS_clk : intermediate = 0
+  reaction A + clk -> B + clk [k = 0.0002]
+  reaction clk + LS_clk <=> HS_clk + BS_clk [kf = 0.0006, kr = 0.0006]
+})";
+
+TEST_CASE("a clock trigger's free level is the schedule's",
+          "[dsd][rates][clock]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  std::unique_ptr<ir::Module> module = parseModule(clockedModule, diags);
+  REQUIRE(module);
+  ir::SpeciesId clk = *module->lookupSpecies("clk");
+  CHECK(dsd::triggerLevel(*module, clk) == Approx(10));
+  CHECK(dsd::triggerLevel(*module, *module->lookupSpecies("A")) == 0);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  std::vector<dsd::Step> steps =
+      dsd::SchemeBuilder(*module, options, *design).steps(false);
+  dsd::GateLoads bounds; // not simulated, as for a clocked model
+  std::vector<dsd::Step> at = dsd::atPartnerLevels(*module, steps, bounds);
+  REQUIRE(at.front().reactants.size() == 2);
+  REQUIRE(at.front().reactants[1] == clk);
+  CHECK(at.front().partnerLevel == Approx(10));
+  // The buffer's step (clk first, LS_clk a constant) has no partner.
+  for (size_t i = 1; i < at.size(); ++i)
+    CHECK(at[i].partnerLevel == 0);
+}
+
+TEST_CASE("a clock-catalysed join is calibrated at the trigger's level",
+          "[dsd][rates][clock]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto [module, design] =
+      compileText(clockedModule, dsd::SchemeOptions(), diags);
+  const dna::ReactionModule &m = design.modules.front();
+  REQUIRE(m.rateGate);
+  REQUIRE(m.realisedRate);
+  CHECK(*m.realisedRate == Approx(2e5).epsilon(2e-3));
+  CHECK(*design.getComplex(*m.rateGate).concentration ==
+        Approx(311.9).epsilon(2e-3));
+}
+
+// A join whose gate would need more than C_max at its partner's level is
+// pinned there short of q by less than the 1 % tolerance; the backward
+// strand then takes over: q = 6.45e5 /M/s needs 1000 x 6.45 / 6.505 x
+// 1.01434 = 1005.8 nM of gate (rates as above), so at C_max the module
+// realises 6.505e5 / 1.01434 = 6.413e5 (0.57 % short). With k-1 [Bk] + k2
+// clk = 6.505e5 x 0.4537 / 6.45e5 /s per uM it realises q: [Bk] = (0.457569
+// - 0.006505) / 0.4537 x 1000 = 994.2 nM. Tolerances 0.2 % (4 digits,
+// bisection in log level).
+TEST_CASE("a join pinned at C_max is brought to q by its backward strand",
+          "[dsd][rates][clock]") {
+  std::string text = clockedModule;
+  size_t at = text.find("k = 0.0002");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 10, "k = 0.000645");
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto [module, design] = compileText(text, dsd::SchemeOptions(), diags);
+  const dna::ReactionModule &m = design.modules.front();
+  REQUIRE(m.rateGate);
+  REQUIRE(m.realisedRate);
+  CHECK(*design.getComplex(*m.rateGate).concentration == Approx(1000));
+  CHECK(*m.realisedRate == Approx(6.45e5).epsilon(2e-3));
+  std::vector<double> lowered;
+  for (dna::ComplexIndex f : m.fuels)
+    if (*design.getComplex(f).concentration < 1000)
+      lowered.push_back(*design.getComplex(f).concentration);
+  REQUIRE(lowered.size() == 1);
+  CHECK(lowered.front() == Approx(994.2).epsilon(2e-3));
+}
