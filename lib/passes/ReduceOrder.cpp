@@ -46,8 +46,9 @@
 // Default eps = 0.02: the lowered network's lab time goes as 1 / eps^2 (kr
 // above is C / eps, and C = k / K grows as 1 / eps), its error as eps: a
 // trimolecular test network deviates by 2.0 % (EquivalenceTest), a signed
-// two-phase learner after the whole lowering by 4.2 % (PipelineTest), inside
-// the 5 % threshold of `crnc verify --resimulate`; 0.025 would cross it.
+// two-phase learner after the whole lowering by 2.1 % (PipelineTest; 4.2 %
+// while the chains unbound at kr), inside the 5 % threshold of `crnc verify
+// --resimulate`.
 //
 // Exact alternative: no construction with a bounded number of new species
 // reproduces a trimolecular monomial exactly in general; the exact route is
