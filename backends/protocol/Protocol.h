@@ -50,6 +50,10 @@ struct LabSettings {
   /// words; unset: map-rates' time_scale.
   std::optional<double> secondsPerModelTime;
   std::string timeAxis;
+  /// A learning network's target goes in with the second phase's trigger
+  /// instead of with the inputs (the first phase does not read it; see
+  /// verify::targetWaitsForUpdate), as crnc train and verification run it.
+  bool targetWithSecondPhase = false;
 };
 
 /// Range checks; the message names the setting and the accepted range.
@@ -75,9 +79,13 @@ struct Timeline {
   /// map-rates' time_scale, or LabSettings::secondsPerModelTime
   double labSecondsPerModelTime = 1;
   std::string timeAxis;             ///< empty: map-rates' time_scale
-  double nanomolarPerModelUnit = 1; ///< map-rates' conc_scale_nM
-  std::string kind;                 ///< "learning" or "reaction network"
-  double cycleMinutes = 0;          ///< one sample presentation (learning)
+  double nanomolarPerModelUnit = 1; ///< map-rates' conc_scale_nM (free)
+  /// What the lab adds per model unit (free and held in gates and
+  /// buffers): conc_scale_nM x amount_factor, as the design's initial
+  /// concentrations and verification's simulated additions.
+  double addedNanomolarPerModelUnit = 1;
+  std::string kind;        ///< "learning" or "reaction network"
+  double cycleMinutes = 0; ///< one sample presentation (learning)
   std::vector<TimelineEvent> events;
   std::vector<std::string> notes;
 };

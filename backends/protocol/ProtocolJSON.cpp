@@ -81,6 +81,7 @@ static ordered_json timelineJSON(const Timeline &t) {
       {"lab_seconds_per_model_time", t.labSecondsPerModelTime},
       {"time_axis", t.timeAxis.empty() ? "map-rates' time_scale" : t.timeAxis},
       {"nM_per_model_unit", t.nanomolarPerModelUnit},
+      {"nM_added_per_model_unit", t.addedNanomolarPerModelUnit},
       {"cycle_min", t.cycleMinutes},
       {"events", std::move(events)},
       {"notes", t.notes}};

@@ -6,6 +6,7 @@
 #include "lib/support/Format.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include <algorithm>
 #include <cmath>
 
 using namespace crnc;
@@ -94,26 +95,36 @@ static void add(Timeline &t, double minute, llvm::StringRef action,
   t.events.push_back({minute, action.str(), what.str(), amount.str()});
 }
 
-/// Loads: "X1" -> the species carrying feature/target rails.
-static llvm::Error addLoads(const ir::Module &m, Additions &adds, Timeline &t) {
+/// Which loads an addLoads call adds.
+enum class Loads { All, Inputs, Target };
+
+/// Loads: "X1" -> the species carrying feature/target rails, at `minute`
+/// (`note`, when given, in each amount's parenthesis).
+static llvm::Error addLoads(const ir::Module &m, Additions &adds, Loads which,
+                            double minute, llvm::StringRef note, Timeline &t) {
   for (const ir::Species &s : m.allSpecies()) {
     std::optional<model::Load> load = model::get(s.attrs, model::SampleLoad);
-    if (!load)
+    if (!load || (which == Loads::Inputs && load->isTarget) ||
+        (which == Loads::Target && !load->isTarget))
       continue;
     double scale = model::get(s.attrs, model::LoadScale).value_or(1);
     std::string variable =
         (load->isTarget ? "y_" : "x_") + std::to_string(load->index + 1);
     std::optional<model::Rail> rail = model::get(s.attrs, model::SignalRail);
-    std::string when =
-        !rail ? ""
-        : (*rail == model::Rail::Positive) == (scale > 0)
-            ? " (when " + variable + " > 0)"
-            : " (when " + variable + " < 0; use |" + variable + "|)";
+    std::vector<std::string> notes;
+    if (rail)
+      notes.push_back((*rail == model::Rail::Positive) == (scale > 0)
+                          ? "when " + variable + " > 0"
+                          : "when " + variable + " < 0; use |" + variable +
+                                "|");
+    if (!note.empty())
+      notes.push_back(note.str());
     llvm::Expected<std::string> amount =
         adds.perUnit(s.name, std::fabs(scale), variable);
     if (!amount)
       return amount.takeError();
-    add(t, 0, "add", s.name, *amount + when);
+    add(t, minute, "add", s.name,
+        *amount + (notes.empty() ? "" : " (" + llvm::join(notes, "; ") + ")"));
   }
   return llvm::Error::success();
 }
@@ -235,7 +246,8 @@ static std::vector<double> phaseStarts(double phaseMinutes, size_t phases,
 }
 
 static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
-                                    llvm::ArrayRef<double> pace, Protocol &p) {
+                                    const LabSettings &settings, Protocol &p) {
+  llvm::ArrayRef<double> pace = settings.phasePace;
   Timeline &t = p.timeline;
   t.kind = "learning";
   double horizon = model::get(m.attrs, model::Horizon).value_or(1);
@@ -246,7 +258,9 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
   t.cycleMinutes = starts.back();
   bool external = lowering::get(m.attrs, lowering::ClockStrategy) ==
                   lowering::GateStrategy::External;
-  if (llvm::Error e = addLoads(m, adds, t))
+  bool targetLater = settings.targetWithSecondPhase && phases.size() > 1;
+  if (llvm::Error e =
+          addLoads(m, adds, targetLater ? Loads::Inputs : Loads::All, 0, "", t))
     return e;
   std::vector<std::string> outputs;
   for (const ir::Species &s : m.allSpecies())
@@ -260,7 +274,19 @@ static llvm::Error learningTimeline(const ir::Module &m, Additions &adds,
     if (external)
       if (llvm::Error e = triggerEvents(m, phases, i, start, adds, p))
         return e;
+    if (i == 1 && targetLater)
+      if (llvm::Error e = addLoads(m, adds, Loads::Target, start,
+                                   "with phase '" + phases[1].name +
+                                       "' on: the first phase does not "
+                                       "read the target",
+                                   t))
+        return e;
   }
+  // In time order; same-minute actions keep the order written above.
+  std::stable_sort(t.events.begin(), t.events.end(),
+                   [](const TimelineEvent &a, const TimelineEvent &b) {
+                     return a.minute < b.minute;
+                   });
   addLearningNotes(m, external, t);
   p.measure = outputs;
   return llvm::Error::success();
@@ -292,17 +318,27 @@ llvm::Error protocol::buildTimeline(const ir::Module &formal,
   t.timeAxis = s.secondsPerModelTime ? s.timeAxis : "";
   t.nanomolarPerModelUnit =
       lowering::get(formal.attrs, lowering::ConcScaleNM).value_or(1);
+  double amountFactor =
+      lowering::get(formal.attrs, lowering::AmountFactor).value_or(1);
+  t.addedNanomolarPerModelUnit = t.nanomolarPerModelUnit * amountFactor;
   std::string axis =
       s.secondsPerModelTime
           ? s.timeAxis + "; map-rates' time_scale says " +
                 formatLabNumber(mapRates) + " s"
           : "time_scale " + formatLabNumber(t.labSecondsPerModelTime) +
                 " s, which includes the slow-down of the buffer modules";
-  t.notes.push_back("One model time unit lasts " +
-                    formatLabNumber(t.labSecondsPerModelTime / 60, 4) +
-                    " min at the bench (" + axis +
-                    "); one concentration unit is " +
-                    formatNumber(t.nanomolarPerModelUnit) + " nM.");
+  t.notes.push_back(
+      "One model time unit lasts " +
+      formatLabNumber(t.labSecondsPerModelTime / 60, 4) +
+      " min at the bench (" + axis + "); one concentration unit is " +
+      formatNumber(t.nanomolarPerModelUnit) + " nM" +
+      (amountFactor != 1
+           ? " free, and the lab adds " +
+                 formatLabNumber(t.addedNanomolarPerModelUnit, 4) +
+                 " nM per unit (" + formatLabNumber(amountFactor, 4) +
+                 "x: the gates and buffer modules hold the "
+                 "rest, as in the design's concentrations)."
+           : "."));
   t.notes.push_back("Nothing in this design reports its outputs optically: "
                     "reporter complexes for the measured species are not yet "
                     "part of the design; sample and quantify them (e.g. by "
@@ -313,8 +349,8 @@ llvm::Error protocol::buildTimeline(const ir::Module &formal,
     networkTimeline(formal, p);
     return llvm::Error::success();
   }
-  Additions adds(s, t.nanomolarPerModelUnit, p);
-  if (llvm::Error e = learningTimeline(formal, adds, s.phasePace, p))
+  Additions adds(s, t.addedNanomolarPerModelUnit, p);
+  if (llvm::Error e = learningTimeline(formal, adds, s, p))
     return e;
   if (t.cycleMinutes > 24 * 60)
     p.warnings.push_back("one training cycle lasts " +

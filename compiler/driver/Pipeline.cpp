@@ -50,6 +50,7 @@
 #include "lib/analysis/DotExport.h"
 #include "lib/support/Format.h"
 #include "lib/verify/LabRecord.h"
+#include "lib/verify/LabTraining.h"
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -281,14 +282,14 @@ static void fillOrderSequences(const DesignStage &stage,
 
 /// Step 8, for the bench: the protocol, and the order sheets once every
 /// strand has a sequence (step 7 fills protocol::OrderStrand::sequence).
-static LogicalResult writeLabOutputs(const ir::Module &module,
-                                     DesignStage &stage,
-                                     const CompileOptions &options,
-                                     DiagnosticEngine &diags,
-                                     CompileResult &result) {
+static LogicalResult
+writeLabOutputs(const ir::Module &module, const ir::Module &input,
+                DesignStage &stage, const CompileOptions &options,
+                DiagnosticEngine &diags, CompileResult &result) {
   protocol::LabSettings settings = options.lab;
   settings.phasePace =
       verify::measuredPace(module, dsd::schemeInfo(options.scheme.kind).name);
+  settings.targetWithSecondPhase = verify::targetWaitsForUpdate(input);
   if (const auto &t = stage.design.labTime; t && !t->axis.empty()) {
     settings.secondsPerModelTime = t->secondsPerTimeUnit;
     settings.timeAxis = t->axis;
@@ -451,7 +452,8 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   //    (backends/protocol).
   if (!options.onlyArtifact.empty())
     return success();
-  if (failed(writeLabOutputs(module, *stage, options, diags, result)))
+  if (failed(
+          writeLabOutputs(module, *log.input, *stage, options, diags, result)))
     return failure();
   // 9. report: the verification report (backends/report).
   writeReport(module, *stage, options, log, result);

@@ -291,6 +291,10 @@ int driver::reportLabLevel(const LabLevelRun &run,
      << " nM per model unit, triggers at "
      << formatSignificant(run.protocol.clockLevel, 4) << " nM"
      << dimmerTriggers(run.protocol)
+     << (p.amountFactor != 1 ? " (free levels; the lab adds " +
+                                   formatSignificant(p.amountFactor, 4) +
+                                   "x, which gates and buffers hold)"
+                             : "")
      << (p.targetAtBackward ? "; the target added with phase 2's trigger "
                               "(phase 1 does not read it)"
                             : "")

@@ -263,6 +263,6 @@ int driver::runVerify() {
       crosstalk && !allHold)
     modularLine += "crosstalk: " + *crosstalk + "\n";
   printVerifyDetails(problems, modularLine, in.fuels, in.wastes,
-                     interpretationText);
+                     interpretationText, verifyListLimit());
   return allHold ? ExitSuccess : ExitCheckFailed;
 }

@@ -24,21 +24,20 @@ cl::opt<size_t> verifyMaxComplexes(
     "verify-max-complexes",
     cl::desc("Most complexes the enumeration may find, in the whole system "
              "or in one module, before verification answers 'unknown' "
-             "(default 50000: the README's regression example needs 30018; "
-             "Nuskell stops at 5000)"),
-    cl::init(50000), VERIFY_OPT);
+             "(default 50000, as crnc verify; Nuskell stops at 5000)"),
+    cl::init(verify::DefaultMaxComplexes), VERIFY_OPT);
 cl::opt<size_t> verifyMaxReactions(
     "verify-max-reactions",
     cl::desc("Most detailed reactions the enumeration may find, in the whole "
-             "system or in one module (default 100000; Nuskell stops at "
-             "10000)"),
-    cl::init(100000), VERIFY_OPT);
+             "system or in one module (default 100000, as crnc verify; "
+             "Nuskell stops at 10000)"),
+    cl::init(verify::DefaultMaxReactions), VERIFY_OPT);
 cl::opt<size_t> verifyMaxUnionComplexes(
     "verify-max-union-complexes",
     cl::desc("When the whole system exceeds a limit it is enumerated module "
              "by module, each within the limits above: most complexes over "
              "all modules (default 100000; 0: no modular enumeration)"),
-    cl::init(100000), VERIFY_OPT);
+    cl::init(verify::DefaultMaxUnionComplexes), VERIFY_OPT);
 cl::opt<double> resimulateTEnd(
     "resimulate-t-end",
     cl::desc("Re-simulation horizon in the model's time unit (default: five "
@@ -60,21 +59,29 @@ cl::opt<double> resimulateTimeLimit(
 cl::opt<size_t> maxComplexCount("max-complex-count",
                                 cl::desc("<model.crn>: most complexes the "
                                          "enumeration may find, in the whole "
-                                         "system or in one module (Nuskell's "
-                                         "default)"),
-                                cl::init(5000), VERIFY_CMD_OPT);
+                                         "system or in one module (default "
+                                         "50000, as compile; Nuskell's 5000)"),
+                                cl::init(verify::DefaultMaxComplexes),
+                                VERIFY_CMD_OPT);
 cl::opt<size_t> maxReactionCount("max-reaction-count",
                                  cl::desc("<model.crn>: most detailed "
                                           "reactions, in the whole system or "
-                                          "in one module (Nuskell's default)"),
-                                 cl::init(10000), VERIFY_CMD_OPT);
+                                          "in one module (default 100000, as "
+                                          "compile; Nuskell's 10000)"),
+                                 cl::init(verify::DefaultMaxReactions),
+                                 VERIFY_CMD_OPT);
 cl::opt<size_t> maxUnionComplexes(
     "max-union-complexes",
     cl::desc("<model.crn>: when the whole system exceeds a limit it is "
              "enumerated module by module, each within the limits above: "
              "most complexes over all modules (default 100000, as compile; "
              "0: no modular enumeration)"),
-    cl::init(100000), VERIFY_CMD_OPT);
+    cl::init(verify::DefaultMaxUnionComplexes), VERIFY_CMD_OPT);
+cl::opt<size_t>
+    listLimit("list-limit",
+              cl::desc("Most names of the fuels and wastes, and lines of the "
+                       "interpretation, printed (default 40; 0: all)"),
+              cl::init(40), VERIFY_CMD_OPT);
 #undef VERIFY_CMD_OPT
 } // namespace
 
@@ -106,6 +113,8 @@ bool driver::readVerifyOptions(CompileOptions &options) {
   options.verification.resimulationSeconds = resimulateTimeLimit;
   return true;
 }
+
+size_t driver::verifyListLimit() { return listLimit; }
 
 std::optional<enumerate::EnumerateOptions> driver::readVerifyCommandLimits() {
   if (!checkRange("max-complex-count", double(maxComplexCount), 1, 1e9, "") ||

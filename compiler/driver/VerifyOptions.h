@@ -18,8 +18,12 @@ namespace crnc::driver {
 /// naming the flag.
 bool readVerifyOptions(CompileOptions &options);
 
+/// `crnc verify`'s --list-limit: most names or lines it prints of the
+/// fuels, the wastes and the interpretation (0: all).
+size_t verifyListLimit();
+
 /// `crnc verify`'s enumeration limits: --max-complex-count and
-/// --max-reaction-count (Nuskell's defaults) for the whole system and each
+/// --max-reaction-count (compile's defaults) for the whole system and each
 /// module, --max-union-complexes for the union when the design is enumerated
 /// module by module (0: no modular enumeration). None after a usage error
 /// naming the flag.

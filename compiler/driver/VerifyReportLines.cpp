@@ -1,7 +1,9 @@
 //===- VerifyReportLines.cpp - what `crnc verify` prints after verdicts ---===//
 
 #include "compiler/driver/VerifyReportLines.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -15,13 +17,23 @@ void printCounterexample(llvm::StringRef check,
   llvm::outs() << c.message << "\n";
 }
 
-void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names) {
+/// " ... and N more (--list-limit 0 prints all)" when `shown` < `total`.
+std::string more(size_t shown, size_t total) {
+  if (shown >= total)
+    return "";
+  return " ... and " + std::to_string(total - shown) +
+         " more (--list-limit 0 prints all)";
+}
+
+void printList(llvm::StringRef title, llvm::ArrayRef<std::string> names,
+               size_t limit) {
   if (names.empty())
     return;
-  llvm::outs() << title << ":";
-  for (const std::string &n : names)
-    llvm::outs() << " " << n;
-  llvm::outs() << "\n";
+  size_t shown = limit ? std::min(limit, names.size()) : names.size();
+  llvm::outs() << title << " (" << names.size() << "):";
+  for (size_t i = 0; i < shown; ++i)
+    llvm::outs() << " " << names[i];
+  llvm::outs() << more(shown, names.size()) << "\n";
 }
 } // namespace
 
@@ -47,19 +59,21 @@ void driver::printVerifyDetails(llvm::ArrayRef<NamedCounterexample> problems,
                                 llvm::StringRef modularLine,
                                 llvm::ArrayRef<std::string> fuels,
                                 llvm::ArrayRef<std::string> wastes,
-                                llvm::StringRef interpretationText) {
+                                llvm::StringRef interpretationText,
+                                size_t limit) {
   for (auto &[check, c] : problems)
     printCounterexample(check, c);
   llvm::outs() << modularLine;
-  printList("fuels removed", fuels);
-  printList("wastes", wastes);
-  if (!interpretationText.empty()) {
-    llvm::outs() << "interpretation:\n";
-    llvm::StringRef text(interpretationText);
-    while (!text.empty()) {
-      auto [line, rest] = text.split('\n');
-      llvm::outs() << "  " << line << "\n";
-      text = rest;
-    }
-  }
+  printList("fuels removed", fuels, limit);
+  printList("wastes", wastes, limit);
+  if (interpretationText.empty())
+    return;
+  llvm::SmallVector<llvm::StringRef, 64> lines;
+  interpretationText.split(lines, '\n', -1, false);
+  size_t shown = limit ? std::min(limit, lines.size()) : lines.size();
+  llvm::outs() << "interpretation (" << lines.size() << " species):\n";
+  for (size_t i = 0; i < shown; ++i)
+    llvm::outs() << "  " << lines[i] << "\n";
+  if (shown < lines.size())
+    llvm::outs() << " " << more(shown, lines.size()) << "\n";
 }

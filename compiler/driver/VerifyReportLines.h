@@ -24,12 +24,13 @@ std::string describeModular(const verify::ModularResult &m,
                             std::vector<NamedCounterexample> &problems);
 
 /// Prints, on stdout, the counterexamples, `modularLine`, the fuels removed,
-/// the wastes and (indented, when not empty) `interpretationText`.
+/// the wastes and (indented, when not empty) `interpretationText`, each
+/// list with its size and at most `limit` names or lines (0: all).
 void printVerifyDetails(llvm::ArrayRef<NamedCounterexample> problems,
                         llvm::StringRef modularLine,
                         llvm::ArrayRef<std::string> fuels,
                         llvm::ArrayRef<std::string> wastes,
-                        llvm::StringRef interpretationText);
+                        llvm::StringRef interpretationText, size_t limit);
 
 } // namespace crnc::driver
 

@@ -253,6 +253,16 @@ bool targetWaitsForUpdate(const ir::Module &model,
   return true;
 }
 
+bool targetWaitsForUpdate(const ir::Module &model) {
+  llvm::Expected<train::ModelInterface> mi =
+      train::ModelInterface::fromModule(model);
+  if (!mi) {
+    llvm::consumeError(mi.takeError());
+    return false;
+  }
+  return targetWaitsForUpdate(model, *mi);
+}
+
 /// Integrates to `end`; when CVODE stops early (its non-negativity
 /// constraint cannot be met from its step history, as with a trigger at
 /// 1 % of the others' level), restarts it from the state it reached, with

@@ -81,6 +81,8 @@ struct LabProtocol {
 /// 7.28, 6.62, 5.89 for targets 5, 11.8, 20 where the model's is 6.556).
 bool targetWaitsForUpdate(const ir::Module &model,
                           const train::ModelInterface &mi);
+/// The same for a module that may not be a model (false then).
+bool targetWaitsForUpdate(const ir::Module &model);
 
 /// Integrates `sim` to `end`; when CVODE stops early (its non-negativity
 /// constraint cannot be met from its step history), restarts it from the

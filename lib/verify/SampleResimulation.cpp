@@ -124,8 +124,9 @@ ResimulationResult compareSampleTraces(const SampleTrace &formal,
 
 /// Step 2 for one network: its trace, or the error naming it.
 static llvm::Expected<SampleTrace>
-traceOn(LabNetwork net, llvm::StringRef what, const ir::Module &formal,
-        const train::ModelInterface &mi, const train::RecordedSample &sample,
+traceOn(LabNetwork net, llvm::StringRef what, const ir::Module &model,
+        const ir::Module &formal, const train::ModelInterface &mi,
+        const train::RecordedSample &sample,
         const SampleResimulationOptions &options, const Deadline &deadline,
         double &wallSeconds, double &phaseSeconds) {
   auto start = std::chrono::steady_clock::now();
@@ -133,6 +134,8 @@ traceOn(LabNetwork net, llvm::StringRef what, const ir::Module &formal,
   if (!protocol)
     return protocol.takeError();
   phaseSeconds = protocol->phaseSeconds;
+  // The target goes in as crnc train and the protocol add it.
+  protocol->targetAtBackward = targetWaitsForUpdate(model, mi);
   sim::SolverOptions solver = options.solver;
   solver.absTol *= protocol->concScale; // model units -> the network's
   auto trainer = LabTrainer::create(std::move(net), mi, *protocol, solver);
@@ -234,8 +237,8 @@ resimulateSample(const ir::Module &model, const ir::Module &formal,
   LabNetwork *nets[2] = {&formalNet, &dnaNet};
   double *wall[2] = {&out.formalWallSeconds, &out.dnaWallSeconds};
   for (int i = 0; i < 2; ++i) {
-    auto trace = traceOn(std::move(*nets[i]), names[i], formal, *mi, sample,
-                         options, deadline, *wall[i], out.phaseSeconds);
+    auto trace = traceOn(std::move(*nets[i]), names[i], model, formal, *mi,
+                         sample, options, deadline, *wall[i], out.phaseSeconds);
     if (!trace)
       return trace.takeError();
     traces[i] = std::move(*trace);

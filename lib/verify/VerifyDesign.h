@@ -23,6 +23,15 @@ namespace crnc::verify {
 /// reactions, release cutoff 7 nt.
 enumerate::EnumerateOptions nuskellEnumerateOptions();
 
+/// The limits `crnc compile` and `crnc verify` enumerate a design within
+/// before a check answers 'unknown' (the README's regression example needs
+/// 23,033 complexes; Nuskell stops at 5000 and 10000): complexes and
+/// detailed reactions in the whole system or one module, and complexes over
+/// all modules when it falls back to module-by-module enumeration.
+inline constexpr size_t DefaultMaxComplexes = 50000;
+inline constexpr size_t DefaultMaxReactions = 100000;
+inline constexpr size_t DefaultMaxUnionComplexes = 100000;
+
 /// A design enumerated and turned into an implementation CRN.
 struct PreparedDesign {
   Crn formal; ///< the formal CRN, its fuels removed

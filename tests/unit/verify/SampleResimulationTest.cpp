@@ -152,7 +152,7 @@ TEST_CASE("a recorded sample is the lab protocol's presentation",
 // enumerated as compile does (module by module past 5000 complexes): every
 // readout signal both networks hold is compared (the model's 24 species and
 // the 3 triggers), each phase horizon x time_scale = 9145.990 s (the lab
-// time line's 2.58 h), and at the presentation both networks hold the
+// time line's 2.54 h), and at the presentation both networks hold the
 // sample's inputs exactly (the DNA level adds x amount_factor of them as
 // free strands and reads them back; 1e-9).
 TEST_CASE("one training sample through the formal CRN and the DNA design",
