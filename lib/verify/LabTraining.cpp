@@ -186,6 +186,11 @@ LabTrainer::presentation(llvm::ArrayRef<double> base, llvm::ArrayRef<double> x,
                          double target) const {
   std::vector<double> y(base.begin(), base.end());
   removeCopies(y, mi.transient);
+  // As the model network resets them: a transient species that starts above
+  // 0 (nonlinear_classifier's augmented states, 2 units) is added again.
+  for (size_t s : mi.transient)
+    if (llvm::Error e = add(y, s, mi.initialState[s]))
+      return e;
   if (llvm::Error e = load(y, x, target, !proto.targetAtBackward, true))
     return e;
   return y;

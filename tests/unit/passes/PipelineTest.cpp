@@ -116,7 +116,9 @@ TEST_CASE("full lowering of a two-phase signed learner matches the model") {
   std::printf("[figure] full lowering deviation %.3g (time scale %g, %zu "
               "species, %zu reactions)\n",
               dev, timeScale, low->speciesCount(), low->reactionCount());
-  CHECK(dev < 0.05);
+  // Measured 0.0214 (0.0421 while reduce-order's chains unbound at kr, not
+  // kr - S: every gated chain 1/(1 + eps) slow); the rest is sequestration.
+  CHECK(dev < 0.03);
 }
 
 TEST_CASE("map-rates buffers make every species' sequestration equal") {

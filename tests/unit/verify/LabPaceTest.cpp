@@ -92,8 +92,9 @@ TEST_CASE("a record with phases of different lengths keeps both",
 // run by a protocol whose phases are half as long as map-rates' time scale
 // says: the calibration finds them twice as long as that protocol's, within
 // the formal CRN's own departure from the model at its time scale (its
-// pace at the true time scale, measured here too: 1.12 (forward) and 1.17
-// (backward) with the gates' holds in the lab network; the same paces at
+// pace at the true time scale, measured here too: 1.110 (forward) and 1.164
+// (backward) with the gates' holds in the lab network and reduce-order's
+// chains unbinding at kr - S (1.12 and 1.17 at kr); the same paces at
 // every scale, since those holds make it SSW's time-scaled copy). Tolerance
 // 1e-5 relative for the forward phase (the same trajectory sampled at other
 // times, 150 points over three phases, and interpolated linearly on each
