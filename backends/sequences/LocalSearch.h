@@ -8,8 +8,12 @@
 // indexes updated incrementally (no alignments in the loop):
 //   - hard: k-mers (uniqueK) shared between domain families (a domain with
 //     its complement), maximal forbidden runs (GGGG, CCCC, AAAAA, TTTTT)
-//     that cross a domain boundary on some strand (evaluated in a window of
-//     a few bases around the domain, so a move costs O(occurrences));
+//     that cross a domain boundary on some strand (a candidate is scored
+//     by the runs in a window of 4 bases around each occurrence, grouped
+//     into flank classes cached between moves, so a candidate costs
+//     O(classes), not O(occurrences); a kept move updates the score by the
+//     runs recounted on the strands holding the domain, so it stays equal
+//     to a count from scratch);
 //   - soft: pairs of families sharing a strong k-mer (5 <= k < uniqueK:
 //     its perfect duplex alone passes the spurious duplex limit; weighted
 //     most), pairs of a toehold family and another family sharing a
@@ -105,11 +109,27 @@ public:
   Rng &rng() { return random; }
   /// Hard-constraint blame of a domain (shared uniqueK-mers, junction runs).
   unsigned hardBlame(unsigned d) const;
+  /// Forbidden runs that cross a boundary of `d`, over its occurrences:
+  /// each occurrence's window of 4 bases either side (fewer at a strand
+  /// end, walking over short neighbours). Per flank class (cached until a
+  /// domain beside `d` changes); the same count as window by window.
+  unsigned junctionRuns(unsigned d) const { return junctionRunsAround(d); }
 
 private:
   void place(unsigned d, const std::string &sequence);
   void unplace(unsigned d);
   unsigned junctionRunsAround(unsigned d) const;
+  /// junctionRunsAround without the flank cache (every occurrence's window).
+  unsigned junctionRunsByWindow(unsigned d) const;
+  /// The flank classes of `d`'s occurrences (see flankClasses below).
+  void classifyFlanks(unsigned d) const;
+  /// `d`'s sequence changed: the flanks of the domains beside it are stale.
+  void flanksChanged(unsigned d);
+  void indexNeighbours();
+  unsigned strandJunctionRuns(unsigned strand) const;
+  unsigned junctionRunsOnStrandsOf(unsigned d) const;
+  /// seqs[d] = sequence, counting empty domains.
+  void setSequence(unsigned d, const std::string &sequence);
   char baseOf(dna::DomainRef ref, unsigned i) const;
   uint64_t softBlame(unsigned d) const;
   unsigned pickDomain();
@@ -132,6 +152,21 @@ private:
   std::vector<uint32_t> strongCounts, strongOffsets;
   SearchScore current;
   std::vector<unsigned> movable;
+  /// Junction runs of a domain depend on its own sequence and, per
+  /// occurrence, only on the last base of the 4-base window before it and
+  /// the length of that base's run there, the same after it, and whether
+  /// the occurrence is complemented: a few dozen classes however many
+  /// occurrences. flankClasses[d] holds (class key, occurrences), valid
+  /// while flankFresh[d]; besideOf[e] lists the domains within 4 domains of
+  /// an occurrence of e (whose windows may hold e's bases). A domain beside
+  /// itself (selfBeside) is always counted window by window.
+  mutable std::vector<std::vector<std::pair<uint32_t, uint32_t>>> flankClasses;
+  mutable std::vector<char> flankFresh;
+  std::vector<std::vector<unsigned>> besideOf;
+  std::vector<char> selfBeside;
+  /// Domains without a sequence yet (the greedy start): windows walk past
+  /// them, so the cache is off while any is.
+  unsigned emptyDomains = 0;
 };
 
 } // namespace crnc::sequences

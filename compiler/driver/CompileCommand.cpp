@@ -230,7 +230,10 @@ int driver::runCompile() {
   if (int code = readSequenceOptions(options, diags))
     return code;
   CompileResult result;
-  if (failed(runCompilePipeline(module, options, diags, result)))
+  LogicalResult ran = runCompilePipeline(module, options, diags, result);
+  if (timePasses)
+    printStepTimes(result, llvm::errs());
+  if (failed(ran))
     return result.settingsError ? ExitUsageError : ExitInputError;
   if (emitKind == EmitKind::All && !outputPath.empty())
     return writeArtifacts(result);

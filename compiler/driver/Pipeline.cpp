@@ -51,6 +51,8 @@
 #include "lib/support/Format.h"
 #include "lib/verify/LabRecord.h"
 #include "lib/verify/LabTraining.h"
+#include "llvm/Support/Format.h"
+#include <chrono>
 
 using namespace crnc;
 using namespace crnc::driver;
@@ -410,15 +412,50 @@ static void writeReport(const ir::Module &module, const DesignStage &stage,
 // The list
 //===----------------------------------------------------------------------===//
 
+void driver::printStepTimes(const CompileResult &result,
+                            llvm::raw_ostream &os) {
+  double total = 0;
+  for (const auto &step : result.stepSeconds)
+    total += step.second;
+  os << "===-------------------------------------------===\n"
+     << "  compile step times (wall clock)\n"
+     << "===-------------------------------------------===\n";
+  for (const auto &[step, seconds] : result.stepSeconds)
+    os << llvm::format("  %10.3f s  %5.1f%%  ", seconds,
+                       total > 0 ? 100 * seconds / total : 0.0)
+       << step << "\n";
+  os << llvm::format("  %10.3f s  100.0%%  total\n", total);
+}
+
+namespace {
+/// Records the wall time of each step into CompileResult::stepSeconds.
+class StepClock {
+public:
+  explicit StepClock(CompileResult &result) : result(result) {}
+  void lap(const char *step) {
+    auto now = std::chrono::steady_clock::now();
+    result.stepSeconds.emplace_back(
+        step, std::chrono::duration<double>(now - last).count());
+    last = now;
+  }
+
+private:
+  CompileResult &result;
+  std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+};
+} // namespace
+
 LogicalResult driver::runCompilePipeline(ir::Module &module,
                                          CompileOptions options,
                                          DiagnosticEngine &diags,
                                          CompileResult &result) {
+  StepClock clock(result);
   CompileLog log;
   recordInput(module, log, result);
   // 1. lowering, 2. legality, 3. DSD scheme, and 3b. where a DNA module
   // cannot realise its rate, the same on a slower time axis (DesignStep.h)
   Attempt built = buildDesign(module, options, log, diags);
+  clock.lap("design (steps 1-3b, lab scale search)");
   if (!built.ok)
     return failure();
   module = std::move(built.formal);
@@ -436,18 +473,23 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   }
   // 4. exporters
   exportDesign(module, *stage, options, result);
+  clock.lap("exporters (step 4)");
   if (options.verify && options.onlyArtifact.empty()) {
     // 5. enumeration
     verify::PreparedDesign prepared =
         enumerateStep(module, stage->design, options, result);
+    clock.lap("enumeration (step 5)");
     // 6. verification (re-simulation compares with the model as written)
     verifyStep(prepared, module, *log.input, options, result);
     restateLabTime(*stage, result);
+    clock.lap("verification and re-simulation (step 6)");
   }
   // 7. sequences
   if (wantsSequences(options) &&
       failed(designSequences(module, *stage, options, diags, result)))
     return failure();
+  if (wantsSequences(options))
+    clock.lap("sequences (step 7)");
   // 8. lab outputs: the wet-lab protocol and order sheets
   //    (backends/protocol).
   if (!options.onlyArtifact.empty())
@@ -455,7 +497,9 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   if (failed(
           writeLabOutputs(module, *log.input, *stage, options, diags, result)))
     return failure();
+  clock.lap("lab outputs (step 8)");
   // 9. report: the verification report (backends/report).
   writeReport(module, *stage, options, log, result);
+  clock.lap("report (step 9)");
   return success();
 }

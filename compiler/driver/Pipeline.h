@@ -19,6 +19,7 @@
 #include "lib/verify/VerifyDesign.h"
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace crnc::driver {
@@ -87,8 +88,17 @@ struct CompileResult {
   /// Step 6's outcome, when verification ran (the verification report and
   /// the exit code read it).
   std::optional<verify::VerificationOutcome> verification;
+  /// Wall-clock seconds of each step run, in order (`crnc compile
+  /// --time-passes` prints them): design (1-3b, the lab scale search with
+  /// every setting it built), exporters, enumeration, verification,
+  /// sequences, lab outputs, report.
+  std::vector<std::pair<std::string, double>> stepSeconds;
   const Artifact *find(llvm::StringRef suffix) const;
 };
+
+/// `--time-passes`: the wall time of each step in `result`, as the pass
+/// table prints pass times.
+void printStepTimes(const CompileResult &result, llvm::raw_ostream &os);
 
 /// Lowers `module` in place to formal IR (unless it is formal already),
 /// translates it to a DNA design and produces every artifact.

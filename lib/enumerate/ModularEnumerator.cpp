@@ -277,9 +277,10 @@ llvm::Error ModularEnumerator::checkUnion(size_t grown) const {
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "enumeration exceeded %s=%zu (%zu complexes over the modules) while "
-        "adding the module of %s",
+        "adding the module of %s (module %zu of %zu, crosstalk round %zu)",
         options.unionComplexCountFlag.c_str(), options.maxUnionComplexCount,
-        sys.complexes.size(), first.c_str());
+        sys.complexes.size(), first.c_str(), grown + 1, modules.size(),
+        stats.rounds);
   }
   if (sys.complexes.size() > options.maxComplexCount)
     return llvm::createStringError(

@@ -475,6 +475,21 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   return out;
 }
 
+/// Why re-simulation cannot run when the enumeration stopped (`stopped`,
+/// prepareDesign's message): the checks go module by module, a simulation
+/// needs the whole network, which the modules share signals in.
+static std::string resimulationBlocked(const std::string &stopped) {
+  std::string why = "the enumeration stopped at a limit";
+  size_t modular = stopped.find("module by module");
+  if (modular == std::string::npos)
+    return why;
+  if (stopped.find("over the modules", modular) == std::string::npos)
+    return why + "; module by module, one module alone passed it";
+  return why + "; module by module, the union of the modules passed it, and "
+               "re-simulation integrates that whole network (the modules "
+               "share signals, so they cannot be simulated one by one)";
+}
+
 VerificationOutcome verify::checkDesign(const PreparedDesign &p,
                                         const ir::Module &formal,
                                         const ir::Module *reference,
@@ -497,7 +512,7 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
       unknown("crn-bisimulation");
     if (options.pathway)
       unknown("pathway-decomposition");
-    out.resimulation.problem = "the enumeration stopped at a limit";
+    out.resimulation.problem = resimulationBlocked(p.stopped);
     return out;
   }
   out.implementationSpecies = p.implementation.crn.usedSpecies().size();

@@ -6,11 +6,14 @@
 // in Debian 12 (NUPACK, nuad and Piperine are not), so there is no ratio.
 //   build/bin/bench-sequences [domains...] [--threads N] [--toehold NT]
 //                             [--region-limit R] [--no-spurious]
-//                             [--no-repair] [--skip-one-thread]
+//                             [--no-repair] [--skip-one-thread] [--clock]
 // (the exact spurious check runs when the design has at most R exposed
 // regions, by default as in crnc compile; --no-repair only measures the
 // structures the search left; --skip-one-thread runs N threads only, and the
-// last column then compares nothing)
+// last column then compares nothing; --clock makes every reaction
+// catalysed by one species, whose domains then lie on most strands, as the
+// clock of a Neural CRN's phases: the case the search's flank-class cache
+// of junction runs is for)
 #include "backends/dsd/Scheme.h"
 #include "backends/sequences/SequenceDesign.h"
 #include "lib/support/Format.h"
@@ -21,8 +24,13 @@
 
 using namespace crnc;
 
+/// Every reaction catalysed by one clock species (--clock), as gate-phases
+/// makes every reaction of a phase: its domains then lie on most strands.
+static bool clocked = false;
+
 /// 1. n species S0..; 2. each reaction draws 1-2 reactants and 1-2 products
-/// uniformly among the species (seeded).
+/// uniformly among the species (seeded); with --clock, one reactant and
+/// the clock on both sides.
 static ir::Module randomCRN(unsigned species, unsigned reactions,
                             uint64_t seed) {
   ir::Module m("bench");
@@ -30,12 +38,17 @@ static ir::Module randomCRN(unsigned species, unsigned reactions,
   std::mt19937_64 rng(seed);
   for (unsigned i = 0; i < species; ++i)
     m.getOrAddSpecies("S" + std::to_string(i), Location());
+  unsigned clock = clocked ? m.getOrAddSpecies("clk", Location()) : 0;
   for (unsigned r = 0; r < reactions; ++r) {
     ir::Reaction rx;
-    for (unsigned k = 1 + rng() % 2; k > 0; --k)
+    for (unsigned k = clocked ? 1 : 1 + rng() % 2; k > 0; --k)
       rx.reactants.push_back(ir::Term{unsigned(rng() % species), 1});
     for (unsigned k = 1 + rng() % 2; k > 0; --k)
       rx.products.push_back(ir::Term{unsigned(rng() % species), 1});
+    if (clocked) {
+      rx.reactants.push_back(ir::Term{clock, 1});
+      rx.products.push_back(ir::Term{clock, 1});
+    }
     ir::normalizeTerms(rx.reactants);
     ir::normalizeTerms(rx.products);
     m.addReaction(rx);
@@ -94,6 +107,8 @@ int main(int argc, char **argv) {
       repair = false;
     else if (!std::strcmp(argv[i], "--skip-one-thread"))
       skipOne = true;
+    else if (!std::strcmp(argv[i], "--clock"))
+      clocked = true;
     else
       sizes.push_back(unsigned(std::atoi(argv[i])));
   }
