@@ -145,13 +145,22 @@ static void addLearningNotes(const ir::Module &m, bool external, Timeline &t) {
       "Repeat the cycle for every training sample (each cycle lasts " +
       minutes(t.cycleMinutes) +
       " min); for inference, run the first phase only and read the outputs.");
-  std::vector<std::string> transient;
+  // The formal module's amounts are in nM, free; the lab adds amount_factor
+  // times that.
+  double factor = t.addedNanomolarPerModelUnit / t.nanomolarPerModelUnit;
+  std::vector<std::string> transient, restarted;
   for (const ir::Species &s : m.allSpecies())
-    if (model::get(s.attrs, model::Transient).value_or(false))
+    if (model::get(s.attrs, model::Transient).value_or(false)) {
       transient.push_back(s.name);
+      if (s.initial != 0)
+        restarted.push_back(s.name + " at " +
+                            formatLabNumber(s.initial * factor, 4) + " nM");
+    }
   t.notes.push_back(
-      "The simulated protocol zeroes " + std::to_string(transient.size()) +
-      " transient species before each sample (" + llvm::join(transient, ", ") +
+      "The simulated protocol resets " + std::to_string(transient.size()) +
+      " transient species to their starting amounts before each sample (" +
+      llvm::join(transient, ", ") + "; zero" +
+      (restarted.empty() ? "" : " except " + llvm::join(restarted, ", ")) +
       "); at the bench this takes a fresh reaction per sample or strands "
       "that sink them, which this design does not contain.");
 }
