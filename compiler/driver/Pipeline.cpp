@@ -485,11 +485,11 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
     clock.lap("verification and re-simulation (step 6)");
   }
   // 7. sequences
-  if (wantsSequences(options) &&
-      failed(designSequences(module, *stage, options, diags, result)))
-    return failure();
-  if (wantsSequences(options))
+  if (wantsSequences(options)) {
+    if (failed(designSequences(module, *stage, options, diags, result)))
+      return failure();
     clock.lap("sequences (step 7)");
+  }
   // 8. lab outputs: the wet-lab protocol and order sheets
   //    (backends/protocol).
   if (!options.onlyArtifact.empty())
