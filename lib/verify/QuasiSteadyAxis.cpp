@@ -17,6 +17,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace crnc;
 using namespace crnc::verify;
@@ -235,7 +236,24 @@ private:
     return t;
   }
 
-  /// The free strands scaled until every total is c x (step 2).
+  /// The next free level of one species whose total is `t` at free level
+  /// `s` (`last`: the previous round's pair, NaN at first): a secant step
+  /// on the total against the free strand once two rounds give a slope
+  /// (the held share may not grow with s: committed outputs do not), the
+  /// multiplicative s c x / T before. Clamped at 0: the complexes counted
+  /// for X that hold no free X (committed outputs on their way) then reach
+  /// the model's amount by themselves.
+  static double nextFree(std::pair<double, double> last, double s, double t,
+                         double target) {
+    double slope = (t - last.second) / (s - last.first);
+    if (std::isfinite(slope) && slope > 0)
+      return std::max(0.0, s + (target - t) / slope);
+    if (s > 0 && t > 0)
+      return s * target / t;
+    return std::max(0.0, target - t);
+  }
+
+  /// The free strands placed until every total is c x (step 2).
   bool placeTotals(size_t row) {
     for (const AxisSpecies &a : in.species) {
       double target = in.concFactor * in.trajectory->at(row, a.column);
@@ -250,6 +268,8 @@ private:
       if (!(s > 0))
         s = target;
     }
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::pair<double, double>> last(in.species.size(), {nan, nan});
     for (int round = 0; round < 1000; ++round) {
       if (!settle(impl, intermediates, y, 1e-12, in.maxSweeps, in.deadline)) {
         problem = in.deadline && in.deadline->expired()
@@ -260,24 +280,24 @@ private:
         return false;
       }
       double worst = 0;
-      for (const AxisSpecies &a : in.species) {
+      for (size_t k = 0; k < in.species.size(); ++k) {
+        const AxisSpecies &a = in.species[k];
         if (!a.freeStrand)
           continue;
         double target = in.concFactor * in.trajectory->at(row, a.column);
         double t = total(a);
         double &s = y[*a.freeStrand];
-        if (!(target > 0) || !(t > 0)) {
+        if (!(target > 0)) {
           s = 0;
           continue;
         }
-        s *= target / t;
-        // No free strand left: the complexes counted for X that do not
-        // hold a free X (committed outputs on their way) reach the model's
-        // amount by themselves.
-        if (s < 1e-12 * target)
-          s = 0;
-        else
-          worst = std::max(worst, std::fabs(t - target) / target);
+        // At s = 0 only a shortfall is a miss: a total above the target
+        // is what the committed outputs hold by themselves.
+        double miss = s > 0 ? std::fabs(t - target) : std::max(0.0, target - t);
+        worst = std::max(worst, miss / target);
+        double next = nextFree(last[k], s, t, target);
+        last[k] = {s, t};
+        s = next < 1e-12 * target ? 0 : next;
       }
       if (worst < 1e-10)
         return true;
