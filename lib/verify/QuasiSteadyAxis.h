@@ -16,7 +16,10 @@
 // nothing consumes at that state keeps its level from the previous state).
 // s is chosen so that the interpreted totals T_X = s_X + sum_i m(i)[X] I_i
 // equal c x_X (c: implementation units per model unit, concScale x
-// amountFactor), by the multiplicative update s_X <- s_X c x_X / T_X. The
+// amountFactor): per species a secant step on T_X against s_X once two
+// rounds give a slope (the multiplicative s_X c x_X / T_X before), clamped
+// at 0 where the complexes that hold no free X (committed outputs) carry
+// c x_X or more by themselves. The
 // design's rate of change of the totals there, g = dT/dt / c per lab
 // second, against the model's f = dx/dt per model time unit gives the
 // state's slowdown F = f W f / f W g (W = diag(1 / range_X^2): g's
