@@ -9,13 +9,13 @@
 // helper strand when there is more than one product.
 //
 // A buffer module of map-rates (X + LS <=> HS + BS, LS marked buffer_of) is
-// one toehold exchange on X = `h f m s` (BufferGate.h): LS = `m( o( + ) ) f*`
-// with a toehold o that only buffers use, BS = `h' m o`. Built as a reactant
-// and a product gate each way, X's copies in the committed intermediates
-// (consumed by one direction's reactant gate, not yet released by the
-// other's product gate) count as no species: the regression's inputs read
-// 0.79 of the formal CRN's and its output 0.82 at 1 nM per unit, C_max
-// 1000 nM.
+// one toehold exchange on X = `h f m s` (BufferGate.h): LS =
+// `h' m( o( + ) ) f*` with a toehold o that only buffers use, BS = `h' m o`.
+// Built as a reactant and a product gate each way, X's copies in the
+// committed intermediates (consumed by one direction's reactant gate, not
+// yet released by the other's product gate) count as no species: the
+// regression's inputs read 0.79 of the formal CRN's and its output 0.82 at
+// 1 nM per unit, C_max 1000 nM (measured; lib/verify/README.md).
 //
 //===----------------------------------------------------------------------===//
 
