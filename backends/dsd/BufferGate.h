@@ -12,8 +12,8 @@
 // [gate] / [BS]; the gate is put at [LS] kf / kr, which holds X by the
 // fraction the formal buffer does (kf [LS] / (kr [BS])). Its strands are in
 // no other gate. The schemes whose signals carry an entry toehold and a
-// long domain (cardelli2013, qian2011, soloveichik2010) share this
-// construction.
+// long domain (cardelli2013, qian2011, soloveichik2010,
+// srinivas2015) share this construction.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_DSD_BUFFERGATE_H

@@ -5,7 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/dsd/BufferCalibration.h"
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/ReversibleCalibration.h"
 #include "backends/dsd/Schemes.h"
@@ -149,8 +148,6 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                    diags);
     calibrateReversibleRates(module, builder.moduleSteps(), design, calibration,
                              loads, diags);
-    calibrateBufferHolds(module, builder.moduleSteps(), design,
-                         options.gateExcess, loads, diags);
   }
   return design;
 }

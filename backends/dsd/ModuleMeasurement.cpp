@@ -1,10 +1,10 @@
 //===- ModuleMeasurement.cpp - what one module's gates realise -----------===//
 //
-// One reaction module (or one buffer's modules) is enumerated alone with
-// crnc's enumerator and its condensed network solved in quasi-steady state:
+// One reaction module is enumerated alone with crnc's enumerator and its
+// condensed network solved in quasi-steady state:
 // fuels held at their levels, the step's reactant signals at a trace level,
-// products and wastes as sinks. Rate calibration and buffer calibration
-// both read the design through these two measurements.
+// products and wastes as sinks. Rate calibration reads the design through
+// this measurement.
 //
 //===----------------------------------------------------------------------===//
 
@@ -359,141 +359,6 @@ llvm::Expected<MeasuredRate> dsd::measureModuleRate(const ir::Module &module,
   if (!reactants.empty())
     out.rateGate = rateGate(net, reactants.front());
   return out;
-}
-
-/// Sets to 0 every unknown macrostate that no reaction fed by the known
-/// levels (fuels, signals at eps) and fed macrostates produces (it would
-/// stay empty) or that no reaction with it as the only unknown reactant
-/// consumes, and numbers the rest as unknowns.
-static void keepFedUnknowns(ModuleNetwork &net) {
-  size_t n = net.held.size();
-  std::vector<bool> fed(n, false);
-  for (enumerate::MacrostateId m = 0; m < n; ++m)
-    fed[m] = !std::isnan(net.held[m]) && net.held[m] > 0;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const enumerate::CondensedReaction &r : net.system.condensed) {
-      if (!std::all_of(r.reactants.begin(), r.reactants.end(),
-                       [&](enumerate::MacrostateId m) { return fed[m]; }))
-        continue;
-      for (enumerate::MacrostateId m : r.products)
-        if (!fed[m])
-          fed[m] = changed = true;
-    }
-  }
-  // An unknown that leaves only by meeting another unknown accumulates at
-  // trace levels (a waste there): a sink.
-  std::vector<bool> leaves(n, false);
-  for (const enumerate::CondensedReaction &r : net.system.condensed) {
-    size_t open = std::count_if(
-        r.reactants.begin(), r.reactants.end(),
-        [&](enumerate::MacrostateId m) { return std::isnan(net.held[m]); });
-    if (open == 1)
-      for (enumerate::MacrostateId m : r.reactants)
-        leaves[m] = true;
-  }
-  net.unknowns = 0;
-  for (enumerate::MacrostateId m = 0; m < n; ++m) {
-    if (std::isnan(net.held[m]) && (!fed[m] || !leaves[m]))
-      net.held[m] = 0;
-    net.unknown[m] = std::isnan(net.held[m]) ? int(net.unknowns++) : -1;
-  }
-}
-
-/// X-equivalents per macrostate of a buffer loop: 1 for the signal
-/// macrostates of X and HS, 0 for fuels and sinks, the rest propagated
-/// through the reactions, which conserve them (a reaction with one unknown
-/// weight fixes it); NaN where no reaction fixes one.
-static std::vector<double> holdWeights(const ModuleNetwork &net,
-                                       const std::string &x,
-                                       const std::string &hs) {
-  size_t n = net.system.macrostates.size();
-  std::vector<double> w(n, NAN);
-  for (enumerate::MacrostateId m = 0; m < n; ++m) {
-    if (net.signalOf[m] == x || net.signalOf[m] == hs)
-      w[m] = 1;
-    else if (net.fuelOf[m] != ~ComplexIndex(0) || net.unknown[m] < 0)
-      w[m] = 0;
-  }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const enumerate::CondensedReaction &r : net.system.condensed) {
-      double balance = 0;
-      std::optional<enumerate::MacrostateId> open;
-      int openSign = 0, opens = 0;
-      auto visit = [&](enumerate::MacrostateId m, int sign) {
-        if (std::isnan(w[m]))
-          open = m, openSign = sign, ++opens;
-        else
-          balance += sign * w[m];
-      };
-      for (enumerate::MacrostateId m : r.reactants)
-        visit(m, 1);
-      for (enumerate::MacrostateId m : r.products)
-        visit(m, -1);
-      if (opens != 1)
-        continue;
-      w[*open] = std::max(0.0, balance / -openSign);
-      changed = true;
-    }
-  }
-  return w;
-}
-
-llvm::Expected<double> dsd::measureBufferHold(const ir::Module &module,
-                                              const Design &design,
-                                              llvm::ArrayRef<size_t> modules,
-                                              const BufferSpecies &buffer) {
-  Design sub;
-  sub.domains = design.domains;
-  sub.unit = design.unit;
-  auto addNamed = [&](ir::SpeciesId s, ComplexRole role, bool initial) {
-    std::optional<ComplexIndex> c = design.lookup(module.getSpecies(s).name);
-    if (!c)
-      return false;
-    NamedComplex nc = design.getComplex(*c);
-    nc.role = role;
-    nc.constant = false;
-    nc.concentration = initial ? std::optional<double>() : 0.0;
-    sub.add(std::move(nc));
-    return true;
-  };
-  std::string x = module.getSpecies(buffer.x).name;
-  std::string hs = module.getSpecies(buffer.hs).name;
-  Step step;
-  step.equation = x + " held by its buffer";
-  if (!addNamed(buffer.x, ComplexRole::Signal, true) ||
-      !addNamed(buffer.hs, ComplexRole::Signal, false) ||
-      !addNamed(buffer.ls, ComplexRole::Fuel, true) ||
-      !addNamed(buffer.bs, ComplexRole::Fuel, true))
-    return measureError(step, "a species of the buffer has no complex");
-  for (size_t i : modules)
-    for (ComplexIndex f : design.modules[i].fuels)
-      if (!sub.lookup(design.getComplex(f).name)) {
-        NamedComplex nc = design.getComplex(f);
-        nc.concentration.reset();
-        sub.add(std::move(nc));
-      }
-  llvm::Expected<ModuleNetwork> enumerated = enumerateModule(sub);
-  if (!enumerated)
-    return enumerated.takeError();
-  ModuleNetwork &net = *enumerated;
-  double eps = fuelConcentration(module) * molarPerUnit(design) * 1e-7;
-  classify(net, design, sub, {x}, eps);
-  // HS is not a sink here: the reverse direction returns it to X.
-  for (enumerate::MacrostateId m = 0; m < net.held.size(); ++m)
-    if (net.signalOf[m] == hs)
-      net.held[m] = NAN;
-  keepFedUnknowns(net);
-  std::vector<double> conc;
-  if (!steadyState(net, conc))
-    return measureError(step, "its intermediates have no steady state");
-  std::vector<double> w = holdWeights(net, x, hs);
-  double held = 0;
-  for (enumerate::MacrostateId m = 0; m < conc.size(); ++m)
-    if (net.unknown[m] >= 0 && !std::isnan(w[m]))
-      held += w[m] * conc[m];
-  return held / eps;
 }
 
 std::optional<ComplexIndex> dsd::firstReactant(const ir::Module &module,

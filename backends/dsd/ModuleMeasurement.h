@@ -1,9 +1,9 @@
 //===- ModuleMeasurement.h - what one module's gates realise ----*- C++ -*-===//
 //
 // Measurements of a design's modules with crnc's own enumerator (Peppercorn's
-// rate model): the rate one reaction module realises, and the fraction of a
-// signal one buffer holds. Rate calibration and buffer calibration set the
-// design's knobs from them.
+// rate model): the rate one reaction module realises. Rate calibration sets
+// the design's knobs from it. (A buffer module is one toehold-exchange gate,
+// BufferGate.h, which holds X by SSW's formula as built: nothing to measure.)
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_DSD_MODULEMEASUREMENT_H
@@ -45,22 +45,6 @@ llvm::Expected<MeasuredRate> measureModuleRate(const ir::Module &module,
 std::optional<dna::ComplexIndex> firstReactant(const ir::Module &module,
                                                const dna::Design &design,
                                                const Step &step);
-
-/// The species of one of map-rates' buffer modules X + LS <=> HS + BS.
-struct BufferSpecies {
-  ir::SpeciesId x, ls, hs, bs;
-};
-
-/// The fraction of X that the buffer built by design.modules[i] for i in
-/// `modules` holds (both directions' gates and intermediates, and HS, per
-/// free X), measured as measureModuleRate does: X at a trace level, LS, BS
-/// and the fuels at their levels, wastes as sinks, every other macrostate
-/// in quasi-steady state, each weighted by the copies of X it carries
-/// (conserved along the loop's reactions). Errors: as measureModuleRate.
-llvm::Expected<double> measureBufferHold(const ir::Module &module,
-                                         const dna::Design &design,
-                                         llvm::ArrayRef<size_t> modules,
-                                         const BufferSpecies &buffer);
 
 } // namespace crnc::dsd
 

@@ -53,8 +53,8 @@
 // A buffer faster than qmax runs at qmax with [BS] lowered to cmax*qmax/q_s
 // (same equilibrium ratio); buffers below qmin are omitted (their effect is
 // below qmin/qmax). LS records the fraction of X its buffer must hold
-// (buffer_hold = q_s / qmax): the DSD backend measures what its gates hold
-// and sets it (backends/dsd/BufferCalibration.h). Every species its gates
+// (buffer_hold = q_s / qmax): the DSD backend's buffer gate holds it as built
+// (backends/dsd/BufferGate.h). Every species its gates
 // hold records alpha_X (gate_hold; buffers not off), so that a lab network
 // of the formal CRN can hold what the gates will (verify::formalLabNetwork).
 // Module attributes record the figures: rate_time_scale (gamma), sequestration
