@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/BufferCalibration.h"
+#include "backends/dsd/InFlightHold.h"
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/ReversibleCalibration.h"
 #include "backends/dsd/Schemes.h"
@@ -151,6 +152,8 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                              loads, diags);
     calibrateBufferHolds(module, builder.moduleSteps(), design,
                          options.gateExcess, loads, diags);
+    if (options.kind == SchemeKind::Soloveichik2010)
+      compensateInFlight(module, builder.moduleSteps(), design, options);
   }
   return design;
 }
