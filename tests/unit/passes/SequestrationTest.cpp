@@ -60,4 +60,3 @@ TEST_CASE("inputs stay held where that keeps the largest hold lower",
   CHECK(alpha[e] < 2);
   CHECK((first(*m, 0) != e || first(*m, 1) != e));
 }
-
