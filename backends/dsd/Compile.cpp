@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/dsd/InFlightHold.h"
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/ReversibleCalibration.h"
 #include "backends/dsd/Schemes.h"
@@ -148,6 +149,8 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                    diags);
     calibrateReversibleRates(module, builder.moduleSteps(), design, calibration,
                              loads, diags);
+    if (options.kind == SchemeKind::Soloveichik2010)
+      compensateInFlight(module, builder.moduleSteps(), design, options);
   }
   return design;
 }

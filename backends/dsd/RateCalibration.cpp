@@ -15,6 +15,7 @@
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/FuelStrandKnob.h"
 #include "backends/dsd/GateLoad.h"
+#include "backends/dsd/InFlightHold.h"
 #include "backends/dsd/RealisableRates.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
@@ -272,9 +273,32 @@ double dsd::triggerLevel(const ir::Module &module, ir::SpeciesId s) {
   return *on * convertConcentration(*scale, ConcUnit::nM, module.unit);
 }
 
+/// Whether every bimolecular step that binds `x` first takes a clock
+/// trigger or a constant species (its buffer) second: its hold is drained
+/// only at levels the schedule and the fuels set.
+static bool heldOnlyWithTriggers(const ir::Module &module,
+                                 const std::vector<Step> &steps,
+                                 ir::SpeciesId x) {
+  return llvm::all_of(steps, [&](const Step &s) {
+    return s.reactants.size() != 2 || s.reactants[0] != x ||
+           module.getSpecies(s.reactants[1]).constant ||
+           triggerLevel(module, s.reactants[1]) > 0;
+  });
+}
+
+double dsd::inputLevel(const ir::Module &module, ir::SpeciesId s,
+                       const SchemeOptions &options) {
+  const ir::Species &sp = module.getSpecies(s);
+  std::optional<llvm::StringRef> load = ir::findAttribute(sp.attrs, "load");
+  if (sp.role != ir::SpeciesRole::Input || !load || !load->startswith("x:"))
+    return 0;
+  return operatingLevel(module, s, options);
+}
+
 std::vector<Step> dsd::atPartnerLevels(const ir::Module &module,
                                        std::vector<Step> steps,
-                                       const GateLoads &loads) {
+                                       const GateLoads &loads,
+                                       const SchemeOptions &options) {
   double factor =
       ir::lowering::get(module.attrs, ir::lowering::AmountFactor).value_or(1);
   for (Step &step : steps) {
@@ -284,6 +308,12 @@ std::vector<Step> dsd::atPartnerLevels(const ir::Module &module,
     // A trigger's free level is the schedule's (its holds included).
     if (double trigger = triggerLevel(module, step.reactants[1]); trigger > 0) {
       step.partnerLevel = trigger;
+      continue;
+    }
+    // An input the sample set, held only beside triggers: its level.
+    if (double input = inputLevel(module, step.reactants[1], options);
+        input > 0 && heldOnlyWithTriggers(module, steps, step.reactants[1])) {
+      step.partnerLevel = input;
       continue;
     }
     double total = loads.simulated ? loads.partnerOf(step) : 0;
@@ -297,7 +327,8 @@ void dsd::calibrateRates(const ir::Module &module,
                          const std::vector<Step> &moduleSteps, Design &design,
                          const SchemeOptions &options, const GateLoads &loads,
                          DiagnosticEngine &diags) {
-  std::vector<Step> steps = atPartnerLevels(module, moduleSteps, loads);
+  std::vector<Step> steps =
+      atPartnerLevels(module, moduleSteps, loads, options);
   double unit = concUnitInMolar(design.unit), cmax = fuelConcentration(module);
   std::vector<GateFloor> floors =
       gateFloors(loads, steps, options.gateExcess, design);

@@ -59,9 +59,24 @@ void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
 /// 'X1 + clk_forward -> ...' calibrated at a trace of the trigger realised
 /// 0.989 q at its 0.839 nM (backward strand at C_max 78.6 nM), and its
 /// output ran 1.1 % short of the formal CRN's over the probe sample.
+/// A step whose second reactant is a model input held by no join other
+/// than beside a trigger (map-rates binds the partner first, Sequestration.h)
+/// is measured at inputLevel: the input stays at its sample's level through
+/// both phases, so the drain is constant where the module fires.
 std::vector<Step> atPartnerLevels(const ir::Module &module,
                                   std::vector<Step> steps,
-                                  const GateLoads &loads);
+                                  const GateLoads &loads,
+                                  const SchemeOptions &options = {});
+
+/// The free level (module units) of a model input `s` (role input, loaded
+/// from a feature: `load` = "x:i"; a plain CRN's species are no such) that
+/// atPartnerLevels measures a join taking it second at: its operatingLevel
+/// (InFlightHold.h: the data's level of its column, one model unit without
+/// data, the level a probe presents; the lab adds amount_factor times it
+/// and the holds take the rest); 0 when `s` is no input or the scale is
+/// unset.
+double inputLevel(const ir::Module &module, ir::SpeciesId s,
+                  const SchemeOptions &options = {});
 
 /// The free level (module units) of clock trigger `s` during its phase:
 /// clock_on x conc_scale_nM; 0 when `s` is no trigger with both set.

@@ -16,6 +16,7 @@
 #include "lib/support/LogicalResult.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
+#include <map>
 #include <string>
 
 namespace crnc::dsd {
@@ -52,6 +53,10 @@ struct SchemeOptions {
   /// realise (RealisableRates.h) down to q / maxSlowdown: the slowest time
   /// axis the driver may choose so that every module realises its rate.
   double maxSlowdown = 4;
+  /// A clocked model's signal levels the data set (model units), by the
+  /// `load` attribute of the species the protocol loads ("x:0",
+  /// "target:0"); one unit where absent (InFlightHold.h).
+  std::map<std::string, double, std::less<>> loadLevels;
 };
 
 /// C_max, the concentration of the fuels, in the design's unit: the

@@ -6,6 +6,7 @@
 #include "compiler/driver/Pipeline.h"
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/support/Format.h"
+#include "lib/train/ProbeSample.h"
 #include "lib/train/Reports.h"
 #include "lib/train/TrainingHistory.h"
 #include "llvm/ADT/StringExtras.h"
@@ -159,6 +160,9 @@ int driver::trainAtLabLevel(const ir::Module &model,
   options.lowering.mapRates.concScale = s.concScaleNM;
   options.concScaleGiven = s.concScaleNM > 0 || s.level != TrainLevel::Dna;
   options.cmaxGiven = s.level != TrainLevel::Dna;
+  // The design is built for the training rows' input levels (as compile
+  // --data builds it; backends/dsd/InFlightHold.h).
+  options.scheme.loadLevels = train::loadLevels(data.train, {});
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
     return compiled.settingsError ? ExitUsageError : ExitInputError;

@@ -3,6 +3,7 @@
 #include "lib/train/ProbeSample.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/STLExtras.h"
+#include <cmath>
 
 using namespace crnc;
 using namespace crnc::train;
@@ -105,4 +106,32 @@ llvm::Expected<RecordedSample> train::firstRow(const Dataset &data,
   if (data.size() == 0)
     return probeError("the data has no rows");
   return probeError("no row has a class of --classes");
+}
+
+std::map<std::string, double, std::less<>>
+train::loadLevels(const Dataset &data, const DataOptions &options) {
+  std::vector<double> squares, sums;
+  for (size_t r = 0; r < data.size(); ++r) {
+    auto kept = llvm::find(options.classes, size_t(data.target[r]));
+    if (!options.classes.empty() && kept == options.classes.end())
+      continue;
+    std::vector<double> x = data.x[r];
+    if (!options.features.empty()) {
+      x.clear();
+      for (size_t f : options.features)
+        if (f < data.features())
+          x.push_back(data.x[r][f]);
+    }
+    squares.resize(std::max(squares.size(), x.size()));
+    sums.resize(squares.size());
+    for (size_t i = 0; i < x.size(); ++i) {
+      double v = x[i] / options.divisor;
+      squares[i] += v * v, sums[i] += std::fabs(v);
+    }
+  }
+  std::map<std::string, double, std::less<>> out;
+  for (size_t i = 0; i < sums.size(); ++i)
+    if (sums[i] > 0)
+      out["x:" + std::to_string(i)] = squares[i] / sums[i];
+  return out;
 }

@@ -18,6 +18,7 @@
 #include "lib/train/TrainingHistory.h"
 #include "lib/train/TrainingLoop.h"
 #include "llvm/Support/Error.h"
+#include <map>
 #include <string>
 
 namespace crnc::train {
@@ -46,6 +47,15 @@ llvm::Expected<ProbeSample> chooseProbeSample(const ir::Module &model);
 /// exist.
 llvm::Expected<RecordedSample> firstRow(const Dataset &data,
                                         const DataOptions &options);
+
+/// The level each input runs at over the rows of `data` that `options`
+/// keep (selected and scaled as firstRow does), in model units, keyed by
+/// the input species' `load` attribute ("x:i"): the flux-weighted mean
+/// sum x^2 / sum |x| of its column. A column of zeros has no level. (The
+/// target is no level of a signal: the error starts from it but runs at
+/// |output - target|, which the data alone does not give.)
+std::map<std::string, double, std::less<>>
+loadLevels(const Dataset &data, const DataOptions &options);
 
 } // namespace crnc::train
 

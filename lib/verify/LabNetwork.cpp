@@ -48,6 +48,53 @@ void closeOverReversibleBinding(const Crn &crn, const std::vector<bool> &ignore,
   }
 }
 
+/// Whether `p` is the one product of `side` that some reaction consumes,
+/// once (the others are wastes).
+static bool onlyLiveProduct(const Multiset &side, SpeciesIndex p,
+                            const std::vector<bool> &consumed) {
+  return llvm::count(side, p) == 1 && llvm::all_of(side, [&](SpeciesIndex s) {
+           return s == p || !consumed[s];
+         });
+}
+
+void closeOverCommittedSteps(const Crn &crn, const std::vector<bool> &ignore,
+                             Interpretation &holds) {
+  // 1. What each reaction consumes and makes, fuels dropped.
+  std::vector<std::pair<Multiset, Multiset>> sides;
+  std::vector<bool> consumed(crn.speciesCount(), false);
+  for (const CrnReaction &r : crn.reactions) {
+    sides.emplace_back(strip(r.reactants, ignore), strip(r.products, ignore));
+    for (SpeciesIndex s : sides.back().first)
+      consumed[s] = true;
+  }
+  // 2. Propagate until a fixpoint.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (SpeciesIndex p = 0; p < crn.speciesCount(); ++p) {
+      if (holds[p] || !consumed[p] || ignore[p])
+        continue;
+      std::optional<Multiset> held;
+      bool ok = true, produced = false;
+      for (const auto &[r, q] : sides) {
+        if (!llvm::is_contained(q, p))
+          continue;
+        produced = true;
+        if (r.size() != 1 || r.front() == p || !holds[r.front()] ||
+            !onlyLiveProduct(q, p, consumed) ||
+            (held && *held != *holds[r.front()])) {
+          ok = false;
+          break;
+        }
+        held = holds[r.front()];
+      }
+      if (!ok || !produced)
+        continue;
+      holds[p] = held;
+      changed = true;
+    }
+  }
+}
+
 /// The module a simulator runs: `crn`'s species and irreversible reactions.
 static ir::Module moduleOf(const Crn &crn, const std::vector<bool> &fuel,
                            bool finiteFuels, const ir::Module &formal) {
@@ -263,6 +310,7 @@ LabNetwork dnaLabNetwork(const enumerate::EnumeratedSystem &system,
     if (!fuel[s] && !names[s].empty())
       holds[s] = byFormal[*formalCrn.lookup(names[s])];
   closeOverReversibleBinding(crn, fuel, holds);
+  closeOverCommittedSteps(crn, fuel, holds);
   LabNetwork net;
   net.module = moduleOf(crn, fuel, finiteFuels, formal);
   finish(net, crn, signals, fuel, holds);

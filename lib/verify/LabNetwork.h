@@ -8,8 +8,10 @@
 // signals (the model's species and the clock triggers): a free signal strand
 // (history domains ignored) holds its signal, and a species bound reversibly
 // to fuels holds what it was bound from (X + gate <=> H + fuel: H holds X;
-// X + LS <=> HS + BS: HS holds X; X + P <=> c_X_P: c holds X + P). Committed
-// intermediates (in flight) and wastes hold nothing.
+// X + LS <=> HS + BS: HS holds X; X + P <=> c_X_P: c holds X + P), and the
+// complex a unimolecular gate commits its reactant to holds that reactant
+// (closeOverCommittedSteps). A join's committed intermediates (in flight)
+// and wastes hold nothing.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_VERIFY_LABNETWORK_H
@@ -65,7 +67,8 @@ LabNetwork formalLabNetwork(const ir::Module &formal,
 /// from /M/s to the unit. A macrostate that is one free strand equal, up to
 /// history domains, to the signal strand of formal species F holds what F
 /// holds in formalLabNetwork(formal); reversible binding (fuels ignored)
-/// extends that to bound species.
+/// extends that to bound species, then closeOverCommittedSteps to the
+/// complexes of unimolecular gates.
 LabNetwork dnaLabNetwork(const enumerate::EnumeratedSystem &system,
                          const dna::Design &design, const ir::Module &formal,
                          llvm::ArrayRef<std::string> signals, bool finiteFuels);
@@ -76,6 +79,19 @@ LabNetwork dnaLabNetwork(const enumerate::EnumeratedSystem &system,
 /// every species of R has one, P holds the sum of what R holds.
 void closeOverReversibleBinding(const Crn &crn, const std::vector<bool> &ignore,
                                 Interpretation &holds);
+
+/// Interprets unset species of `crn` committed by a unimolecular step until
+/// nothing changes: a species P that some reaction consumes, made only by
+/// reactions R -> P + wastes (species with `ignore` set dropped; R one
+/// species with an entry, the same entry for every such reaction; the
+/// wastes consumed by nothing) holds what R holds. This is the complex a
+/// unimolecular gate commits its reactant to (SSW 2010: X + G -> O, then
+/// O + T -> products), whose share of X map-rates counts in gate_hold (k /
+/// qmax) and the formal lab network holds as held_X; a join's committed
+/// complex (two reactants) stays unread, as the formal CRN holds only its
+/// first reactant.
+void closeOverCommittedSteps(const Crn &crn, const std::vector<bool> &ignore,
+                             Interpretation &holds);
 
 } // namespace crnc::verify
 

@@ -319,3 +319,62 @@ TEST_CASE("a join pinned at C_max is brought to q by its backward strand",
   REQUIRE(lowered.size() == 1);
   CHECK(lowered.front() == Approx(994.2).epsilon(2e-3));
 }
+
+// A model input (`load` = "x:i") stays at its sample's level through both
+// clock phases: a join that takes it second is measured at one model unit
+// (conc_scale_nM, 10 nM here; the data's level with SchemeOptions::loadLevels)
+// where the input is held by no join beside a moving partner; an input that a
+// join holds first against such a partner (X2 + E -> D) keeps the trace level,
+// and so does every partner that is no input.
+static constexpr const char *inputModule = R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  attr conc_scale_nM = "10"
+  attr join_order = "no-output-crosstalk"
+  species X1 : input = 0 {load = "x:0"}
+  species X2 : input = 0 {load = "x:1"}
+  species E : error = 0
+  species C : signal = 0
+  species D : signal = 0
+  reaction E + X1 -> C [k = 0.0002]
+  reaction X2 + E -> D [k = 0.0002]
+  reaction E + X2 -> C [k = 0.0002]
+})";
+
+TEST_CASE("a join taking a model input is measured at one model unit",
+          "[dsd][rates][input]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  std::unique_ptr<ir::Module> module = parseModule(inputModule, diags);
+  REQUIRE(module);
+  ir::SpeciesId x1 = *module->lookupSpecies("X1");
+  CHECK(dsd::inputLevel(*module, x1) == Approx(10));
+  CHECK(dsd::inputLevel(*module, *module->lookupSpecies("E")) == 0);
+  dsd::SchemeOptions options;
+  options.calibrateRates = false;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  std::vector<dsd::Step> steps =
+      dsd::SchemeBuilder(*module, options, *design).steps(false);
+  dsd::GateLoads bounds; // not simulated, as for a clocked model
+  std::vector<dsd::Step> at = dsd::atPartnerLevels(*module, steps, bounds);
+  REQUIRE(at.size() == 3);
+  REQUIRE(at[0].reactants[1] == x1);
+  CHECK(at[0].partnerLevel == Approx(10));
+  CHECK(at[1].partnerLevel == 0); // E, no input
+  CHECK(at[2].partnerLevel == 0); // X2, held first beside E
+}
+
+TEST_CASE("the data's input level replaces the model unit",
+          "[dsd][rates][input]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  std::unique_ptr<ir::Module> module = parseModule(inputModule, diags);
+  REQUIRE(module);
+  dsd::SchemeOptions options;
+  options.loadLevels["x:0"] = 3.5;
+  ir::SpeciesId x1 = *module->lookupSpecies("X1");
+  CHECK(dsd::inputLevel(*module, x1, options) == Approx(35));
+  CHECK(dsd::inputLevel(*module, *module->lookupSpecies("X2"), options) ==
+        Approx(10));
+}

@@ -76,6 +76,30 @@ TEST_CASE("firstRow selects features and classes as prepareData does",
         "feature 4 does not exist (the data has 3)");
 }
 
+// Each input's level over the rows kept, flux-weighted: sum x^2 / sum |x|.
+// Column 1 of the three rows: (1 + 16 + 49) / (1 + 4 + 7) = 5.5; with the
+// classes 1, 0 kept (rows 2 and 3), features 3, 1 and the divisor 2: the
+// first kept column is (3, 4.5), 29.25 / 7.5 = 3.9; the second (2, 3.5),
+// 16.25 / 5.5. A column of zeros has no level.
+TEST_CASE("loadLevels gives each input's flux-weighted level", "[train]") {
+  Dataset d;
+  d.x = {{1, 2, 0}, {4, 5, 0}, {7, 8, 0}};
+  d.target = {2, 0, 1};
+  DataOptions o;
+  auto all = loadLevels(d, o);
+  CHECK(all.at("x:0") == Approx(5.5));
+  CHECK(all.at("x:1") == Approx((4 + 25 + 64) / 15.0));
+  CHECK(all.count("x:2") == 0);
+  CHECK(all.count("target:0") == 0);
+  d.x = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+  o.features = {2, 0};
+  o.classes = {1, 0};
+  o.divisor = 2;
+  auto kept = loadLevels(d, o);
+  CHECK(kept.at("x:0") == Approx(29.25 / 7.5));
+  CHECK(kept.at("x:1") == Approx(16.25 / 5.5));
+}
+
 TEST_CASE("every model kind gets a probe its forward phase answers",
           "[train]") {
   for (const char *example :
