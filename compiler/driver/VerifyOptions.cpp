@@ -24,19 +24,19 @@ cl::opt<size_t> verifyMaxComplexes(
     "verify-max-complexes",
     cl::desc("Most complexes the enumeration may find, in the whole system "
              "or in one module, before verification answers 'unknown' "
-             "(default 50000, as crnc verify; Nuskell stops at 5000)"),
+             "(default 300000, as crnc verify; Nuskell stops at 5000)"),
     cl::init(verify::DefaultMaxComplexes), VERIFY_OPT);
 cl::opt<size_t> verifyMaxReactions(
     "verify-max-reactions",
     cl::desc("Most detailed reactions the enumeration may find, in the whole "
-             "system or in one module (default 100000, as crnc verify; "
+             "system or in one module (default 1000000, as crnc verify; "
              "Nuskell stops at 10000)"),
     cl::init(verify::DefaultMaxReactions), VERIFY_OPT);
 cl::opt<size_t> verifyMaxUnionComplexes(
     "verify-max-union-complexes",
     cl::desc("When the whole system exceeds a limit it is enumerated module "
              "by module, each within the limits above: most complexes over "
-             "all modules (default 100000; 0: no modular enumeration)"),
+             "all modules (default 1000000; 0: no modular enumeration)"),
     cl::init(verify::DefaultMaxUnionComplexes), VERIFY_OPT);
 cl::opt<double> resimulateTEnd(
     "resimulate-t-end",
@@ -60,13 +60,13 @@ cl::opt<size_t> maxComplexCount("max-complex-count",
                                 cl::desc("<model.crn>: most complexes the "
                                          "enumeration may find, in the whole "
                                          "system or in one module (default "
-                                         "50000, as compile; Nuskell's 5000)"),
+                                         "300000, as compile; Nuskell's 5000)"),
                                 cl::init(verify::DefaultMaxComplexes),
                                 VERIFY_CMD_OPT);
 cl::opt<size_t> maxReactionCount("max-reaction-count",
                                  cl::desc("<model.crn>: most detailed "
                                           "reactions, in the whole system or "
-                                          "in one module (default 100000, as "
+                                          "in one module (default 1000000, as "
                                           "compile; Nuskell's 10000)"),
                                  cl::init(verify::DefaultMaxReactions),
                                  VERIFY_CMD_OPT);
@@ -74,7 +74,7 @@ cl::opt<size_t> maxUnionComplexes(
     "max-union-complexes",
     cl::desc("<model.crn>: when the whole system exceeds a limit it is "
              "enumerated module by module, each within the limits above: "
-             "most complexes over all modules (default 100000, as compile; "
+             "most complexes over all modules (default 1000000, as compile; "
              "0: no modular enumeration)"),
     cl::init(verify::DefaultMaxUnionComplexes), VERIFY_CMD_OPT);
 cl::opt<size_t>

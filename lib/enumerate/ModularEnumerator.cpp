@@ -13,6 +13,7 @@
 
 #include "lib/enumerate/ModularEnumerator.h"
 #include "lib/dna/KernelNotation.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <map>
@@ -131,6 +132,17 @@ Signature signatureOf(const Module &m, const DomainTable &table) {
   return sig;
 }
 
+/// A module enumeration kept for reuse as indices into the union (which
+/// never drops a complex or reaction): its complexes in the module's order,
+/// which of them rest, and its detailed reactions. A few bytes per complex
+/// instead of a copy of the module's network.
+struct Cached {
+  Signature sig;
+  std::vector<ComplexId> members;
+  std::vector<bool> resting;
+  std::vector<uint32_t> reactions;
+};
+
 Complex renameDomains(const Complex &c,
                       const std::unordered_map<DomainId, DomainId> &map) {
   std::vector<Strand> strands = c.allStrands();
@@ -149,10 +161,15 @@ public:
 
 private:
   llvm::Error enumerateModule(size_t index);
+  llvm::Expected<EnumeratedSystem> runModule(const Module &m);
+  EnumeratedSystem fromCache(const Cached &cached, const Signature &sig) const;
   ComplexId intern(const Complex &c, std::optional<ComplexIndex> source);
-  void addReaction(const DetailedReaction &r,
-                   const std::vector<ComplexId> &global);
+  uint32_t addReaction(const DetailedReaction &r,
+                       const std::vector<ComplexId> &global);
   bool pullCrosstalk();
+  void
+  noteTopCrosstalk(const std::unordered_map<uint64_t, size_t> &pulledThrough);
+  std::string crosstalkCause() const;
   void nameInputComplexes();
   llvm::Error checkUnion(size_t grown) const;
 
@@ -160,10 +177,10 @@ private:
   const EnumerateOptions &options;
   ModularStats &stats;
   std::vector<Module> modules;
-  std::map<std::vector<uint64_t>, std::pair<Signature, EnumeratedSystem>> cache;
+  std::map<std::vector<uint64_t>, Cached> cache;
   EnumeratedSystem sys;
   std::unordered_multimap<uint64_t, ComplexId> byHash;
-  std::set<std::vector<uint32_t>> reactionKeys;
+  std::map<std::vector<uint32_t>, uint32_t> reactionKeys; ///< -> index
   std::vector<std::vector<uint32_t>> moduleOf; ///< modules of each complex
 };
 } // namespace
@@ -194,8 +211,8 @@ ComplexId ModularEnumerator::intern(const Complex &c,
   return id;
 }
 
-void ModularEnumerator::addReaction(const DetailedReaction &r,
-                                    const std::vector<ComplexId> &global) {
+uint32_t ModularEnumerator::addReaction(const DetailedReaction &r,
+                                        const std::vector<ComplexId> &global) {
   DetailedReaction g = r;
   for (ComplexId &c : g.reactants)
     c = global[c];
@@ -207,65 +224,134 @@ void ModularEnumerator::addReaction(const DetailedReaction &r,
                             static_cast<uint32_t>(g.reactants.size())};
   key.insert(key.end(), g.reactants.begin(), g.reactants.end());
   key.insert(key.end(), g.products.begin(), g.products.end());
-  if (reactionKeys.insert(std::move(key)).second)
+  auto [it, fresh] = reactionKeys.emplace(
+      std::move(key), static_cast<uint32_t>(sys.reactions.size()));
+  if (fresh)
     sys.reactions.push_back(std::move(g));
+  return it->second;
+}
+
+/// Enumerates module `m` alone (its initial complexes over the design's
+/// domains).
+llvm::Expected<EnumeratedSystem> ModularEnumerator::runModule(const Module &m) {
+  Design sub;
+  sub.domains = design.domains;
+  for (size_t i = 0; i < m.initial.size(); ++i) {
+    NamedComplex nc;
+    // Design names where there are (for error messages); a complex pulled
+    // in from another module's enumeration has none.
+    nc.name = m.source[i] ? design.getComplex(*m.source[i]).name
+                          : "pulled" + std::to_string(i);
+    nc.complex = m.initial[i];
+    sub.add(std::move(nc));
+  }
+  llvm::Expected<EnumeratedSystem> r = enumerateDetailed(sub, options);
+  if (r)
+    return r;
+  std::string cause = crosstalkCause();
+  if (cause.empty())
+    return r.takeError();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 llvm::toString(r.takeError()) + cause);
+}
+
+/// A cached module enumeration renamed to `sig`'s domains, as a network of
+/// its own (complexes in the cached order, reactions on those indices).
+EnumeratedSystem ModularEnumerator::fromCache(const Cached &cached,
+                                              const Signature &sig) const {
+  std::unordered_map<DomainId, DomainId> rename;
+  for (size_t i = 0; i < sig.domains.size(); ++i)
+    rename[cached.sig.domains[i]] = sig.domains[i];
+  bool identity = llvm::all_of(
+      rename, [](const auto &pair) { return pair.first == pair.second; });
+  EnumeratedSystem out;
+  std::unordered_map<ComplexId, ComplexId> local;
+  for (size_t i = 0; i < cached.members.size(); ++i) {
+    const Complex &c = sys.complexes[cached.members[i]].complex;
+    EnumeratedComplex e;
+    e.complex = identity ? c : renameDomains(c, rename);
+    e.resting = cached.resting[i];
+    out.complexes.push_back(std::move(e));
+    local.emplace(cached.members[i], static_cast<ComplexId>(i));
+  }
+  for (uint32_t index : cached.reactions) {
+    DetailedReaction r = sys.reactions[index];
+    for (ComplexId &c : r.reactants)
+      c = local.at(c);
+    for (ComplexId &c : r.products)
+      c = local.at(c);
+    out.reactions.push_back(std::move(r));
+  }
+  return out;
 }
 
 llvm::Error ModularEnumerator::enumerateModule(size_t index) {
   Module &m = modules[index];
   Signature sig = signatureOf(m, design.domains);
   auto cached = cache.find(sig.key);
-  const EnumeratedSystem *result = nullptr;
-  std::unordered_map<DomainId, DomainId> rename;
-  if (cached != cache.end()) {
+  llvm::Expected<EnumeratedSystem> result =
+      cached != cache.end() ? fromCache(cached->second, sig) : runModule(m);
+  if (!result)
+    return result.takeError();
+  if (cached != cache.end())
     ++stats.reused;
-    for (size_t i = 0; i < sig.domains.size(); ++i)
-      rename[cached->second.first.domains[i]] = sig.domains[i];
-    result = &cached->second.second;
-  } else {
-    ++stats.enumerated;
-    Design sub;
-    sub.domains = design.domains;
-    for (size_t i = 0; i < m.initial.size(); ++i) {
-      NamedComplex nc;
-      // Design names where there are (for error messages); a complex pulled
-      // in from another module's enumeration has none.
-      nc.name = m.source[i] ? design.getComplex(*m.source[i]).name
-                            : "pulled" + std::to_string(i);
-      nc.complex = m.initial[i];
-      sub.add(std::move(nc));
-    }
-    llvm::Expected<EnumeratedSystem> r = enumerateDetailed(sub, options);
-    if (!r)
-      return r.takeError();
-    stats.moduleComplexes += r->complexes.size();
-    result = &cache.emplace(sig.key, std::make_pair(sig, std::move(*r)))
-                  .first->second.second;
-  }
+  else
+    ++stats.enumerated, stats.moduleComplexes += result->complexes.size();
+  std::unordered_multimap<uint64_t, size_t> initialByHash;
+  for (size_t i = 0; i < m.initial.size(); ++i)
+    if (m.source[i])
+      initialByHash.emplace(m.initial[i].hash(), i);
   std::vector<ComplexId> global;
   for (const EnumeratedComplex &c : result->complexes) {
-    Complex mapped =
-        rename.empty() ? c.complex : renameDomains(c.complex, rename);
+    // The last initial complex equal to it names it.
+    std::optional<size_t> initial;
+    auto range = initialByHash.equal_range(c.complex.hash());
+    for (auto it = range.first; it != range.second; ++it)
+      if (m.initial[it->second] == c.complex)
+        initial = std::max(initial.value_or(0), it->second);
     std::optional<ComplexIndex> source;
-    for (size_t i = 0; i < m.initial.size(); ++i)
-      if (m.source[i] && m.initial[i] == mapped)
-        source = m.source[i];
-    ComplexId id = intern(mapped, source);
+    if (initial)
+      source = m.source[*initial];
+    ComplexId id = intern(c.complex, source);
     sys.complexes[id].resting = c.resting;
     global.push_back(id);
     if (std::find(moduleOf[id].begin(), moduleOf[id].end(), index) ==
         moduleOf[id].end())
       moduleOf[id].push_back(static_cast<uint32_t>(index));
   }
-  m.members = global;
+  std::vector<uint32_t> reactions;
   for (const DetailedReaction &r : result->reactions)
-    addReaction(r, global);
+    reactions.push_back(addReaction(r, global));
+  if (cached == cache.end()) {
+    Cached entry{std::move(sig), global, {}, std::move(reactions)};
+    for (const EnumeratedComplex &c : result->complexes)
+      entry.resting.push_back(c.resting);
+    std::vector<uint64_t> key = entry.sig.key;
+    cache.emplace(std::move(key), std::move(entry));
+  }
+  m.members = std::move(global);
   m.dirty = false;
   return llvm::Error::success();
 }
 
+/// After a crosstalk round: "; the crosstalk check before this round pulled
+/// 15453 complexes across modules, 1781 of them through t458 (signal
+/// 'clk')".
+std::string ModularEnumerator::crosstalkCause() const {
+  if (stats.rounds < 2 || stats.topCrosstalkDomain.empty())
+    return "";
+  std::string cause = "; the crosstalk check before this round pulled " +
+                      std::to_string(stats.lastRoundPulled) +
+                      " complexes across modules, " +
+                      std::to_string(stats.topCrosstalkCount) +
+                      " of them through " + stats.topCrosstalkDomain;
+  if (!stats.topCrosstalkSignal.empty())
+    cause += " (signal '" + stats.topCrosstalkSignal + "')";
+  return cause;
+}
+
 /// The count limits on the union, naming the module that grew it by its
-/// first complex.
+/// first complex (and, after a crosstalk round, the domain that carried it).
 llvm::Error ModularEnumerator::checkUnion(size_t grown) const {
   const Module &m = modules[grown];
   std::string first = printKernel(m.initial.front(), design.domains);
@@ -277,25 +363,25 @@ llvm::Error ModularEnumerator::checkUnion(size_t grown) const {
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "enumeration exceeded %s=%zu (%zu complexes over the modules) while "
-        "adding the module of %s (module %zu of %zu, crosstalk round %zu)",
+        "adding the module of %s (module %zu of %zu, crosstalk round %zu)%s",
         options.unionComplexCountFlag.c_str(), options.maxUnionComplexCount,
         sys.complexes.size(), first.c_str(), grown + 1, modules.size(),
-        stats.rounds);
+        stats.rounds, crosstalkCause().c_str());
   }
   if (sys.complexes.size() > options.maxComplexCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "enumeration exceeded %s=%zu (%zu complexes over the modules) while "
-        "adding the module of %s",
+        "adding the module of %s%s",
         options.complexCountFlag.c_str(), options.maxComplexCount,
-        sys.complexes.size(), first.c_str());
+        sys.complexes.size(), first.c_str(), crosstalkCause().c_str());
   if (sys.reactions.size() > options.maxReactionCount)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "enumeration exceeded %s=%zu (%zu reactions over the modules) while "
-        "adding the module of %s",
+        "adding the module of %s%s",
         options.reactionCountFlag.c_str(), options.maxReactionCount,
-        sys.reactions.size(), first.c_str());
+        sys.reactions.size(), first.c_str(), crosstalkCause().c_str());
   return llvm::Error::success();
 }
 
@@ -317,6 +403,8 @@ bool ModularEnumerator::pullCrosstalk() {
       byDomain[code].push_back(id);
   }
   bool moved = false;
+  std::unordered_map<uint64_t, size_t> pulledThrough;
+  size_t pulledBefore = stats.crosstalk;
   for (ComplexId x = 0; x < sys.complexes.size(); ++x) {
     for (uint64_t code : exposed[x]) {
       auto it = byDomain.find(code ^ 1);
@@ -337,11 +425,40 @@ bool ModularEnumerator::pullCrosstalk() {
         target.dirty = true;
         moduleOf[y].push_back(mx.front());
         ++stats.crosstalk;
+        ++pulledThrough[code];
         moved = true;
       }
     }
   }
+  if (moved) {
+    stats.lastRoundPulled = stats.crosstalk - pulledBefore;
+    noteTopCrosstalk(pulledThrough);
+  }
   return moved;
+}
+
+/// The domain that carried most of a round's crosstalk (smallest code on a
+/// tie), and the first initial signal that has it either way round.
+void ModularEnumerator::noteTopCrosstalk(
+    const std::unordered_map<uint64_t, size_t> &pulledThrough) {
+  uint64_t top = 0;
+  size_t count = 0;
+  for (const auto &[code, n] : pulledThrough)
+    if (n > count || (n == count && code < top))
+      top = code, count = n;
+  DomainRef domain{static_cast<DomainId>(top >> 1), (top & 1) != 0};
+  stats.topCrosstalkDomain = design.domains.spell(domain);
+  stats.topCrosstalkCount = count;
+  stats.topCrosstalkSignal.clear();
+  for (ComplexIndex i = 0; i < design.complexCount(); ++i) {
+    const NamedComplex &c = design.getComplex(i);
+    if (c.role != ComplexRole::Signal || !isInitial(c))
+      continue;
+    for (const Strand &strand : c.complex.allStrands())
+      for (DomainRef d : strand)
+        if (d.id == domain.id && stats.topCrosstalkSignal.empty())
+          stats.topCrosstalkSignal = c.name;
+  }
 }
 
 /// Complexes reached that the design names (with zero concentration) take

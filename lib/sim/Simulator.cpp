@@ -27,6 +27,10 @@
 using namespace crnc;
 using namespace crnc::sim;
 
+/// Values below 0 by at most this many absolute tolerances are round-off
+/// when an interval is integrated again without the constraints.
+static constexpr double kConstraintSlack = 1000;
+
 char SimulationError::ID = 0;
 
 void SimulationError::log(llvm::raw_ostream &os) const {
@@ -522,6 +526,44 @@ static int advance(OdeSimulator::Impl &im, double tout, double &t) {
   return flag;
 }
 
+/// After CV_CONSTR_FAIL (CVODE's constraint test failed ten times at one
+/// step: a species near 0 that the corrector keeps taking below 0 however
+/// small the step), integrates the same output interval again from the last
+/// accepted state without the constraints and sets values below 0 by at
+/// most `slack` to 0 (the round-off of the implicit step). A value further
+/// below 0 keeps the failure. restoreConstraints() must follow.
+static int advanceUnconstrained(OdeSimulator::Impl &im,
+                                const CompiledNetwork &integ, double tout,
+                                double tStop, double slack, double &t) {
+  if (CVodeSetConstraints(im.cvode, nullptr) != CV_SUCCESS ||
+      CVodeReInit(im.cvode, t, im.y) != CV_SUCCESS)
+    return CV_CONSTR_FAIL;
+  CVodeSetStopTime(im.cvode, tStop);
+  int flag = advance(im, tout, t);
+  double *y = N_VGetArrayPointer(im.y);
+  double lowest = 0;
+  for (size_t i = 0; i < integ.speciesCount(); ++i)
+    if (!integ.isSigned(i) && y[i] < 0) {
+      lowest = std::min(lowest, y[i]);
+      y[i] = y[i] >= -slack ? 0.0 : y[i];
+    }
+  if (flag >= 0 && lowest < -slack) {
+    im.lastError = "without the constraints a species reached " +
+                   formatSignificant(lowest, 3);
+    flag = CV_CONSTR_FAIL;
+  }
+  return flag;
+}
+
+/// The constraints back on, CVODE restarted at (t, y).
+static bool restoreConstraints(OdeSimulator::Impl &im, double t, double tStop) {
+  if (CVodeSetConstraints(im.cvode, im.constraints) != CV_SUCCESS ||
+      CVodeReInit(im.cvode, t, im.y) != CV_SUCCESS)
+    return false;
+  CVodeSetStopTime(im.cvode, tStop);
+  return true;
+}
+
 /// Whether `b - a` is below what CVODE can resolve as a step from a.
 static bool negligibleInterval(double a, double b) {
   return b - a <= 1e-14 * std::max(1.0, std::fabs(a));
@@ -554,6 +596,17 @@ llvm::Error OdeSimulator::integrateTo(double t1, Trace *trace,
     double tout = it != outEnd ? *it : t1;
     if (tout > t && !negligibleInterval(t, tout)) {
       int flag = advance(*impl, tout, t);
+      if (flag == CV_CONSTR_FAIL && impl->constraints) {
+        collectStats(); // a restart zeroes CVODE's counters
+        impl->base = counters;
+        flag = advanceUnconstrained(*impl, integratedNetwork(), tout, t1,
+                                    kConstraintSlack * opts.absTol, t);
+        collectStats();
+        impl->base = counters;
+        counters.reinits += 2;
+        if (!restoreConstraints(*impl, t, t1) && flag >= 0)
+          flag = CV_CONSTR_FAIL;
+      }
       storeIntegratedState();
       if (flag < 0) {
         collectStats();

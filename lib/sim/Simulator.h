@@ -26,7 +26,11 @@
 //     reached and CVODE's reason); nothing aborts. After a failure the state is
 //     the last successful one and the simulator can be reset and reused.
 //  7. Non-negativity (default on) is enforced through CVODE's inequality
-//     constraints (y >= 0).
+//     constraints (y >= 0). When CVODE cannot meet them at some step
+//     (CV_CONSTR_FAIL, a species near 0 the corrector keeps below 0 at any
+//     step size), that output interval is integrated again without them
+//     from the last accepted state and values below 0 by at most 1000
+//     absolute tolerances read 0; a value further below still fails.
 //  8. Sinks that a conservation law ties to other species (SinkLaws.h) are
 //     not integrated but reconstructed from the law at every output and at
 //     the end of every integrateTo(); state() always holds every species.

@@ -3,8 +3,8 @@
 
 Systems: Nuskell's soloveichik2010 (SSW2010) PIL of the 50-step cascade
 Xi + Yi -> Xi+1, crnc's design of examples/lotka_volterra.crn (with map-rates'
-buffer modules), and crnc's designs of random CRNs of 20, 100 and 1000
-reactions (seeded). Both tools get Nuskell's settings (release cutoff 7,
+buffer modules), crnc's designs of random CRNs of 20, 100 and 1000
+reactions (seeded), and of one catalyst shared by 8, 16 and 32 reactions. Both tools get Nuskell's settings (release cutoff 7,
 complexes of at most 10 strands); Peppercorn keeps Nuskell's count limits
 (5000 complexes, 10000 reactions), crnc gets room to finish. Prints wall
 times, the ratio, and whether the condensed networks are equal (resting
@@ -33,6 +33,15 @@ def random_crn(reactions, seed):
         lhs = rng.sample(species, rng.choice([1, 2, 2]))
         rhs = rng.sample(species, rng.choice([1, 2, 2]))
         lines.append(' + '.join(lhs) + ' -> ' + ' + '.join(rhs))
+    return '\n'.join(lines) + '\n'
+
+
+def catalyst_crn(reactions):
+    """One catalyst C in every reaction A_i + C -> B_i + C: every gate's
+    history variant of C binds every gate that takes C, so the network grows
+    with the square of the reactions (the clock of a Neural CRN model)."""
+    lines = ['species C = 10 nM, ' + ', '.join(f'A{i} = 10 nM' for i in range(reactions))]
+    lines += [f'A{i} + C -> B{i} + C' for i in range(reactions)]
     return '\n'.join(lines) + '\n'
 
 
@@ -124,6 +133,7 @@ def inputs(args, work, env):
             yield 'cascade50 (Nuskell SSW2010)', base + '_sys.pil'
     sources = [('lotka_volterra (crnc)', open(os.path.join(args.examples, 'lotka_volterra.crn')).read())]
     sources += [(f'random{n} (crnc)', random_crn(n, seed=n)) for n in (20, 100, 1000)]
+    sources += [(f'catalyst{n} (crnc)', catalyst_crn(n)) for n in (8, 16, 32)]
     for name, text in sources:
         open(crn, 'w').write(text)
         pil = os.path.join(work, name.split()[0] + '.pil')
