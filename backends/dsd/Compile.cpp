@@ -149,7 +149,8 @@ llvm::Expected<dna::Design> crnc::dsd::compile(const ir::Module &module,
                    diags);
     calibrateReversibleRates(module, builder.moduleSteps(), design, calibration,
                              loads, diags);
-    if (options.kind == SchemeKind::Soloveichik2010)
+    if (options.kind == SchemeKind::Soloveichik2010 ||
+        options.kind == SchemeKind::Srinivas2015)
       compensateInFlight(module, builder.moduleSteps(), design, options);
   }
   return design;

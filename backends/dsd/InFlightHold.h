@@ -11,7 +11,8 @@
 // held about 6 % of X2 and 7 % of E_n there, and its P2 update ran 5 %
 // short. This step lowers each one-gate buffer's hold by the share its
 // species' joins hold in flight at the levels the design runs at
-// (soloveichik2010, whose buffers are one gate each; compile() calls it).
+// (soloveichik2010 and srinivas2015, whose buffers are one gate each and
+// whose reactant gates commit the same way; compile() calls it).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CRNC_BACKENDS_DSD_INFLIGHTHOLD_H
