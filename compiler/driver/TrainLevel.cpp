@@ -9,6 +9,7 @@
 #include "lib/train/ProbeSample.h"
 #include "lib/train/Reports.h"
 #include "lib/train/TrainingHistory.h"
+#include "lib/verify/VerifyDesign.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
@@ -29,20 +30,9 @@ static std::string fuelWords(const verify::LabNetwork &net, bool finite) {
                  : "held at their levels");
 }
 
-/// The strands of the design's largest complex.
-static unsigned largestComplex(const dna::Design &design) {
-  unsigned largest = 0;
-  for (const dna::NamedComplex &c : design.allComplexes())
-    largest = std::max(largest, unsigned(c.complex.strandCount()));
-  return largest;
-}
-
 /// The design's condensed network (every signal enumerated, as crnc verify
-/// does: a signal absent at first is added by the protocol). The size limit
-/// is raised to one strand above the design's largest gate where that is
-/// above it: a gate that cannot bind its input (a bound input makes it one
-/// strand larger) would realise no reaction at all (qian2011's gate of a
-/// five-product catalytic reaction has 12 strands).
+/// does: a signal absent at first is added by the protocol), within
+/// verify::fitComplexSize's size limit.
 static llvm::Expected<verify::LabNetwork>
 dnaNetwork(dna::Design &design, const ir::Module &formal,
            llvm::ArrayRef<std::string> signals, const LabLevelSettings &s,
@@ -52,10 +42,7 @@ dnaNetwork(dna::Design &design, const ir::Module &formal,
     if (c.role == dna::ComplexRole::Signal && c.concentration == 0.0)
       c.concentration.reset();
   }
-  enumerate::EnumerateOptions limits = s.limits;
-  unsigned largest = largestComplex(design);
-  if (largest + 1 > limits.maxComplexSize)
-    limits.maxComplexSize = largest + 1;
+  enumerate::EnumerateOptions limits = verify::fitComplexSize(design, s.limits);
   enumerate::ModularStats stats;
   llvm::Expected<enumerate::EnumeratedSystem> system =
       enumerate::enumerateByModule(design, limits, &stats);
@@ -68,11 +55,9 @@ dnaNetwork(dna::Design &design, const ir::Module &formal,
          " resting macrostates (species), " + std::to_string(net.reactions) +
          " condensed reactions, " + fuelWords(net, s.finiteFuels) +
          "; enumerated in " + std::to_string(stats.modules) + " modules";
-  if (limits.maxComplexSize != s.limits.maxComplexSize)
-    line += "; complexes up to " + std::to_string(limits.maxComplexSize) +
-            " strands (the design's largest gate has " +
-            std::to_string(largest) + ", above the usual " +
-            std::to_string(s.limits.maxComplexSize) + ")";
+  std::string size = verify::complexSizeNote(limits, s.limits);
+  if (!size.empty())
+    line += "; " + size;
   if (system->ignoredBySize)
     line += "; " + std::to_string(system->ignoredBySize) +
             " binding reactions ignored (product above " +

@@ -26,6 +26,27 @@ enumerate::EnumerateOptions verify::nuskellEnumerateOptions() {
   return options;
 }
 
+enumerate::EnumerateOptions
+verify::fitComplexSize(const dna::Design &design,
+                       enumerate::EnumerateOptions limits) {
+  unsigned largest = 0;
+  for (const dna::NamedComplex &c : design.allComplexes())
+    largest = std::max(largest, unsigned(c.complex.strandCount()));
+  if (largest + 1 > limits.maxComplexSize)
+    limits.maxComplexSize = largest + 1;
+  return limits;
+}
+
+std::string verify::complexSizeNote(const enumerate::EnumerateOptions &fitted,
+                                    const enumerate::EnumerateOptions &usual) {
+  if (fitted.maxComplexSize == usual.maxComplexSize)
+    return "";
+  return "complexes up to " + std::to_string(fitted.maxComplexSize) +
+         " strands (the design's largest gate has " +
+         std::to_string(fitted.maxComplexSize - 1) + ", above the usual " +
+         std::to_string(usual.maxComplexSize) + ")";
+}
+
 static std::string plural(size_t n, llvm::StringRef word) {
   return std::to_string(n) + " " + word.str() + (n == 1 ? "" : "s");
 }
@@ -142,14 +163,17 @@ verify::prepareDesign(const ir::Module &formal, dna::Design design,
       c.concentration.reset();
   }
   std::string byModule;
+  enumerate::EnumerateOptions fitted = fitComplexSize(design, limits);
   llvm::Expected<enumerate::EnumeratedSystem> system =
-      enumerateWholeOrByModule(design, limits, byModule);
+      enumerateWholeOrByModule(design, fitted, byModule);
   if (!system) {
     out.stopped = llvm::toString(system.takeError());
     out.checkedAgainst += ")";
     return out;
   }
-  out.enumerated = enumerationLine(*system, limits) + byModule;
+  std::string size = complexSizeNote(fitted, limits);
+  out.enumerated = enumerationLine(*system, fitted) +
+                   (size.empty() ? "" : "; " + size) + byModule;
   out.implementation =
       implementationFromEnumeration(*system, design, out.formal, formal.unit);
   out.formalFuels = removeFormalFuels(out.formal, out.implementation.crn,

@@ -37,6 +37,20 @@ inline constexpr size_t DefaultMaxComplexes = 300000;
 inline constexpr size_t DefaultMaxReactions = 1000000;
 inline constexpr size_t DefaultMaxUnionComplexes = 1000000;
 
+/// `limits` with maxComplexSize raised to one strand above `design`'s
+/// largest complex where that is above it: a gate that cannot bind its
+/// input (a bound input makes it one strand larger) would realise no
+/// reaction at all (qian2011's gate of a five-product catalytic reaction has
+/// 12 strands). Unchanged otherwise (Nuskell's designs, whose gates have at
+/// most a few strands, keep its 10).
+enumerate::EnumerateOptions fitComplexSize(const dna::Design &design,
+                                           enumerate::EnumerateOptions limits);
+
+/// "complexes up to N strands (the design's largest gate has N - 1, above
+/// the usual U)" when `fitted` raised `usual`'s size limit; "" otherwise.
+std::string complexSizeNote(const enumerate::EnumerateOptions &fitted,
+                            const enumerate::EnumerateOptions &usual);
+
 /// A design enumerated and turned into an implementation CRN.
 struct PreparedDesign {
   Crn formal; ///< the formal CRN, its fuels removed
@@ -56,7 +70,8 @@ struct PreparedDesign {
 /// is enumerated module by module (enumerateByModule: the same network when
 /// it finishes; `enumerated` says so); a limit reached there too sets
 /// `stopped` (both limits, and the module that grew) and leaves `system`
-/// unset. The formal CRN's constant species
+/// unset. The size limit is fitComplexSize's (`enumerated` says when it
+/// was raised). The formal CRN's constant species
 /// (the lowering's fuels) and any formal species the design made a fuel are
 /// removed from `formal` and listed in `checkedAgainst`.
 PreparedDesign prepareDesign(const ir::Module &formal, dna::Design design,
