@@ -491,10 +491,14 @@ llvm::Expected<EnumeratedSystem> ModularEnumerator::run() {
     ++stats.rounds;
     for (size_t i = 0; i < modules.size(); ++i)
       if (modules[i].dirty) {
-        if (llvm::Error e = enumerateModule(i))
+        if (llvm::Error e = enumerateModule(i)) {
+          stats.stop = ModularStop::Module;
           return e;
-        if (llvm::Error e = checkUnion(i))
+        }
+        if (llvm::Error e = checkUnion(i)) {
+          stats.stop = ModularStop::Union;
           return e;
+        }
       }
   } while (pullCrosstalk());
   nameInputComplexes();

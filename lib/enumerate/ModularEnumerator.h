@@ -35,7 +35,15 @@
 namespace crnc::enumerate {
 
 /// What the modular enumeration did.
+/// Where a module-by-module enumeration reached a limit.
+enum class ModularStop {
+  None,   ///< it finished
+  Module, ///< one module's own enumeration
+  Union,  ///< the network over all modules
+};
+
 struct ModularStats {
+  ModularStop stop = ModularStop::None;
   size_t modules = 0;
   size_t enumerated = 0; ///< module enumerations actually run
   size_t reused = 0;     ///< answered from a module identical up to renaming

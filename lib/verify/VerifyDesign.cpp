@@ -84,11 +84,12 @@ static std::string enumerationLine(const enumerate::EnumeratedSystem &system,
 
 /// The whole system within `limits`; when that reaches a limit and the
 /// union has a limit of its own, module by module (each module within
-/// `limits`). `byModule` describes the modular run.
+/// `limits`). `byModule` describes the modular run; `stop` says where it
+/// stopped.
 static llvm::Expected<enumerate::EnumeratedSystem>
 enumerateWholeOrByModule(const dna::Design &design,
                          const enumerate::EnumerateOptions &limits,
-                         std::string &byModule) {
+                         std::string &byModule, enumerate::ModularStop &stop) {
   llvm::Expected<enumerate::EnumeratedSystem> whole =
       enumerate::enumerateDesign(design, limits);
   if (whole || !limits.maxUnionComplexCount)
@@ -97,6 +98,7 @@ enumerateWholeOrByModule(const dna::Design &design,
   enumerate::ModularStats stats;
   llvm::Expected<enumerate::EnumeratedSystem> modular =
       enumerate::enumerateByModule(design, limits, &stats);
+  stop = stats.stop;
   if (!modular)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -165,7 +167,7 @@ verify::prepareDesign(const ir::Module &formal, dna::Design design,
   std::string byModule;
   enumerate::EnumerateOptions fitted = fitComplexSize(design, limits);
   llvm::Expected<enumerate::EnumeratedSystem> system =
-      enumerateWholeOrByModule(design, fitted, byModule);
+      enumerateWholeOrByModule(design, fitted, byModule, out.modularStop);
   if (!system) {
     out.stopped = llvm::toString(system.takeError());
     out.checkedAgainst += ")";
@@ -499,16 +501,19 @@ static ResimulationOutcome runResimulation(const PreparedDesign &p,
   return out;
 }
 
-/// Why re-simulation cannot run when the enumeration stopped (`stopped`,
-/// prepareDesign's message): the checks go module by module, a simulation
-/// needs the whole network, which the modules share signals in.
-static std::string resimulationBlocked(const std::string &stopped) {
+/// Why re-simulation cannot run when the enumeration stopped (`stop`,
+/// where its module-by-module run did): the checks go module by module, a
+/// simulation needs the whole network, which the modules share signals in.
+static std::string resimulationBlocked(enumerate::ModularStop stop) {
   std::string why = "the enumeration stopped at a limit";
-  size_t modular = stopped.find("module by module");
-  if (modular == std::string::npos)
+  switch (stop) {
+  case enumerate::ModularStop::None:
     return why;
-  if (stopped.find("over the modules", modular) == std::string::npos)
+  case enumerate::ModularStop::Module:
     return why + "; module by module, one module alone passed it";
+  case enumerate::ModularStop::Union:
+    break;
+  }
   return why + "; module by module, the union of the modules passed it, and "
                "re-simulation integrates that whole network (the modules "
                "share signals, so they cannot be simulated one by one)";
@@ -536,7 +541,7 @@ VerificationOutcome verify::checkDesign(const PreparedDesign &p,
       unknown("crn-bisimulation");
     if (options.pathway)
       unknown("pathway-decomposition");
-    out.resimulation.problem = resimulationBlocked(p.stopped);
+    out.resimulation.problem = resimulationBlocked(p.modularStop);
     return out;
   }
   out.implementationSpecies = p.implementation.crn.usedSpecies().size();

@@ -13,6 +13,7 @@
 
 #include "lib/dna/Design.h"
 #include "lib/enumerate/Enumerator.h"
+#include "lib/enumerate/ModularEnumerator.h"
 #include "lib/train/TrainingHistory.h"
 #include "lib/verify/FromEnumeration.h"
 #include "lib/verify/VerificationOutcome.h"
@@ -58,6 +59,9 @@ struct PreparedDesign {
   std::string checkedAgainst; ///< "the lowered formal CRN (3 species, ...)"
   std::string enumerated;     ///< complexes, macrostates, condensed reactions
   std::string stopped;        ///< the limit the enumeration hit, if any
+  /// Where the module-by-module run stopped, when one ran and stopped
+  /// (None: it finished, or the whole system's limit stopped it alone).
+  enumerate::ModularStop modularStop = enumerate::ModularStop::None;
   std::optional<enumerate::EnumeratedSystem> system; ///< unset when stopped
   EnumeratedImplementation implementation;           ///< when `system` is set
   dna::Design design; ///< the design enumerated (when `system` is set)
