@@ -184,6 +184,15 @@ std::optional<T> get(const AttributeList &attrs, const Key<T> &key) {
   return value;
 }
 
+/// The data column a model species is loaded from (its `load` is "x:i");
+/// unset for the target and for a species the protocol does not load.
+inline std::optional<uint64_t> featureColumn(const AttributeList &attrs) {
+  std::optional<Load> load = get(attrs, SampleLoad);
+  if (!load || load->isTarget)
+    return std::nullopt;
+  return load->index;
+}
+
 } // namespace crnc::ir::model
 
 #endif

@@ -8,6 +8,7 @@
 #include "backends/dsd/InFlightHold.h"
 #include "backends/dsd/RateCalibration.h"
 #include "ir/LoweringAttributes.h"
+#include "ir/ModelAttributes.h"
 #include "lib/support/Units.h"
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
@@ -20,12 +21,12 @@ double dsd::operatingLevel(const ir::Module &module, ir::SpeciesId s,
   using namespace ir::lowering;
   if (double trigger = triggerLevel(module, s); trigger > 0)
     return trigger;
-  const ir::Species &sp = module.getSpecies(s);
-  std::optional<llvm::StringRef> load = ir::findAttribute(sp.attrs, "load");
+  std::optional<ir::model::Load> load =
+      ir::model::get(module.getSpecies(s).attrs, ir::model::SampleLoad);
   std::optional<double> scale = get(module.attrs, ConcScaleNM);
   if (!load || !scale || !(*scale > 0) || module.unit == ConcUnit::None)
     return 0;
-  auto given = options.loadLevels.find(*load);
+  auto given = options.loadLevels.find(ir::model::formatValue(*load));
   double units = given != options.loadLevels.end() ? given->second : 1.0;
   return units * convertConcentration(*scale, ConcUnit::nM, module.unit);
 }
@@ -75,6 +76,8 @@ void dsd::compensateInFlight(const ir::Module &module,
                              const SchemeOptions &options) {
   using namespace ir::lowering;
   std::vector<double> share = inFlightShares(module, steps, options);
+  // Per BS species: the factor its buffer's concentration is raised by.
+  llvm::StringMap<double> factorOf;
   for (const ir::Reaction &r : module.allReactions()) {
     if (r.reactants.size() != 2 || r.products.size() != 2 || !r.reverseRate)
       continue;
@@ -83,12 +86,19 @@ void dsd::compensateInFlight(const ir::Module &module,
     double s = share[r.reactants[0].species];
     if (!get(ls.attrs, BufferOf) || !hold || !(*hold > 0) || !(s > 0))
       continue;
-    const std::string &bs = module.getSpecies(r.products[1].species).name;
-    double factor = *hold / (*hold - std::min(s, *hold / 2));
-    for (size_t c = 0; c < design.allComplexes().size(); ++c) {
-      dna::NamedComplex &named = design.getComplex(dna::ComplexIndex(c));
-      if ((named.name == bs || named.formal == bs) && named.concentration)
-        *named.concentration *= factor;
-    }
+    factorOf[module.getSpecies(r.products[1].species).name] =
+        *hold / (*hold - std::min(s, *hold / 2));
+  }
+  if (factorOf.empty())
+    return;
+  for (size_t c = 0; c < design.allComplexes().size(); ++c) {
+    dna::NamedComplex &named = design.getComplex(dna::ComplexIndex(c));
+    if (!named.concentration)
+      continue;
+    auto byName = factorOf.find(named.name);
+    auto found =
+        byName != factorOf.end() ? byName : factorOf.find(named.formal);
+    if (found != factorOf.end())
+      *named.concentration *= found->getValue();
   }
 }

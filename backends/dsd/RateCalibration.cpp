@@ -20,6 +20,7 @@
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
 #include "ir/LoweringAttributes.h"
+#include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "llvm/Support/SourceMgr.h"
 #include <algorithm>
@@ -289,8 +290,7 @@ static bool heldOnlyWithTriggers(const ir::Module &module,
 double dsd::inputLevel(const ir::Module &module, ir::SpeciesId s,
                        const SchemeOptions &options) {
   const ir::Species &sp = module.getSpecies(s);
-  std::optional<llvm::StringRef> load = ir::findAttribute(sp.attrs, "load");
-  if (sp.role != ir::SpeciesRole::Input || !load || !load->startswith("x:"))
+  if (sp.role != ir::SpeciesRole::Input || !ir::model::featureColumn(sp.attrs))
     return 0;
   return operatingLevel(module, s, options);
 }

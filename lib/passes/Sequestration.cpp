@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/passes/Sequestration.h"
+#include "ir/ModelAttributes.h"
 #include "lib/analysis/JoinOrder.h"
 #include <algorithm>
 #include <cmath>
@@ -86,8 +87,8 @@ firstHolds(const Module &module, llvm::ArrayRef<analysis::JoinDirection> dirs,
 /// A model's input: an input the lab protocol loads from the data's
 /// features (`load` = "x:i"; a plain CRN's species are inputs too).
 static bool isModelInput(const Species &sp) {
-  std::optional<llvm::StringRef> load = findAttribute(sp.attrs, "load");
-  return sp.role == SpeciesRole::Input && load && load->startswith("x:");
+  return sp.role == SpeciesRole::Input &&
+         model::featureColumn(sp.attrs).has_value();
 }
 
 /// What holding each species costs when choosing among join orders of equal

@@ -1,6 +1,7 @@
 //===- ProbeSample.cpp - a sample to present to an untrained model --------===//
 
 #include "lib/train/ProbeSample.h"
+#include "ir/ModelAttributes.h"
 #include "lib/support/Format.h"
 #include "llvm/ADT/STLExtras.h"
 #include <cmath>
@@ -132,6 +133,7 @@ train::loadLevels(const Dataset &data, const DataOptions &options) {
   std::map<std::string, double, std::less<>> out;
   for (size_t i = 0; i < sums.size(); ++i)
     if (sums[i] > 0)
-      out["x:" + std::to_string(i)] = squares[i] / sums[i];
+      out[ir::model::formatValue(ir::model::Load{false, i})] =
+          squares[i] / sums[i];
   return out;
 }
