@@ -59,26 +59,29 @@ static bool onlyLiveProduct(const Multiset &side, SpeciesIndex p,
 
 void closeOverCommittedSteps(const Crn &crn, const std::vector<bool> &ignore,
                              Interpretation &holds) {
-  // 1. What each reaction consumes and makes, fuels dropped.
+  // 1. What each reaction consumes and makes, fuels dropped, and per
+  //    species the reactions that make it.
   std::vector<std::pair<Multiset, Multiset>> sides;
   std::vector<bool> consumed(crn.speciesCount(), false);
+  std::vector<std::vector<size_t>> producers(crn.speciesCount());
   for (const CrnReaction &r : crn.reactions) {
     sides.emplace_back(strip(r.reactants, ignore), strip(r.products, ignore));
     for (SpeciesIndex s : sides.back().first)
       consumed[s] = true;
+    for (SpeciesIndex s : sides.back().second)
+      if (producers[s].empty() || producers[s].back() != sides.size() - 1)
+        producers[s].push_back(sides.size() - 1);
   }
   // 2. Propagate until a fixpoint.
   for (bool changed = true; changed;) {
     changed = false;
     for (SpeciesIndex p = 0; p < crn.speciesCount(); ++p) {
-      if (holds[p] || !consumed[p] || ignore[p])
+      if (holds[p] || !consumed[p] || ignore[p] || producers[p].empty())
         continue;
       std::optional<Multiset> held;
-      bool ok = true, produced = false;
-      for (const auto &[r, q] : sides) {
-        if (!llvm::is_contained(q, p))
-          continue;
-        produced = true;
+      bool ok = true;
+      for (size_t i : producers[p]) {
+        const auto &[r, q] = sides[i];
         if (r.size() != 1 || r.front() == p || !holds[r.front()] ||
             !onlyLiveProduct(q, p, consumed) ||
             (held && *held != *holds[r.front()])) {
@@ -87,7 +90,7 @@ void closeOverCommittedSteps(const Crn &crn, const std::vector<bool> &ignore,
         }
         held = holds[r.front()];
       }
-      if (!ok || !produced)
+      if (!ok)
         continue;
       holds[p] = held;
       changed = true;
