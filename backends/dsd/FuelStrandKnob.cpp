@@ -14,10 +14,8 @@ using namespace crnc;
 using namespace crnc::dsd;
 using namespace crnc::dna;
 
-/// Single-stranded fuels of module `i` that no other module lists, other
-/// than `gate`.
-static std::vector<ComplexIndex> ownStrands(const Design &design, size_t i,
-                                            std::optional<ComplexIndex> gate) {
+std::vector<ComplexIndex> dsd::ownStrands(const Design &design, size_t i,
+                                          std::optional<ComplexIndex> gate) {
   std::vector<ComplexIndex> out;
   for (ComplexIndex f : design.modules[i].fuels) {
     if (f == gate || design.getComplex(f).complex.strandCount() != 1 ||

@@ -77,6 +77,13 @@ llvm::Expected<MeasuredRate> tuneBackwardStrand(const ir::Module &module,
                                                 double floor, double ceiling,
                                                 const MeasuredRate &at);
 
+/// The single-stranded fuels of module `i` (with a level) that no other
+/// module lists, other than `gate`: the strands a knob may move without
+/// touching another module.
+std::vector<dna::ComplexIndex>
+ownStrands(const dna::Design &design, size_t i,
+           std::optional<dna::ComplexIndex> gate);
+
 /// The most a backward strand is raised to, in units of C_max.
 inline constexpr double BackwardStrandCeiling = 2;
 

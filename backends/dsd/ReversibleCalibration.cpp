@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/dsd/ReversibleCalibration.h"
+#include "backends/dsd/FuelStrandKnob.h"
 #include "backends/dsd/RateCalibration.h"
 #include "backends/dsd/ToeholdMismatch.h"
 #include "backends/dsd/ToeholdTrim.h"
@@ -236,25 +237,152 @@ pairGates(const ir::Module &module, const Design &design, size_t i,
   return std::make_pair(*gate[0], *gate[1]);
 }
 
-/// Runs `tune` with `other` (the opposite direction's gate) absent, so
-/// that a direction is measured alone: with fuels held at their levels,
-/// the opposite direction would otherwise feed back the reactant being
-/// measured (2 G <=> A + G: A made from fuels alone).
-template <typename Tune>
-static void alone(Design &design, ComplexIndex other, Tune tune) {
-  std::optional<double> &level = design.getComplex(other).concentration;
-  std::optional<double> kept = level;
-  level = 0.0;
-  tune();
-  design.getComplex(other).concentration = kept;
+namespace {
+/// One gate pair under calibration: both directions, their rate gates,
+/// targets (/M/s) and gate floors, and the pair's gate level.
+struct Pair {
+  const Step *dir[2];
+  ComplexIndex gate[2];
+  double target[2], floor[2], level;
+};
+} // namespace
+
+/// The rate direction `d` of `pair` realises measured alone (the other
+/// gate absent), with strand `s` at `level`.
+static llvm::Expected<double> aloneWith(const ir::Module &module,
+                                        const Design &design, size_t i,
+                                        const Pair &pair, int d, ComplexIndex s,
+                                        double level) {
+  Design trial = design;
+  trial.getComplex(pair.gate[1 - d]).concentration = 0.0;
+  trial.getComplex(s).concentration = level;
+  llvm::Expected<MeasuredRate> m =
+      measureModuleRate(module, trial, i, *pair.dir[d]);
+  if (!m)
+    return m.takeError();
+  return m->perMolarSecond;
+}
+
+/// Whether strand `s` decides where the pair's shared intermediate goes,
+/// and which way: the factor (0.9: lowered by a tenth, 1.1: raised) that
+/// speeds direction `d` and slows the other; none when neither does. (A
+/// strand that speeds `d` alone, the backward strand of its first step,
+/// does so by holding d's first reactant longer in its gate, beyond what
+/// map-rates models.)
+static std::optional<double> branchStep(const ir::Module &module,
+                                        const Design &design, size_t i,
+                                        const Pair &pair, int d,
+                                        ComplexIndex s) {
+  double level = *design.getComplex(s).concentration;
+  for (double step : {0.9, 1.1}) {
+    bool branch = true;
+    for (int k : {d, 1 - d}) {
+      llvm::Expected<double> now =
+          aloneWith(module, design, i, pair, k, s, level);
+      llvm::Expected<double> moved =
+          aloneWith(module, design, i, pair, k, s, step * level);
+      if (!now || !moved) {
+        llvm::consumeError(now.takeError());
+        llvm::consumeError(moved.takeError());
+        return std::nullopt;
+      }
+      branch = branch && (k == d ? *moved > *now * (1 + 1e-3)
+                                 : *moved < *now * (1 - 1e-3));
+    }
+    if (branch)
+      return step;
+  }
+  return std::nullopt;
+}
+
+/// The branch knob of a pair whose direction `d`, its gate at the pair's
+/// level, is still too slow: a strand both directions compete for at their
+/// shared intermediate (branchStep) is moved, down to the pair's floor or
+/// up to BackwardStrandCeiling times C_max, until `d` realises its target
+/// (bisection in log level, 12 rounds, 4 significant digits), or to that
+/// bound. The other direction slows by as much as its share shrinks; its
+/// gate is diluted less afterwards. Strands another module lists are not
+/// moved. Returns whether a strand moved.
+static bool shiftBranch(const ir::Module &module, Design &design, size_t i,
+                        const Pair &pair, int d) {
+  for (ComplexIndex s : ownStrands(design, i, std::nullopt)) {
+    std::optional<double> step = branchStep(module, design, i, pair, d, s);
+    if (!step)
+      continue;
+    double from = *design.getComplex(s).concentration;
+    double to = *step < 1
+                    ? std::min(std::max(pair.floor[0], pair.floor[1]), from)
+                    : BackwardStrandCeiling * fuelConcentration(module);
+    auto fastEnough = [&](double level) {
+      llvm::Expected<double> r =
+          aloneWith(module, design, i, pair, d, s, level);
+      if (!r) {
+        llvm::consumeError(r.takeError());
+        return false;
+      }
+      return *r >= pair.target[d];
+    };
+    if (fastEnough(to))
+      for (int round = 0; round < 12; ++round) {
+        double mid = std::sqrt(from * to);
+        (fastEnough(mid) ? to : from) = mid;
+      }
+    design.getComplex(s).concentration = roundLevel(to);
+    return true;
+  }
+  return false;
+}
+
+/// Direction `d` of `pair` tuned alone, the opposite gate absent (with
+/// fuels held at their levels, the opposite direction would otherwise feed
+/// back the reactant being measured: 2 G <=> A + G, A made from fuels
+/// alone): with `mismatches`, the toehold knob where its gate at its floor
+/// is still too fast (pairMismatches); then its gate diluted to its rate.
+/// Returns the last measurement.
+static llvm::Expected<MeasuredRate> tuneDirection(const ir::Module &module,
+                                                  Design &design, size_t i,
+                                                  const Pair &pair, int d,
+                                                  bool mismatches) {
+  std::optional<double> kept =
+      design.getComplex(pair.gate[1 - d]).concentration;
+  design.getComplex(pair.gate[1 - d]).concentration = 0.0;
+  llvm::Expected<MeasuredRate> m =
+      measureModuleRate(module, design, i, *pair.dir[d]);
+  if (m && mismatches) {
+    m->rateGate = pair.gate[d];
+    pairMismatches(module, design, i, *pair.dir[d], pair.target[d],
+                   pair.floor[d], pair.level, *m, pair.gate[1 - d]);
+  }
+  if (m)
+    m = diluteGate(module, design, i, *pair.dir[d], pair.gate[d],
+                   pair.target[d], pair.floor[d], pair.level);
+  design.getComplex(pair.gate[1 - d]).concentration = kept;
+  if (m)
+    m->rateGate = pair.gate[d];
+  return m;
+}
+
+/// Whether direction `d`, measured `m`, is too slow with its gate at the
+/// pair's level.
+static bool slowAtLevel(const Design &design, const Pair &pair, int d,
+                        const MeasuredRate &m) {
+  return m.perMolarSecond < pair.target[d] * (1 - RealisedRateTolerance) &&
+         design.getComplex(pair.gate[d]).concentration.value_or(0) >=
+             pair.level;
 }
 
 /// Both directions of the pair of module `i`:
 ///   1. find both rate gates (pairGates),
 ///   2. with options.mismatchToeholds, the toehold knob on each direction
-///      whose gate at its floor is still too fast (pairMismatches),
-///   3. dilute each direction's gate to its rate (twice over both: a
-///      mismatch on the shared strand may touch the other direction),
+///      whose gate at its floor is still too fast (pairMismatches), and
+///      dilute each direction's gate to its rate,
+///   3. where a direction is still too slow with its gate at its level,
+///      lower the strand that shifts the pair's shared intermediate
+///      towards it (shiftBranch): qian2011's pair at C_max sends half of
+///      it each way and realises 2.52e5 /M/s, below the q_max of 3.02e5
+///      that the scheme's irreversible gate sets,
+///   4. dilute both gates again (a mismatch or a strand on the shared
+///      intermediate touches the other direction),
 /// each direction measured alone.
 static void calibratePair(const ir::Module &module, Design &design, size_t i,
                           const Step &step, const SchemeOptions &options,
@@ -264,43 +392,35 @@ static void calibratePair(const ir::Module &module, Design &design, size_t i,
   auto gates = pairGates(module, design, i, dir);
   if (!gates)
     return;
-  ComplexIndex gate[2] = {gates->first, gates->second};
   double unit = concUnitInMolar(design.unit);
   double level =
       step.gateFuelLevel > 0 ? step.gateFuelLevel : fuelConcentration(module);
   std::vector<GateFloor> floors =
       pairFloors(loads, dirs, options.gateExcess, design);
-  double target[2] = {dir[0]->rate / unit, dir[1]->rate / unit};
-  double floor[2] = {std::min(floors[0].level, level),
-                     std::min(floors[1].level, level)};
+  Pair pair{
+      {dir[0], dir[1]},
+      {gates->first, gates->second},
+      {dir[0]->rate / unit, dir[1]->rate / unit},
+      {std::min(floors[0].level, level), std::min(floors[1].level, level)},
+      level};
   std::optional<MeasuredRate> last[2];
-  bool failed = false;
-  for (int pass = 0; pass < 2; ++pass)
-    for (int d = 0; d < 2 && !failed; ++d)
-      alone(design, gate[1 - d], [&] {
-        llvm::Expected<MeasuredRate> m =
-            measureModuleRate(module, design, i, *dir[d]);
-        if (m && pass == 0 && options.mismatchToeholds) {
-          m->rateGate = gate[d];
-          pairMismatches(module, design, i, *dir[d], target[d], floor[d], level,
-                         *m, gate[1 - d]);
-        }
-        if (m)
-          m = diluteGate(module, design, i, *dir[d], gate[d], target[d],
-                         floor[d], level);
-        if (!m) {
-          llvm::consumeError(m.takeError());
-          failed = true;
-          return;
-        }
-        last[d] = *m;
-        last[d]->rateGate = gate[d];
-      });
-  if (failed)
-    return;
-  record(module, design, i, *dir[0], target[0], *last[0]);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int d = 0; d < 2; ++d) {
+      llvm::Expected<MeasuredRate> m = tuneDirection(
+          module, design, i, pair, d, pass == 0 && options.mismatchToeholds);
+      if (!m) {
+        llvm::consumeError(m.takeError());
+        return;
+      }
+      last[d] = *m;
+    }
+    for (int d = 0; d < 2 && pass == 0; ++d)
+      if (slowAtLevel(design, pair, d, *last[d]))
+        shiftBranch(module, design, i, pair, d);
+  }
+  record(module, design, i, *dir[0], pair.target[0], *last[0]);
   for (int d = 0; d < 2; ++d)
-    noteOff(worst, design, *dir[d], target[d], *last[d]);
+    noteOff(worst, design, *dir[d], pair.target[d], *last[d]);
 }
 
 void dsd::calibrateReversibleRates(const ir::Module &module,
