@@ -48,14 +48,24 @@ std::pair<Step, Step> reversibleDirections(const ir::Module &module,
 ///      mismatch ladder that brings it within reach (ToeholdMismatch.h),
 ///      in both gates of the pair (the toehold lies on their shared
 ///      strand); toehold trimming is not applied to pairs,
-///   3. each direction's gate is scaled to its rate (twice over both),
+///   3. each direction's gate is scaled to its rate; where a direction is
+///      still too slow with its gate at its level, a strand of the module
+///      alone that both directions compete for at the pair's shared
+///      intermediate is moved its way (within the pair's floor and
+///      BackwardStrandCeiling times C_max), and both gates are scaled
+///      again: at C_max the intermediate goes on or back half each way,
+///      so a direction realises 2.52e5 /M/s for the 3.02e5 of the
+///      scheme's irreversible gate (linear_regression's reduce-order
+///      pairs re-simulated 15.6 % off); C's release strand at 1.5 C_max
+///      realises it,
 ///   4. the forward direction is recorded in the ReactionModule (target,
 ///      realised rate, gate, input toehold).
 /// Warns once, naming the worst direction, where one realises its rate off
 /// by more than RealisedRateTolerance.
 /// Requires: the module is lowered by map-rates (unit nM, cmax_nM set).
-/// Guarantees: deterministic; only fuel concentrations and the mismatches
-/// (or trimmed toeholds) of the pair's gates change.
+/// Guarantees: deterministic; only fuel concentrations (of the pair's gates
+/// and of strands no other module lists) and the mismatches of the pair's
+/// gates change.
 void calibrateReversibleRates(const ir::Module &module,
                               const std::vector<Step> &steps,
                               dna::Design &design, const SchemeOptions &options,

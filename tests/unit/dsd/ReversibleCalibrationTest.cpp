@@ -14,6 +14,7 @@
 #include "backends/dsd/ToeholdMismatch.h"
 #include "ir/Parser.h"
 #include <catch2/catch.hpp>
+#include <map>
 
 using namespace crnc;
 
@@ -171,4 +172,84 @@ TEST_CASE("a zero-order direction of a pair is set by the pair's other gate",
   };
   CHECK(aloneRate(forward, *b->rateGate) == Approx(1.5e4).epsilon(0.01));
   CHECK(aloneRate(backward, first) == Approx(1e5).epsilon(0.01));
+}
+
+// The pair as linear_regression's reduce-order step 'X1 + P1_p <=>
+// c_X1_P1_p + G' asks it under qian2011 (map-rates at C_max 102 nM: the
+// forward direction at q_max, 3.0249e-4 /nM/s, the scheme's irreversible
+// gate at C_max; backward 7.267e-5 /nM/s with G at 102 nM, 7.267e4 /M/s).
+// Measured with crnc's enumerator (Peppercorn's rate model), every fuel at
+// C_max: the pair's shared intermediate (both reactants bound) goes on by
+// the strand that releases C or back by B's backward strand, half each
+// way, so the forward gate at C_max realises 2.517e5 /M/s; the forward
+// rate is [f1]/[A's backward strand] x [C's release strand] / ([C's
+// release strand] + [B's backward strand]) x 5.03e5 /M/s (scaling the
+// release strand by 2 and 0.5: 3.356e5 and 1.678e5, the backward direction
+// 1.678e5 and 3.356e5). The release strand at 1.5 C_max (153.5 nM) sends
+// 0.6 forward: 3.02e5 with the gate at C_max, as the irreversible gate.
+// Tolerance 1 % (RealisedRateTolerance).
+static constexpr const char *reduceOrderPair = R"(module "m" {
+  unit nM
+  attr cmax_nM = "102"
+  species A : signal = 0.5
+  species B : signal = 0.5
+  species C : signal = 0
+  species G : fuel = 102 constant
+  reaction A + B <=> C + G [kf = 3.0249e-04, kr = 7.267e-05]
+})";
+
+TEST_CASE("a pair direction too slow at C_max moves its branch strand",
+          "[dsd][qian2011][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = ir::parseModuleFromString(reduceOrderPair, diags, "ro.crnir");
+  REQUIRE(module);
+  dsd::SchemeOptions options;
+  options.kind = dsd::SchemeKind::Qian2011;
+  auto compileWith = [&](bool calibrate) {
+    options.calibrateRates = calibrate;
+    llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+    REQUIRE(bool(design));
+    return std::move(*design);
+  };
+  dna::Design scratch = compileWith(false);
+  dsd::SchemeBuilder builder(*module, options, scratch);
+  auto [forward, backward] =
+      dsd::reversibleDirections(*module, builder.steps(true).front());
+  auto rate = [&](const dna::Design &d, const dsd::Step &dir) {
+    llvm::Expected<dsd::MeasuredRate> m =
+        dsd::measureModuleRate(*module, d, 0, dir);
+    REQUIRE(bool(m));
+    return *m;
+  };
+  CHECK(rate(scratch, forward).perMolarSecond == Approx(2.517e5).epsilon(1e-3));
+  dna::Design design = compileWith(true);
+  CHECK(diags.warningCount() == 0);
+  dsd::MeasuredRate f = rate(design, forward), b = rate(design, backward);
+  REQUIRE(f.rateGate);
+  REQUIRE(b.rateGate);
+  // Each measured with the other gate absent, as calibration does.
+  auto alone = [&](const dsd::Step &dir, dna::ComplexIndex other) {
+    dna::Design d = design;
+    d.getComplex(other).concentration = 0.0;
+    return rate(d, dir).perMolarSecond;
+  };
+  CHECK(alone(forward, *b.rateGate) == Approx(3.0249e5).epsilon(0.01));
+  CHECK(alone(backward, *f.rateGate) == Approx(7.267e4).epsilon(0.01));
+  CHECK(*design.getComplex(*f.rateGate).concentration == Approx(102));
+  // Only C's release strand (t, C's history domain) moved: the backward
+  // strands of A and B stay at C_max (lowering A's would hold A in the gate
+  // beyond map-rates' model).
+  std::map<std::string, double> strands;
+  for (dna::ComplexIndex x : design.modules.front().fuels)
+    if (design.getComplex(x).complex.strandCount() == 1)
+      strands[design.getComplex(x).name] = *design.getComplex(x).concentration;
+  REQUIRE(strands.size() == 3);
+  int moved = 0;
+  for (const auto &[name, level] : strands)
+    if (level != Approx(102)) {
+      ++moved;
+      CHECK(level == Approx(153.5).epsilon(0.01));
+    }
+  CHECK(moved == 1);
 }
