@@ -295,42 +295,70 @@ static std::optional<double> branchStep(const ir::Module &module,
   return std::nullopt;
 }
 
-/// The branch knob of a pair whose direction `d`, its gate at the pair's
-/// level, is still too slow: a strand both directions compete for at their
-/// shared intermediate (branchStep) is moved, down to the pair's floor or
-/// up to BackwardStrandCeiling times C_max, until `d` realises its target
-/// (bisection in log level, 12 rounds, 4 significant digits), or to that
-/// bound. The other direction slows by as much as its share shrinks; its
-/// gate is diluted less afterwards. Strands another module lists are not
-/// moved. Returns whether a strand moved.
-static bool shiftBranch(const ir::Module &module, Design &design, size_t i,
-                        const Pair &pair, int d) {
+/// The branch knob of a gate pair: a strand of module `i` alone that both
+/// directions compete for at their shared intermediate (branchStep) is
+/// moved until direction `d`, measured alone with its gate as it stands,
+/// realises `goal` (/M/s): the way that speeds `d` where it is slower, the
+/// other way where it is faster; down to the pair's floor at most, up to
+/// BackwardStrandCeiling times C_max (bisection in log level, 12 rounds, 4
+/// significant digits), or to that bound. Strands another module lists
+/// are not moved. Returns whether a strand moved.
+static bool moveBranch(const ir::Module &module, Design &design, size_t i,
+                       const Pair &pair, int d, double goal) {
   for (ComplexIndex s : ownStrands(design, i, std::nullopt)) {
     std::optional<double> step = branchStep(module, design, i, pair, d, s);
     if (!step)
       continue;
-    double from = *design.getComplex(s).concentration;
-    double to = *step < 1
-                    ? std::min(std::max(pair.floor[0], pair.floor[1]), from)
-                    : BackwardStrandCeiling * fuelConcentration(module);
-    auto fastEnough = [&](double level) {
+    auto rate = [&](double level) {
       llvm::Expected<double> r =
           aloneWith(module, design, i, pair, d, s, level);
       if (!r) {
         llvm::consumeError(r.takeError());
-        return false;
+        return double(NAN);
       }
-      return *r >= pair.target[d];
+      return *r;
     };
-    if (fastEnough(to))
+    double from = *design.getComplex(s).concentration;
+    double now = rate(from);
+    if (!(now > 0) || std::fabs(now / goal - 1) < 1e-3)
+      return false;
+    bool lower = (now < goal) == (*step < 1);
+    double to = lower ? std::min(std::max(pair.floor[0], pair.floor[1]), from)
+                      : BackwardStrandCeiling * fuelConcentration(module);
+    // Past `goal` at `to`: bisect between `from` (short of it) and `to`.
+    auto past = [&](double level) {
+      return (rate(level) >= goal) == (now < goal);
+    };
+    if (past(to))
       for (int round = 0; round < 12; ++round) {
         double mid = std::sqrt(from * to);
-        (fastEnough(mid) ? to : from) = mid;
+        (past(mid) ? to : from) = mid;
       }
     design.getComplex(s).concentration = roundLevel(to);
     return true;
   }
   return false;
+}
+
+/// The hold a pair's forward direction puts on its first reactant, made
+/// the one map-rates models (q / q_max, Sequestration.h): with its gate at
+/// the pair's level, the branch strand is moved until the direction
+/// realises q_max (`qmax`, /M/s), the rate of the scheme's irreversible
+/// gate at C_max, whose hold at C_max is the whole of its first reactant
+/// as the pair's is; diluting the gate to q then holds q / q_max.
+/// Measured (A + B <=> C, every fuel at C_max): the forward gate holds A
+/// by [gate] / [A's backward strand] and realises that times 5.03e5 /M/s x
+/// [C's release strand] / ([C's release strand] + [B's backward strand]),
+/// half of it at C_max: left there, a pair diluted to q held 1.2 times
+/// what map-rates models (a trained linear_classifier's forward phase, its
+/// output rail Z1_p 8 % short).
+static void matchHold(const ir::Module &module, Design &design, size_t i,
+                      const Pair &pair, double qmax) {
+  std::optional<double> &gate = design.getComplex(pair.gate[0]).concentration;
+  if (!gate)
+    return;
+  gate = pair.level;
+  moveBranch(module, design, i, pair, 0, qmax);
 }
 
 /// Direction `d` of `pair` tuned alone, the opposite gate absent (with
@@ -376,12 +404,15 @@ static bool slowAtLevel(const Design &design, const Pair &pair, int d,
 ///   2. with options.mismatchToeholds, the toehold knob on each direction
 ///      whose gate at its floor is still too fast (pairMismatches), and
 ///      dilute each direction's gate to its rate,
-///   3. where a direction is still too slow with its gate at its level,
-///      lower the strand that shifts the pair's shared intermediate
-///      towards it (shiftBranch): qian2011's pair at C_max sends half of
-///      it each way and realises 2.52e5 /M/s, below the q_max of 3.02e5
-///      that the scheme's irreversible gate sets,
-///   4. dilute both gates again (a mismatch or a strand on the shared
+///   3. with q_max recorded, move the branch strand until the forward gate
+///      at its level realises q_max (matchHold): its hold is then q / q_max
+///      once diluted, as map-rates models,
+///   4. dilute both gates again; where a direction is still too slow with
+///      its gate at its level, move the branch strand towards it
+///      (moveBranch): qian2011's pair at C_max sends half its shared
+///      intermediate each way and realises 2.52e5 /M/s, below the q_max of
+///      3.02e5 that the scheme's irreversible gate sets,
+///   5. dilute both gates again (a mismatch or a strand on the shared
 ///      intermediate touches the other direction),
 /// each direction measured alone.
 static void calibratePair(const ir::Module &module, Design &design, size_t i,
@@ -403,8 +434,10 @@ static void calibratePair(const ir::Module &module, Design &design, size_t i,
       {dir[0]->rate / unit, dir[1]->rate / unit},
       {std::min(floors[0].level, level), std::min(floors[1].level, level)},
       level};
+  std::optional<double> qmax =
+      ir::lowering::get(module.attrs, ir::lowering::QmaxPerNMs);
   std::optional<MeasuredRate> last[2];
-  for (int pass = 0; pass < 2; ++pass) {
+  for (int pass = 0; pass < 3; ++pass) {
     for (int d = 0; d < 2; ++d) {
       llvm::Expected<MeasuredRate> m = tuneDirection(
           module, design, i, pair, d, pass == 0 && options.mismatchToeholds);
@@ -414,9 +447,11 @@ static void calibratePair(const ir::Module &module, Design &design, size_t i,
       }
       last[d] = *m;
     }
-    for (int d = 0; d < 2 && pass == 0; ++d)
+    if (pass == 0 && qmax)
+      matchHold(module, design, i, pair, *qmax * 1e9); // /nM/s to /M/s
+    for (int d = 0; d < 2 && pass == 1; ++d)
       if (slowAtLevel(design, pair, d, *last[d]))
-        shiftBranch(module, design, i, pair, d);
+        moveBranch(module, design, i, pair, d, pair.target[d]);
   }
   record(module, design, i, *dir[0], pair.target[0], *last[0]);
   for (int d = 0; d < 2; ++d)

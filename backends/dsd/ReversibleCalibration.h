@@ -48,16 +48,18 @@ std::pair<Step, Step> reversibleDirections(const ir::Module &module,
 ///      mismatch ladder that brings it within reach (ToeholdMismatch.h),
 ///      in both gates of the pair (the toehold lies on their shared
 ///      strand); toehold trimming is not applied to pairs,
-///   3. each direction's gate is scaled to its rate; where a direction is
-///      still too slow with its gate at its level, a strand of the module
-///      alone that both directions compete for at the pair's shared
-///      intermediate is moved its way (within the pair's floor and
-///      BackwardStrandCeiling times C_max), and both gates are scaled
-///      again: at C_max the intermediate goes on or back half each way,
-///      so a direction realises 2.52e5 /M/s for the 3.02e5 of the
-///      scheme's irreversible gate (linear_regression's reduce-order
-///      pairs re-simulated 15.6 % off); C's release strand at 1.5 C_max
-///      realises it,
+///   3. each direction's gate is scaled to its rate; with q_max recorded
+///      (qmax_per_nM_s), a strand of the module alone that both directions
+///      compete for at the pair's shared intermediate (the branch strand)
+///      is moved until the forward gate at its level realises q_max, so
+///      that diluted to q it holds its first reactant by q / q_max as
+///      map-rates models (at C_max the intermediate goes on or back half
+///      each way: 2.52e5 /M/s for the 3.02e5 of the scheme's irreversible
+///      gate, and a gate diluted to q held 1.2 times the model's hold; C's
+///      release strand at 1.5 C_max realises it); where a direction is
+///      still too slow with its gate at its level, the branch strand is
+///      moved its way (within the pair's floor and BackwardStrandCeiling
+///      times C_max); both gates are scaled again,
 ///   4. the forward direction is recorded in the ReactionModule (target,
 ///      realised rate, gate, input toehold).
 /// Warns once, naming the worst direction, where one realises its rate off

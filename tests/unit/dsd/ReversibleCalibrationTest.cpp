@@ -253,3 +253,67 @@ TEST_CASE("a pair direction too slow at C_max moves its branch strand",
     }
   CHECK(moved == 1);
 }
+
+// The hold of the pair's forward direction on its first reactant: A held
+// by [forward gate] / [A's backward strand] (the gate's first step), as in
+// the scheme's irreversible gate, whose rate at C_max is q_max
+// (qmax_per_nM_s: 3.0249e-4 /nM/s, what dsd::fullToeholdRate measures for
+// qian2011 at C_max 1000 nM) and whose hold there is all of A: map-rates
+// models the hold as q / q_max. The pair at C_max realises 2.517e5 /M/s
+// (half its shared intermediate forward), so a gate diluted to q held
+// 1.2 q / q_max (a toy 'X + P <=> c; c + K -> X + P + Z + K' re-simulated
+// 9.49 % off, Z short; 0.412 % with the branch set). Calibrated, the
+// release strand sends 0.6 forward (1505 nM measured), the forward gate
+// at C_max realises q_max and is diluted to q / q_max C_max = 684.6 nM.
+// Rates asked: 2.0707e-4 /nM/s forward, 6.376e-6 /nM/s backward with G at
+// C_max (6.376e3 /M/s). Tolerance 1 % (RealisedRateTolerance).
+TEST_CASE("a pair's forward gate holds its first reactant as map-rates "
+          "models",
+          "[dsd][qian2011][rates]") {
+  llvm::SourceMgr sm;
+  DiagnosticEngine diags(sm);
+  auto module = ir::parseModuleFromString(R"(module "m" {
+  unit nM
+  attr cmax_nM = "1000"
+  attr qmax_per_nM_s = "3.0249e-04"
+  species A : signal = 0.15
+  species B : signal = 0.2
+  species C : signal = 0
+  species G : fuel = 1000 constant
+  reaction A + B <=> C + G [kf = 2.0707e-04, kr = 6.376e-06]
+})",
+                                          diags, "hold.crnir");
+  REQUIRE(module);
+  dsd::SchemeOptions options;
+  options.kind = dsd::SchemeKind::Qian2011;
+  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
+  REQUIRE(bool(design));
+  CHECK(diags.warningCount() == 0);
+  dna::Design scratch = *design;
+  dsd::SchemeBuilder builder(*module, options, scratch);
+  auto [forward, backward] =
+      dsd::reversibleDirections(*module, builder.steps(true).front());
+  auto rateAlone = [&](const dsd::Step &dir, std::optional<double> gateLevel) {
+    dna::Design d = *design;
+    llvm::Expected<dsd::MeasuredRate> m =
+        dsd::measureModuleRate(*module, d, 0, dir);
+    REQUIRE(bool(m));
+    REQUIRE(m->rateGate);
+    for (dna::ComplexIndex f : d.modules.front().fuels)
+      if (f != *m->rateGate && d.getComplex(f).complex.strandCount() > 1)
+        d.getComplex(f).concentration = 0.0;
+    if (gateLevel)
+      d.getComplex(*m->rateGate).concentration = *gateLevel;
+    llvm::Expected<dsd::MeasuredRate> alone =
+        dsd::measureModuleRate(*module, d, 0, dir);
+    REQUIRE(bool(alone));
+    return std::make_pair(alone->perMolarSecond,
+                          *design->getComplex(*m->rateGate).concentration);
+  };
+  auto [f, gate] = rateAlone(forward, std::nullopt);
+  CHECK(f == Approx(2.0707e5).epsilon(0.01));
+  CHECK(rateAlone(backward, std::nullopt).first ==
+        Approx(6.376e3).epsilon(0.01));
+  CHECK(rateAlone(forward, 1000.0).first == Approx(3.0249e5).epsilon(0.01));
+  CHECK(gate == Approx(1000 * 2.0707e5 / 3.0249e5).epsilon(0.01));
+}
