@@ -248,16 +248,23 @@ struct Pair {
 } // namespace
 
 /// The rate direction `d` of `pair` realises measured alone (the other
-/// gate absent), with strand `s` at `level`.
+/// gate absent), with strand `s` at `level`; `design` is left as it was
+/// (changed in place: a copy of a whole design per measurement cost more
+/// than the module's enumeration).
 static llvm::Expected<double> aloneWith(const ir::Module &module,
-                                        const Design &design, size_t i,
+                                        Design &design, size_t i,
                                         const Pair &pair, int d, ComplexIndex s,
                                         double level) {
-  Design trial = design;
-  trial.getComplex(pair.gate[1 - d]).concentration = 0.0;
-  trial.getComplex(s).concentration = level;
+  std::optional<double> &other =
+      design.getComplex(pair.gate[1 - d]).concentration;
+  std::optional<double> &strand = design.getComplex(s).concentration;
+  std::optional<double> keptOther = other, keptStrand = strand;
+  other = 0.0;
+  strand = level;
   llvm::Expected<MeasuredRate> m =
-      measureModuleRate(module, trial, i, *pair.dir[d]);
+      measureModuleRate(module, design, i, *pair.dir[d]);
+  design.getComplex(pair.gate[1 - d]).concentration = keptOther;
+  design.getComplex(s).concentration = keptStrand;
   if (!m)
     return m.takeError();
   return m->perMolarSecond;
@@ -270,7 +277,7 @@ static llvm::Expected<double> aloneWith(const ir::Module &module,
 /// does so by holding d's first reactant longer in its gate, beyond what
 /// map-rates models.)
 static std::optional<double> branchStep(const ir::Module &module,
-                                        const Design &design, size_t i,
+                                        Design &design, size_t i,
                                         const Pair &pair, int d,
                                         ComplexIndex s) {
   double level = *design.getComplex(s).concentration;
