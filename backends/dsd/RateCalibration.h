@@ -14,6 +14,7 @@
 #include "backends/dsd/GateLoad.h"
 #include "backends/dsd/ModuleMeasurement.h"
 #include "backends/dsd/SchemeBuilder.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -28,11 +29,14 @@ namespace crnc::dsd {
 /// no such setting, stop); the trial's gate is set to `level` and the module
 /// measured. The trial whose window of gate levels [floor, level] comes
 /// closest to `target` (a factor, 1 inside) replaces `design`; the search
-/// stops once a window reaches the target or lies below it.
+/// stops once a window reaches the target or lies below it. A knob that
+/// changes only the complexes `touched` (the gate among them) is tried in
+/// place and its best setting applied again, without a copy of the design.
 void searchGateKnob(const ir::Module &module, dna::Design &design, size_t i,
                     const Step &step, double target, double floor, double level,
                     const MeasuredRate &at, unsigned settings,
-                    llvm::function_ref<bool(dna::Design &, unsigned)> apply);
+                    llvm::function_ref<bool(dna::Design &, unsigned)> apply,
+                    llvm::ArrayRef<dna::ComplexIndex> touched = {});
 
 /// `steps` with each bimolecular step's partnerLevel set from `loads`
 /// (simulated loads only) where no gate holds its second reactant: that

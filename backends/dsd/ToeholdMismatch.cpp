@@ -107,8 +107,10 @@ void dsd::chooseMismatches(const ir::Module &module, Design &design, size_t i,
     return;
   std::vector<MismatchSetting> ladder = mismatchLadder(*site);
   searchGateKnob(module, design, i, step, target, floor, level, at,
-                 unsigned(ladder.size()), [&](Design &trial, unsigned s) {
+                 unsigned(ladder.size()),
+                 [&](Design &trial, unsigned s) {
                    setMismatches(trial, gate, *site, ladder[s - 1]);
                    return true;
-                 });
+                 },
+                 {gate});
 }
