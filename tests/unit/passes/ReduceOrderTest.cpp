@@ -160,3 +160,32 @@ TEST_CASE("compensation takes a loaded input at the data's level",
   CHECK(sawPlain);
   CHECK(sawAnnihilation);
 }
+
+// Far above the concentration scale (an input at 50 units, K x 50 = 1) no
+// fixed point exists (h = c (1 + h)^2 has none for c > 1/4): the pair binds
+// at most 4 times tighter, every rate stays positive, and the pass warns.
+TEST_CASE("compensation is capped far above the concentration scale",
+          "[passes][reduce-order]") {
+  auto m = parseIR(loadedInput);
+  ReduceOrderOptions o;
+  o.epsilon = 0.02;
+  o.concScale = 1;
+  o.compensateHolds = true;
+  o.loadLevels["x:0"] = 50;
+  llvm::SourceMgr sm;
+  std::string messages;
+  llvm::raw_string_ostream os(messages);
+  DiagnosticEngine diags(sm, os);
+  REQUIRE(succeeded(createReduceOrderPass(o)->run(*m, diags)));
+  CHECK(os.str().find("capped at 4x") != std::string::npos);
+  auto w = m->lookupSpecies("W_p");
+  REQUIRE(w);
+  // h_W = K x 4 x 50.
+  CHECK(*ir::lowering::get(m->getSpecies(*w).attrs, ir::lowering::ChainHold) ==
+        Approx(4.0));
+  for (const ir::Reaction &r : m->allReactions()) {
+    CHECK(r.rate > 0);
+    if (r.reverseRate)
+      CHECK(*r.reverseRate > 0);
+  }
+}
