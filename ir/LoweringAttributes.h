@@ -82,6 +82,10 @@ inline constexpr Key<double> BufferHold{"buffer_hold"};
 /// positive when map-rates modelled sequestration (buffers not off): what a
 /// lab network of the formal CRN holds besides its buffers.
 inline constexpr Key<double> GateHold{"gate_hold"};
+/// The fraction of a species' free level that reduce-order's chains hold at
+/// the sample's starting levels (h_X), set where positive when reduce-order
+/// compensated the rates of the directions it takes part in.
+inline constexpr Key<double> ChainHold{"chain_hold"};
 
 /// True when map-rates marked the module as its output (`formal = "true"`):
 /// lowering it again would add a second layer of fuels.

@@ -322,6 +322,19 @@ static bool heldOnlyWithTriggers(const ir::Module &module,
   });
 }
 
+/// Whether the model's targets are class labels (0 or 1 per output): its
+/// error then stays within about one unit, so a join that holds an input
+/// beside the error is drained (SSW's H = q [L] X1 / (q_b [B] + q_2 E)) by
+/// about 1 % of what its trace calibration assumes, and the input runs free
+/// at the level the protocol sets. A regression's error starts at its
+/// target (11.8 units on the README's gen-data rows): that drain then
+/// frees the input above its level.
+static bool labelTargets(const ir::Module &module) {
+  std::optional<ir::model::Task> task =
+      ir::model::get(module.attrs, ir::model::ModelTask);
+  return task && *task != ir::model::Task::Regression;
+}
+
 double dsd::inputLevel(const ir::Module &module, ir::SpeciesId s,
                        const SchemeOptions &options) {
   const ir::Species &sp = module.getSpecies(s);
@@ -345,9 +358,11 @@ std::vector<Step> dsd::atPartnerLevels(const ir::Module &module,
       step.partnerLevel = trigger;
       continue;
     }
-    // An input the sample set, held only beside triggers: its level.
+    // An input the sample set, held only beside triggers (or beside a
+    // classifier's error): its level.
     if (double input = inputLevel(module, step.reactants[1], options);
-        input > 0 && heldOnlyWithTriggers(module, steps, step.reactants[1])) {
+        input > 0 && (heldOnlyWithTriggers(module, steps, step.reactants[1]) ||
+                      labelTargets(module))) {
       step.partnerLevel = input;
       continue;
     }

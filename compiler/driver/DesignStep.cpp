@@ -59,6 +59,20 @@ static void keepTrainedConcScale(const ir::Module &module,
                  "override)");
 }
 
+/// Before step 1: a module trained at lab level is built for the input
+/// levels it was trained at (reduce-order's compensation there, the joins'
+/// calibration and the in-flight holds), unless --data gives others.
+static void keepTrainedLevels(const ir::Module &module,
+                              CompileOptions &options) {
+  std::optional<verify::LabRecord> record = verify::readLabRecord(module);
+  if (!record || record->loadLevels.empty() ||
+      !options.scheme.loadLevels.empty())
+    return;
+  options.scheme.loadLevels = record->loadLevels;
+  options.lowering.reduceOrder.loadLevels = record->loadLevels;
+  options.lowering.reduceOrder.compensateHolds = true;
+}
+
 /// Step 1: the lowering passes, standard or user-chosen. A module that is
 /// already formal (a `.formal.crnir`) is not lowered again.
 static LogicalResult lower(ir::Module &module, CompileOptions &options,
@@ -331,6 +345,7 @@ Attempt driver::buildDesign(const ir::Module &input,
                             DiagnosticEngine &diags) {
   CompileOptions options = given;
   keepTrainedConcScale(input, options, diags);
+  keepTrainedLevels(input, options);
   if (!maySearch(input, options)) {
     Attempt a = attempt(input, options, log, diags, false);
     return replayDesign(a, options, diags);

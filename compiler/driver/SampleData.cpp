@@ -108,6 +108,8 @@ int driver::readSampleData(const ir::Module &module, CompileOptions &options) {
     return code;
   options.verification.sample = std::move(*row);
   options.scheme.loadLevels = train::loadLevels(*data, selection);
+  options.lowering.reduceOrder.loadLevels = options.scheme.loadLevels;
+  options.lowering.reduceOrder.compensateHolds = true;
   options.verification.sampleOrigin = "the first row of " + sampleData;
   return ExitSuccess;
 }

@@ -78,6 +78,7 @@ static verify::LabRecord labRecord(const LabLevelRun &run,
   rec.finiteFuels = s.finiteFuels;
   rec.design = verify::designIdentity(
       formal, dna ? dsd::schemeInfo(s.scheme).name : "formal");
+  rec.loadLevels = run.loadLevels;
   for (const verify::LevelEpoch &e : r.epochs) {
     bool validated = e.labValidation.samples != 0;
     rec.trainLoss.push_back(e.lab.loss);
@@ -148,6 +149,9 @@ int driver::trainAtLabLevel(const ir::Module &model,
   // The design is built for the training rows' input levels (as compile
   // --data builds it; backends/dsd/InFlightHold.h).
   options.scheme.loadLevels = train::loadLevels(data.train, {});
+  options.lowering.reduceOrder.loadLevels = options.scheme.loadLevels;
+  options.lowering.reduceOrder.compensateHolds = true;
+  run.loadLevels = options.scheme.loadLevels;
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
     return compiled.settingsError ? ExitUsageError : ExitInputError;

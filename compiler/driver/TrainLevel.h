@@ -56,6 +56,8 @@ struct LabLevelRun {
   double setupSeconds = 0; ///< lowering, design, enumeration
   /// What the trained module carries of the lab network (lib/verify/LabRecord).
   verify::LabRecord record;
+  /// The training rows' input levels the design was built for.
+  std::map<std::string, double, std::less<>> loadLevels;
   /// The model with the model network's learned weights, its curves and
   /// `record` (written as trained.crnir).
   std::unique_ptr<ir::Module> trained;

@@ -12,6 +12,8 @@
 #include "ir/LoweringAttributes.h"
 #include "lib/support/EnumNames.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <map>
+#include <string>
 
 namespace crnc {
 
@@ -40,6 +42,14 @@ struct ReduceOrderOptions {
   double epsilon = 0.02; ///< target relative error of the chains
   double concScale = 0;  ///< largest concentration expected; 0: from the module
   double maxProducts = 0; ///< split longer product sides; 0: never
+  /// Make up for the chains' holds of their reactants at the sample's
+  /// starting levels (ReduceOrder.cpp, "Compensation"); the driver turns it
+  /// on where data give the input levels (compile --data, crnc train).
+  bool compensateHolds = false;
+  /// A loaded input's level in model units, keyed by its `load` ("x:0"),
+  /// as train::loadLevels gives it from data; 1 unit where absent (the
+  /// probe sample's level).
+  std::map<std::string, double, std::less<>> loadLevels;
 };
 
 /// Which species get SSW buffer modules (map-rates): only where

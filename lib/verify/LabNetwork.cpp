@@ -82,13 +82,22 @@ void closeOverCommittedSteps(const Crn &crn, const std::vector<bool> &ignore,
       bool ok = true;
       for (size_t i : producers[p]) {
         const auto &[r, q] = sides[i];
-        if (r.size() != 1 || r.front() == p || !holds[r.front()] ||
-            !onlyLiveProduct(q, p, consumed) ||
-            (held && *held != *holds[r.front()])) {
+        bool read =
+            !r.empty() && r.size() <= 2 && llvm::all_of(r, [&](SpeciesIndex s) {
+              return s != p && holds[s].has_value();
+            });
+        if (!read || !onlyLiveProduct(q, p, consumed)) {
           ok = false;
           break;
         }
-        held = holds[r.front()];
+        Multiset sum;
+        for (SpeciesIndex s : r)
+          sum = multisetSum(sum, *holds[s]);
+        if (held && *held != sum) {
+          ok = false;
+          break;
+        }
+        held = sum;
       }
       if (!ok)
         continue;

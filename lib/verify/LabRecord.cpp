@@ -94,6 +94,11 @@ void recordLabTraining(ir::Module &module, const LabRecord &r) {
   ir::setAttribute(a, "lab_conc_scale_nM", formatNumber(r.design.concScaleNM));
   ir::setAttribute(a, "lab_cmax_nM", formatNumber(r.design.cmaxNM));
   ir::setAttribute(a, "lab_qmax_per_nM_s", formatNumber(r.design.qmaxPerNMs));
+  std::string levels;
+  for (const auto &[load, level] : r.loadLevels)
+    levels += (levels.empty() ? "" : ",") + load + "=" + formatNumber(level);
+  if (!levels.empty())
+    ir::setAttribute(a, "lab_load_levels", levels);
   ir::setAttribute(a, "lab_training_loss",
                    train::joinRecordedNumbers(r.trainLoss));
   ir::setAttribute(a, "lab_training_accuracy",
@@ -161,6 +166,15 @@ static bool readScalars(const ir::Module &m, LabRecord &r) {
   r.design.concScaleNM = numberAttr(m, "lab_conc_scale_nM");
   r.design.cmaxNM = numberAttr(m, "lab_cmax_nM");
   r.design.qmaxPerNMs = numberAttr(m, "lab_qmax_per_nM_s");
+  llvm::SmallVector<llvm::StringRef, 8> levels;
+  text("lab_load_levels").split(levels, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef item : levels) {
+    auto [load, value] = item.split('=');
+    std::optional<double> v = parseNumber(value);
+    if (load.empty() || !v)
+      return false;
+    r.loadLevels[load.str()] = *v;
+  }
   r.phaseSeconds = numberAttr(m, "lab_phase_seconds");
   if (ir::findAttribute(m.attrs, "lab_backward_phase_seconds"))
     r.backwardSeconds = numberAttr(m, "lab_backward_phase_seconds");

@@ -13,6 +13,7 @@
 #define CRNC_VERIFY_LABRECORD_H
 
 #include "ir/Module.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ struct LabRecord {
   std::string network; ///< one line: complexes, macrostates, reactions, fuels
   bool finiteFuels = false;
   DesignIdentity design; ///< of the network that was trained
+  /// The training rows' input levels the design was built for
+  /// (train::loadLevels, keyed by `load`); empty: one unit each.
+  std::map<std::string, double, std::less<>> loadLevels;
   /// The lab network per epoch: training rows as presented, then the
   /// validation rows (NaN: no validation rows).
   std::vector<double> trainLoss, trainAccuracy, validationLoss,

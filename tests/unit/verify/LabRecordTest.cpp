@@ -59,6 +59,7 @@ verify::LabRecord sampleRecord(const ir::Module &m) {
   r.phaseSeconds = 5555;
   r.trainingSamples = 4;
   r.evaluatedSamples = 3;
+  r.loadLevels = {{"x:0", 5.875}, {"x:1", 4.75}};
   return r;
 }
 
@@ -91,7 +92,11 @@ TEST_CASE("a lab record survives printing and parsing the module",
   CHECK(read->sampleHours() == Approx(2 * 5555.0 / 3600).epsilon(1e-12));
   CHECK(read->trainingHours() == Approx(4 * 2 * 5555.0 / 3600).epsilon(1e-12));
   CHECK(read->evaluatedSamples == 3);
+  // The training rows' input levels the design was built for (compile of
+  // the trained module rebuilds that design, DesignStep.cpp).
+  CHECK(read->loadLevels == r.loadLevels);
   verify::clearLabRecord(back->attrs);
+  CHECK_FALSE(ir::findAttribute(back->attrs, "lab_load_levels"));
   CHECK_FALSE(verify::readLabRecord(*back));
   CHECK_FALSE(ir::findAttribute(back->attrs, "lab_weights"));
   CHECK(ir::findAttribute(back->attrs, "cmax_nM"));
