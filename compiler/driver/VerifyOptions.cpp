@@ -51,8 +51,8 @@ cl::opt<double> resimulateThreshold(
 cl::opt<double> resimulateTimeLimit(
     "resimulate-time-limit",
     cl::desc("Wall-clock seconds re-simulation may take before it answers "
-             "'unknown' with where it stopped (default 30; 0: none)"),
-    cl::init(30), VERIFY_OPT);
+             "'unknown' with where it stopped (default 120; 0: none)"),
+    cl::init(verify::DefaultResimulationSeconds), VERIFY_OPT);
 #undef VERIFY_OPT
 
 #define VERIFY_CMD_OPT cl::sub(driver::verifyCommand), cl::cat(crncCategory)

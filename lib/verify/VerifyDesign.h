@@ -37,6 +37,10 @@ enumerate::EnumerateOptions nuskellEnumerateOptions();
 inline constexpr size_t DefaultMaxComplexes = 300000;
 inline constexpr size_t DefaultMaxReactions = 1000000;
 inline constexpr size_t DefaultMaxUnionComplexes = 1000000;
+/// Wall-clock seconds a re-simulation may take: expert_aggregation's sample
+/// re-simulation takes 23-29 s (quiet machine to load 3) and stopped under a
+/// former 30 s limit at load 6; the other examples take under 1 s.
+inline constexpr double DefaultResimulationSeconds = 120;
 
 /// `limits` with maxComplexSize raised to one strand above `design`'s
 /// largest complex where that is above it: a gate that cannot bind its
@@ -90,7 +94,7 @@ struct DesignCheckOptions {
   double threshold = 0.05;
   /// Wall-clock seconds re-simulation may take (0: no limit); past it the
   /// verdict is `unknown` with the reason.
-  double resimulationSeconds = 30;
+  double resimulationSeconds = DefaultResimulationSeconds;
   /// Re-simulation keeps every implementation species' trajectory: above
   /// this many species it is not run (a random 1,000-reaction design has
   /// 49,509 and passed 4 GB). A clocked model's sample re-simulation keeps
