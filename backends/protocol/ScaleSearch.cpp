@@ -97,6 +97,12 @@ static std::string failures(const ScaleTrial &t) {
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// How far below the C_max of a trial the search lowers it to let a mix
+/// that is just over its volume fit at the same scale (step 3).
+constexpr double MixSqueeze = 0.1;
+/// The least it lowers C_max per step there.
+constexpr double MixSqueezeStep = 0.02;
+
 class Search {
 public:
   Search(const ScaleSearchOptions &o, ScaleTrialFn fn, ScaleChoice &out)
@@ -119,6 +125,32 @@ public:
 
   const ScaleTrial &at(size_t i) const { return out.tried[i]; }
   bool ok(std::optional<size_t> i) const { return i && satisfiesAll(at(*i)); }
+
+  /// The trial at (scale, cmax); where only the mix fails there, by a
+  /// margin that C_max at most MixSqueeze lower absorbs, the trial at the
+  /// C_max where the fuels fit when that one satisfies both. A line that
+  /// crosses the smallest pipetted volume costs a dilution's larger volume,
+  /// so the mix's need does not fall smoothly with the scale: without this,
+  /// a setting 0.1 % over the volume ends the bisection at a smaller,
+  /// slower scale.
+  std::optional<size_t> runFitting(double scale, double cmax) {
+    std::optional<size_t> i = run(scale, cmax);
+    std::optional<size_t> j = i;
+    // fittingCmax lowers the fuels alone, and a design at another C_max
+    // calibrates its gates anew: each step lowers C_max by at least 2 %.
+    for (unsigned step = 0; step < 4 && o.searchCmax && j && !ok(j) &&
+                            !at(*j).modulesOff && !at(*j).mix.fits;
+         ++step) {
+      double lower = std::min(fittingCmax(at(*j).mix, at(*j).cmaxNM),
+                              std::stod(formatSignificant(
+                                  at(*j).cmaxNM * (1 - MixSqueezeStep), 3)));
+      if (!(lower > 0) || lower >= at(*j).cmaxNM ||
+          lower < cmax * (1 - MixSqueeze))
+        break;
+      j = run(scale, lower);
+    }
+    return ok(j) ? j : i;
+  }
 
   /// Step 2: C_max down to where the mix fits; returns the trial to go on
   /// from.
@@ -150,7 +182,7 @@ public:
         ok(start) ? std::optional<size_t>(start) : std::nullopt;
     size_t next = 0;
     for (; !lo && next < ladder.size(); ++next) {
-      std::optional<size_t> i = run(ladder[next], cmax);
+      std::optional<size_t> i = runFitting(ladder[next], cmax);
       if (ok(i))
         lo = i;
       else if (i)
@@ -162,7 +194,7 @@ public:
     // An axis 3b slowed may cost more than a smaller scale on its own axis.
     double best = bestLab();
     for (; slowedBest() && next < ladder.size(); ++next) {
-      std::optional<size_t> i = run(ladder[next], cmax);
+      std::optional<size_t> i = runFitting(ladder[next], cmax);
       if (i && at(*i).baseLabSeconds >= best)
         return;
     }
@@ -215,7 +247,7 @@ private:
     size_t a = 0, b = grid.size(); // candidates grid[a, b), descending
     while (a < b) {
       size_t mid = (a + b) / 2;
-      std::optional<size_t> i = run(grid[mid], cmax);
+      std::optional<size_t> i = runFitting(grid[mid], cmax);
       if (ok(i))
         b = mid;
       else

@@ -118,6 +118,11 @@ inline constexpr double LongestStepSeconds = 86400;
 ///      scale (assumes that the constraints, once met, stay met at smaller
 ///      scales; every setting kept was built and measured), and below it
 ///      while a smaller scale's unslowed lab time is less than the best's;
+///      at each scale of this step where only the mix fails, by a margin
+///      that C_max at most 10 % lower absorbs (a line crossing the smallest
+///      pipetted volume), the setting at the fitting C_max is tried too
+///      and stands for the scale when it satisfies both (when C_max may
+///      fall);
 ///   4. keeps the setting of least lab time that satisfies both; else the
 ///      one that fails fewest constraints, then fewest modules, then least
 ///      lab time.

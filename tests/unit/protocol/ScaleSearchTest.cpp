@@ -24,6 +24,9 @@ struct ModelDesign {
   double stepSecondsAt1 = 1e5; ///< per phase at 1 nM per unit and 1 uM
   std::vector<std::pair<double, double>> built;
   std::set<std::pair<double, double>> failAt;
+  /// A scale at which one more line falls under the smallest pipetted
+  /// volume and is taken from a dilution: the mix needs `dilutionUL` more.
+  double dilutionScale = 0, dilutionUL = 0;
 
   static double seriesFloor(double v) {
     double decade = std::pow(10, std::floor(std::log10(v)));
@@ -46,6 +49,8 @@ struct ModelDesign {
     t.worstModule = "X + Y -> Z";
     t.mix.preparedUL = 110;
     t.mix.requiredUL = ulPerNM * cmax;
+    if (std::fabs(t.concScaleNM - dilutionScale) < 1e-9)
+      t.mix.requiredUL += dilutionUL;
     t.mix.fits = t.mix.requiredUL <= 110;
     t.mix.fuelFraction = std::min(1.0, 110 / t.mix.requiredUL);
     t.stepSeconds = stepSecondsAt1 / (t.concScaleNM * cmax / 1000);
@@ -234,4 +239,36 @@ TEST_CASE("a design of expert_aggregation's size is searched") {
   // iris_nonlinear's sizes (2.4e5 and 4.8e5 nt) as they are.
   CHECK(ScaleSearchOptions().largestSearchedNucleotides < 242205);
   CHECK(ScaleSearchOptions().largestSearchedNucleotides >= 161780);
+}
+
+TEST_CASE("a mix just over its volume at one scale: C_max a little lower "
+          "stands for that scale") {
+  // At 3.2 nM per unit (on rate below 3.3) one line more needs a dilution:
+  // 1.289 x 85.3 + 1 = 110.95 µL of 110. Without the step the bisection
+  // would end at 2.56 nM; with it, 3.2 nM at a C_max where the mix fits is
+  // kept, the faster setting (3.2 x 83.6 > 2.56 x 85.3): the fuels alone
+  // would fit at 110 / 110.95 of 85.3 nM (84.5 nM), but each step lowers
+  // C_max by at least 2 %: 83.6 nM, 108.8 µL.
+  ModelDesign d;
+  d.onRateBelow = 3.3;
+  d.dilutionScale = 3.2;
+  d.dilutionUL = 1;
+  ScaleChoice c = search(d, open());
+  REQUIRE(c.chosen);
+  const ScaleTrial &t = c.tried[*c.chosen];
+  CHECK(c.satisfied);
+  CHECK(t.concScaleNM == Approx(3.2));
+  CHECK(t.cmaxNM == Approx(83.6));
+  CHECK(t.mix.fits);
+  std::set<std::pair<double, double>> distinct(d.built.begin(), d.built.end());
+  CHECK(distinct.size() == d.built.size());
+  // With C_max fixed by the user, the step is not taken.
+  ModelDesign fixedDesign = d;
+  fixedDesign.built.clear();
+  ScaleSearchOptions fixed = open(85.3);
+  fixed.searchCmax = false;
+  ScaleChoice f = search(fixedDesign, fixed);
+  REQUIRE(f.chosen);
+  CHECK(f.tried[*f.chosen].concScaleNM == Approx(2.56));
+  CHECK(f.tried[*f.chosen].cmaxNM == Approx(85.3));
 }
