@@ -68,9 +68,7 @@ static void keepTrainedLevels(const ir::Module &module,
   if (!record || record->loadLevels.empty() ||
       !options.scheme.loadLevels.empty())
     return;
-  options.scheme.loadLevels = record->loadLevels;
-  options.lowering.reduceOrder.loadLevels = record->loadLevels;
-  options.lowering.reduceOrder.compensateHolds = true;
+  buildForLoadLevels(options, record->loadLevels);
 }
 
 /// Step 1: the lowering passes, standard or user-chosen. A module that is

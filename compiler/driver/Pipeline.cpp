@@ -503,3 +503,11 @@ LogicalResult driver::runCompilePipeline(ir::Module &module,
   clock.lap("report (step 9)");
   return success();
 }
+
+void driver::buildForLoadLevels(
+    CompileOptions &options,
+    std::map<std::string, double, std::less<>> levels) {
+  options.lowering.reduceOrder.loadLevels = levels;
+  options.lowering.reduceOrder.compensateHolds = true;
+  options.scheme.loadLevels = std::move(levels);
+}

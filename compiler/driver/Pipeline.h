@@ -17,6 +17,7 @@
 #include "lib/passes/PassManager.h"
 #include "lib/support/Diagnostics.h"
 #include "lib/verify/VerifyDesign.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -66,6 +67,13 @@ struct CompileOptions {
   /// (`--emit=pil` needs no JSON of half a million complexes).
   std::string onlyArtifact;
 };
+
+/// Builds the design for a sample's input levels (model units keyed by
+/// each input's `load`, as train::loadLevels gives them): the joins'
+/// calibration and in-flight holds (dsd::SchemeOptions::loadLevels) and
+/// reduce-order's compensation of its chains' holds, at those levels.
+void buildForLoadLevels(CompileOptions &options,
+                        std::map<std::string, double, std::less<>> levels);
 
 /// One output file of a compile, held in memory until the whole pipeline has
 /// succeeded, so a failed compile writes nothing.

@@ -107,9 +107,7 @@ int driver::readSampleData(const ir::Module &module, CompileOptions &options) {
   if (int code = checkRow(*mi, *row))
     return code;
   options.verification.sample = std::move(*row);
-  options.scheme.loadLevels = train::loadLevels(*data, selection);
-  options.lowering.reduceOrder.loadLevels = options.scheme.loadLevels;
-  options.lowering.reduceOrder.compensateHolds = true;
+  buildForLoadLevels(options, train::loadLevels(*data, selection));
   options.verification.sampleOrigin = "the first row of " + sampleData;
   return ExitSuccess;
 }

@@ -148,9 +148,7 @@ int driver::trainAtLabLevel(const ir::Module &model,
   options.cmaxGiven = s.level != TrainLevel::Dna;
   // The design is built for the training rows' input levels (as compile
   // --data builds it; backends/dsd/InFlightHold.h).
-  options.scheme.loadLevels = train::loadLevels(data.train, {});
-  options.lowering.reduceOrder.loadLevels = options.scheme.loadLevels;
-  options.lowering.reduceOrder.compensateHolds = true;
+  buildForLoadLevels(options, train::loadLevels(data.train, {}));
   run.loadLevels = options.scheme.loadLevels;
   CompileResult compiled;
   if (failed(runCompilePipeline(formal, options, diags, compiled)))
