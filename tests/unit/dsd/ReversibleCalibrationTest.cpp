@@ -36,11 +36,11 @@ struct Compiled {
 };
 } // namespace
 
-static Compiled compilePair(bool calibrate) {
+static Compiled compilePair(bool calibrate, const char *text = pairModule) {
   llvm::SourceMgr sm;
   DiagnosticEngine diags(sm);
   Compiled out;
-  out.module = ir::parseModuleFromString(pairModule, diags, "pair.crnir");
+  out.module = ir::parseModuleFromString(text, diags, "pair.crnir");
   REQUIRE(out.module);
   dsd::SchemeOptions options;
   options.kind = dsd::SchemeKind::Qian2011;
@@ -127,27 +127,17 @@ TEST_CASE("calibration sets both directions of the pair",
 // floors 10 nM). Tolerance 1 %.
 TEST_CASE("a zero-order direction of a pair is set by the pair's other gate",
           "[dsd][qian2011][rates]") {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(R"(module "m" {
+  Compiled c = compilePair(/*calibrate=*/true, R"(module "m" {
   unit nM
   attr cmax_nM = "1000"
   species A : signal = 1
   species B : signal = 1
   species G : fuel = 1000 constant
   reaction 2 G <=> A + B [kf = 1.5e-05, kr = 1e-04]
-})",
-                                          diags, "zero.crnir");
-  REQUIRE(module);
-  dsd::SchemeOptions options;
-  options.kind = dsd::SchemeKind::Qian2011;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  CHECK(diags.warningCount() == 0);
-  dna::Design scratch = *design;
-  dsd::SchemeBuilder builder(*module, options, scratch);
-  auto [forward, backward] =
-      dsd::reversibleDirections(*module, builder.steps(true).front());
+})");
+  const ir::Module *module = c.module.get();
+  const dna::Design *design = &c.design;
+  auto [forward, backward] = dsd::reversibleDirections(*module, c.steps[0]);
   CHECK(forward.reactants.empty());
   // The second gate binds B first.
   REQUIRE(backward.reactants.size() == 2);
@@ -270,9 +260,7 @@ TEST_CASE("a pair direction too slow at C_max moves its branch strand",
 TEST_CASE("a pair's forward gate holds its first reactant as map-rates "
           "models",
           "[dsd][qian2011][rates]") {
-  llvm::SourceMgr sm;
-  DiagnosticEngine diags(sm);
-  auto module = ir::parseModuleFromString(R"(module "m" {
+  Compiled c = compilePair(/*calibrate=*/true, R"(module "m" {
   unit nM
   attr cmax_nM = "1000"
   attr qmax_per_nM_s = "3.0249e-04"
@@ -281,18 +269,10 @@ TEST_CASE("a pair's forward gate holds its first reactant as map-rates "
   species C : signal = 0
   species G : fuel = 1000 constant
   reaction A + B <=> C + G [kf = 2.0707e-04, kr = 6.376e-06]
-})",
-                                          diags, "hold.crnir");
-  REQUIRE(module);
-  dsd::SchemeOptions options;
-  options.kind = dsd::SchemeKind::Qian2011;
-  llvm::Expected<dna::Design> design = dsd::compile(*module, options, diags);
-  REQUIRE(bool(design));
-  CHECK(diags.warningCount() == 0);
-  dna::Design scratch = *design;
-  dsd::SchemeBuilder builder(*module, options, scratch);
-  auto [forward, backward] =
-      dsd::reversibleDirections(*module, builder.steps(true).front());
+})");
+  const ir::Module *module = c.module.get();
+  const dna::Design *design = &c.design;
+  auto [forward, backward] = dsd::reversibleDirections(*module, c.steps[0]);
   auto rateAlone = [&](const dsd::Step &dir, std::optional<double> gateLevel) {
     dna::Design d = *design;
     llvm::Expected<dsd::MeasuredRate> m =
